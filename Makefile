@@ -1,0 +1,43 @@
+# Spoorwijzer — the two commands for users are `make run` and `make test`.
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+INSTALL_INPUTS := requirements.txt requirements-dev.txt constraints.txt pyproject.toml scripts/install.sh
+
+.PHONY: install train run test test-rules test-python test-rasa test-rest bench-rules bench-nlu validate clean
+
+install: $(STAMP)
+
+$(STAMP): $(INSTALL_INPUTS)
+	scripts/install.sh
+	touch $(STAMP)
+
+# `rasa train` itself skips training when a model with the same data/config fingerprint exists.
+train: install
+	scripts/train.sh
+
+run: install train
+	scripts/run.sh
+
+test: install
+	scripts/test.sh
+
+# Faster loops while developing.
+test-rules: install
+	$(BIN)/python -m pytest -q tests/rules
+
+test-python: install
+	$(BIN)/python -m pytest -q
+
+validate: install
+	$(BIN)/rasa data validate --fail-on-warnings
+
+bench-rules: install
+	$(BIN)/python benchmarks/bench_rules.py
+
+bench-nlu: install
+	$(BIN)/python benchmarks/bench_nlu.py
+
+clean:
+	rm -rf models results var .pytest_cache .hypothesis artifacts

@@ -1,0 +1,25 @@
+"""Poortwachter rules: sick week, track, deadlines and next steps, each with its legal source.
+
+Pure Python: no Rasa, no I/O, no clock. The reference date (`peildatum`) is
+always an argument.
+"""
+from .advice import ADVIES_LABELS, SPOOR_LABELS, Advies, Spoor, parse_advies
+from .bronnen import Bron
+from .counting import Periode
+from .errors import (
+    InvalidDateError,
+    InvalidExtensionError,
+    InvalidPeriodError,
+    PoortwachterError,
+    SickDateAfterPeildatumError,
+    UnknownAdviceError,
+)
+from .formatting import datum_nl
+from .timeline import Deadline, Stap, Tijdlijn, Uitkomst, Waarschuwing, compute_timeline, parse_iso_date, parse_periods
+
+__all__ = [
+    "ADVIES_LABELS", "SPOOR_LABELS", "Advies", "Spoor", "parse_advies", "Bron", "Periode",
+    "InvalidDateError", "InvalidExtensionError", "InvalidPeriodError", "PoortwachterError",
+    "SickDateAfterPeildatumError", "UnknownAdviceError", "datum_nl", "Deadline", "Stap", "Tijdlijn",
+    "Uitkomst", "Waarschuwing", "compute_timeline", "parse_iso_date", "parse_periods",
+]

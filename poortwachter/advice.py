@@ -1,0 +1,60 @@
+"""Bedrijfsarts advice codes and the track (spoor) they lead to."""
+from __future__ import annotations
+
+from enum import Enum
+
+from .errors import UnknownAdviceError
+
+
+class Advies(str, Enum):
+    EIGEN_WERK = "eigen_werk"
+    AANGEPAST_WERK = "aangepast_werk"
+    ANDER_WERK_EIGEN_WERKGEVER = "ander_werk_eigen_werkgever"
+    GEEN_PERSPECTIEF_EIGEN_WERKGEVER = "geen_perspectief_eigen_werkgever"
+    TIJDELIJK_GEEN_MOGELIJKHEDEN = "tijdelijk_geen_mogelijkheden"
+    DUURZAAM_GEEN_MOGELIJKHEDEN = "duurzaam_geen_mogelijkheden"
+    ONBEKEND = "onbekend"
+
+
+class Spoor(str, Enum):
+    SPOOR_1 = "spoor_1"
+    SPOOR_1_EN_2 = "spoor_1_en_2"
+    GEEN_ACTIEVE_REINTEGRATIE = "geen_actieve_reintegratie"
+
+
+# Plain-language labels (B1) for buttons and overviews.
+ADVIES_LABELS: dict[Advies, str] = {
+    Advies.EIGEN_WERK: "Terug in mijn eigen werk",
+    Advies.AANGEPAST_WERK: "Terug in mijn eigen werk, maar aangepast",
+    Advies.ANDER_WERK_EIGEN_WERKGEVER: "Ander werk bij mijn eigen werkgever",
+    Advies.GEEN_PERSPECTIEF_EIGEN_WERKGEVER: "Geen werk meer mogelijk bij mijn eigen werkgever",
+    Advies.TIJDELIJK_GEEN_MOGELIJKHEDEN: "Nu (tijdelijk) geen werk mogelijk",
+    Advies.DUURZAAM_GEEN_MOGELIJKHEDEN: "Blijvend geen werk mogelijk",
+    Advies.ONBEKEND: "Weet ik niet / nog geen advies",
+}
+
+SPOOR_LABELS: dict[Spoor, str] = {
+    Spoor.SPOOR_1: "spoor 1 (terugkeer bij de eigen werkgever)",
+    Spoor.SPOOR_1_EN_2: "spoor 1 en spoor 2 (ook zoeken naar werk bij een andere werkgever)",
+    Spoor.GEEN_ACTIEVE_REINTEGRATIE: "nog geen actieve re-integratie (geen benutbare mogelijkheden)",
+}
+
+# Advice codes under which the employee stays in spoor 1 until the eerstejaarsevaluatie.
+SPOOR_1_ADVIES = frozenset(
+    {Advies.EIGEN_WERK, Advies.AANGEPAST_WERK, Advies.ANDER_WERK_EIGEN_WERKGEVER, Advies.ONBEKEND}
+)
+GEEN_MOGELIJKHEDEN_ADVIES = frozenset(
+    {Advies.TIJDELIJK_GEEN_MOGELIJKHEDEN, Advies.DUURZAAM_GEEN_MOGELIJKHEDEN}
+)
+
+
+def parse_advies(value: "str | Advies") -> Advies:
+    if isinstance(value, Advies):
+        return value
+    try:
+        return Advies(str(value).strip().lower())
+    except ValueError:
+        codes = ", ".join(a.value for a in Advies)
+        raise UnknownAdviceError(
+            f"Onbekend advies van de bedrijfsarts: '{value}'. Kies uit: {codes}."
+        ) from None

@@ -1,0 +1,119 @@
+"""Command line: `poortwachter tijdlijn …` prints a Dutch overview or the JSON contract.
+
+Exit status 2 with a Dutch message on bad input; never a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date, datetime
+from typing import Sequence
+from zoneinfo import ZoneInfo
+
+from .advice import ADVIES_LABELS, SPOOR_LABELS, Advies, Spoor
+from .errors import PoortwachterError
+from .formatting import datum_nl
+from .timeline import Tijdlijn, compute_timeline, parse_iso_date, parse_periods
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+EXIT_BAD_INPUT = 2
+
+
+def today_in_amsterdam() -> date:
+    return datetime.now(AMSTERDAM).date()
+
+
+class _DutchArgumentParser(argparse.ArgumentParser):
+    """argparse that reports usage errors in Dutch and exits with status 2."""
+
+    def error(self, message: str) -> None:  # pragma: no cover - exercised through main()
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_BAD_INPUT, f"poortwachter: ongeldige invoer: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _DutchArgumentParser(
+        prog="poortwachter",
+        description="Termijnen en spoor onder de Wet verbetering Poortwachter.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_DutchArgumentParser)
+    tijdlijn = sub.add_parser("tijdlijn", help="ziekteweek, spoor, termijnen en stappen")
+    tijdlijn.add_argument("--eerste-ziektedag", required=True, help="eerste dag van de huidige periode, JJJJ-MM-DD")
+    tijdlijn.add_argument("--peildatum", help="datum waarop je kijkt (standaard: vandaag, Europe/Amsterdam)")
+    tijdlijn.add_argument(
+        "--advies", default=Advies.ONBEKEND.value, help="advies bedrijfsarts: " + ", ".join(a.value for a in Advies)
+    )
+    tijdlijn.add_argument(
+        "--eerdere-periode", action="append", default=[], metavar="BEGIN:EINDE",
+        help="eerdere ziekteperiode, bv. 2025-01-06:2025-02-01 (mag vaker)",
+    )
+    tijdlijn.add_argument("--verlenging-weken", type=int, help="vrijwillige verlenging in weken (minstens 13)")
+    tijdlijn.add_argument("--perspectief-binnen-3-maanden", choices=["ja", "nee"])
+    tijdlijn.add_argument("--probleemanalyse-datum", help="datum van de probleemanalyse, als die er is")
+    tijdlijn.add_argument("--eerstejaarsevaluatie-datum", help="datum van de eerstejaarsevaluatie, als die er is")
+    tijdlijn.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    return parser
+
+
+def timeline_from_args(args: argparse.Namespace) -> Tijdlijn:
+    optional_date = lambda value, name: parse_iso_date(value, name) if value else None  # noqa: E731
+    perspectief = {"ja": True, "nee": False, None: None}[args.perspectief_binnen_3_maanden]
+    return compute_timeline(
+        eerste_ziektedag=parse_iso_date(args.eerste_ziektedag, "eerste ziektedag"),
+        peildatum=optional_date(args.peildatum, "peildatum") or today_in_amsterdam(),
+        advies=args.advies,
+        eerdere_perioden=parse_periods(args.eerdere_periode),
+        verlenging_weken=args.verlenging_weken,
+        perspectief_binnen_3_maanden=perspectief,
+        probleemanalyse_datum=optional_date(args.probleemanalyse_datum, "datum van de probleemanalyse"),
+        eerstejaarsevaluatie_datum=optional_date(args.eerstejaarsevaluatie_datum, "datum van de eerstejaarsevaluatie"),
+    )
+
+
+def render_text(t: Tijdlijn) -> str:
+    status_label = {"verstreken": "verstreken", "vandaag": "VANDAAG", "komend": "komt nog"}
+    lines = [
+        "Poortwachter-overzicht",
+        f"Peildatum:        {datum_nl(t.peildatum)}",
+        f"Eerste ziektedag: {datum_nl(t.eerste_ziektedag)}",
+        f"Advies:           {ADVIES_LABELS[t.advies]}",
+        f"Ziektedag {t.ziektedag.waarde}, ziekteweek {t.ziekteweek.waarde}.",
+        f"Spoor: {SPOOR_LABELS[Spoor(t.spoor.waarde)]}",
+        f"  Waarom: {t.spoor.uitleg} ({t.spoor.bron.citation()})",
+        "",
+        "Termijnen:",
+    ]
+    for d in t.termijnen.values():
+        when = datum_nl(d.datum) if d.datum else "n.v.t."
+        status = f" [{status_label[d.status]}]" if d.status else ""
+        lines.append(f"- {d.titel}: {when}{status}")
+        lines.append(f"    {d.regel}; bron: {d.bron.citation()}")
+    if t.waarschuwingen:
+        lines += ["", "Let op:"] + [f"! {w.tekst}" for w in t.waarschuwingen]
+    if t.stappen:
+        lines += ["", "Volgende stappen:"]
+        for number, stap in enumerate(t.stappen, 1):
+            when = f" (uiterlijk {datum_nl(stap.datum)})" if stap.datum else ""
+            lines.append(f"{number}. {stap.titel}{when} — {stap.wie}")
+    if t.opmerkingen:
+        lines += [""] + [f"Opmerking: {o}" for o in t.opmerkingen]
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        timeline = timeline_from_args(args)
+    except PoortwachterError as error:
+        print(f"poortwachter: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if args.json:
+        print(json.dumps(timeline.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(render_text(timeline))
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

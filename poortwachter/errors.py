@@ -1,0 +1,25 @@
+"""Typed errors with a Dutch message that can be shown to a user as is."""
+
+
+class PoortwachterError(ValueError):
+    """Base class: the input cannot be computed; str(error) is plain Dutch."""
+
+
+class InvalidDateError(PoortwachterError):
+    """A date that is malformed or does not exist (31-02)."""
+
+
+class SickDateAfterPeildatumError(PoortwachterError):
+    """The first sick day lies after the reference date."""
+
+
+class InvalidPeriodError(PoortwachterError):
+    """An earlier sickness period that ends before it starts or overlaps another."""
+
+
+class UnknownAdviceError(PoortwachterError):
+    """An advice code that is not one of the seven known codes."""
+
+
+class InvalidExtensionError(PoortwachterError):
+    """A voluntary extension shorter than the legal minimum of 13 weeks."""

@@ -1,0 +1,11 @@
+"""Dutch date formatting ("11 mei 2025", "zondag 18 februari 2024")."""
+from __future__ import annotations
+
+from datetime import date
+
+from babel.dates import format_date  # CLDR-based Dutch month and weekday names
+
+
+def datum_nl(day: date, weekday: bool = False) -> str:
+    pattern = "EEEE d MMMM y" if weekday else "d MMMM y"
+    return format_date(day, format=pattern, locale="nl_NL")

@@ -1,0 +1,63 @@
+"""Table-driven rule cases from cases.yml (one row per case, with its legal reason)."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from poortwachter import compute_timeline, parse_periods
+
+CASES = yaml.safe_load((Path(__file__).parent / "cases.yml").read_text(encoding="utf-8"))
+
+
+def _run(invoer: dict):
+    return compute_timeline(
+        eerste_ziektedag=invoer["eerste_ziektedag"],
+        peildatum=invoer["peildatum"],
+        advies=invoer.get("advies", "onbekend"),
+        eerdere_perioden=parse_periods(invoer.get("eerdere_perioden", [])),
+        verlenging_weken=invoer.get("verlenging_weken"),
+        perspectief_binnen_3_maanden=invoer.get("perspectief"),
+        probleemanalyse_datum=invoer.get("probleemanalyse_datum"),
+        eerstejaarsevaluatie_datum=invoer.get("eerstejaarsevaluatie_datum"),
+    )
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["naam"] for c in CASES])
+def test_case(case):
+    assert case.get("reden"), "every case states its legal reason"
+    result = _run(case["invoer"])
+    expected = case["verwacht"]
+    if "ziektedag" in expected:
+        assert result.ziektedag.waarde == expected["ziektedag"]
+    if "ziekteweek" in expected:
+        assert result.ziekteweek.waarde == expected["ziekteweek"]
+    if "spoor" in expected:
+        assert result.spoor.waarde == expected["spoor"]
+    if "eerste_ziektedag" in expected:
+        assert result.eerste_ziektedag == expected["eerste_ziektedag"]
+    if "perspectief_relevant" in expected:
+        assert result.perspectief_relevant is expected["perspectief_relevant"]
+    for key, day in expected.get("termijnen", {}).items():
+        assert key in result.termijnen, f"missing deadline {key}"
+        assert result.termijnen[key].datum == day, key
+    for key, status in expected.get("status", {}).items():
+        assert result.termijnen[key].status == status, key
+    if "waarschuwingen" in expected:
+        assert sorted(w.termijn for w in result.waarschuwingen) == sorted(expected["waarschuwingen"])
+
+
+def test_every_advice_code_is_covered_by_a_case():
+    from poortwachter import Advies
+
+    used = {c["invoer"].get("advies", "onbekend") for c in CASES}
+    assert used >= {a.value for a in Advies}
+
+
+def test_vervroegde_iva_only_for_duurzaam_geen_mogelijkheden():
+    for advies in ("eigen_werk", "tijdelijk_geen_mogelijkheden", "onbekend"):
+        result = compute_timeline(date(2025, 3, 4), date(2025, 5, 12), advies)
+        assert "vervroegde_iva_vanaf" not in result.termijnen
+        assert "verlengd_tijdvak_tot" not in result.termijnen

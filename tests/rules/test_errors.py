@@ -1,0 +1,80 @@
+"""Bad input raises a typed error with a clear Dutch message; the CLI exits 2 without traceback."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from poortwachter import (
+    InvalidDateError,
+    InvalidExtensionError,
+    InvalidPeriodError,
+    Periode,
+    SickDateAfterPeildatumError,
+    UnknownAdviceError,
+    compute_timeline,
+    parse_iso_date,
+    parse_periods,
+)
+from poortwachter.cli import main
+
+D1, PEIL = date(2025, 3, 4), date(2025, 5, 12)
+
+
+@pytest.mark.parametrize(
+    "kwargs, error, fragment",
+    [
+        (dict(eerste_ziektedag=date(2025, 6, 1)), SickDateAfterPeildatumError, "toekomst"),
+        (dict(advies="misschien"), UnknownAdviceError, "Onbekend advies"),
+        (dict(verlenging_weken=12), InvalidExtensionError, "minstens 13 weken"),
+        (dict(verlenging_weken=0), InvalidExtensionError, "minstens 13 weken"),
+        (dict(eerdere_perioden=[Periode(date(2025, 2, 1), date(2025, 1, 1))]), InvalidPeriodError, "voordat hij begint"),
+        (dict(eerdere_perioden=[Periode(date(2025, 2, 1), date(2025, 3, 4))]), InvalidPeriodError, "vóór de eerste ziektedag"),
+        (
+            dict(eerdere_perioden=[Periode(date(2025, 1, 1), date(2025, 1, 20)), Periode(date(2025, 1, 15), date(2025, 2, 1))]),
+            InvalidPeriodError, "overlappen",
+        ),
+        (dict(probleemanalyse_datum=date(2025, 1, 1)), InvalidDateError, "vóór de eerste ziektedag"),
+    ],
+)
+def test_library_errors(kwargs, error, fragment):
+    args = dict(eerste_ziektedag=D1, peildatum=PEIL, advies="onbekend")
+    args.update(kwargs)
+    with pytest.raises(error) as info:
+        compute_timeline(**args)
+    assert fragment in str(info.value)
+
+
+@pytest.mark.parametrize("text", ["2025-02-31", "31-02-2025", "2025-13-01", "morgen", ""])
+def test_invalid_iso_dates(text):
+    with pytest.raises(InvalidDateError):
+        parse_iso_date(text)
+
+
+@pytest.mark.parametrize("text", ["2025-01-01", "2025-01-01:2025-02-30", "a:b:c"])
+def test_invalid_periods(text):
+    with pytest.raises(InvalidDateError):
+        parse_periods([text])
+
+
+@pytest.mark.parametrize(
+    "argv, fragment",
+    [
+        (["--eerste-ziektedag", "2025-02-31"], "geen geldige eerste ziektedag"),
+        (["--eerste-ziektedag", "2025-06-01", "--peildatum", "2025-05-12"], "toekomst"),
+        (["--eerste-ziektedag", "2025-03-04", "--advies", "weetniet"], "Onbekend advies"),
+        (["--eerste-ziektedag", "2025-03-04", "--verlenging-weken", "4"], "minstens 13 weken"),
+        (["--eerste-ziektedag", "2025-03-04", "--eerdere-periode", "2025-02-01:2025-01-01"], "voordat hij begint"),
+        (["--eerste-ziektedag", "2025-03-04", "--perspectief-binnen-3-maanden", "misschien"], "ongeldige invoer"),
+    ],
+)
+def test_cli_bad_input_exits_2_with_dutch_message(argv, fragment, capsys):
+    try:
+        code = main(["tijdlijn", *argv])
+    except SystemExit as exit_:  # argparse usage errors
+        code = exit_.code
+    assert code == 2
+    captured = capsys.readouterr()
+    assert fragment in captured.err
+    assert "Traceback" not in captured.err
+    assert captured.out == ""
