@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 INSTALL_INPUTS := requirements.txt requirements-dev.txt constraints.txt pyproject.toml scripts/install.sh
 
-.PHONY: install train run test test-rules test-python test-rasa test-rest bench-rules bench-nlu validate clean
+.PHONY: install train run shell test test-rules test-python bench-rules bench-nlu validate clean
 
 install: $(STAMP)
 
@@ -31,13 +31,18 @@ test-python: install
 	$(BIN)/python -m pytest -q
 
 validate: install
-	$(BIN)/rasa data validate --fail-on-warnings
+	source scripts/env.sh && rasa data validate --domain domain --fail-on-warnings
 
 bench-rules: install
 	$(BIN)/python benchmarks/bench_rules.py
 
 bench-nlu: install
-	$(BIN)/python benchmarks/bench_nlu.py
+	source scripts/env.sh && python benchmarks/bench_nlu.py
 
 clean:
 	rm -rf models results var .pytest_cache .hypothesis artifacts
+
+# Talk to the assistant in the terminal (starts the action server too).
+shell: install train
+	source scripts/env.sh && source scripts/servers.sh && trap stop_servers EXIT && start_action_server && \
+	  rasa shell --model models --endpoints endpoints.yml

@@ -15,11 +15,21 @@ from .errors import (
     UnknownAdviceError,
 )
 from .formatting import datum_nl
-from .timeline import Deadline, Stap, Tijdlijn, Uitkomst, Waarschuwing, compute_timeline, parse_iso_date, parse_periods
+from .timeline import (
+    Deadline,
+    Stap,
+    Tijdlijn,
+    Uitkomst,
+    Waarschuwing,
+    compute_timeline,
+    general_rules,
+    parse_iso_date,
+    parse_periods,
+)
 
 __all__ = [
     "ADVIES_LABELS", "SPOOR_LABELS", "Advies", "Spoor", "parse_advies", "Bron", "Periode",
     "InvalidDateError", "InvalidExtensionError", "InvalidPeriodError", "PoortwachterError",
     "SickDateAfterPeildatumError", "UnknownAdviceError", "datum_nl", "Deadline", "Stap", "Tijdlijn",
-    "Uitkomst", "Waarschuwing", "compute_timeline", "parse_iso_date", "parse_periods",
+    "Uitkomst", "Waarschuwing", "compute_timeline", "general_rules", "parse_iso_date", "parse_periods",
 ]

@@ -637,3 +637,18 @@ def parse_periods(values: Iterable[str]) -> list[Periode]:
         begin, einde = (parse_iso_date(p, "datum in een periode") for p in parts)
         result.append(Periode(begin, einde))
     return result
+
+
+_SAMPLE_FIRST_DAY = date(2025, 1, 6)  # day 295 is a Monday, so no holiday note in the texts
+
+
+def general_rules() -> dict[str, Deadline]:
+    """Each deadline's rule without a personal date: titel, regel, uitleg and bron.
+
+    The rule texts do not depend on the dates, so they are taken from a sample
+    case (including the vervroegde IVA, which only exists for one advice).
+    """
+    rules = dict(compute_timeline(_SAMPLE_FIRST_DAY, _SAMPLE_FIRST_DAY, Advies.ONBEKEND).termijnen)
+    iva = compute_timeline(_SAMPLE_FIRST_DAY, _SAMPLE_FIRST_DAY, Advies.DUURZAAM_GEEN_MOGELIJKHEDEN).termijnen
+    rules.update({k: v for k, v in iva.items() if k.startswith("vervroegde_iva")})
+    return rules

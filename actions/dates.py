@@ -1,0 +1,333 @@
+"""Understanding how people say their first sick day, in Dutch.
+
+A thin Dutch normaliser (number words, month typos, "sinds/vanaf/per",
+"begin/half/eind januari", "vorige week maandag", durations) in front of
+dateparser, always relative to the date of the message itself.
+
+No Rasa import: this module is tested on its own.
+"""
+from __future__ import annotations
+
+import calendar
+import difflib
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+import dateparser  # maintained multilingual date parser; handles "3 weken geleden" etc.
+from dateutil.relativedelta import relativedelta  # calendar-correct month arithmetic
+
+MAX_YEARS_AGO = 5
+
+MONTHS = {
+    "januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,
+    "augustus": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
+}
+MONTH_ABBREVIATIONS = {
+    "jan": 1, "feb": 2, "febr": 2, "mrt": 3, "mar": 3, "maa": 3, "apr": 4, "jun": 6, "jul": 7,
+    "aug": 8, "sep": 9, "sept": 9, "okt": 10, "oct": 10, "nov": 11, "dec": 12,
+}
+MONTH_NAMES_NL = {number: name for name, number in MONTHS.items()}
+WEEKDAYS = {"maandag": 0, "dinsdag": 1, "woensdag": 2, "donderdag": 3, "vrijdag": 4, "zaterdag": 5, "zondag": 6}
+NUMBER_WORDS = {
+    "een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
+    "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14, "vijftien": 15,
+    "zestien": 16, "zeventien": 17, "achttien": 18, "negentien": 19, "twintig": 20, "dertig": 30,
+    "veertig": 40, "vijftig": 50, "zestig": 60,
+}
+UNITS = {
+    "dag": "days", "dagen": "days", "week": "weeks", "weken": "weeks", "wk": "weeks",
+    "maand": "months", "maanden": "months", "mnd": "months", "jaar": "years", "jaren": "years",
+}
+# Words that look like a misspelt month to difflib but are not ("maar", "mee", "juist").
+NOT_MONTHS = {"maar", "mee", "meer", "juist", "jullie", "mijn", "maand", "maandag", "aangepast", "april"}
+
+_MONTH_PATTERN = "|".join(sorted(list(MONTHS) + list(MONTH_ABBREVIATIONS), key=len, reverse=True))
+_UNIT_PATTERN = "|".join(sorted(UNITS, key=len, reverse=True))
+_WEEKDAY_PATTERN = "|".join(WEEKDAYS)
+
+
+class DateProblem(ValueError):
+    """A date that was found but cannot be used; str() is a Dutch explanation or question."""
+
+
+class ImpossibleDate(DateProblem):
+    pass
+
+
+class FutureDate(DateProblem):
+    pass
+
+
+class TooLongAgo(DateProblem):
+    pass
+
+
+class AmbiguousDate(DateProblem):
+    def __init__(self, message: str, options: tuple[date, date]):
+        super().__init__(message)
+        self.options = options
+
+
+@dataclass(frozen=True)
+class ParsedDate:
+    value: date
+    estimated: bool = False  # an approximation ("al 14 maanden", "half januari") to confirm
+    text: str = ""  # the words it came from
+
+
+@dataclass(frozen=True)
+class ParsedPeriod:
+    begin: date
+    einde: date
+
+
+@dataclass(frozen=True)
+class SickDateReport:
+    """Everything about sick dates found in one message."""
+
+    current: ParsedDate | None
+    earlier: tuple[ParsedPeriod, ...] = ()
+
+
+def format_nl(day: date) -> str:
+    return f"{day.day} {MONTH_NAMES_NL[day.month]} {day.year}"
+
+
+# --- normalising --------------------------------------------------------------
+
+
+def _fix_month_typo(word: str) -> str:
+    if len(word) < 4 or word in MONTHS or word in NOT_MONTHS or not word.isalpha():
+        return word
+    match = difflib.get_close_matches(word, MONTHS.keys(), n=1, cutoff=0.78)
+    return match[0] if match else word
+
+
+def normalise(text: str) -> str:
+    """Lower-case, fold number words and month typos, and drop filler words."""
+    text = text.lower().replace("’", "'").replace("`", "'")
+    text = re.sub(r"\banderhalf\s+jaar\b", "18 maanden", text)
+    text = re.sub(r"\banderhalve\s+maand\b", "6 weken", text)
+    text = re.sub(r"\b(?:een\s+)?half\s+jaar\b", "6 maanden", text)
+    words = re.findall(r"[\wé]+|[^\w\s]", text)
+    out: list[str] = []
+    for index, word in enumerate(words):
+        nxt = words[index + 1] if index + 1 < len(words) else ""
+        if word in NUMBER_WORDS and (nxt in UNITS or _fix_month_typo(nxt) in MONTHS):
+            out.append(str(NUMBER_WORDS[word]))
+        else:
+            out.append(_fix_month_typo(word))
+    # Re-join, keeping date separators tight: "3 - 3 - 2025" -> "3-3-2025".
+    joined = " ".join(out)
+    joined = re.sub(r"\s*([-/.])\s*(?=\d)", r"\1", joined)
+    joined = re.sub(r"\s+'\s*(\d{2})\b", r" '\1", joined)
+    return joined
+
+
+# --- the individual forms --------------------------------------------------------
+
+
+def _month_number(word: str) -> int:
+    return MONTHS.get(word) or MONTH_ABBREVIATIONS[word]
+
+
+def _year(value: str | None) -> int | None:
+    if not value:
+        return None
+    value = value.lstrip("'")
+    year = int(value)
+    return 2000 + year if year < 100 else year
+
+
+def _build(day: int, month: int, year: int, raw: str, with_year: bool = True) -> date:
+    if not 1 <= month <= 12:
+        raise ImpossibleDate(f"'{raw}' is geen geldige datum: er is geen maand {month}. Wil je de datum nog eens geven?")
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        shown = f"{day} {MONTH_NAMES_NL[month]}" + (f" {year}" if with_year else "")
+        raise ImpossibleDate(
+            f"{shown} bestaat niet ({MONTH_NAMES_NL[month]} heeft {'maximaal ' if month == 2 else ''}{last} dagen). "
+            "Wil je de datum nog eens geven?"
+        )
+    return date(year, month, day)
+
+
+def _most_recent(day: int, month: int, today: date, raw: str) -> date:
+    """A day and month without year: the most recent one on or before today."""
+    _build(day, month, 2024, raw, with_year=False)  # 2024 is a leap year: rejects only impossible days
+    year = today.year
+    for _ in range(8):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:  # 29 February in a non-leap year
+            year -= 1
+            continue
+        if candidate <= today:
+            return candidate
+        year -= 1
+    raise ImpossibleDate(f"'{raw}' kan ik niet als datum plaatsen.")
+
+
+def _shift(today: date, amount: int, unit: str) -> date:
+    return today - relativedelta(**{UNITS[unit]: amount})
+
+
+_ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+_NUMERIC_FULL = re.compile(r"\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})\b")
+_NUMERIC_SHORT = re.compile(r"(?<![\d/.-])(\d{1,2})[/-](\d{1,2})(?![\d/.-])")
+_TEXTUAL = re.compile(
+    rf"\b(\d{{1,2}})(?:e|de|ste)?\s+({_MONTH_PATTERN})\.?(?:\s+('?\d{{4}}|'\d{{2}}))?\b"
+)
+_PART_OF_MONTH = re.compile(
+    rf"\b(begin|half|medio|midden|eind|einde|eerste helft|tweede helft)\s+({_MONTH_PATTERN})(?:\s+(\d{{4}}))?\b"
+)
+_MONTH_ONLY = re.compile(rf"\b(?:sinds|vanaf|per|in|eind|begin)\s+({_MONTH_PATTERN})(?:\s+(\d{{4}}))?\b")
+_LAST_WEEK_DAY = re.compile(
+    rf"\b(?:vorige|afgelopen)\s+week\s+({_WEEKDAY_PATTERN})\b|\b({_WEEKDAY_PATTERN})\s+(?:van\s+)?vorige\s+week\b"
+)
+_WEEKDAY = re.compile(rf"\b(afgelopen|vorige|vorig|jl)?\s*({_WEEKDAY_PATTERN})\b")
+_AGO = re.compile(rf"\b(\d+)\s+({_UNIT_PATTERN})\s+geleden\b")
+_DURATION = re.compile(
+    rf"\b(?:al|sinds|ruim|bijna|ongeveer|zo'?n|nu|inmiddels|precies)\s+(?:al\s+)?(\d+)\s+({_UNIT_PATTERN})\b"
+    rf"|\b(\d+)\s+({_UNIT_PATTERN})\s+(?:ziek|thuis|in de ziektewet|uit de roulatie)\b"
+)
+
+
+def _parse_single(text: str, today: date) -> ParsedDate | None:
+    """Find one date in normalised text. Raises DateProblem for dates that cannot be used."""
+    if m := _ISO.search(text):
+        year, month, day = (int(g) for g in m.groups())
+        return ParsedDate(_build(day, month, year, m.group(0)), text=m.group(0))
+    if m := _NUMERIC_FULL.search(text):
+        day, month, year = int(m.group(1)), int(m.group(2)), _year(m.group(3))
+        return ParsedDate(_build(day, month, year, m.group(0)), text=m.group(0))
+    if m := _TEXTUAL.search(text):
+        day, month, year = int(m.group(1)), _month_number(m.group(2)), _year(m.group(3))
+        value = _build(day, month, year, m.group(0)) if year else _most_recent(day, month, today, m.group(0))
+        return ParsedDate(value, text=m.group(0))
+    if m := _PART_OF_MONTH.search(text):
+        part, month, year = m.group(1), _month_number(m.group(2)), _year(m.group(3))
+        year = year or (today.year if date(today.year, month, 1) <= today else today.year - 1)
+        last = calendar.monthrange(year, month)[1]
+        day = {"begin": 1, "eerste helft": 8, "half": 15, "medio": 15, "midden": 15, "tweede helft": 22}.get(part, last)
+        return ParsedDate(min(date(year, month, day), today), estimated=True, text=m.group(0))
+    if m := _NUMERIC_SHORT.search(text):
+        first, second = int(m.group(1)), int(m.group(2))
+        if first != second and first <= 12 and second <= 12:
+            options = (_most_recent(first, second, today, m.group(0)), _most_recent(second, first, today, m.group(0)))
+            raise AmbiguousDate(
+                f"Bedoel je {options[0].day} {MONTH_NAMES_NL[options[0].month]} of "
+                f"{options[1].day} {MONTH_NAMES_NL[options[1].month]}? Schrijf de maand voluit, "
+                f"bijvoorbeeld '{options[0].day} {MONTH_NAMES_NL[options[0].month]}'.",
+                options,
+            )
+        return ParsedDate(_most_recent(first, second, today, m.group(0)), text=m.group(0))
+    if re.search(r"\beergisteren\b", text):
+        return ParsedDate(today - timedelta(days=2), text="eergisteren")
+    if re.search(r"\bgisteren\b", text):
+        return ParsedDate(today - timedelta(days=1), text="gisteren")
+    if re.search(r"\b(vandaag|vanochtend|vanmorgen|vanmiddag)\b", text):
+        return ParsedDate(today, text="vandaag")
+    if m := re.search(r"\b(overmorgen|morgen|volgende week|volgende maand)\b", text):
+        raise FutureDate(
+            f"'{m.group(1)}' ligt in de toekomst. Je eerste ziektedag is de eerste dag dat je niet "
+            "(volledig) kon werken. Welke datum was dat?"
+        )
+    if m := _LAST_WEEK_DAY.search(text):
+        weekday = WEEKDAYS[m.group(1) or m.group(2)]
+        monday_last_week = today - timedelta(days=today.weekday() + 7)
+        return ParsedDate(monday_last_week + timedelta(days=weekday), text=m.group(0))
+    if m := _AGO.search(text):
+        amount, unit = int(m.group(1)), m.group(2)
+        parsed = dateparser.parse(
+            f"{amount} {unit} geleden",
+            languages=["nl"],
+            settings={"RELATIVE_BASE": datetime.combine(today, datetime.min.time()), "PREFER_DATES_FROM": "past"},
+        )
+        value = parsed.date() if parsed else _shift(today, amount, unit)
+        return ParsedDate(value, estimated=UNITS[unit] != "days", text=m.group(0))
+    if m := _DURATION.search(text):
+        amount, unit = (int(m.group(1)), m.group(2)) if m.group(1) else (int(m.group(3)), m.group(4))
+        return ParsedDate(_shift(today, amount, unit), estimated=True, text=m.group(0))
+    if m := _WEEKDAY.search(text):
+        qualifier, weekday = m.group(1), WEEKDAYS[m.group(2)]
+        back = (today.weekday() - weekday) % 7
+        if qualifier and back == 0:
+            back = 7  # "afgelopen maandag" said on a Monday: last week's
+        return ParsedDate(today - timedelta(days=back), text=m.group(0).strip())
+    if m := _MONTH_ONLY.search(text):
+        month, year = _month_number(m.group(1)), _year(m.group(2))
+        year = year or (today.year if date(today.year, month, 1) <= today else today.year - 1)
+        return ParsedDate(min(date(year, month, 1), today), estimated=True, text=m.group(0))
+    return _dateparser_fallback(text, today)
+
+
+def _dateparser_fallback(text: str, today: date) -> ParsedDate | None:
+    """Let dateparser look for anything else, but only accept a full day and month."""
+    from dateparser.search import search_dates
+
+    found = search_dates(
+        text,
+        languages=["nl"],
+        settings={
+            "RELATIVE_BASE": datetime.combine(today, datetime.min.time()),
+            "PREFER_DATES_FROM": "past",
+            "DATE_ORDER": "DMY",
+            "REQUIRE_PARTS": ["day", "month"],
+        },
+    )
+    for words, moment in found or []:
+        if re.search(r"\d", words) or re.search(rf"\b({_WEEKDAY_PATTERN}|geleden)\b", words):
+            return ParsedDate(moment.date(), text=words)
+    return None
+
+
+def _check_range(parsed: ParsedDate, today: date) -> ParsedDate:
+    if parsed.value > today:
+        raise FutureDate(
+            f"{format_nl(parsed.value)} ligt in de toekomst. Je eerste ziektedag is de eerste dag dat je "
+            "niet (volledig) kon werken. Welke datum was dat?"
+        )
+    if parsed.value < today - relativedelta(years=MAX_YEARS_AGO):
+        raise TooLongAgo(
+            f"{format_nl(parsed.value)} is meer dan {MAX_YEARS_AGO} jaar geleden. De regels voor de eerste "
+            "2 jaar ziekte gelden dan niet meer. Klopt de datum? Geef anders je eerste ziektedag opnieuw."
+        )
+    return parsed
+
+
+def parse_sick_date(text: str, today: date) -> ParsedDate | None:
+    """The first sick day in a message, relative to the message's own date (`today`).
+
+    Returns None when the message holds no date; raises DateProblem when it holds
+    a date that cannot be used (impossible, in the future, too long ago, ambiguous).
+    """
+    parsed = _parse_single(normalise(text), today)
+    return _check_range(parsed, today) if parsed else None
+
+
+_PERIOD = re.compile(r"\bvan\s+(.+?)\s+(?:tot\s+en\s+met|t\s*/\s*m|tot|tm)\s+(.+?)(?=\s+(?:ziek|en|,|\.|$)|$)")
+
+
+def parse_sick_dates(text: str, today: date) -> SickDateReport:
+    """The current first sick day plus any earlier periods ("van 6 januari tot 1 februari").
+
+    The rules package decides whether earlier periods merge (gap < 4 weeks).
+    """
+    normalised = normalise(text)
+    earlier: list[ParsedPeriod] = []
+    for m in _PERIOD.finditer(normalised):
+        begin = _parse_single(m.group(1), today)
+        einde = _parse_single(m.group(2), today)
+        if begin and einde:
+            _check_range(begin, today)
+            _check_range(einde, today)
+            if einde.value < begin.value:
+                raise ImpossibleDate(
+                    f"De periode van {format_nl(begin.value)} tot {format_nl(einde.value)} eindigt voordat hij begint."
+                )
+            earlier.append(ParsedPeriod(begin.value, einde.value))
+    rest = _PERIOD.sub(" ", normalised) if earlier else normalised
+    current = _parse_single(rest, today)
+    return SickDateReport(_check_range(current, today) if current else None, tuple(earlier))

@@ -1,0 +1,346 @@
+"""Custom actions of the decision guide: thin adapters between Rasa and the rules.
+
+They parse what the user said (dates, advice, role), call the poortwachter rules
+package and phrase the answer. No legal rule lives here.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from datetime import date, datetime
+from typing import Any, Dict, List, Optional, Text
+from zoneinfo import ZoneInfo
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from poortwachter import Advies, Periode, PoortwachterError, Tijdlijn, compute_timeline
+
+from . import phrasing
+from .advice_text import advice_from_text
+from .dates import DateProblem, ParsedDate, format_nl, parse_sick_date, parse_sick_dates
+from .privacy import mentions_medical_details
+
+logger = logging.getLogger(__name__)
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+MAX_TEXT = 2000  # longer messages are only searched in their first part
+
+GUIDE_FORM = "guide_form"
+# Intents that interrupt the form for a moment; the form rules answer them and continue.
+DIGRESSIONS = {
+    "faq", "help", "human_handoff", "bot_challenge", "ask_why", "share_medical_details", "out_of_scope",
+    "nlu_fallback", "greet", "goodbye", "thank", "ask_timeline", "ask_track", "ask_milestone_date",
+}
+
+_HR_HINTS = re.compile(
+    r"\b(mijn|onze|een) (werknemer|medewerker|medewerkster|collega van ons|personeelslid)\b|"
+    r"\b(als|ik ben|wij zijn) (de )?(werkgever|hr|casemanager|leidinggevende|p&o)\b|\bwerknemer van ons\b|"
+    r"\b(hij|zij|ze) is (al )?(sinds|vanaf)\b",
+    re.IGNORECASE,
+)
+_EMPLOYEE_HINTS = re.compile(r"\b(ik ben (de )?werknemer|ik ben zelf ziek|als werknemer)\b", re.IGNORECASE)
+
+
+# --- reading the tracker ---------------------------------------------------------
+
+
+def message_date(tracker: Tracker) -> date:
+    """The date of the latest user message in Europe/Amsterdam: the reference for 'gisteren'."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user" and event.get("timestamp"):
+            return datetime.fromtimestamp(event["timestamp"], AMSTERDAM).date()
+    return datetime.now(AMSTERDAM).date()
+
+
+def latest_text(tracker: Tracker) -> str:
+    return (tracker.latest_message.get("text") or "")[:MAX_TEXT]
+
+
+def latest_intent(tracker: Tracker) -> str:
+    return (tracker.latest_message.get("intent") or {}).get("name") or ""
+
+
+def entity(tracker: Tracker, name: str) -> Optional[str]:
+    return next(tracker.get_latest_entity_values(name), None)
+
+
+def role_from_text(text: str) -> Optional[str]:
+    if _EMPLOYEE_HINTS.search(text):
+        return "werknemer"
+    if _HR_HINTS.search(text):
+        return "werkgever"
+    return None
+
+
+def timeline_from_slots(tracker: Tracker, peildatum: date, advies: Optional[str] = None) -> Tijdlijn:
+    """Compute with the rules package from the slots; raises PoortwachterError on bad input."""
+    periods = [
+        Periode(date.fromisoformat(p["begin"]), date.fromisoformat(p["einde"]))
+        for p in tracker.get_slot("eerdere_perioden") or []
+    ]
+    return compute_timeline(
+        eerste_ziektedag=date.fromisoformat(tracker.get_slot("eerste_ziektedag")),
+        peildatum=peildatum,
+        advies=advies or tracker.get_slot("advies") or Advies.ONBEKEND.value,
+        eerdere_perioden=periods,
+        perspectief_binnen_3_maanden=tracker.get_slot("perspectief"),
+    )
+
+
+def date_slots(parsed: ParsedDate) -> Dict[Text, Any]:
+    """Slots for a parsed first sick day: an estimate waits for confirmation."""
+    if parsed.estimated:
+        return {"datum_schatting": parsed.value.isoformat(), "schatting_bevestigd": None, "eerste_ziektedag": None}
+    return {"eerste_ziektedag": parsed.value.isoformat(), "datum_schatting": None, "schatting_bevestigd": None}
+
+
+def advice_slot(tracker: Tracker, text: str) -> Optional[str]:
+    """The advice code from the NLU entity, or else from the words of the message."""
+    value = entity(tracker, "advice")
+    code = (advice_from_text(value) if value else None) or advice_from_text(text)
+    return code.value if code else None
+
+
+# --- actions -------------------------------------------------------------------------
+
+
+class ActionPrefillGuide(Action):
+    """Reads everything useful from the message that starts or corrects the guide."""
+
+    def name(self) -> Text:
+        return "action_prefill_guide"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        text = latest_text(tracker)
+        intent = latest_intent(tracker)
+        slots: Dict[Text, Any] = {}
+        if tracker.get_slot("vraag") is None:
+            slots["vraag"] = "spoor"
+        role = entity(tracker, "role")
+        role = {"hr": "werkgever", "werkgever": "werkgever", "werknemer": "werknemer"}.get(role or "") or role_from_text(text)
+        if role and role != tracker.get_slot("rol"):
+            slots["rol"] = role
+        if mentions_medical_details(text):
+            dispatcher.utter_message(response="utter_privacy_no_medical")
+        try:
+            report = parse_sick_dates(text, message_date(tracker))
+        except DateProblem as problem:
+            dispatcher.utter_message(text=str(problem))
+            report = None
+        if report is not None and report.current is not None:
+            slots.update(date_slots(report.current))
+            if report.earlier:
+                slots["eerdere_perioden"] = [
+                    {"begin": p.begin.isoformat(), "einde": p.einde.isoformat()} for p in report.earlier
+                ]
+        mentions_advice = intent == "inform_advice" or entity(tracker, "advice") or "bedrijfsarts" in text.lower()
+        advies = advice_slot(tracker, text) if mentions_advice else None
+        if advies:
+            slots["advies"] = advies
+        elif intent == "inform_advice":
+            dispatcher.utter_message(text=phrasing.ADVICE_NOT_UNDERSTOOD)
+        return [SlotSet(name, value) for name, value in slots.items()]
+
+
+class ValidateGuideForm(FormValidationAction):
+    """Asks only for what is missing, and only for what the question needs."""
+
+    def name(self) -> Text:
+        return "validate_guide_form"
+
+    async def required_slots(
+        self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Text]:
+        required: List[Text] = []
+        if tracker.get_slot("datum_schatting") and tracker.get_slot("eerste_ziektedag") is None:
+            required.append("schatting_bevestigd")
+        required.append("eerste_ziektedag")
+        vraag = tracker.get_slot("vraag") or "spoor"
+        milestone = tracker.get_slot("milestone")
+        if vraag != "termijn" or milestone in phrasing.MILESTONES_NEEDING_ADVICE:
+            required.append("advies")
+        if (
+            "advies" in required
+            and tracker.get_slot("eerste_ziektedag")
+            and tracker.get_slot("advies")
+            and tracker.get_slot("perspectief") is None
+        ):
+            try:
+                timeline = timeline_from_slots(tracker, message_date(tracker))
+            except PoortwachterError:
+                timeline = None
+            if timeline is not None and timeline.perspectief_relevant:
+                required.append("perspectief")
+        return required
+
+    def _is_answer(self, tracker: Tracker, slot: Text) -> bool:
+        """Whether the latest message answers the question for `slot` (not a digression)."""
+        return tracker.get_slot("requested_slot") == slot and latest_intent(tracker) not in DIGRESSIONS
+
+    async def extract_eerste_ziektedag(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        asked = tracker.get_slot("requested_slot") == "eerste_ziektedag"
+        correcting = latest_intent(tracker) == "inform_sick_date"
+        if not (asked or correcting) or latest_intent(tracker) in DIGRESSIONS:
+            return {}
+        text = latest_text(tracker)
+        try:
+            report = parse_sick_dates(text, message_date(tracker))
+        except DateProblem as problem:
+            dispatcher.utter_message(text=str(problem))
+            return {"eerste_ziektedag": None}
+        if report.current is None:
+            if asked:
+                dispatcher.utter_message(
+                    text="Ik heb een datum nodig, bijvoorbeeld '3 maart 2025', 'vorige week maandag' of 'al 14 maanden'."
+                )
+                return {"eerste_ziektedag": None}
+            return {}
+        slots = date_slots(report.current)
+        if report.earlier:
+            slots["eerdere_perioden"] = [{"begin": p.begin.isoformat(), "einde": p.einde.isoformat()} for p in report.earlier]
+        return slots
+
+    async def extract_advies(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        correcting = latest_intent(tracker) == "inform_advice"
+        if not (self._is_answer(tracker, "advies") or correcting):
+            return {}
+        advies = advice_slot(tracker, latest_text(tracker))
+        if advies is None:
+            dispatcher.utter_message(text=phrasing.ADVICE_NOT_UNDERSTOOD)
+            return {"advies": None}
+        return {"advies": advies}
+
+    async def validate_schatting_bevestigd(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        estimate = tracker.get_slot("datum_schatting")
+        if value is None:  # reset together with a new estimate: nothing to confirm yet
+            return {}
+        if value is True and estimate:
+            return {"eerste_ziektedag": estimate, "datum_schatting": None, "schatting_bevestigd": True}
+        dispatcher.utter_message(text="Geen probleem. Wat was dan precies je eerste ziektedag?")
+        return {"datum_schatting": None, "schatting_bevestigd": None, "eerste_ziektedag": None}
+
+
+class ActionAskEersteZiektedag(Action):
+    """The question for the first sick day; for a milestone it first gives the general rule."""
+
+    def name(self) -> Text:
+        return "action_ask_eerste_ziektedag"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        voice = phrasing.voice_for(tracker.get_slot("rol"))
+        if tracker.get_slot("vraag") == "termijn":
+            rule = phrasing.general_milestone_rule(tracker.get_slot("milestone"))
+            if rule:
+                dispatcher.utter_message(text=rule)
+        dispatcher.utter_message(text=voice.pick(
+            "Wat was je eerste ziektedag? Dat is de eerste dag dat je niet (volledig) kon werken. "
+            "Bijvoorbeeld '3 maart 2025' of 'al 14 maanden'.",
+            "Wat was de eerste ziektedag van uw werknemer? Bijvoorbeeld '3 maart 2025'.",
+        ))
+        return []
+
+
+class ActionAskSchattingBevestigd(Action):
+    def name(self) -> Text:
+        return "action_ask_schatting_bevestigd"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        estimate = date.fromisoformat(tracker.get_slot("datum_schatting"))
+        voice = phrasing.voice_for(tracker.get_slot("rol"))
+        dispatcher.utter_message(
+            text=voice.pick(
+                f"Dan was je eerste ziektedag ongeveer **{format_nl(estimate)}**. Mag ik daarmee rekenen?",
+                f"Dan was de eerste ziektedag ongeveer **{format_nl(estimate)}**. Mag ik daarmee rekenen?",
+            ),
+            buttons=[
+                {"title": "Ja, reken daarmee", "payload": "/affirm"},
+                {"title": "Nee, ik geef de precieze datum", "payload": "/deny"},
+            ],
+        )
+        return []
+
+
+class ActionAskAdvies(Action):
+    def name(self) -> Text:
+        return "action_ask_advies"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        role = tracker.get_slot("rol")
+        dispatcher.utter_message(text=phrasing.advice_question(role), buttons=phrasing.advice_buttons(role))
+        return []
+
+
+class ActionAskPerspectief(Action):
+    def name(self) -> Text:
+        return "action_ask_perspectief"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        try:
+            week = timeline_from_slots(tracker, message_date(tracker)).ziekteweek.waarde
+        except PoortwachterError:
+            week = None
+        dispatcher.utter_message(
+            text=phrasing.perspective_question(tracker.get_slot("rol"), week), buttons=phrasing.YES_NO_BUTTONS
+        )
+        return []
+
+
+class ActionAnswerGuide(Action):
+    """Computes with the rules package and gives the personal answer."""
+
+    def name(self) -> Text:
+        return "action_answer_guide"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        if not tracker.get_slot("eerste_ziektedag"):
+            dispatcher.utter_message(text="Ik weet je eerste ziektedag nog niet. Wat was die datum?")
+            return []
+        role = tracker.get_slot("rol")
+        try:
+            timeline = timeline_from_slots(tracker, message_date(tracker))
+        except PoortwachterError as problem:
+            dispatcher.utter_message(text=f"{problem} Wil je de datum nog eens geven?")
+            return [SlotSet("eerste_ziektedag", None), SlotSet("eerdere_perioden", None)]
+        vraag = tracker.get_slot("vraag") or "spoor"
+        if vraag == "termijn":
+            text = phrasing.answer_milestone(timeline, tracker.get_slot("milestone"), role)
+        elif vraag == "tijdlijn":
+            text = phrasing.answer_timeline(timeline, role)
+        else:
+            text = phrasing.answer_track(timeline, role)
+        buttons = [
+            {"title": "Waarom?", "payload": "/ask_why"},
+            {"title": "Hele tijdlijn", "payload": "/ask_timeline"},
+        ]
+        if vraag == "tijdlijn":
+            buttons = buttons[:1]
+        dispatcher.utter_message(text=text, buttons=buttons)
+        return []
+
+
+class ActionExplainWhy(Action):
+    """'Waarom?': the rules behind the personal answer, with their sources."""
+
+    def name(self) -> Text:
+        return "action_explain_why"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        if not tracker.get_slot("eerste_ziektedag"):
+            dispatcher.utter_message(response="utter_faq/verschil_sporen")
+            dispatcher.utter_message(text="Wil je weten wat dit voor jou betekent? Vraag dan 'in welk spoor zit ik?'.")
+            return []
+        try:
+            timeline = timeline_from_slots(tracker, message_date(tracker))
+        except PoortwachterError as problem:
+            dispatcher.utter_message(text=str(problem))
+            return []
+        dispatcher.utter_message(text=phrasing.explain_why(timeline, tracker.get_slot("rol")))
+        return []

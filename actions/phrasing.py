@@ -1,0 +1,255 @@
+"""Turn a computed Poortwachter timeline into plain Dutch chat messages.
+
+No legal rules here: every date, track and reason comes from the poortwachter
+package. This module only chooses words: "je" for employees, "u" and "uw
+werknemer" for HR once the role is known.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from poortwachter import ADVIES_LABELS, Advies, Deadline, Spoor, Tijdlijn, datum_nl, general_rules
+
+WERKGEVER = "werkgever"
+
+# Milestone entity values (NLU) -> the deadline keys of the rules package.
+MILESTONES: dict[str, tuple[str, ...]] = {
+    "probleemanalyse": ("probleemanalyse",),
+    "plan_van_aanpak": ("plan_van_aanpak",),
+    "melding_42e_week": ("melding_42e_week",),
+    "eerstejaarsevaluatie": ("eerstejaarsevaluatie_vanaf", "eerstejaarsevaluatie_uiterlijk"),
+    "spoor_2": ("spoor_2_uiterlijk",),
+    "reintegratieverslag": ("reintegratieverslag",),
+    "wia_aanvraag": ("wia_aanvraag",),
+    "einde_wachttijd": ("laatste_dag_wachttijd", "wia_ingang"),
+    "vervroegde_iva": ("vervroegde_iva_vanaf", "vervroegde_iva_tot"),
+    "loonsanctie": ("loonsanctie_max_tot",),
+}
+MILESTONES_NEEDING_ADVICE = {"spoor_2", "vervroegde_iva"}
+
+STATUS_MARK = {"verstreken": "voorbij", "vandaag": "VANDAAG", "komend": "komt nog"}
+
+
+@dataclass(frozen=True)
+class Voice:
+    """Forms of address for employees ('je') and HR ('u', 'uw werknemer')."""
+
+    hr: bool
+
+    def pick(self, je: str, u: str) -> str:
+        return u if self.hr else je
+
+
+def voice_for(role: str | None) -> Voice:
+    return Voice(hr=role == WERKGEVER)
+
+
+def _day(value) -> str:
+    return datum_nl(value, weekday=True)
+
+
+def _source(deadline: Deadline) -> str:
+    return deadline.bron.citation()
+
+
+def _track_sentence(t: Tijdlijn, voice: Voice) -> str:
+    spoor = Spoor(t.spoor.waarde)
+    if spoor is Spoor.SPOOR_1:
+        what = voice.pick(
+            "**spoor 1**: je werkt aan terugkeer bij je eigen werkgever",
+            "**spoor 1**: uw werknemer werkt aan terugkeer bij u, in eigen, aangepast of ander werk",
+        )
+    elif spoor is Spoor.SPOOR_1_EN_2:
+        what = voice.pick(
+            "**spoor 1 én spoor 2**: naast terugkeer bij je eigen werkgever zoek je ook naar werk bij een andere werkgever",
+            "**spoor 1 én spoor 2**: naast terugkeer bij u zoekt uw werknemer ook naar werk bij een andere werkgever",
+        )
+    else:
+        what = voice.pick(
+            "**nog geen spoor**: er is nu geen actieve re-integratie",
+            "**nog geen spoor**: er is nu geen actieve re-integratie voor uw werknemer",
+        )
+    return voice.pick(f"Je zit in {what}.", f"Uw werknemer zit in {what}.")
+
+
+def _week_sentence(t: Tijdlijn, voice: Voice) -> str:
+    week, day = t.ziekteweek.waarde, t.ziektedag.waarde
+    sentence = voice.pick(
+        f"Je zit in **week {week}** van je verzuim (ziektedag {day}).",
+        f"Uw werknemer zit in **week {week}** van het verzuim (ziektedag {day}).",
+    )
+    if t.geval.eerdere:
+        sentence += voice.pick(
+            " Eerdere ziekteperioden met minder dan 4 weken ertussen tel ik mee.",
+            " Eerdere ziekteperioden met minder dan 4 weken ertussen zijn meegeteld.",
+        )
+    return sentence
+
+
+def _upcoming_lines(t: Tijdlijn, limit: int) -> list[str]:
+    lines = []
+    for stap in [s for s in t.stappen if s.datum][:limit]:
+        when = "nu" if stap.datum == t.peildatum else f"uiterlijk {_day(stap.datum)}"
+        lines.append(f"- {stap.titel}: {when} ({stap.wie})")
+    return lines
+
+
+def _warning_lines(t: Tijdlijn, limit: int = 3) -> list[str]:
+    lines = [f"⚠️ {w.tekst}" for w in t.waarschuwingen[-limit:]]
+    hidden = len(t.waarschuwingen) - limit
+    if hidden > 0:
+        lines.append(f"(en nog {hidden} eerdere termijn(en) die voorbij zijn: zie de hele tijdlijn)")
+    return lines
+
+
+def answer_track(t: Tijdlijn, role: str | None) -> str:
+    """The personal answer to "in welk spoor zit ik?"."""
+    voice = voice_for(role)
+    parts = [
+        _week_sentence(t, voice),
+        _track_sentence(t, voice),
+        f"Waarom: {t.spoor.uitleg} (bron: {t.spoor.bron.citation()})",
+    ]
+    upcoming = _upcoming_lines(t, 3)
+    if upcoming:
+        parts.append("**Wat komt eraan:**\n" + "\n".join(upcoming))
+    parts += _warning_lines(t)
+    parts.append(voice.pick(
+        "Wil je de hele tijdlijn zien, of weten waarom? Vraag het gerust.",
+        "Wilt u de hele tijdlijn zien, of weten waarom? Vraag het gerust.",
+    ))
+    return "\n\n".join(parts)
+
+
+def answer_timeline(t: Tijdlijn, role: str | None) -> str:
+    """The full overview: week, track, every deadline with its status and source."""
+    voice = voice_for(role)
+    lines = [_week_sentence(t, voice), _track_sentence(t, voice), "", "**Tijdlijn:**"]
+    for d in t.termijnen.values():
+        if d.datum is None:
+            continue
+        lines.append(f"- {d.titel}: {_day(d.datum)} — {STATUS_MARK[d.status]} ({_source(d)})")
+    steps = [s for s in t.stappen][:4]
+    if steps:
+        lines += ["", "**Volgende stappen:**"]
+        for number, stap in enumerate(steps, 1):
+            when = f", uiterlijk {_day(stap.datum)}" if stap.datum else ""
+            lines.append(f"{number}. {stap.titel}{when} ({stap.wie})")
+    warnings = _warning_lines(t)
+    if warnings:
+        lines += [""] + warnings
+    for note in t.opmerkingen:
+        lines += ["", f"Let op: {note}"]
+    return "\n".join(lines)
+
+
+def general_milestone_rule(milestone: str | None) -> str | None:
+    """The rule for a milestone without a personal date ("uiterlijk eind week 93")."""
+    keys = MILESTONES.get(milestone or "")
+    if not keys:
+        return None
+    rules = general_rules()
+    main = rules[keys[-1]]
+    text = f"**{main.titel}**: {main.regel}. {main.uitleg} (bron: {_source(main)})"
+    return text
+
+
+def answer_milestone(t: Tijdlijn, milestone: str | None, role: str | None) -> str:
+    """The general rule plus the personal date for one milestone."""
+    voice = voice_for(role)
+    keys = MILESTONES.get(milestone or "")
+    if not keys:
+        return answer_timeline(t, role)
+    if milestone == "vervroegde_iva" and t.advies is not Advies.DUURZAAM_GEEN_MOGELIJKHEDEN:
+        rule = general_milestone_rule(milestone)
+        return rule + "\n\n" + voice.pick(
+            "Dit geldt alleen als de bedrijfsarts zegt dat je blijvend geen werk kunt doen. "
+            f"Volgens jouw antwoord is het advies: {ADVIES_LABELS[t.advies].lower()}.",
+            "Dit geldt alleen als de bedrijfsarts zegt dat uw werknemer blijvend geen werk kan doen. "
+            f"Het advies is nu: {ADVIES_LABELS[t.advies].lower()}.",
+        )
+    deadlines = [t.termijnen[k] for k in keys if k in t.termijnen]
+    main = deadlines[-1]
+    parts = [f"**{main.titel}**: {main.regel}. {main.uitleg}"]
+    for d in deadlines:
+        if d.datum is None:
+            parts.append(d.uitleg)
+            continue
+        if d.status == "verstreken":
+            when = voice.pick(f"Voor jou was dat {_day(d.datum)}: die datum is voorbij.",
+                              f"Voor uw werknemer was dat {_day(d.datum)}: die datum is voorbij.")
+        elif d.status == "vandaag":
+            when = voice.pick(f"Voor jou is dat **vandaag**, {_day(d.datum)}.",
+                              f"Voor uw werknemer is dat **vandaag**, {_day(d.datum)}.")
+        else:
+            when = voice.pick(f"Voor jou is dat **{_day(d.datum)}**.",
+                              f"Voor uw werknemer is dat **{_day(d.datum)}**.")
+        label = "" if len(deadlines) == 1 else f"{d.titel}: "
+        parts.append(label + when)
+    parts.append(f"Bron: {_source(main)}.")
+    parts += [f"⚠️ {w.tekst}" for w in t.waarschuwingen if w.termijn in keys]
+    return "\n\n".join(parts)
+
+
+def explain_why(t: Tijdlijn, role: str | None) -> str:
+    """The rules behind the last answer, with their sources."""
+    voice = voice_for(role)
+    parts = [
+        voice.pick("Zo reken ik:", "Zo reken ik:"),
+        f"- **Ziekteweek**: {t.ziekteweek.uitleg} ({t.ziekteweek.bron.citation()})",
+        f"- **Spoor**: {t.spoor.uitleg} ({t.spoor.bron.citation()})",
+    ]
+    nxt = next((s for s in t.stappen if s.datum and s.termijn in t.termijnen), None)
+    if nxt is not None:
+        d = t.termijnen[nxt.termijn]
+        parts.append(f"- **{d.titel}**: {d.regel}. {d.uitleg} ({_source(d)}, {d.bron.url})")
+    parts.append(
+        "Dit is algemene informatie op basis van de wet en UWV; het is geen persoonlijk juridisch advies. "
+        + voice.pick("Bespreek je situatie met je casemanager of de bedrijfsarts.",
+                     "Bespreek de situatie met de bedrijfsarts of uw arbodienst.")
+    )
+    return "\n".join(parts)
+
+
+# Button labels for the seven advice codes, in the voice of the user.
+_ADVICE_LABELS_HR = {
+    Advies.EIGEN_WERK: "Terug in het eigen werk",
+    Advies.AANGEPAST_WERK: "Eigen werk, maar aangepast",
+    Advies.ANDER_WERK_EIGEN_WERKGEVER: "Ander werk bij ons",
+    Advies.GEEN_PERSPECTIEF_EIGEN_WERKGEVER: "Geen werk meer mogelijk bij ons",
+    Advies.TIJDELIJK_GEEN_MOGELIJKHEDEN: "Nu tijdelijk geen werk mogelijk",
+    Advies.DUURZAAM_GEEN_MOGELIJKHEDEN: "Blijvend geen werk mogelijk",
+    Advies.ONBEKEND: "Weet ik niet / nog geen advies",
+}
+
+
+def advice_buttons(role: str | None) -> list[dict]:
+    labels = _ADVICE_LABELS_HR if voice_for(role).hr else ADVIES_LABELS
+    return [
+        {"title": labels[code], "payload": f'/inform_advice{{"advice": "{code.value}"}}'}
+        for code in Advies
+    ]
+
+
+def advice_question(role: str | None) -> str:
+    return voice_for(role).pick(
+        "Wat zegt de bedrijfsarts over werken? Kies wat het best past. Je hoeft geen medische details te geven.",
+        "Wat is het advies van de bedrijfsarts over uw werknemer? Kies wat het best past.",
+    )
+
+
+def perspective_question(role: str | None, week: int | None = None) -> str:
+    voice = voice_for(role)
+    where = voice.pick(f"Je zit in week {week} van je verzuim", f"Uw werknemer zit in week {week} van het verzuim")
+    context = f"{where}: de eerstejaarsevaluatie is in zicht of voorbij." if week else ""
+    question = voice.pick(
+        "Is er een concreet vooruitzicht dat je binnen 3 maanden structureel terug kunt bij je eigen "
+        "werkgever (in eigen, aangepast of ander werk)?",
+        "Is er een concreet vooruitzicht dat uw werknemer binnen 3 maanden structureel terugkeert bij u "
+        "(in eigen, aangepast of ander werk)?",
+    )
+    return f"{context} {question}" if context else question
+
+
+ADVICE_NOT_UNDERSTOOD = "Dat advies kan ik niet goed plaatsen. Kies de knop die het best past, of 'Weet ik niet'."
+YES_NO_BUTTONS = [{"title": "Ja", "payload": "/affirm"}, {"title": "Nee / weet ik niet", "payload": "/deny"}]

@@ -1,0 +1,36 @@
+# Functions to start and stop the action server and the Rasa server (sourced by run.sh and test.sh).
+RASA_PORT="${RASA_PORT:-5005}"
+ACTIONS_PORT="${ACTIONS_PORT:-5055}"
+SERVER_PIDS=()
+
+start_action_server() {
+  mkdir -p var
+  rasa run actions --actions actions --port "$ACTIONS_PORT" > "var/actions.log" 2>&1 &
+  SERVER_PIDS+=($!)
+}
+
+start_rasa_server() {
+  # $1: where the server log goes (default: the terminal)
+  local log="${1:-/dev/stdout}"
+  rasa run --model models --endpoints endpoints.yml --credentials credentials.yml \
+    --interface 127.0.0.1 --port "$RASA_PORT" --cors "${CORS_ORIGINS:-http://localhost:8080}" >> "$log" 2>&1 &
+  SERVER_PIDS+=($!)
+}
+
+wait_for_url() {
+  # $1: url, $2: seconds
+  local deadline=$((SECONDS + ${2:-180}))
+  until python -c "import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=2)" "$1" 2>/dev/null; do
+    if (( SECONDS > deadline )); then echo "Geen antwoord van $1 binnen ${2:-180} s" >&2; return 1; fi
+    for pid in "${SERVER_PIDS[@]}"; do
+      kill -0 "$pid" 2>/dev/null || { echo "Een server is gestopt; zie var/*.log" >&2; return 1; }
+    done
+    sleep 2
+  done
+}
+
+stop_servers() {
+  for pid in "${SERVER_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${SERVER_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  SERVER_PIDS=()
+}

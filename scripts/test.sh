@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Every test: unit tests, data validation, conversation tests, and a full
+# conversation over the REST channel against the running servers.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+source scripts/servers.sh
+trap stop_servers EXIT
+
+echo "==> pytest: regels, datums, acties, componenten"
+python -m pytest -q
+
+echo "==> rasa data validate"
+rasa data validate --domain domain --data data --config config.yml --fail-on-warnings
+
+echo "==> model trainen (alleen als data of config veranderd zijn)"
+scripts/train.sh
+
+echo "==> gespreksverhalen: tests/test_stories.yml"
+rasa test core --stories tests/test_stories.yml --model models --endpoints endpoints.yml \
+  --out results --fail-on-prediction-errors
+
+echo "==> servers starten en een volledig gesprek via REST"
+start_action_server
+start_rasa_server var/rasa.log
+wait_for_url "http://localhost:$RASA_PORT/" 300
+python tests/rest/conversation.py "http://localhost:$RASA_PORT"

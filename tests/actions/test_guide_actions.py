@@ -1,0 +1,285 @@
+"""The decision-guide actions with CollectingDispatcher and real trackers."""
+from __future__ import annotations
+
+import pytest
+from helpers import make_tracker, slot_events, texts
+
+from actions.guide import (
+    ActionAnswerGuide,
+    ActionAskAdvies,
+    ActionAskEersteZiektedag,
+    ActionAskPerspectief,
+    ActionAskSchattingBevestigd,
+    ActionExplainWhy,
+    ActionPrefillGuide,
+    ValidateGuideForm,
+    message_date,
+)
+
+FORM = "guide_form"
+
+
+# --- action_prefill_guide ---------------------------------------------------------
+
+
+async def test_prefill_takes_the_date_from_the_question(dispatcher, domain):
+    tracker = make_tracker("ik ben sinds 3 maart 2025 ziek, in welk spoor zit ik?", "ask_track")
+    slots = slot_events(await ActionPrefillGuide().run(dispatcher, tracker, domain))
+    assert slots["eerste_ziektedag"] == "2025-03-03"
+    assert slots["vraag"] == "spoor"
+    assert dispatcher.messages == []
+
+
+async def test_prefill_recognises_hr_wording(dispatcher, domain):
+    tracker = make_tracker("mijn werknemer is sinds 2 november ziek, welke termijnen komen eraan?", "ask_timeline",
+                           slots={"vraag": "tijdlijn"})
+    slots = slot_events(await ActionPrefillGuide().run(dispatcher, tracker, domain))
+    assert slots["rol"] == "werkgever"
+    assert slots["eerste_ziektedag"] == "2026-11-02"
+    assert "vraag" not in slots  # the question type was already set by the intent
+
+
+async def test_prefill_takes_the_advice_from_the_same_message(dispatcher, domain):
+    tracker = make_tracker("ik ben sinds 1 oktober 2025 ziek en de bedrijfsarts zegt aangepast werk", "ask_track")
+    slots = slot_events(await ActionPrefillGuide().run(dispatcher, tracker, domain))
+    assert slots["advies"] == "aangepast_werk"
+
+
+async def test_prefill_says_medical_details_are_not_needed(dispatcher, domain):
+    tracker = make_tracker("ik heb een burn-out, in welk spoor zit ik?", "ask_track")
+    await ActionPrefillGuide().run(dispatcher, tracker, domain)
+    assert dispatcher.messages[0]["response"] == "utter_privacy_no_medical"
+
+
+@pytest.mark.parametrize(
+    "text, fragment",
+    [
+        ("mijn eerste ziektedag was 31 februari", "31 februari bestaat niet"),
+        ("ik ben sinds 1 januari 2027 ziek", "toekomst"),
+        ("sinds 03-04", "Bedoel je 3 april of 4 maart?"),
+        ("sinds 3 maart 2019", "meer dan 5 jaar"),
+    ],
+)
+async def test_prefill_bad_dates_get_an_explanation_and_set_nothing(dispatcher, domain, text, fragment):
+    tracker = make_tracker(text, "inform_sick_date", slots={"eerste_ziektedag": "2026-01-05", "vraag": "spoor"})
+    slots = slot_events(await ActionPrefillGuide().run(dispatcher, tracker, domain))
+    assert fragment in texts(dispatcher)
+    assert "eerste_ziektedag" not in slots  # the earlier, valid date stays
+
+
+async def test_prefill_keeps_an_estimate_for_confirmation(dispatcher, domain):
+    tracker = make_tracker("ik ben al 14 maanden ziek", "inform_sick_date", slots={"vraag": "spoor"})
+    slots = slot_events(await ActionPrefillGuide().run(dispatcher, tracker, domain))
+    assert slots["datum_schatting"] == "2025-09-23"
+    assert slots["eerste_ziektedag"] is None
+
+
+async def test_prefill_reads_earlier_periods(dispatcher, domain):
+    tracker = make_tracker("ik was van 6 januari tot 1 februari ziek en sinds 3 maart weer", "inform_sick_date",
+                           slots={"vraag": "spoor"})
+    slots = slot_events(await ActionPrefillGuide().run(dispatcher, tracker, domain))
+    assert slots["eerste_ziektedag"] == "2026-03-03"
+    assert slots["eerdere_perioden"] == [{"begin": "2026-01-06", "einde": "2026-02-01"}]
+
+
+async def test_prefill_unknown_advice_is_said_and_not_set(dispatcher, domain):
+    tracker = make_tracker("de bedrijfsarts zei iets over bananen", "inform_advice", slots={"vraag": "spoor"})
+    slots = slot_events(await ActionPrefillGuide().run(dispatcher, tracker, domain))
+    assert "advies" not in slots
+    assert "kan ik niet goed plaatsen" in texts(dispatcher)
+
+
+# --- validate_guide_form ----------------------------------------------------------------
+
+
+async def test_form_takes_a_typed_date(dispatcher, domain):
+    tracker = make_tracker("3 maart 2025", "inform_sick_date", requested_slot="eerste_ziektedag", form=FORM,
+                           slots={"vraag": "spoor"})
+    slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
+    assert slots["eerste_ziektedag"] == "2025-03-03"
+
+
+async def test_form_rejects_an_impossible_date_and_asks_again(dispatcher, domain):
+    tracker = make_tracker("31-02-2025", "inform_sick_date", requested_slot="eerste_ziektedag", form=FORM,
+                           slots={"vraag": "spoor"})
+    slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
+    assert slots["eerste_ziektedag"] is None
+    assert "bestaat niet" in texts(dispatcher)
+
+
+async def test_form_lets_a_faq_question_through(dispatcher, domain):
+    tracker = make_tracker("wat is een probleemanalyse?", "faq", requested_slot="eerste_ziektedag", form=FORM,
+                           slots={"vraag": "spoor"})
+    slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
+    assert "eerste_ziektedag" not in slots  # no slot: the form rejects and the FAQ rule answers
+    assert dispatcher.messages == []
+
+
+async def test_form_takes_the_advice_button(dispatcher, domain):
+    tracker = make_tracker('/inform_advice{"advice": "eigen_werk"}', "inform_advice", requested_slot="advies",
+                           form=FORM, slots={"vraag": "spoor", "eerste_ziektedag": "2026-09-01"},
+                           entities=[{"entity": "advice", "value": "eigen_werk"}])
+    slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
+    assert slots["advies"] == "eigen_werk"
+    assert slots["requested_slot"] is None  # week 12: no question about the 3-month perspective
+
+
+async def test_form_maps_free_text_advice(dispatcher, domain):
+    tracker = make_tracker("ik moet van de arts minder uren werken", "inform_advice", requested_slot="advies",
+                           form=FORM, slots={"vraag": "spoor", "eerste_ziektedag": "2026-09-01"})
+    slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
+    assert slots["advies"] == "aangepast_werk"
+
+
+async def test_form_asks_the_perspective_only_around_the_eerstejaarsevaluatie(dispatcher, domain):
+    tracker = make_tracker('/inform_advice{"advice": "eigen_werk"}', "inform_advice", requested_slot="advies",
+                           form=FORM, slots={"vraag": "spoor", "eerste_ziektedag": "2025-10-01"},
+                           entities=[{"entity": "advice", "value": "eigen_werk"}])
+    slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
+    assert slots["requested_slot"] == "perspectief"  # week 60
+
+
+async def test_form_never_asks_the_perspective_when_there_are_no_possibilities(dispatcher, domain):
+    tracker = make_tracker('/inform_advice{"advice": "tijdelijk_geen_mogelijkheden"}', "inform_advice",
+                           requested_slot="advies", form=FORM, slots={"vraag": "spoor", "eerste_ziektedag": "2025-10-01"},
+                           entities=[{"entity": "advice", "value": "tijdelijk_geen_mogelijkheden"}])
+    slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
+    assert slots["requested_slot"] is None
+
+
+async def test_milestone_question_needs_no_advice(dispatcher, domain):
+    tracker = make_tracker("3 maart 2025", "inform_sick_date", requested_slot="eerste_ziektedag", form=FORM,
+                           slots={"vraag": "termijn", "milestone": "wia_aanvraag"})
+    slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
+    assert slots["requested_slot"] is None
+
+
+async def test_confirmed_estimate_becomes_the_first_sick_day(dispatcher, domain):
+    tracker = make_tracker("ja", "affirm", requested_slot="schatting_bevestigd", form=FORM,
+                           slots={"vraag": "termijn", "milestone": "wia_aanvraag", "datum_schatting": "2025-09-23",
+                                  "schatting_bevestigd": True})
+    tracker.events.append({"event": "slot", "name": "schatting_bevestigd", "value": True})
+    slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
+    assert slots["eerste_ziektedag"] == "2025-09-23"
+
+
+async def test_rejected_estimate_asks_for_the_exact_date(dispatcher, domain):
+    tracker = make_tracker("nee", "deny", requested_slot="schatting_bevestigd", form=FORM,
+                           slots={"vraag": "spoor", "datum_schatting": "2025-09-23", "schatting_bevestigd": False})
+    tracker.events.append({"event": "slot", "name": "schatting_bevestigd", "value": False})
+    slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
+    assert slots["datum_schatting"] is None and slots["eerste_ziektedag"] is None
+    assert slots["requested_slot"] == "eerste_ziektedag"
+
+
+# --- questions ------------------------------------------------------------------------
+
+
+async def test_date_question_for_a_milestone_gives_the_general_rule_first(dispatcher, domain):
+    tracker = make_tracker("wanneer moet ik de wia aanvragen", "ask_milestone_date",
+                           slots={"vraag": "termijn", "milestone": "wia_aanvraag"})
+    await ActionAskEersteZiektedag().run(dispatcher, tracker, domain)
+    assert "eind week 93" in dispatcher.messages[0]["text"]
+    assert "eerste ziektedag" in dispatcher.messages[1]["text"]
+
+
+async def test_hr_is_addressed_with_u(dispatcher, domain):
+    tracker = make_tracker("in welk spoor zit mijn werknemer", "ask_track", slots={"rol": "werkgever"})
+    await ActionAskEersteZiektedag().run(dispatcher, tracker, domain)
+    await ActionAskAdvies().run(dispatcher, tracker, domain)
+    assert "uw werknemer" in texts(dispatcher)
+    assert [b["payload"] for b in dispatcher.messages[1]["buttons"]][0] == '/inform_advice{"advice": "eigen_werk"}'
+    assert len(dispatcher.messages[1]["buttons"]) == 7
+
+
+async def test_estimate_question_shows_the_date(dispatcher, domain):
+    tracker = make_tracker("al 14 maanden", "inform_sick_date", slots={"datum_schatting": "2025-09-23"})
+    await ActionAskSchattingBevestigd().run(dispatcher, tracker, domain)
+    assert "23 september 2025" in dispatcher.messages[0]["text"]
+
+
+async def test_perspective_question_names_the_week(dispatcher, domain):
+    tracker = make_tracker("eigen werk", "inform_advice",
+                           slots={"eerste_ziektedag": "2025-10-01", "advies": "eigen_werk"})
+    await ActionAskPerspectief().run(dispatcher, tracker, domain)
+    assert "week 60" in dispatcher.messages[0]["text"]
+
+
+# --- the answers ------------------------------------------------------------------------
+
+
+async def test_track_answer_for_an_employee(dispatcher, domain):
+    tracker = make_tracker("eigen werk", "inform_advice", on="2025-05-12 10:00",
+                           slots={"vraag": "spoor", "eerste_ziektedag": "2025-03-04", "advies": "eigen_werk"})
+    await ActionAnswerGuide().run(dispatcher, tracker, domain)
+    answer = dispatcher.messages[0]["text"]
+    assert "Je zit in **week 10** van je verzuim" in answer
+    assert "**spoor 1**" in answer
+    assert "dinsdag 23 december 2025" in answer  # 42e-weeksmelding, the next deadline
+    assert "Probleemanalyse" in answer and "verstreken" in answer  # overdue warning
+
+
+async def test_track_answer_for_hr(dispatcher, domain):
+    tracker = make_tracker("ok", "affirm", on="2025-05-12 10:00",
+                           slots={"vraag": "spoor", "eerste_ziektedag": "2025-03-04",
+                                  "advies": "geen_perspectief_eigen_werkgever", "rol": "werkgever"})
+    await ActionAnswerGuide().run(dispatcher, tracker, domain)
+    answer = dispatcher.messages[0]["text"]
+    assert "Uw werknemer zit in **week 10**" in answer
+    assert "spoor 1 én spoor 2" in answer
+    assert "Start spoor 2 nu: nu" in answer
+
+
+async def test_milestone_answer_gives_rule_date_and_source(dispatcher, domain):
+    tracker = make_tracker("3 maart 2025", "inform_sick_date", on="2025-05-12 10:00",
+                           slots={"vraag": "termijn", "milestone": "wia_aanvraag", "eerste_ziektedag": "2025-03-04"})
+    await ActionAnswerGuide().run(dispatcher, tracker, domain)
+    answer = dispatcher.messages[0]["text"]
+    assert "eind week 93" in answer
+    assert "maandag 14 december 2026" in answer
+    assert "Wet WIA, art. 64 lid 3" in answer
+
+
+async def test_timeline_answer_lists_every_deadline(dispatcher, domain):
+    tracker = make_tracker("tijdlijn", "ask_timeline", on="2025-05-12 10:00",
+                           slots={"vraag": "tijdlijn", "eerste_ziektedag": "2025-03-04", "advies": "onbekend"})
+    await ActionAnswerGuide().run(dispatcher, tracker, domain)
+    answer = dispatcher.messages[0]["text"]
+    for title in ("Probleemanalyse", "Plan van aanpak", "42e-weeksmelding", "Eerstejaarsevaluatie",
+                  "Re-integratieverslag", "WIA-aanvraag", "Laatste dag van de wachttijd"):
+        assert title in answer
+
+
+async def test_answer_without_a_date_asks_for_it(dispatcher, domain):
+    tracker = make_tracker("waarom", "ask_track", slots={"vraag": "spoor"})
+    await ActionAnswerGuide().run(dispatcher, tracker, domain)
+    assert "eerste ziektedag" in dispatcher.messages[0]["text"]
+
+
+async def test_answer_with_a_date_after_the_message_date_resets_it(dispatcher, domain):
+    tracker = make_tracker("ok", "affirm", on="2025-01-01 10:00",
+                           slots={"vraag": "spoor", "eerste_ziektedag": "2025-03-04"})
+    events = await ActionAnswerGuide().run(dispatcher, tracker, domain)
+    assert slot_events(events)["eerste_ziektedag"] is None
+    assert "toekomst" in dispatcher.messages[0]["text"]
+
+
+async def test_why_explains_the_rules_with_sources(dispatcher, domain):
+    tracker = make_tracker("waarom?", "ask_why", on="2025-05-12 10:00",
+                           slots={"vraag": "spoor", "eerste_ziektedag": "2025-03-04", "advies": "eigen_werk"})
+    await ActionExplainWhy().run(dispatcher, tracker, domain)
+    answer = dispatcher.messages[0]["text"]
+    assert "**Ziekteweek**" in answer and "Wet WIA, art. 23" in answer
+    assert "42e-weeksmelding" in answer and "https://www.uwv.nl/" in answer  # the next deadline and its source
+
+
+async def test_why_without_a_personal_answer_explains_the_tracks(dispatcher, domain):
+    tracker = make_tracker("waarom?", "ask_why")
+    await ActionExplainWhy().run(dispatcher, tracker, domain)
+    assert dispatcher.messages[0]["response"] == "utter_faq/verschil_sporen"
+
+
+def test_message_date_is_the_amsterdam_date_of_the_message():
+    # 23:30 in Amsterdam on 11 May is 21:30 UTC: the date is still 11 May.
+    assert str(message_date(make_tracker("gisteren", "inform_sick_date", on="2025-05-11 23:30"))) == "2025-05-11"
+    assert str(message_date(make_tracker("gisteren", "inform_sick_date", on="2025-05-12 00:30"))) == "2025-05-12"

@@ -1,0 +1,65 @@
+"""The Dutch spaCy tokenizer: Dutch tokens and lemmas, and no silent backend switch."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from components.dutch_spacy import BACKEND_FILE, DutchSpacyTokenizer, SpacyBackendMismatch, detect_backend
+
+
+@pytest.fixture
+def storage(tmp_path):
+    return LocalModelStorage(tmp_path)
+
+
+@pytest.fixture
+def context():
+    return ExecutionContext(GraphSchema({}), "test")
+
+
+def _tokenizer(storage, context, resource=Resource("tokenizer")):
+    return DutchSpacyTokenizer.create(DutchSpacyTokenizer.get_default_config(), storage, resource, context)
+
+
+def test_dutch_tokens_and_lemmas(storage, context):
+    message = Message.build(text="Ik zit in m'n re-integratietraject, zegt de bedrijfsarts.")
+    _tokenizer(storage, context).process([message])
+    tokens = message.get("text_tokens")
+    assert [t.text for t in tokens] == [
+        "Ik", "zit", "in", "m'n", "re-integratietraject", ",", "zegt", "de", "bedrijfsarts", ".",
+    ]
+    assert {t.text: t.lemma for t in tokens}["zegt"] == "zeggen"
+    assert tokens[4].start == 14 and tokens[4].end == 34  # offsets into the original text
+
+
+def test_empty_message_has_no_tokens(storage, context):
+    message = Message.build(text="")
+    _tokenizer(storage, context).process([message])
+    assert message.get("text_tokens") == []
+
+
+def test_backend_is_part_of_the_fingerprint():
+    assert DutchSpacyTokenizer.fingerprint_addon({}) == detect_backend().ident
+
+
+def test_trained_model_loads_with_the_same_backend(storage, context):
+    resource = Resource("tokenizer")
+    _tokenizer(storage, context, resource).train(TrainingData())
+    loaded = DutchSpacyTokenizer.load({}, storage, resource, context)
+    assert loaded.backend == detect_backend()
+
+
+def test_model_trained_with_another_backend_does_not_load(storage, context):
+    resource = Resource("tokenizer")
+    _tokenizer(storage, context, resource).train(TrainingData())
+    with storage.write_to(resource) as directory:  # as if trained where the other backend was installed
+        other = "nl_core_news_sm" if detect_backend().name == "blank_nl_lookup" else "blank_nl_lookup"
+        (directory / BACKEND_FILE).write_text(json.dumps({"name": other, "version": "0"}))
+    with pytest.raises(SpacyBackendMismatch, match="Train het model opnieuw"):
+        DutchSpacyTokenizer.load({}, storage, resource, context)

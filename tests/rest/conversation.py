@@ -1,0 +1,124 @@
+"""A full conversation over the REST channel against the running servers (`make run`).
+
+Run by `make test` after it starts the servers:  python tests/rest/conversation.py http://localhost:5005
+Checks what real users see: the decision guide end to end with real custom
+actions, HR wording, corrections, "waarom?", and bad input (empty, 5,000
+characters, emoji, English, HTML). Prints one line per check and a closing
+'N passed, N failed' line; exits 1 on any failure.
+"""
+from __future__ import annotations
+
+import json
+import sys
+import urllib.request
+import uuid
+from datetime import date, timedelta
+from typing import Callable
+
+BASE = sys.argv[1] if len(sys.argv) > 1 else "http://localhost:5005"
+TIMEOUT = 60
+results: list[tuple[str, bool, str]] = []
+
+
+def send(sender: str, message: str) -> list[dict]:
+    request = urllib.request.Request(
+        f"{BASE}/webhooks/rest/webhook",
+        data=json.dumps({"sender": sender, "message": message}).encode(),
+        headers={"Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
+        return json.load(response)
+
+
+def text_of(replies: list[dict]) -> str:
+    return "\n".join(r.get("text", "") for r in replies)
+
+
+def check(name: str, replies: list[dict], condition: Callable[[str, list[dict]], bool]) -> None:
+    text = text_of(replies)
+    ok = bool(replies) and condition(text, replies)
+    results.append((name, ok, text[:300].replace("\n", " ")))
+
+
+MONTHS = ("januari februari maart april mei juni juli augustus september oktober november december").split()
+
+
+def days_ago(days: int) -> str:
+    """A past date in Dutch words, so the script works on any day it runs."""
+    day = date.today() - timedelta(days=days)
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def server_alive() -> bool:
+    with urllib.request.urlopen(f"{BASE}/", timeout=TIMEOUT) as response:
+        return response.status == 200
+
+
+def employee_conversation() -> None:
+    user = f"werknemer-{uuid.uuid4().hex[:8]}"
+    check("groet met menu", send(user, "hallo"),
+          lambda t, r: "Spoorwijzer" in t and any(r_.get("buttons") for r_ in r))
+    check("spoorvraag vraagt de eerste ziektedag", send(user, "in welk spoor zit ik?"),
+          lambda t, r: "eerste ziektedag" in t)
+    check("datum getypt, dan de adviesvraag met 7 knoppen", send(user, days_ago(400)),
+          lambda t, r: any(len(x.get("buttons", [])) == 7 for x in r))
+    answer = send(user, '/inform_advice{"advice": "aangepast_werk"}')
+    if "vooruitzicht" in text_of(answer):  # the 3-month question comes only near the EJE
+        answer = send(user, "nee")
+    check("persoonlijk antwoord met week en spoor", answer,
+          lambda t, r: "Je zit in **week" in t and "spoor" in t)
+    check("waarom noemt de wet", send(user, "waarom?"), lambda t, r: "Wet WIA" in t)
+    check("correctie geeft een nieuw antwoord", send(user, f"nee, het was {days_ago(100)}"),
+          lambda t, r: "Je zit in **week" in t)
+    check("termijnvraag geeft regel en datum", send(user, "wanneer moet ik de wia aanvragen?"),
+          lambda t, r: "week 93" in t and "Voor jou is dat" in t)
+    check("faq met bron", send(user, "wat is een plan van aanpak?"),
+          lambda t, r: "plan van aanpak" in t.lower() and "Bron:" in t)
+
+
+def hr_conversation() -> None:
+    user = f"hr-{uuid.uuid4().hex[:8]}"
+    check(
+        "werkgever in één bericht, met u",
+        send(user, f"mijn werknemer is sinds {days_ago(150)} ziek en de bedrijfsarts zegt aangepast werk, "
+                   "in welk spoor zit hij?"),
+        lambda t, r: "Uw werknemer zit in **week" in t,
+    )
+    check("hele tijdlijn", send(user, "laat de hele tijdlijn zien"),
+          lambda t, r: "42e-weeksmelding" in t and "WIA-aanvraag" in t)
+
+
+def bad_input() -> None:
+    user = f"fout-{uuid.uuid4().hex[:8]}"
+    send(user, "in welk spoor zit ik?")
+    check("31 februari wordt uitgelegd", send(user, "31 februari"), lambda t, r: "bestaat niet" in t)
+    check("datum in de toekomst", send(user, "1 januari 2099"), lambda t, r: "toekomst" in t)
+    check("dubbelzinnige datum", send(user, "03-04"), lambda t, r: "Bedoel je" in t)
+    check("medische details niet nodig", send(user, "ik heb een burn-out"),
+          lambda t, r: "medische gegevens" in t)
+    other = f"fout2-{uuid.uuid4().hex[:8]}"
+    check("leeg bericht", send(other, ""), lambda t, r: "onderwerp" in t)
+    check("5000 tekens", send(other, "a" * 5000), lambda t, r: "te lang" in t)
+    check("alleen emoji", send(other, "🙂🙂🙂"), lambda t, r: "onderwerp" in t)
+    check("Engels", send(other, "What is the weather like today?"), lambda t, r: "Nederlands" in t or "onderwerp" in t)
+    html = "<img src=x onerror=alert(1)>"
+    check("html wordt niet uitgevoerd of teruggegeven", send(other, html),
+          lambda t, r: "onderwerp" in t and "onerror" not in t)
+    results.append(("server draait nog", server_alive(), ""))
+
+
+def main() -> int:
+    for part in (employee_conversation, hr_conversation, bad_input):
+        try:
+            part()
+        except Exception as error:  # a crash or timeout is a failed check, not a traceback
+            results.append((part.__name__, False, repr(error)))
+    for name, ok, detail in results:
+        print(f"{'ok  ' if ok else 'FOUT'} {name}" + ("" if ok else f"\n     kreeg: {detail}"))
+    failed = sum(not ok for _, ok, _ in results)
+    print(f"{len(results) - failed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
