@@ -22,12 +22,14 @@ from . import phrasing
 from .advice_text import advice_from_text
 from .dates import DateProblem, ParsedDate, format_nl, parse_sick_date, parse_sick_dates
 from .privacy import mentions_medical_details
+from .timeline_payload import timeline_payload
 
 logger = logging.getLogger(__name__)
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 MAX_TEXT = 2000  # longer messages are only searched in their first part
 
 GUIDE_FORM = "guide_form"
+WIDGET_CHANNELS = {"rest"}  # channels whose clients draw the timeline payload
 # Intents that interrupt the form for a moment; the form rules answer them and continue.
 DIGRESSIONS = {
     "faq", "help", "human_handoff", "bot_challenge", "ask_why", "share_medical_details", "out_of_scope",
@@ -87,6 +89,15 @@ def timeline_from_slots(tracker: Tracker, peildatum: date, advies: Optional[str]
         eerdere_perioden=periods,
         perspectief_binnen_3_maanden=tracker.get_slot("perspectief"),
     )
+
+
+def timeline_or_explain(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[Tijdlijn]:
+    """The timeline from the slots; on input the rules reject, says why in Dutch and returns None."""
+    try:
+        return timeline_from_slots(tracker, message_date(tracker))
+    except PoortwachterError as problem:
+        dispatcher.utter_message(text=f"{problem} Wil je de datum nog eens geven?")
+        return None
 
 
 def date_slots(parsed: ParsedDate) -> Dict[Text, Any]:
@@ -304,10 +315,8 @@ class ActionAnswerGuide(Action):
             dispatcher.utter_message(text="Ik weet je eerste ziektedag nog niet. Wat was die datum?")
             return []
         role = tracker.get_slot("rol")
-        try:
-            timeline = timeline_from_slots(tracker, message_date(tracker))
-        except PoortwachterError as problem:
-            dispatcher.utter_message(text=f"{problem} Wil je de datum nog eens geven?")
+        timeline = timeline_or_explain(dispatcher, tracker)
+        if timeline is None:
             return [SlotSet("eerste_ziektedag", None), SlotSet("eerdere_perioden", None)]
         vraag = tracker.get_slot("vraag") or "spoor"
         if vraag == "termijn":
@@ -323,6 +332,8 @@ class ActionAnswerGuide(Action):
         if vraag == "tijdlijn":
             buttons = buttons[:1]
         dispatcher.utter_message(text=text, buttons=buttons)
+        if tracker.get_latest_input_channel() in WIDGET_CHANNELS:
+            dispatcher.utter_message(json_message=timeline_payload(timeline))
         return []
 
 
@@ -337,10 +348,7 @@ class ActionExplainWhy(Action):
             dispatcher.utter_message(response="utter_faq/verschil_sporen")
             dispatcher.utter_message(text="Wil je weten wat dit voor jou betekent? Vraag dan 'in welk spoor zit ik?'.")
             return []
-        try:
-            timeline = timeline_from_slots(tracker, message_date(tracker))
-        except PoortwachterError as problem:
-            dispatcher.utter_message(text=str(problem))
-            return []
-        dispatcher.utter_message(text=phrasing.explain_why(timeline, tracker.get_slot("rol")))
+        timeline = timeline_or_explain(dispatcher, tracker)
+        if timeline is not None:
+            dispatcher.utter_message(text=phrasing.explain_why(timeline, tracker.get_slot("rol")))
         return []

@@ -12,7 +12,10 @@ echo "==> action server op poort $ACTIONS_PORT"
 start_action_server
 echo "==> Rasa-server starten op http://localhost:$RASA_PORT (even geduld, ongeveer een halve minuut)"
 start_rasa_server
+start_web_server
 wait_for_url "http://localhost:$RASA_PORT/" 300
-echo "==> Spoorwijzer draait. Praat via REST: POST http://localhost:$RASA_PORT/webhooks/rest/webhook"
-echo "    of in de terminal: .venv/bin/rasa shell. Stoppen: Ctrl-C."
+echo "==> Spoorwijzer draait:"
+echo "    chatpagina:  http://localhost:$WEB_PORT"
+echo "    REST:        POST http://localhost:$RASA_PORT/webhooks/rest/webhook"
+echo "    Stoppen: Ctrl-C."
 wait -n "${SERVER_PIDS[@]}"

@@ -1,6 +1,9 @@
 # Functions to start and stop the action server and the Rasa server (sourced by run.sh and test.sh).
 RASA_PORT="${RASA_PORT:-5005}"
 ACTIONS_PORT="${ACTIONS_PORT:-5055}"
+WEB_PORT="${WEB_PORT:-8080}"
+# Only these web origins may call the Rasa server from a browser (space separated).
+CORS_ORIGINS="${CORS_ORIGINS:-http://localhost:$WEB_PORT http://127.0.0.1:$WEB_PORT}"
 SERVER_PIDS=()
 
 start_action_server() {
@@ -13,7 +16,12 @@ start_rasa_server() {
   # $1: where the server log goes (default: the terminal)
   local log="${1:-/dev/stdout}"
   rasa run --model models --endpoints endpoints.yml --credentials credentials.yml \
-    --interface 127.0.0.1 --port "$RASA_PORT" --cors "${CORS_ORIGINS:-http://localhost:8080}" >> "$log" 2>&1 &
+    --interface 127.0.0.1 --port "$RASA_PORT" --cors $CORS_ORIGINS >> "$log" 2>&1 &
+  SERVER_PIDS+=($!)
+}
+
+start_web_server() {
+  python web/serve.py --port "$WEB_PORT" --rasa "${PUBLIC_RASA_URL:-http://localhost:$RASA_PORT}" &
   SERVER_PIDS+=($!)
 }
 

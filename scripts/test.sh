@@ -8,7 +8,7 @@ source scripts/servers.sh
 trap stop_servers EXIT
 
 echo "==> pytest: regels, datums, acties, componenten"
-python -m pytest -q
+python -m pytest -q --ignore=tests/web
 
 echo "==> rasa data validate"
 rasa data validate --domain domain --data data --config config.yml --fail-on-warnings
@@ -23,5 +23,11 @@ rasa test core --stories tests/test_stories.yml --model models --endpoints endpo
 echo "==> servers starten en een volledig gesprek via REST"
 start_action_server
 start_rasa_server var/rasa.log
+start_web_server
 wait_for_url "http://localhost:$RASA_PORT/" 300
+wait_for_url "http://localhost:$WEB_PORT/" 30
 python tests/rest/conversation.py "http://localhost:$RASA_PORT"
+
+echo "==> chatpagina in headless Chromium (schermafbeeldingen in artifacts/screenshots)"
+scripts/ensure-chromium.sh
+SPOORWIJZER_WEB_URL="http://localhost:$WEB_PORT" SPOORWIJZER_REQUIRE_WEB=1 python -m pytest -q tests/web

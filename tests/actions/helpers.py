@@ -20,6 +20,7 @@ def make_tracker(
     entities: list[dict] | None = None,
     requested_slot: str | None = None,
     form: str | None = None,
+    channel: str | None = None,
 ) -> Tracker:
     """A tracker whose latest event is the user message `text`, sent on `on` (Amsterdam time)."""
     timestamp = datetime.strptime(on, "%Y-%m-%d %H:%M").replace(tzinfo=AMSTERDAM).timestamp()
@@ -29,7 +30,8 @@ def make_tracker(
     if form:
         events.append({"event": "active_loop", "name": form})
         events.append({"event": "slot", "name": "requested_slot", "value": requested_slot})
-    events.append({"event": "user", "text": text, "timestamp": timestamp, "parse_data": latest})
+    events.append({"event": "user", "text": text, "timestamp": timestamp, "parse_data": latest,
+                   "input_channel": channel})
     return Tracker(
         sender_id="test-gebruiker",
         slots=all_slots,

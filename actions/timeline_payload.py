@@ -1,0 +1,74 @@
+"""The structured timeline for the website widget, with the deadlines as an iCalendar file.
+
+Sent as a custom JSON message next to the text answer; the widget draws the
+104-week timeline from it and offers the .ics download. Channels without a
+widget get only the text.
+"""
+from __future__ import annotations
+
+import math
+from datetime import datetime, time, timedelta, timezone
+
+from icalendar import Calendar, Event  # maintained iCalendar (RFC 5545) library
+
+from poortwachter import Tijdlijn, datum_nl
+
+PAYLOAD_TYPE = "spoorwijzer_tijdlijn"
+ICS_FILENAME = "spoorwijzer-termijnen.ics"
+
+
+def calendar_ics(t: Tijdlijn) -> str:
+    """One all-day event per dated deadline, with the rule and the legal source."""
+    calendar = Calendar()
+    calendar.add("prodid", "-//Spoorwijzer//Poortwachter-termijnen//NL")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", "Poortwachter-termijnen")
+    calendar.add("x-wr-timezone", "Europe/Amsterdam")
+    # DTSTAMP must be a UTC time; the peildatum keeps the output a pure function of the input.
+    stamp = datetime.combine(t.peildatum, time(0, 0), tzinfo=timezone.utc)
+    for key, deadline in t.termijnen.items():
+        if deadline.datum is None:
+            continue
+        event = Event()
+        event.add("uid", f"{key}-{deadline.datum.isoformat()}-{t.eerste_ziektedag.isoformat()}@spoorwijzer")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", deadline.datum)
+        event.add("dtend", deadline.datum + timedelta(days=1))
+        event.add("summary", f"Poortwachter: {deadline.titel}")
+        event.add(
+            "description",
+            f"{deadline.regel[0].upper()}{deadline.regel[1:]}. {deadline.uitleg}\n"
+            f"Wie: {deadline.wie}.\nBron: {deadline.bron.citation()} ({deadline.bron.url})",
+        )
+        event.add("url", deadline.bron.url)
+        calendar.add_component(event)
+    return calendar.to_ical().decode("utf-8")
+
+
+def timeline_payload(t: Tijdlijn) -> dict:
+    overdue = {w.termijn for w in t.waarschuwingen}
+    milestones = []
+    for key, deadline in t.termijnen.items():
+        if deadline.datum is None:
+            continue
+        day = (deadline.datum - t.eerste_ziektedag).days + 1
+        milestones.append({
+            "key": key,
+            "titel": deadline.titel,
+            "datum": deadline.datum.isoformat(),
+            "datum_tekst": datum_nl(deadline.datum, weekday=True),
+            "week": math.ceil(day / 7),
+            "status": deadline.status,
+            "te_laat": key in overdue,
+            "bron": deadline.bron.citation(),
+        })
+    return {
+        "type": PAYLOAD_TYPE,
+        "peildatum": t.peildatum.isoformat(),
+        "eerste_ziektedag": t.eerste_ziektedag.isoformat(),
+        "ziekteweek": t.ziekteweek.waarde,
+        "spoor": t.spoor.waarde,
+        "mijlpalen": milestones,
+        "ics": calendar_ics(t),
+        "ics_bestandsnaam": ICS_FILENAME,
+    }

@@ -1,0 +1,51 @@
+"""The timeline payload for the widget and its .ics calendar."""
+from __future__ import annotations
+
+from datetime import date
+
+from helpers import make_tracker
+from icalendar import Calendar
+
+from actions.guide import ActionAnswerGuide
+from actions.timeline_payload import timeline_payload
+from poortwachter import compute_timeline
+
+
+def _timeline():
+    return compute_timeline(date(2025, 3, 4), date(2025, 5, 12), "onbekend")
+
+
+def test_payload_has_every_dated_milestone_with_week_and_status():
+    payload = timeline_payload(_timeline())
+    by_key = {m["key"]: m for m in payload["mijlpalen"]}
+    assert payload["type"] == "spoorwijzer_tijdlijn" and payload["ziekteweek"] == 10
+    assert by_key["probleemanalyse"] == {
+        "key": "probleemanalyse", "titel": "Probleemanalyse door de bedrijfsarts", "datum": "2025-04-14",
+        "datum_tekst": "maandag 14 april 2025", "week": 6, "status": "verstreken", "te_laat": True,
+        "bron": "Regeling procesgang eerste en tweede ziektejaar, art. 2 lid 2",
+    }
+    assert by_key["wia_aanvraag"]["week"] == 93 and by_key["wia_aanvraag"]["te_laat"] is False
+    assert by_key["laatste_dag_wachttijd"]["week"] == 104
+
+
+def test_ics_parses_with_one_all_day_event_per_deadline():
+    t = _timeline()
+    calendar = Calendar.from_ical(timeline_payload(t)["ics"])
+    events = calendar.walk("VEVENT")
+    assert len(events) == sum(1 for d in t.termijnen.values() if d.datum)
+    wia = next(e for e in events if "WIA-aanvraag" in str(e["SUMMARY"]))
+    assert wia.decoded("DTSTART") == date(2026, 12, 14)
+    assert "Wet WIA, art. 64 lid 3" in str(wia["DESCRIPTION"])
+    assert len({str(e["UID"]) for e in events}) == len(events)
+
+
+async def test_payload_is_sent_only_on_the_widget_channel(dispatcher, domain):
+    slots = {"vraag": "spoor", "eerste_ziektedag": "2025-03-04", "advies": "eigen_werk"}
+    rest = make_tracker("ok", "affirm", on="2025-05-12 10:00", slots=slots, channel="rest")
+    await ActionAnswerGuide().run(dispatcher, rest, domain)
+    assert dispatcher.messages[-1]["custom"]["type"] == "spoorwijzer_tijdlijn"
+
+    dispatcher.messages.clear()
+    slack = make_tracker("ok", "affirm", on="2025-05-12 10:00", slots=slots, channel="slack")
+    await ActionAnswerGuide().run(dispatcher, slack, domain)
+    assert all("custom" not in m or not m["custom"] for m in dispatcher.messages)

@@ -1,0 +1,175 @@
+"""End-to-end tests of the chat page in real headless Chromium (Debian's package, via Playwright).
+
+Run by `make test` against the running servers (Rasa, actions, web page):
+    SPOORWIJZER_WEB_URL=http://localhost:8080 python -m pytest tests/web
+Screenshots of the main states go to artifacts/screenshots/.
+"""
+from __future__ import annotations
+
+import os
+import re
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+
+WEB_URL = os.environ.get("SPOORWIJZER_WEB_URL")
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+SHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
+MONTHS = "januari februari maart april mei juni juli augustus september oktober november december".split()
+
+if not WEB_URL:
+    if os.environ.get("SPOORWIJZER_REQUIRE_WEB"):
+        raise RuntimeError("SPOORWIJZER_WEB_URL is not set: the browser tests need the running servers")
+    pytest.skip("browser tests run against the servers started by `make test`", allow_module_level=True)
+
+from playwright.sync_api import Page, expect, sync_playwright  # noqa: E402
+
+
+def days_ago(days: int) -> str:
+    day = date.today() - timedelta(days=days)
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1000, "height": 900}, accept_downloads=True, locale="nl-NL")
+    page = context.new_page()
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.dialogs = dialogs
+    yield page
+    context.close()
+
+
+def shot(page: Page, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def bot_messages(page: Page):
+    return page.locator(".sw-msg.sw-bot")
+
+
+def send_text(page: Page, text: str) -> None:
+    count = bot_messages(page).count()
+    page.get_by_label("Je bericht").fill(text)
+    page.get_by_label("Je bericht").press("Enter")
+    expect(bot_messages(page)).not_to_have_count(count, timeout=30_000)
+    expect(page.locator(".sw-typing")).to_be_hidden(timeout=30_000)
+
+
+def click_and_wait(page: Page, name: str) -> None:
+    count = bot_messages(page).count()
+    page.locator(".sw-msg.sw-bot").last.get_by_role("button", name=name, exact=True).click()
+    expect(bot_messages(page)).not_to_have_count(count, timeout=30_000)
+    expect(page.locator(".sw-typing")).to_be_hidden(timeout=30_000)
+
+
+def test_full_conversation_timeline_ics_reload_and_new(page: Page, tmp_path):
+    page.goto(WEB_URL)
+    expect(page.locator(".sw-msg.sw-bot").first).to_contain_text("Spoorwijzer", timeout=30_000)
+    expect(page.locator(".sw-messages")).to_have_attribute("aria-live", "polite")
+    shot(page, "1-begroeting")
+
+    click_and_wait(page, "In welk spoor zit ik?")
+    expect(page.locator(".sw-msg.sw-user").last).to_have_text(re.compile("In welk spoor zit ik"))
+    expect(bot_messages(page).last).to_contain_text("eerste ziektedag")
+
+    send_text(page, days_ago(400))  # typed, then Enter
+    expect(bot_messages(page).last.get_by_role("button")).to_have_count(7)
+    shot(page, "2-adviesknoppen")
+
+    click_and_wait(page, "Terug in mijn eigen werk")
+    if "vooruitzicht" in (bot_messages(page).last.text_content() or ""):
+        click_and_wait(page, "Nee / weet ik niet")
+    answer = page.locator(".sw-msg.sw-bot:not(.sw-wide)", has_text="Je zit in week")
+    expect(answer.last).to_be_visible()
+    expect(answer.last.locator("strong").first).to_have_text(re.compile(r"week \d+"))  # **bold** became <strong>
+    timeline = page.locator(".sw-timeline svg")
+    expect(timeline.last).to_be_visible()
+    expect(timeline.last.locator("text", has_text="vandaag")).to_have_count(1)
+    assert timeline.last.locator("circle.sw-dot").count() >= 10
+    expect(page.locator(".sw-milestones").last).to_contain_text("WIA-aanvraag bij UWV", use_inner_text=False)
+    shot(page, "3-antwoord-met-tijdlijn")
+
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Zet in je agenda (.ics)").last.click()
+    path = tmp_path / "termijnen.ics"
+    download_info.value.save_as(path)
+    events = Calendar.from_ical(path.read_bytes()).walk("VEVENT")
+    assert len(events) >= 10 and any("WIA-aanvraag" in str(e["SUMMARY"]) for e in events)
+
+    sender = page.evaluate("localStorage.getItem('spoorwijzer.sender')")
+    before = page.locator(".sw-msg").count()
+    page.reload()
+    expect(page.locator(".sw-msg")).to_have_count(before)
+    assert page.evaluate("localStorage.getItem('spoorwijzer.sender')") == sender
+    send_text(page, "waarom?")  # the server still knows this conversation
+    expect(bot_messages(page).last).to_contain_text("Ziekteweek")
+    shot(page, "4-na-herladen")
+
+    page.get_by_role("button", name="Nieuw gesprek").click()
+    expect(page.locator(".sw-timeline")).to_have_count(0)
+    expect(bot_messages(page).first).to_contain_text("Spoorwijzer", timeout=30_000)
+    assert page.evaluate("localStorage.getItem('spoorwijzer.sender')") != sender
+
+
+def test_html_in_a_message_is_shown_as_text(page: Page):
+    page.goto(WEB_URL)
+    expect(bot_messages(page).first).to_be_visible(timeout=30_000)
+    attack = "<img src=x onerror=alert(1)>"
+    send_text(page, attack)
+    expect(page.locator(".sw-msg.sw-user").last).to_have_text(re.compile(re.escape(attack)))
+    assert page.locator(".sw-messages img").count() == 0
+    assert page.dialogs == []
+    shot(page, "5-html-als-tekst")
+
+
+def test_unreachable_server_shows_retry(page: Page):
+    page.goto(WEB_URL)
+    expect(bot_messages(page).first).to_be_visible(timeout=30_000)
+    page.route("**/webhooks/rest/webhook", lambda route: route.abort())
+    page.get_by_label("Je bericht").fill("wat is spoor 2?")
+    page.get_by_label("Je bericht").press("Enter")
+    expect(page.get_by_role("alert")).to_contain_text("niet bereikbaar")
+    shot(page, "6-foutmelding")
+    page.unroute("**/webhooks/rest/webhook")
+    count = bot_messages(page).count()
+    page.get_by_role("button", name="Opnieuw proberen").click()
+    expect(bot_messages(page)).not_to_have_count(count, timeout=30_000)
+    expect(page.get_by_role("alert")).to_be_hidden()
+    expect(bot_messages(page).last).to_contain_text("Spoor 2")
+
+
+def test_works_at_360_pixels_with_the_keyboard(browser):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="nl-NL")
+    page = context.new_page()
+    page.goto(WEB_URL)
+    expect(bot_messages(page).first).to_be_visible(timeout=30_000)
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 360
+    page.keyboard.press("Tab")
+    for _ in range(12):  # keyboard only: tab to the input field
+        if page.evaluate("document.activeElement.id") == "sw-input":
+            break
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "sw-input"
+    page.keyboard.type("wat is een probleemanalyse?")
+    page.keyboard.press("Enter")
+    expect(bot_messages(page).last).to_contain_text("probleemanalyse", timeout=30_000)
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 360
+    shot(page, "7-mobiel-360px")
+    context.close()

@@ -1,0 +1,333 @@
+/*
+ * Spoorwijzer chat widget: a small dependency-free widget for Rasa's REST channel.
+ *
+ * Embed on any page with one tag (see README):
+ *   <script src="https://uw-server/spoorwijzer-widget.js" data-server="https://uw-rasa-server" defer></script>
+ * Options (data-attributes on the script tag):
+ *   data-server  URL of the Rasa server (default: same host, port 5005)
+ *   data-target  id of an element to render into (default: a floating chat button)
+ *
+ * Safety: every text from the user or the bot is put in the page as text nodes;
+ * only **bold**, lists ("- " and "1. ") and https links are turned into elements.
+ * Nothing is ever assigned to innerHTML.
+ */
+(function () {
+  "use strict";
+
+  var script = document.currentScript;
+  var config = {
+    server: (script && script.dataset.server) || location.protocol + "//" + location.hostname + ":5005",
+    target: script && script.dataset.target,
+  };
+  var MAX_CHARS = 2000;
+  var STORE_SENDER = "spoorwijzer.sender";
+  var STORE_LOG = "spoorwijzer.log";
+  var TOTAL_WEEKS = 104;
+  // Short labels on the timeline for the main milestones (the list below has all of them).
+  var SHORT_LABELS = {
+    probleemanalyse: "PA", plan_van_aanpak: "PvA", melding_42e_week: "42e", eerstejaarsevaluatie_uiterlijk: "EJE",
+    spoor_2_uiterlijk: "spoor 2", reintegratieverslag: "RIV", wia_aanvraag: "WIA", laatste_dag_wachttijd: "einde",
+  };
+
+  // ---- state that survives a reload --------------------------------------------------
+  function newSenderId() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+    return "sw-" + Date.now().toString(36) + "-" + Math.random().toString(36).slice(2);
+  }
+  function load(key, fallback) {
+    try { var v = localStorage.getItem(key); return v ? JSON.parse(v) : fallback; } catch (e) { return fallback; }
+  }
+  function save(key, value) {
+    try { localStorage.setItem(key, JSON.stringify(value)); } catch (e) { /* private mode: keep in memory */ }
+  }
+  var senderId = load(STORE_SENDER, null) || newSenderId();
+  save(STORE_SENDER, senderId);
+  var log = load(STORE_LOG, []); // [{from: "user"|"bot", text?, buttons?, custom?}]
+
+  // ---- small DOM helpers ------------------------------------------------------------------
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (name) {
+      if (name === "text") node.textContent = attrs[name];
+      else if (name === "className") node.className = attrs[name];
+      else if (name.slice(0, 2) === "on") node.addEventListener(name.slice(2), attrs[name]);
+      else node.setAttribute(name, attrs[name]);
+    });
+    (children || []).forEach(function (child) { if (child) node.appendChild(child); });
+    return node;
+  }
+  var SVG_NS = "http://www.w3.org/2000/svg";
+  function svg(tag, attrs) {
+    var node = document.createElementNS(SVG_NS, tag);
+    Object.keys(attrs || {}).forEach(function (name) {
+      if (name === "text") node.textContent = attrs[name];
+      else node.setAttribute(name, attrs[name]);
+    });
+    return node;
+  }
+
+  // Inline formatting of one line: **bold** and https links; everything else is text.
+  function inline(line) {
+    var parts = [];
+    var pattern = /\*\*([^*]+)\*\*|(https:\/\/[^\s)]+)/g;
+    var last = 0, match;
+    while ((match = pattern.exec(line)) !== null) {
+      if (match.index > last) parts.push(document.createTextNode(line.slice(last, match.index)));
+      if (match[1] !== undefined) parts.push(el("strong", { text: match[1] }));
+      else {
+        var url = match[2].replace(/[.,;]+$/, "");
+        parts.push(el("a", { href: url, target: "_blank", rel: "noopener noreferrer", text: url }));
+        if (url.length < match[2].length) parts.push(document.createTextNode(match[2].slice(url.length)));
+      }
+      last = pattern.lastIndex;
+    }
+    if (last < line.length) parts.push(document.createTextNode(line.slice(last)));
+    return parts;
+  }
+
+  // Block formatting: paragraphs, "- " bullet lists and "1. " numbered lists.
+  function formatted(text) {
+    var box = el("div", { className: "sw-text" });
+    var list = null, listType = null;
+    text.split("\n").forEach(function (raw) {
+      var line = raw.trimEnd();
+      var bullet = /^\s*[-•]\s+(.*)$/.exec(line);
+      var numbered = /^\s*\d+\.\s+(.*)$/.exec(line);
+      var item = bullet || numbered;
+      if (item) {
+        var type = bullet ? "ul" : "ol";
+        if (!list || listType !== type) { list = el(type); listType = type; box.appendChild(list); }
+        list.appendChild(el("li", {}, inline(item[1])));
+        return;
+      }
+      list = null;
+      if (line.trim()) box.appendChild(el("p", {}, inline(line)));
+    });
+    return box;
+  }
+
+  // ---- the timeline picture --------------------------------------------------------------
+  function timeline(payload) {
+    var weeks = Math.max(TOTAL_WEEKS, payload.ziekteweek + 2);
+    var width = 640, height = 130, left = 24, right = 24, axisY = 62;
+    var x = function (week) { return left + (Math.min(week, weeks) / weeks) * (width - left - right); };
+    var figure = el("figure", { className: "sw-timeline" });
+    var title = "Tijdlijn van je verzuim: je zit in week " + payload.ziekteweek + " van " + TOTAL_WEEKS;
+    var picture = svg("svg", { viewBox: "0 0 " + width + " " + height, role: "img", "aria-label": title, focusable: "false" });
+    picture.appendChild(svg("title", { text: title }));
+    picture.appendChild(svg("line", { x1: left, y1: axisY, x2: width - right, y2: axisY, class: "sw-axis" }));
+    [0, 26, 52, 78, 104].forEach(function (week) {
+      picture.appendChild(svg("line", { x1: x(week), y1: axisY - 4, x2: x(week), y2: axisY + 4, class: "sw-axis" }));
+      picture.appendChild(svg("text", { x: x(week), y: axisY + 18, "text-anchor": "middle", class: "sw-tick", text: "wk " + week }));
+    });
+    var labelled = 0;
+    payload.mijlpalen.forEach(function (m) {
+      var cls = m.te_laat ? "sw-late" : m.status === "verstreken" ? "sw-past" : "sw-coming";
+      if (SHORT_LABELS[m.key]) {
+        var below = labelled++ % 2 === 1;  // alternate above and below the axis so labels do not overlap
+        picture.appendChild(svg("text", {
+          x: x(m.week), y: below ? axisY + 34 : axisY - 12, "text-anchor": "middle", class: "sw-label", "aria-hidden": "true",
+          text: SHORT_LABELS[m.key],
+        }));
+      }
+      var dot = svg("circle", { cx: x(m.week), cy: axisY, r: m.te_laat ? 6 : 5, class: "sw-dot " + cls });
+      dot.appendChild(svg("title", { text: m.titel + ": " + m.datum_tekst + (m.te_laat ? " (termijn verstreken)" : "") }));
+      picture.appendChild(dot);
+    });
+    var now = x(payload.ziekteweek);
+    picture.appendChild(svg("line", { x1: now, y1: axisY - 30, x2: now, y2: axisY + 6, class: "sw-today" }));
+    picture.appendChild(svg("text", { x: now, y: axisY - 34, "text-anchor": "middle", class: "sw-today-label", text: "vandaag" }));
+    figure.appendChild(picture);
+    figure.appendChild(el("p", { className: "sw-legend", "aria-hidden": "true" }, [
+      el("span", { className: "sw-key sw-key-past", text: "● voorbij" }),
+      el("span", { className: "sw-key sw-key-late", text: "● termijn verstreken" }),
+      el("span", { className: "sw-key sw-key-coming", text: "● komt nog" }),
+    ]));
+
+    // The same milestones as text: for screen readers and for reading the exact dates.
+    var list = el("ul", { className: "sw-milestones" });
+    payload.mijlpalen.forEach(function (m) {
+      var state = m.te_laat ? "termijn verstreken" : m.status === "verstreken" ? "voorbij" : m.status === "vandaag" ? "vandaag" : "komt nog";
+      list.appendChild(el("li", { className: m.te_laat ? "sw-late-text" : "" }, [
+        el("span", { text: m.titel + ": " }), el("strong", { text: m.datum_tekst }), el("span", { text: " (week " + m.week + ", " + state + ")" }),
+      ]));
+    });
+    var details = el("details", {}, [el("summary", { text: "Alle data als lijst" }), list]);
+    figure.appendChild(el("figcaption", {}, [details]));
+    if (payload.ics) {
+      figure.appendChild(el("button", {
+        type: "button", className: "sw-ics", text: "Zet in je agenda (.ics)",
+        onclick: function () { download(payload.ics, payload.ics_bestandsnaam || "spoorwijzer-termijnen.ics"); },
+      }));
+    }
+    return figure;
+  }
+
+  function download(content, filename) {
+    var blob = new Blob([content], { type: "text/calendar;charset=utf-8" });
+    var link = el("a", { href: URL.createObjectURL(blob), download: filename });
+    document.body.appendChild(link);
+    link.click();
+    setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+  }
+
+  // ---- the widget ------------------------------------------------------------------------------
+  var root, messages, form, input, sendButton, typing, errorBox, lastSent = null;
+
+  function render(entry) {
+    var bubble;
+    if (entry.from === "user") {
+      bubble = el("div", { className: "sw-msg sw-user" }, [el("span", { className: "sw-sr", text: "Jij: " }), el("p", { text: entry.text })]);
+    } else if (entry.custom && entry.custom.type === "spoorwijzer_tijdlijn") {
+      bubble = el("div", { className: "sw-msg sw-bot sw-wide" }, [timeline(entry.custom)]);
+    } else if (entry.text) {
+      bubble = el("div", { className: "sw-msg sw-bot" }, [el("span", { className: "sw-sr", text: "Spoorwijzer: " }), formatted(entry.text)]);
+      if (entry.buttons && entry.buttons.length) {
+        var row = el("div", { className: "sw-buttons", role: "group", "aria-label": "Kies een antwoord" });
+        entry.buttons.forEach(function (b) {
+          row.appendChild(el("button", { type: "button", text: b.title, onclick: function () { send(b.payload, b.title); } }));
+        });
+        bubble.appendChild(row);
+      }
+    }
+    if (bubble) { messages.appendChild(bubble); messages.scrollTop = messages.scrollHeight; }
+  }
+
+  function add(entry) { log.push(entry); save(STORE_LOG, log); render(entry); }
+
+  function setBusy(busy) {
+    typing.hidden = !busy;
+    sendButton.disabled = busy;
+    root.setAttribute("aria-busy", busy ? "true" : "false");
+    if (busy) messages.scrollTop = messages.scrollHeight;
+  }
+
+  function showError(show) {
+    errorBox.hidden = !show;
+  }
+
+  function send(payload, shown) {
+    if (!payload || !payload.trim()) return;
+    payload = payload.slice(0, MAX_CHARS);
+    lastSent = { payload: payload, shown: shown || payload };
+    add({ from: "user", text: lastSent.shown });
+    post(payload);
+  }
+
+  function post(payload) {
+    showError(false);
+    setBusy(true);
+    fetch(config.server.replace(/\/$/, "") + "/webhooks/rest/webhook", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ sender: senderId, message: payload }),
+    }).then(function (response) {
+      if (!response.ok) throw new Error("HTTP " + response.status);
+      return response.json();
+    }).then(function (replies) {
+      setBusy(false);
+      replies.forEach(function (r) {
+        add({ from: "bot", text: r.text, buttons: r.buttons, custom: r.custom });
+      });
+      input.focus();
+    }).catch(function () {
+      setBusy(false);
+      showError(true);
+    });
+  }
+
+  function newConversation() {
+    senderId = newSenderId();
+    save(STORE_SENDER, senderId);
+    log = [];
+    save(STORE_LOG, log);
+    while (messages.firstChild) messages.removeChild(messages.firstChild);
+    showError(false);
+    send("/greet", "Hallo");
+    input.focus();
+  }
+
+  function build(container) {
+    root = el("section", { className: "sw-root", "aria-label": "Chat met Spoorwijzer" });
+    var header = el("header", { className: "sw-header" }, [
+      el("h2", { text: "Spoorwijzer" }),
+      el("button", { type: "button", className: "sw-new", text: "Nieuw gesprek", onclick: newConversation }),
+    ]);
+    messages = el("div", { className: "sw-messages", role: "log", "aria-live": "polite", "aria-relevant": "additions", tabindex: "0", "aria-label": "Gesprek" });
+    typing = el("div", { className: "sw-typing", role: "status", "aria-live": "polite", text: "Spoorwijzer typt…" });
+    typing.hidden = true;
+    errorBox = el("div", { className: "sw-error", role: "alert" }, [
+      el("span", { text: "De assistent is nu niet bereikbaar. " }),
+      el("button", { type: "button", text: "Opnieuw proberen", onclick: function () { if (lastSent) post(lastSent.payload); } }),
+    ]);
+    errorBox.hidden = true;
+    var label = el("label", { for: "sw-input", className: "sw-sr", text: "Je bericht" });
+    input = el("input", { id: "sw-input", type: "text", maxlength: String(MAX_CHARS), autocomplete: "off", placeholder: "Typ je vraag…" });
+    sendButton = el("button", { type: "submit", text: "Verstuur" });
+    form = el("form", { className: "sw-form", onsubmit: function (event) {
+      event.preventDefault();
+      var text = input.value;
+      input.value = "";
+      send(text);
+    } }, [label, input, sendButton]);
+    root.appendChild(header);
+    root.appendChild(messages);
+    root.appendChild(typing);
+    root.appendChild(errorBox);
+    root.appendChild(form);
+    container.appendChild(root);
+    log.forEach(render);
+    if (!log.length) send("/greet", "Hallo");
+  }
+
+  function styles() {
+    var css = [
+      ".sw-root{font:16px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1b1b1b;background:#fff;border:1px solid #8a8a8a;border-radius:10px;display:flex;flex-direction:column;max-width:720px;height:min(640px,85vh);box-sizing:border-box}",
+      ".sw-root *{box-sizing:border-box}",
+      ".sw-header{display:flex;justify-content:space-between;align-items:center;padding:8px 12px;background:#01689b;color:#fff;border-radius:9px 9px 0 0}",
+      ".sw-header h2{margin:0;font-size:1.1rem}",
+      ".sw-messages{flex:1;overflow-y:auto;padding:12px;display:flex;flex-direction:column;gap:8px}",
+      ".sw-msg{max-width:85%;padding:8px 12px;border-radius:10px;overflow-wrap:anywhere}",
+      ".sw-msg p{margin:0 0 6px}.sw-msg p:last-child{margin-bottom:0}.sw-msg ul,.sw-msg ol{margin:4px 0 6px;padding-left:20px}",
+      ".sw-user{align-self:flex-end;background:#01689b;color:#fff}",
+      ".sw-bot{align-self:flex-start;background:#eef3f7}",
+      ".sw-wide{max-width:100%;width:100%;background:#fff;border:1px solid #c9d3db}",
+      ".sw-bot a{color:#014f75}",
+      ".sw-buttons{display:flex;flex-wrap:wrap;gap:6px;margin-top:8px}",
+      ".sw-root button{font:inherit;cursor:pointer;border-radius:6px;border:1px solid #01689b;background:#fff;color:#014f75;padding:6px 10px;min-height:40px}",
+      ".sw-header .sw-new{background:#fff;color:#014f75;border-color:#fff}",
+      ".sw-root button:focus-visible,.sw-root input:focus-visible,.sw-messages:focus-visible,.sw-root a:focus-visible,.sw-root summary:focus-visible{outline:3px solid #ffb612;outline-offset:2px}",
+      ".sw-root button:disabled{opacity:.6;cursor:default}",
+      ".sw-typing{padding:4px 12px;color:#4a4a4a;font-style:italic}",
+      ".sw-error{margin:0 12px 8px;padding:8px;border:1px solid #a4000f;background:#fde8ea;color:#6b0009;border-radius:6px}",
+      ".sw-form{display:flex;gap:6px;padding:8px;border-top:1px solid #c9d3db}",
+      ".sw-form input{flex:1;min-width:0;font:inherit;padding:8px;border:1px solid #6b6b6b;border-radius:6px}",
+      ".sw-form button[type=submit]{background:#01689b;color:#fff}",
+      ".sw-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}",
+      ".sw-timeline{margin:0}.sw-timeline svg{width:100%;height:auto;display:block}",
+      ".sw-axis{stroke:#4a4a4a;stroke-width:2}.sw-tick{font-size:11px;fill:#4a4a4a}",
+      ".sw-dot.sw-past{fill:#8a8a8a}.sw-dot.sw-coming{fill:#01689b}.sw-dot.sw-late{fill:#a4000f;stroke:#fff;stroke-width:2}",
+      ".sw-today{stroke:#e17000;stroke-width:3}.sw-today-label{font-size:12px;font-weight:bold;fill:#8f4700}",
+      ".sw-milestones{padding-left:18px;margin:6px 0}.sw-late-text{color:#a4000f}",
+      ".sw-ics{margin-top:6px}",
+      ".sw-label{font-size:11px;fill:#1b1b1b}",
+      ".sw-legend{display:flex;flex-wrap:wrap;gap:12px;margin:4px 0;font-size:.85rem}",
+      ".sw-key-past{color:#5f5f5f}.sw-key-late{color:#a4000f}.sw-key-coming{color:#01689b}",
+      ".sw-floating{position:fixed;right:16px;bottom:16px;width:min(420px,calc(100vw - 32px));z-index:2147483000}",
+    ].join("\n");
+    document.head.appendChild(el("style", { text: css }));
+  }
+
+  function start() {
+    styles();
+    var container = config.target && document.getElementById(config.target);
+    if (!container) {
+      container = el("div", { className: "sw-floating" });
+      document.body.appendChild(container);
+    }
+    build(container);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
