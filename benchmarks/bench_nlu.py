@@ -62,6 +62,23 @@ def heldout_examples() -> list[tuple[str, str]]:
     return [(m.get("text"), m.get_full_intent()) for m in data.intent_examples]
 
 
+def full_intent(parsed: dict) -> str:
+    """The intent, and for a retrieval intent the selected key ("faq/<key>").
+
+    Our config names its selector "faq"; Rasa's default config has one selector
+    called "default", which answers the same way in a conversation.
+    """
+    intent = parsed["intent"]["name"]
+    if parsed["intent"].get("full_retrieval_intent_name"):
+        return parsed["intent"]["full_retrieval_intent_name"]
+    selectors = parsed.get("response_selector", {})
+    if intent in selectors.get("all_retrieval_intents", []):
+        selected = selectors.get(intent) or selectors.get("default")
+        if selected:
+            return selected["response"]["intent_response_key"]
+    return intent
+
+
 async def predict(model: Path, texts: list[str]) -> tuple[list[str], float]:
     from rasa.core.agent import Agent
 
@@ -70,8 +87,7 @@ async def predict(model: Path, texts: list[str]) -> tuple[list[str], float]:
     started = time.perf_counter()
     for text in texts:
         parsed = await agent.parse_message(text)
-        # For a retrieval intent Rasa adds the selected key: "faq/<key>".
-        predictions.append(parsed["intent"].get("full_retrieval_intent_name") or parsed["intent"]["name"])
+        predictions.append(full_intent(parsed))
     per_message = (time.perf_counter() - started) / max(len(texts), 1)
     return predictions, per_message
 

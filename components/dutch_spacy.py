@@ -32,6 +32,17 @@ logger = logging.getLogger(__name__)
 
 TRAINED_PIPELINE = "nl_core_news_sm"
 BACKEND_FILE = "spacy_backend.json"
+# Bump when tokens or lemmas change, so that `rasa train` retrains existing models.
+TOKENIZER_VERSION = "2"
+# Rasa's CountVectorsFeaturizer turns every number into "__NUMBER__", which makes
+# "spoor 1" and "spoor 2" identical. Small numbers get their Dutch word as lemma
+# instead, so they stay apart (and "spoor 2" matches "spoor twee").
+NUMBER_LEMMAS = {
+    str(number): word
+    for number, word in enumerate(
+        "nul een twee drie vier vijf zes zeven acht negen tien elf twaalf".split()
+    )
+}
 
 
 class SpacyBackendMismatch(InvalidConfigException):
@@ -114,7 +125,7 @@ class DutchSpacyTokenizer(Tokenizer):
     @classmethod
     def fingerprint_addon(cls, config: Dict[Text, Any]) -> Optional[str]:
         # A different backend gives different lemmas: `rasa train` must retrain.
-        return detect_backend(config.get("pipeline", TRAINED_PIPELINE)).ident
+        return f"{detect_backend(config.get('pipeline', TRAINED_PIPELINE)).ident};tokenizer-v{TOKENIZER_VERSION}"
 
     @classmethod
     def create(
@@ -166,7 +177,7 @@ class DutchSpacyTokenizer(Tokenizer):
         if not text:
             return []
         tokens = [
-            Token(t.text, t.idx, lemma=(t.lemma_ or t.text).lower())
+            Token(t.text, t.idx, lemma=NUMBER_LEMMAS.get(t.text) or (t.lemma_ or t.text).lower())
             for t in self._nlp(text)
             if t.text.strip()
         ]

@@ -94,6 +94,7 @@ def bad_input() -> None:
     check("31 februari wordt uitgelegd", send(user, "31 februari"), lambda t, r: "bestaat niet" in t)
     check("datum in de toekomst", send(user, "1 januari 2099"), lambda t, r: "toekomst" in t)
     check("dubbelzinnige datum", send(user, "03-04"), lambda t, r: "Bedoel je" in t)
+    check("datum van meer dan 5 jaar geleden", send(user, days_ago(6 * 366)), lambda t, r: "meer dan 5 jaar" in t)
     check("medische details niet nodig", send(user, "ik heb een burn-out"),
           lambda t, r: "medische gegevens" in t)
     other = f"fout2-{uuid.uuid4().hex[:8]}"
