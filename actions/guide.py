@@ -20,7 +20,7 @@ from poortwachter import Advies, Periode, PoortwachterError, Tijdlijn, compute_t
 
 from . import phrasing
 from .advice_text import advice_from_text
-from .dates import DateProblem, ParsedDate, format_nl, parse_sick_date, parse_sick_dates
+from .dates import DateProblem, ParsedDate, SickDateReport, format_nl, parse_sick_dates
 from .privacy import mentions_medical_details
 from .timeline_payload import timeline_payload
 
@@ -100,6 +100,14 @@ def timeline_or_explain(dispatcher: CollectingDispatcher, tracker: Tracker) -> O
         return None
 
 
+def report_slots(report: SickDateReport) -> Dict[Text, Any]:
+    """Slots for the dates found in one message: the first sick day and any earlier periods."""
+    slots = date_slots(report.current) if report.current else {}
+    if report.earlier:
+        slots["eerdere_perioden"] = [{"begin": p.begin.isoformat(), "einde": p.einde.isoformat()} for p in report.earlier]
+    return slots
+
+
 def date_slots(parsed: ParsedDate) -> Dict[Text, Any]:
     """Slots for a parsed first sick day: an estimate waits for confirmation."""
     if parsed.estimated:
@@ -141,11 +149,7 @@ class ActionPrefillGuide(Action):
             dispatcher.utter_message(text=str(problem))
             report = None
         if report is not None and report.current is not None:
-            slots.update(date_slots(report.current))
-            if report.earlier:
-                slots["eerdere_perioden"] = [
-                    {"begin": p.begin.isoformat(), "einde": p.einde.isoformat()} for p in report.earlier
-                ]
+            slots.update(report_slots(report))
         mentions_advice = intent == "inform_advice" or entity(tracker, "advice") or "bedrijfsarts" in text.lower()
         advies = advice_slot(tracker, text) if mentions_advice else None
         if advies:
@@ -210,10 +214,7 @@ class ValidateGuideForm(FormValidationAction):
                 )
                 return {"eerste_ziektedag": None}
             return {}
-        slots = date_slots(report.current)
-        if report.earlier:
-            slots["eerdere_perioden"] = [{"begin": p.begin.isoformat(), "einde": p.einde.isoformat()} for p in report.earlier]
-        return slots
+        return report_slots(report)
 
     async def extract_advies(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

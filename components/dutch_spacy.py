@@ -68,8 +68,11 @@ def detect_backend(pipeline_name: str = TRAINED_PIPELINE) -> Backend:
     except metadata.PackageNotFoundError:
         version = None
     if version is not None:
-        meta = spacy.util.get_package_meta(pipeline_name) if hasattr(spacy.util, "get_package_meta") else {}
-        required = (meta or {}).get("spacy_version", "")
+        try:
+            meta = spacy.util.get_model_meta(spacy.util.get_package_path(pipeline_name))
+        except (OSError, ValueError):
+            meta = {}
+        required = meta.get("spacy_version", "")
         if not required or spacy.util.is_compatible_version(spacy.about.__version__, required):
             return Backend(pipeline_name, version)
         logger.warning(

@@ -53,6 +53,10 @@ def build_parser() -> argparse.ArgumentParser:
     tijdlijn.add_argument("--probleemanalyse-datum", help="datum van de probleemanalyse, als die er is")
     tijdlijn.add_argument("--eerstejaarsevaluatie-datum", help="datum van de eerstejaarsevaluatie, als die er is")
     tijdlijn.add_argument("--json", action="store_true", help="uitvoer als JSON")
+
+    serve = sub.add_parser("serve", help="HTTP JSON-API voor HR-systemen (token: POORTWACHTER_API_TOKEN)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8088)
     return parser
 
 
@@ -103,6 +107,10 @@ def render_text(t: Tijdlijn) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "serve":
+        from .api import serve  # the HTTP layer is only loaded when asked for
+
+        return serve(args.host, args.port, today_in_amsterdam)
     try:
         timeline = timeline_from_args(args)
     except PoortwachterError as error:

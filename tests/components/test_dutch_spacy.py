@@ -10,6 +10,7 @@ from rasa.engine.storage.resource import Resource
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+import components.dutch_spacy as dutch_spacy
 from components.dutch_spacy import BACKEND_FILE, DutchSpacyTokenizer, SpacyBackendMismatch, detect_backend
 
 
@@ -70,3 +71,26 @@ def test_model_trained_with_another_backend_does_not_load(storage, context):
         (directory / BACKEND_FILE).write_text(json.dumps({"name": other, "version": "0"}))
     with pytest.raises(SpacyBackendMismatch, match="Train het model opnieuw"):
         DutchSpacyTokenizer.load({}, storage, resource, context)
+
+
+def _pretend_installed(monkeypatch, spacy_version_required: str) -> None:
+    """As if nl_core_news_sm were installed (it cannot be downloaded in this environment)."""
+    import spacy
+
+    real_version = dutch_spacy.metadata.version
+    monkeypatch.setattr(
+        dutch_spacy.metadata, "version",
+        lambda name: "3.4.0" if name == "nl_core_news_sm" else real_version(name),
+    )
+    monkeypatch.setattr(spacy.util, "get_package_path", lambda name: "/nowhere")
+    monkeypatch.setattr(spacy.util, "get_model_meta", lambda path: {"spacy_version": spacy_version_required})
+
+
+def test_installed_matching_pipeline_is_preferred(monkeypatch):
+    _pretend_installed(monkeypatch, ">=3.4.0,<3.5.0")
+    assert detect_backend() == dutch_spacy.Backend("nl_core_news_sm", "3.4.0")
+
+
+def test_installed_pipeline_for_another_spacy_falls_back(monkeypatch):
+    _pretend_installed(monkeypatch, ">=3.7.0,<3.8.0")
+    assert detect_backend().name == "blank_nl_lookup"

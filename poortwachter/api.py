@@ -1,0 +1,199 @@
+"""HTTP JSON API for HR systems: the same inputs and output as `poortwachter tijdlijn --json`.
+
+    POORTWACHTER_API_TOKEN=<geheim> poortwachter serve --port 8088
+
+POST /v1/tijdlijn (bearer token) computes a timeline; GET /openapi.json describes
+the API; GET /health is for probes. Errors are JSON with a Dutch message:
+{"fout": "...", "code": "..."}. Built on the standard library's HTTP server
+(ThreadingHTTPServer), so the rules package keeps no web framework dependency.
+"""
+from __future__ import annotations
+
+import hmac
+import json
+import os
+import sys
+from datetime import date
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from importlib import resources
+from typing import Any, Callable
+
+from .errors import PoortwachterError
+from .timeline import Periode, compute_timeline, parse_iso_date, parse_periods
+
+TOKEN_ENV = "POORTWACHTER_API_TOKEN"
+MAX_BODY_BYTES = 16 * 1024
+MAX_PERIODS = 50
+FIELDS = {
+    "eerste_ziektedag", "peildatum", "advies", "eerdere_perioden", "verlenging_weken",
+    "perspectief_binnen_3_maanden", "probleemanalyse_datum", "eerstejaarsevaluatie_datum",
+}
+
+
+class RequestError(Exception):
+    """A request the API refuses, with HTTP status, code and Dutch message."""
+
+    def __init__(self, status: HTTPStatus, code: str, message: str):
+        super().__init__(message)
+        self.status, self.code, self.message = status, code, message
+
+
+def _bad(message: str, code: str = "ongeldige_invoer") -> RequestError:
+    return RequestError(HTTPStatus.UNPROCESSABLE_ENTITY, code, message)
+
+
+def _date(body: dict, name: str, label: str, required: bool = False) -> date | None:
+    value = body.get(name)
+    if value is None:
+        if required:
+            raise _bad(f"Het veld '{name}' ontbreekt: geef de {label} als JJJJ-MM-DD.", "veld_ontbreekt")
+        return None
+    if not isinstance(value, str):
+        raise _bad(f"'{name}' moet een datum zijn in de vorm JJJJ-MM-DD.")
+    return parse_iso_date(value, label)
+
+
+def _periods(value: Any) -> list[Periode]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or len(value) > MAX_PERIODS:
+        raise _bad(f"'eerdere_perioden' moet een lijst zijn van hoogstens {MAX_PERIODS} perioden.")
+    texts = []
+    for item in value:
+        if isinstance(item, dict) and isinstance(item.get("begin"), str) and isinstance(item.get("einde"), str):
+            texts.append(f"{item['begin']}:{item['einde']}")
+        elif isinstance(item, str):
+            texts.append(item)
+        else:
+            raise _bad("Een eerdere periode is {\"begin\": \"JJJJ-MM-DD\", \"einde\": \"JJJJ-MM-DD\"}.")
+    return parse_periods(texts)
+
+
+def timeline_from_body(body: Any, today: date) -> dict:
+    """Validate a request body and compute the timeline; raises RequestError or PoortwachterError."""
+    if not isinstance(body, dict):
+        raise _bad("De body moet een JSON-object zijn.")
+    unknown = sorted(set(body) - FIELDS)
+    if unknown:
+        raise _bad(f"Onbekend veld: {', '.join(unknown)}.", "onbekend_veld")
+    extension = body.get("verlenging_weken")
+    if extension is not None and (isinstance(extension, bool) or not isinstance(extension, int)):
+        raise _bad("'verlenging_weken' moet een heel getal zijn (minstens 13).")
+    perspective = body.get("perspectief_binnen_3_maanden")
+    perspective = {"ja": True, "nee": False}.get(perspective, perspective)
+    if perspective is not None and not isinstance(perspective, bool):
+        raise _bad("'perspectief_binnen_3_maanden' is true, false, \"ja\" of \"nee\".")
+    advies = body.get("advies", "onbekend")
+    if not isinstance(advies, str):
+        raise _bad("'advies' moet een van de adviescodes zijn (tekst).")
+    timeline = compute_timeline(
+        eerste_ziektedag=_date(body, "eerste_ziektedag", "eerste ziektedag", required=True),
+        peildatum=_date(body, "peildatum", "peildatum") or today,
+        advies=advies,
+        eerdere_perioden=_periods(body.get("eerdere_perioden")),
+        verlenging_weken=extension,
+        perspectief_binnen_3_maanden=perspective,
+        probleemanalyse_datum=_date(body, "probleemanalyse_datum", "datum van de probleemanalyse"),
+        eerstejaarsevaluatie_datum=_date(body, "eerstejaarsevaluatie_datum", "datum van de eerstejaarsevaluatie"),
+    )
+    return timeline.as_dict()
+
+
+def openapi_document() -> bytes:
+    return resources.files("poortwachter").joinpath("openapi.json").read_bytes()
+
+
+def make_handler(token: str, today: Callable[[], date]) -> type[BaseHTTPRequestHandler]:
+    expected = f"Bearer {token}".encode()
+
+    class Handler(BaseHTTPRequestHandler):
+        server_version = "poortwachter-api"
+        sys_version = ""
+
+        def _send(self, status: HTTPStatus, payload: Any, content_type: str = "application/json") -> None:
+            body = payload if isinstance(payload, bytes) else json.dumps(payload, ensure_ascii=False).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", f"{content_type}; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "no-store")
+            if status == HTTPStatus.UNAUTHORIZED:
+                self.send_header("WWW-Authenticate", 'Bearer realm="poortwachter"')
+            self.end_headers()
+            self.wfile.write(body)
+
+        def _error(self, error: RequestError) -> None:
+            self._send(error.status, {"fout": error.message, "code": error.code})
+
+        def do_GET(self) -> None:  # noqa: N802 (http.server naming)
+            if self.path == "/health":
+                self._send(HTTPStatus.OK, {"status": "ok"})
+            elif self.path == "/openapi.json":
+                self._send(HTTPStatus.OK, openapi_document())
+            else:
+                self._error(RequestError(HTTPStatus.NOT_FOUND, "niet_gevonden", "Deze URL bestaat niet."))
+
+        def do_POST(self) -> None:  # noqa: N802
+            try:
+                if self.path != "/v1/tijdlijn":
+                    raise RequestError(HTTPStatus.NOT_FOUND, "niet_gevonden", "Deze URL bestaat niet.")
+                given = (self.headers.get("Authorization") or "").encode()
+                if not hmac.compare_digest(given, expected):
+                    raise RequestError(HTTPStatus.UNAUTHORIZED, "niet_geautoriseerd",
+                                       "Geef een geldig token: Authorization: Bearer <token>.")
+                body = self._read_json()
+                self._send(HTTPStatus.OK, timeline_from_body(body, today()))
+            except RequestError as error:
+                self._error(error)
+            except PoortwachterError as error:
+                self._error(_bad(str(error)))
+
+        def _read_json(self) -> Any:
+            if "json" not in (self.headers.get("Content-Type") or ""):
+                raise RequestError(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "geen_json",
+                                   "Stuur JSON met Content-Type: application/json.")
+            try:
+                length = int(self.headers.get("Content-Length") or "")
+            except ValueError:
+                raise RequestError(HTTPStatus.LENGTH_REQUIRED, "lengte_ontbreekt",
+                                   "Content-Length ontbreekt of is ongeldig.") from None
+            if length < 0 or length > MAX_BODY_BYTES:
+                raise RequestError(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "te_groot",
+                                   f"Het verzoek is te groot (maximaal {MAX_BODY_BYTES} bytes).")
+            raw = self.rfile.read(length)
+            try:
+                return json.loads(raw.decode("utf-8"))
+            except (UnicodeDecodeError, json.JSONDecodeError):
+                raise RequestError(HTTPStatus.BAD_REQUEST, "ongeldige_json", "De body is geen geldige JSON.") from None
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass  # no request bodies or personal data in logs
+
+        def do_PUT(self) -> None:  # noqa: N802
+            self._error(RequestError(HTTPStatus.METHOD_NOT_ALLOWED, "methode", "Gebruik POST."))
+
+        do_DELETE = do_PATCH = do_PUT
+
+    return Handler
+
+
+def create_server(host: str, port: int, token: str, today: Callable[[], date]) -> ThreadingHTTPServer:
+    if not token:
+        raise ValueError(f"Zet {TOKEN_ENV}: de API draait niet zonder token.")
+    return ThreadingHTTPServer((host, port), make_handler(token, today))
+
+
+def serve(host: str, port: int, today: Callable[[], date]) -> int:
+    token = os.environ.get(TOKEN_ENV, "")
+    if not token:
+        print(f"poortwachter: zet {TOKEN_ENV}; de API draait niet zonder token.", file=sys.stderr)
+        return 2
+    server = create_server(host, port, token, today)
+    print(f"poortwachter-API op http://{host}:{port} (POST /v1/tijdlijn, GET /openapi.json)", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return 0

@@ -1,0 +1,84 @@
+"""The HR API: same JSON as the command line, bearer-token auth, clear Dutch 4xx errors."""
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.request
+
+import pytest
+
+from poortwachter.cli import main
+
+
+def call(url, method="POST", body=None, headers=None, raw=None):
+    data = raw if raw is not None else (json.dumps(body).encode() if body is not None else None)
+    request = urllib.request.Request(url, data=data, method=method, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read())
+
+
+def test_same_json_as_the_command_line(api_url, auth_headers, capsys):
+    body = {"eerste_ziektedag": "2025-03-01", "peildatum": "2025-05-12", "advies": "eigen_werk",
+            "eerdere_perioden": [{"begin": "2025-01-06", "einde": "2025-02-01"}], "verlenging_weken": 26}
+    status, data = call(f"{api_url}/v1/tijdlijn", body=body, headers=auth_headers)
+    main(["tijdlijn", "--eerste-ziektedag", "2025-03-01", "--peildatum", "2025-05-12", "--advies", "eigen_werk",
+          "--eerdere-periode", "2025-01-06:2025-02-01", "--verlenging-weken", "26", "--json"])
+    assert status == 200
+    assert data == json.loads(capsys.readouterr().out)
+    assert data["eerste_ziektedag"] == "2025-01-06"  # merged: a gap of 27 days
+
+
+def test_peildatum_defaults_to_today(api_url, auth_headers):
+    status, data = call(f"{api_url}/v1/tijdlijn", body={"eerste_ziektedag": "2025-03-04"}, headers=auth_headers)
+    assert status == 200 and data["peildatum"] == "2025-05-12" and data["ziekteweek"] == 10
+
+
+@pytest.mark.parametrize("headers", [{"Content-Type": "application/json"},
+                                     {"Content-Type": "application/json", "Authorization": "Bearer fout"},
+                                     {"Content-Type": "application/json", "Authorization": "test-token-123"}])
+def test_requests_without_the_right_token_are_refused(api_url, headers):
+    status, data = call(f"{api_url}/v1/tijdlijn", body={"eerste_ziektedag": "2025-03-04"}, headers=headers)
+    assert status == 401 and data["code"] == "niet_geautoriseerd" and "token" in data["fout"]
+
+
+@pytest.mark.parametrize(
+    "body, status, fragment",
+    [
+        ({"eerste_ziektedag": "2025-02-31"}, 422, "geen geldige eerste ziektedag"),
+        ({"eerste_ziektedag": "2025-06-01"}, 422, "toekomst"),
+        ({}, 422, "ontbreekt"),
+        ({"eerste_ziektedag": "2025-03-04", "advies": "misschien"}, 422, "Onbekend advies"),
+        ({"eerste_ziektedag": "2025-03-04", "verlenging_weken": 4}, 422, "minstens 13 weken"),
+        ({"eerste_ziektedag": "2025-03-04", "verlenging_weken": "26"}, 422, "heel getal"),
+        ({"eerste_ziektedag": "2025-03-04", "eerdere_perioden": [{"begin": "2025-02-01", "einde": "2025-01-01"}]},
+         422, "voordat hij begint"),
+        ({"eerste_ziektedag": "2025-03-04", "wie": "x"}, 422, "Onbekend veld"),
+        ([1, 2], 422, "JSON-object"),
+    ],
+)
+def test_bad_input_gets_a_dutch_4xx(api_url, auth_headers, body, status, fragment):
+    got, data = call(f"{api_url}/v1/tijdlijn", body=body, headers=auth_headers)
+    assert got == status and fragment in data["fout"]
+
+
+def test_malformed_json_oversize_and_wrong_type(api_url, auth_headers):
+    assert call(f"{api_url}/v1/tijdlijn", raw=b"{niet json", headers=auth_headers)[0] == 400
+    assert call(f"{api_url}/v1/tijdlijn", raw=b"x" * 20_000, headers=auth_headers)[0] == 413
+    assert call(f"{api_url}/v1/tijdlijn", raw=b"a=b", headers={**auth_headers, "Content-Type": "text/plain"})[0] == 415
+
+
+def test_health_openapi_and_unknown_paths(api_url, auth_headers):
+    assert call(f"{api_url}/health", method="GET") == (200, {"status": "ok"})
+    status, document = call(f"{api_url}/openapi.json", method="GET")
+    assert status == 200 and "/v1/tijdlijn" in document["paths"]
+    assert call(f"{api_url}/elders", method="GET")[0] == 404
+    assert call(f"{api_url}/v1/tijdlijn", method="PUT", body={}, headers=auth_headers)[0] == 405
+
+
+def test_serve_refuses_to_start_without_a_token(monkeypatch, capsys):
+    monkeypatch.delenv("POORTWACHTER_API_TOKEN", raising=False)
+    assert main(["serve", "--port", "0"]) == 2
+    assert "POORTWACHTER_API_TOKEN" in capsys.readouterr().err
