@@ -25,6 +25,7 @@ from .timeline import Periode, compute_timeline, parse_iso_date, parse_periods
 TOKEN_ENV = "POORTWACHTER_API_TOKEN"
 MAX_BODY_BYTES = 16 * 1024
 MAX_PERIODS = 50
+ROUTES = {"/v1/tijdlijn": "POST", "/health": "GET", "/openapi.json": "GET"}  # path -> its one method
 FIELDS = {
     "eerste_ziektedag", "peildatum", "advies", "eerdere_perioden", "verlenging_weken",
     "perspectief_binnen_3_maanden", "probleemanalyse_datum", "eerstejaarsevaluatie_datum",
@@ -61,12 +62,9 @@ def _periods(value: Any) -> list[Periode]:
         raise _bad(f"'eerdere_perioden' moet een lijst zijn van hoogstens {MAX_PERIODS} perioden.")
     texts = []
     for item in value:
-        if isinstance(item, dict) and isinstance(item.get("begin"), str) and isinstance(item.get("einde"), str):
-            texts.append(f"{item['begin']}:{item['einde']}")
-        elif isinstance(item, str):
-            texts.append(item)
-        else:
+        if not (isinstance(item, dict) and isinstance(item.get("begin"), str) and isinstance(item.get("einde"), str)):
             raise _bad("Een eerdere periode is {\"begin\": \"JJJJ-MM-DD\", \"einde\": \"JJJJ-MM-DD\"}.")
+        texts.append(f"{item['begin']}:{item['einde']}")
     return parse_periods(texts)
 
 
@@ -81,10 +79,9 @@ def timeline_from_body(body: Any, today: date) -> dict:
     if extension is not None and (isinstance(extension, bool) or not isinstance(extension, int)):
         raise _bad("'verlenging_weken' moet een heel getal zijn (minstens 13).")
     perspective = body.get("perspectief_binnen_3_maanden")
-    perspective = {"ja": True, "nee": False}.get(perspective, perspective)
     if perspective is not None and not isinstance(perspective, bool):
-        raise _bad("'perspectief_binnen_3_maanden' is true, false, \"ja\" of \"nee\".")
-    advies = body.get("advies", "onbekend")
+        raise _bad("'perspectief_binnen_3_maanden' is true of false.")
+    advies = body.get("advies") or "onbekend"
     if not isinstance(advies, str):
         raise _bad("'advies' moet een van de adviescodes zijn (tekst).")
     timeline = compute_timeline(
@@ -131,12 +128,13 @@ def make_handler(token: str, today: Callable[[], date]) -> type[BaseHTTPRequestH
             elif self.path == "/openapi.json":
                 self._send(HTTPStatus.OK, openapi_document())
             else:
-                self._error(RequestError(HTTPStatus.NOT_FOUND, "niet_gevonden", "Deze URL bestaat niet."))
+                self._method_not_allowed()
 
         def do_POST(self) -> None:  # noqa: N802
+            if self.path != "/v1/tijdlijn":
+                self._method_not_allowed()
+                return
             try:
-                if self.path != "/v1/tijdlijn":
-                    raise RequestError(HTTPStatus.NOT_FOUND, "niet_gevonden", "Deze URL bestaat niet.")
                 given = (self.headers.get("Authorization") or "").encode()
                 if not hmac.compare_digest(given, expected):
                     raise RequestError(HTTPStatus.UNAUTHORIZED, "niet_geautoriseerd",
@@ -169,10 +167,25 @@ def make_handler(token: str, today: Callable[[], date]) -> type[BaseHTTPRequestH
         def log_message(self, format: str, *args: Any) -> None:
             pass  # no request bodies or personal data in logs
 
-        def do_PUT(self) -> None:  # noqa: N802
-            self._error(RequestError(HTTPStatus.METHOD_NOT_ALLOWED, "methode", "Gebruik POST."))
+        def _method_not_allowed(self) -> None:
+            allowed = ROUTES.get(self.path)
+            if allowed is None:
+                self._error(RequestError(HTTPStatus.NOT_FOUND, "niet_gevonden", "Deze URL bestaat niet."))
+                return
+            body = json.dumps({"fout": f"Deze methode kan hier niet; gebruik {allowed}.", "code": "methode"}).encode()
+            self.send_response(HTTPStatus.METHOD_NOT_ALLOWED)
+            self.send_header("Allow", allowed)
+            self.send_header("Content-Type", "application/json; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
 
-        do_DELETE = do_PATCH = do_PUT
+        def __getattr__(self, name: str) -> Any:
+            # Every other method (PUT, TRACE, QUERY, …) gets 405; http.server would answer 501.
+            if name.startswith("do_"):
+                return self._method_not_allowed
+            raise AttributeError(name)
 
     return Handler
 
