@@ -15,7 +15,10 @@ start_action_server() {
 start_rasa_server() {
   # $1: where the server log goes (default: the terminal)
   local log="${1:-/dev/stdout}"
-  rasa run --model models --endpoints endpoints.yml --credentials credentials.yml \
+  # Rasa's own HTTP API (trackers, model, …) only with a token; the chat channels stay public.
+  local api=()
+  if [ -n "${RASA_API_TOKEN:-}" ]; then api=(--enable-api --auth-token "$RASA_API_TOKEN"); fi
+  rasa run --model models --endpoints endpoints.yml --credentials credentials.yml "${api[@]}" \
     --interface 127.0.0.1 --port "$RASA_PORT" --cors $CORS_ORIGINS >> "$log" 2>&1 &
   SERVER_PIDS+=($!)
 }

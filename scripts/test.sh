@@ -21,6 +21,7 @@ rasa test core --stories tests/test_stories.yml --model models --endpoints endpo
   --out results --fail-on-prediction-errors
 
 echo "==> servers starten en een volledig gesprek via REST"
+export RASA_API_TOKEN="test-$RANDOM$RANDOM"  # the HTTP API is on, so the test checks it refuses requests without it
 start_action_server
 start_rasa_server var/rasa.log
 start_web_server

@@ -9,7 +9,9 @@ characters, emoji, English, HTML). Prints one line per check and a closing
 from __future__ import annotations
 
 import json
+import os
 import sys
+import urllib.error
 import urllib.request
 import uuid
 from datetime import date, timedelta
@@ -52,6 +54,27 @@ def days_ago(days: int) -> str:
 def server_alive() -> bool:
     with urllib.request.urlopen(f"{BASE}/", timeout=TIMEOUT) as response:
         return response.status == 200
+
+
+def status_of(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=TIMEOUT) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def protected_api() -> None:
+    """Rasa's HTTP API needs the token (RASA_API_TOKEN); the chat channel does not."""
+    token = os.environ.get("RASA_API_TOKEN")
+    if not token:
+        results.append(("Rasa-API beveiligd (RASA_API_TOKEN niet gezet)", False, "zet RASA_API_TOKEN"))
+        return
+    results.append(("Rasa-API zonder token geweigerd", status_of(f"{BASE}/status") == 401, ""))
+    results.append(("Rasa-API met fout token geweigerd", status_of(f"{BASE}/status?token=fout") == 401, ""))
+    results.append(("Rasa-API met token", status_of(f"{BASE}/status?token={token}") == 200, ""))
+    results.append(("gesprekken lezen zonder token geweigerd",
+                    status_of(f"{BASE}/conversations/iemand/tracker") == 401, ""))
 
 
 def employee_conversation() -> None:
@@ -109,7 +132,7 @@ def bad_input() -> None:
 
 
 def main() -> int:
-    for part in (employee_conversation, hr_conversation, bad_input):
+    for part in (employee_conversation, hr_conversation, bad_input, protected_api):
         try:
             part()
         except Exception as error:  # a crash or timeout is a failed check, not a traceback
