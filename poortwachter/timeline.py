@@ -42,6 +42,9 @@ LOONSANCTIE_MAX = timedelta(weeks=52)
 MIN_VERLENGING_WEKEN = 13
 
 VERSTREKEN, VANDAAG, KOMEND = "verstreken", "vandaag", "komend"
+# Dates outside this range are typing errors, and far enough in the future they
+# would overflow Python's date arithmetic (loonsanctie: up to ~3 years after d1).
+EARLIEST_DATE, LATEST_DATE = date(1990, 1, 1), date(2100, 12, 31)
 
 
 @dataclass(frozen=True)
@@ -171,10 +174,19 @@ def _status(day: date | None, peildatum: date) -> str | None:
     return VANDAAG if day == peildatum else KOMEND
 
 
+def _check_in_range(value: date, name: str) -> None:
+    if not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise InvalidDateError(
+            f"De {name} ({value.isoformat()}) ligt buiten de periode die ik kan berekenen "
+            f"({EARLIEST_DATE.year} tot en met {LATEST_DATE.year})."
+        )
+
+
 def _check_dates(eerste_ziektedag: date, peildatum: date) -> None:
     for value, name in ((eerste_ziektedag, "eerste ziektedag"), (peildatum, "peildatum")):
         if not isinstance(value, date):
             raise InvalidDateError(f"De {name} is geen geldige datum.")
+        _check_in_range(value, name)
     if eerste_ziektedag > peildatum:
         raise SickDateAfterPeildatumError(
             f"De eerste ziektedag ({datum_nl(eerste_ziektedag)}) ligt na de peildatum "
@@ -205,12 +217,17 @@ def compute_timeline(
             f"Een vrijwillige verlenging van de loondoorbetaling duurt minstens "
             f"{MIN_VERLENGING_WEKEN} weken (Wet WIA art. 24); {verlenging_weken} weken kan niet."
         )
+    for periode in eerdere_perioden:
+        _check_in_range(periode.begin, "begindatum van een eerdere periode")
+        _check_in_range(periode.einde, "einddatum van een eerdere periode")
     geval = build_case(eerste_ziektedag, eerdere_perioden)
     d1 = geval.eerste_ziektedag
     for value, name in (
         (probleemanalyse_datum, "probleemanalyse"),
         (eerstejaarsevaluatie_datum, "eerstejaarsevaluatie"),
     ):
+        if value is not None:
+            _check_in_range(value, f"datum van de {name}")
         if value is not None and value < d1:
             raise InvalidDateError(f"De datum van de {name} ligt vóór de eerste ziektedag.")
     if probleemanalyse_datum is not None and probleemanalyse_datum > peildatum:

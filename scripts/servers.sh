@@ -18,7 +18,9 @@ start_rasa_server() {
   # Rasa's own HTTP API (trackers, model, …) only with a token; the chat channels stay public.
   local api=()
   if [ -n "${RASA_API_TOKEN:-}" ]; then api=(--enable-api --auth-token "$RASA_API_TOKEN"); fi
-  rasa run --model models --endpoints endpoints.yml --credentials credentials.yml "${api[@]}" \
+  scripts/credentials.sh
+  export SLACK_CHANNEL="${SLACK_CHANNEL:-}"
+  rasa run --model models --endpoints endpoints.yml --credentials var/credentials.yml "${api[@]}" \
     --interface 127.0.0.1 --port "$RASA_PORT" --cors $CORS_ORIGINS >> "$log" 2>&1 &
   SERVER_PIDS+=($!)
 }

@@ -22,6 +22,8 @@ rasa test core --stories tests/test_stories.yml --model models --endpoints endpo
 
 echo "==> servers starten en een volledig gesprek via REST"
 export RASA_API_TOKEN="test-$RANDOM$RANDOM"  # the HTTP API is on, so the test checks it refuses requests without it
+# Slack on, with test values: the test checks signed and unsigned requests (no message goes to Slack).
+export SLACK_TOKEN="xoxb-test-only" SLACK_SIGNING_SECRET="test-$RANDOM$RANDOM"
 start_action_server
 start_rasa_server var/rasa.log
 start_web_server

@@ -77,6 +77,34 @@ def protected_api() -> None:
                     status_of(f"{BASE}/conversations/iemand/tracker") == 401, ""))
 
 
+def slack_webhook() -> None:
+    """With SLACK_* set, the server has the Slack channel and checks Slack's signature."""
+    secret = os.environ.get("SLACK_SIGNING_SECRET")
+    if not secret:
+        return
+    import hashlib
+    import hmac
+    import time
+
+    body = json.dumps({"type": "url_verification", "challenge": "spoorwijzer-check"}).encode()
+
+    def post(signing_secret: str) -> tuple[int, bytes]:
+        timestamp = str(int(time.time()))
+        signature = "v0=" + hmac.new(signing_secret.encode(), f"v0:{timestamp}:".encode() + body,
+                                     hashlib.sha256).hexdigest()
+        request = urllib.request.Request(f"{BASE}/webhooks/slack/webhook", data=body, method="POST", headers={
+            "Content-Type": "application/json", "X-Slack-Request-Timestamp": timestamp, "X-Slack-Signature": signature})
+        try:
+            with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
+                return response.status, response.read()
+        except urllib.error.HTTPError as error:
+            return error.code, b""
+
+    status, reply = post(secret)
+    results.append(("Slack: ondertekend verzoek geaccepteerd", status == 200 and b"spoorwijzer-check" in reply, str(status)))
+    results.append(("Slack: verkeerde handtekening geweigerd", post("fout")[0] == 400, ""))
+
+
 def employee_conversation() -> None:
     user = f"werknemer-{uuid.uuid4().hex[:8]}"
     check("groet met menu", send(user, "hallo"),
@@ -132,7 +160,7 @@ def bad_input() -> None:
 
 
 def main() -> int:
-    for part in (employee_conversation, hr_conversation, bad_input, protected_api):
+    for part in (employee_conversation, hr_conversation, bad_input, protected_api, slack_webhook):
         try:
             part()
         except Exception as error:  # a crash or timeout is a failed check, not a traceback

@@ -35,6 +35,10 @@ D1, PEIL = date(2025, 3, 4), date(2025, 5, 12)
             InvalidPeriodError, "overlappen",
         ),
         (dict(probleemanalyse_datum=date(2025, 1, 1)), InvalidDateError, "vóór de eerste ziektedag"),
+        (dict(eerste_ziektedag=date(9999, 12, 1), peildatum=date(9999, 12, 31)), InvalidDateError, "buiten de periode"),
+        (dict(eerste_ziektedag=date(1900, 1, 1)), InvalidDateError, "buiten de periode"),
+        (dict(eerstejaarsevaluatie_datum=date(9999, 12, 31)), InvalidDateError, "buiten de periode"),
+        (dict(eerdere_perioden=[Periode(date(1, 1, 1), date(1, 1, 2))]), InvalidDateError, "buiten de periode"),
     ],
 )
 def test_library_errors(kwargs, error, fragment):

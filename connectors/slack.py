@@ -1,0 +1,84 @@
+"""Rasa's Slack connector, with two fixes for HR teams that use Slack.
+
+- Slack retries an event when it thinks delivery failed. Rasa answers at once and
+  handles the message in the background, so a retry of an event it already
+  received would give a second answer. Events are remembered by `event_id` and a
+  repeat is acknowledged without being processed.
+- The answers are written in Markdown (**vet**); Slack's mrkdwn uses *vet*.
+
+Configured from the environment by scripts/credentials.sh (SLACK_TOKEN,
+SLACK_SIGNING_SECRET, optional SLACK_CHANNEL); see the README.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections import OrderedDict
+from http import HTTPStatus
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
+
+from rasa.core.channels.channel import OutputChannel, UserMessage
+from rasa.core.channels.slack import SlackBot, SlackInput
+from sanic import response
+from sanic.request import Request
+
+SEEN_EVENTS = 10_000  # how many event ids to remember (Slack retries within minutes)
+_MARKDOWN_BOLD = re.compile(r"\*\*(.+?)\*\*")
+
+
+def to_slack_mrkdwn(text: str) -> str:
+    return _MARKDOWN_BOLD.sub(r"*\1*", text)
+
+
+class SpoorwijzerSlackBot(SlackBot):
+    async def send_text_message(self, recipient_id: Text, text: Text, **kwargs: Any) -> None:
+        await super().send_text_message(recipient_id, to_slack_mrkdwn(text), **kwargs)
+
+    async def send_text_with_buttons(
+        self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]], **kwargs: Any
+    ) -> None:
+        await super().send_text_with_buttons(recipient_id, to_slack_mrkdwn(text), buttons, **kwargs)
+
+    async def send_custom_json(self, recipient_id: Text, json_message: Dict[Text, Any], **kwargs: Any) -> None:
+        # The website's timeline payload has no meaning in Slack: the text answer already lists the dates.
+        return None
+
+
+class SpoorwijzerSlackInput(SlackInput):
+    @classmethod
+    def name(cls) -> Text:
+        return "slack"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._seen_events: "OrderedDict[str, None]" = OrderedDict()
+
+    def _first_delivery(self, request: Request) -> bool:
+        """False for an event id this server has already taken in."""
+        try:
+            event_id = (json.loads(request.body or b"{}") or {}).get("event_id")
+        except (ValueError, AttributeError):
+            event_id = None
+        if not event_id:
+            return True
+        if event_id in self._seen_events:
+            return False
+        self._seen_events[event_id] = None
+        if len(self._seen_events) > SEEN_EVENTS:
+            self._seen_events.popitem(last=False)
+        return True
+
+    async def process_message(
+        self,
+        request: Request,
+        on_new_message: Callable[[UserMessage], Awaitable[Any]],
+        text: Text,
+        sender_id: Optional[Text],
+        metadata: Optional[Dict],
+    ) -> Any:
+        if not self._first_delivery(request):
+            return response.text("", status=HTTPStatus.OK, headers={"X-Slack-No-Retry": "1"})
+        return await super().process_message(request, on_new_message, text, sender_id, metadata)
+
+    def get_output_channel(self, channel: Optional[Text] = None, thread_id: Optional[Text] = None) -> OutputChannel:
+        return SpoorwijzerSlackBot(self.slack_token, channel or self.slack_channel, thread_id, self.proxy)

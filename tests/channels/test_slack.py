@@ -1,0 +1,187 @@
+"""The Slack connector over real HTTP on loopback, without Slack: signatures, retries, and
+what the bot posts (captured by a local fake of Slack's Web API)."""
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import hmac
+import json
+import time
+import uuid
+
+import socket
+import threading
+import urllib.error
+import urllib.request
+
+import pytest
+from aiohttp import web
+from sanic import Sanic
+
+from connectors.slack import SpoorwijzerSlackBot, SpoorwijzerSlackInput, to_slack_mrkdwn
+
+SECRET = "test-signing-secret"
+
+
+def signed_headers(body: bytes, secret: str = SECRET, timestamp: int | None = None) -> dict:
+    timestamp = int(time.time()) if timestamp is None else timestamp
+    base = b"v0:" + str(timestamp).encode() + b":" + body
+    signature = "v0=" + hmac.new(secret.encode(), base, hashlib.sha256).hexdigest()
+    return {"X-Slack-Request-Timestamp": str(timestamp), "X-Slack-Signature": signature,
+            "Content-Type": "application/json"}
+
+
+def dm_event(text: str, event_id: str | None = None) -> bytes:
+    return json.dumps({
+        "type": "event_callback",
+        "event_id": event_id or f"Ev{uuid.uuid4().hex[:10]}",
+        "event": {"type": "message", "channel_type": "im", "channel": "D123", "user": "U1", "text": text,
+                  "ts": "1700000000.000100"},
+    }).encode()
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def slack_server():
+    """One real Sanic server with the Slack blueprint, in its own thread and event loop.
+
+    (Sanic 21.12 cannot start a second app in one process, so the tests share it.)
+    """
+    received: list = []
+
+    async def on_new_message(message):
+        received.append(message)
+
+    channel = SpoorwijzerSlackInput.from_credentials({"slack_token": "xoxb-test", "slack_signing_secret": SECRET})
+    app = Sanic(f"slack_test_{uuid.uuid4().hex[:8]}")
+    app.blueprint(channel.blueprint(on_new_message), url_prefix="/webhooks/slack")
+    port = free_port()
+    loop = asyncio.new_event_loop()
+    started = threading.Event()
+
+    def run() -> None:
+        asyncio.set_event_loop(loop)
+        server = loop.run_until_complete(app.create_server(host="127.0.0.1", port=port, return_asyncio_server=True))
+        loop.run_until_complete(server.startup())
+        started.set()
+        loop.run_forever()
+        loop.run_until_complete(server.close())
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    assert started.wait(20)
+    yield f"http://127.0.0.1:{port}/webhooks/slack/webhook", received
+    loop.call_soon_threadsafe(loop.stop)
+    thread.join(10)
+
+
+def post(url: str, body: bytes, headers: dict) -> tuple[int, dict]:
+    request = urllib.request.Request(url, data=body, headers=headers, method="POST")
+    try:
+        with urllib.request.urlopen(request, timeout=10) as reply:
+            return reply.status, dict(reply.headers)
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers)
+
+
+def wait_for(received: list, count: int) -> None:
+    for _ in range(50):
+        if len(received) >= count:
+            return
+        time.sleep(0.05)
+
+
+def test_correctly_signed_message_reaches_the_assistant(slack_server):
+    url, received = slack_server
+    received.clear()
+    body = dm_event("in welk spoor zit ik?")
+    status, _ = post(url, body, signed_headers(body))
+    wait_for(received, 1)
+    assert status == 200
+    assert [(m.sender_id, m.text, m.input_channel) for m in received] == [("U1", "in welk spoor zit ik?", "slack")]
+
+
+def test_wrong_signature_is_rejected(slack_server):
+    url, received = slack_server
+    received.clear()
+    body = dm_event("hoi")
+    status, _ = post(url, body, signed_headers(body, secret="iets-anders"))
+    time.sleep(0.2)
+    assert status == 400 and received == []
+
+
+def test_stale_timestamp_is_rejected(slack_server):
+    url, received = slack_server
+    received.clear()
+    body = dm_event("hoi")
+    status, _ = post(url, body, signed_headers(body, timestamp=int(time.time()) - 600))
+    time.sleep(0.2)
+    assert status == 400 and received == []
+
+
+def test_a_retry_is_not_processed_twice(slack_server):
+    url, received = slack_server
+    received.clear()
+    body = dm_event("wat is spoor 2?", event_id="Ev-retry-1")
+    first, _ = post(url, body, signed_headers(body))
+    retry_headers = {**signed_headers(body), "X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_error"}
+    retry, headers = post(url, body, retry_headers)
+    wait_for(received, 2)
+    assert (first, retry) == (200, 200)
+    assert headers.get("X-Slack-No-Retry") == "1"
+    assert len(received) == 1
+
+
+@pytest.fixture
+async def fake_slack_api():
+    """A local stand-in for https://slack.com/api/: records chat.postMessage calls."""
+    calls = []
+
+    async def post_message(request):
+        calls.append(await request.json() if request.content_type == "application/json" else dict(await request.post()))
+        return web.json_response({"ok": True, "channel": "D123", "ts": "1700000000.000200"})
+
+    app = web.Application()
+    app.router.add_post("/api/chat.postMessage", post_message)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]
+    yield f"http://127.0.0.1:{port}/api/", calls
+    await runner.cleanup()
+
+
+async def test_buttons_are_sent_as_interactive_blocks(fake_slack_api):
+    base_url, calls = fake_slack_api
+    bot = SpoorwijzerSlackBot("xoxb-test", "D123", None)
+    bot.client.base_url = base_url
+    await bot.send_text_with_buttons("U1", "Je zit in **week 10**.", [
+        {"title": "Waarom?", "payload": "/ask_why"}, {"title": "Hele tijdlijn", "payload": "/ask_timeline"},
+    ])
+    assert len(calls) == 1
+    blocks = calls[0]["blocks"] if isinstance(calls[0]["blocks"], list) else json.loads(calls[0]["blocks"])
+    assert blocks[0]["text"]["text"] == "Je zit in *week 10*."
+    buttons = next(b for b in blocks if b["type"] == "actions")["elements"]
+    assert [(b["type"], b["text"]["text"], b["value"]) for b in buttons] == [
+        ("button", "Waarom?", "/ask_why"), ("button", "Hele tijdlijn", "/ask_timeline"),
+    ]
+
+
+async def test_text_is_converted_and_the_widget_payload_is_not_sent(fake_slack_api):
+    base_url, calls = fake_slack_api
+    bot = SpoorwijzerSlackBot("xoxb-test", "D123", None)
+    bot.client.base_url = base_url
+    await bot.send_text_message("U1", "- **Probleemanalyse**: uiterlijk maandag 14 april 2025")
+    await bot.send_custom_json("U1", {"type": "spoorwijzer_tijdlijn", "mijlpalen": []})
+    assert len(calls) == 1
+    assert calls[0]["text"] == "- *Probleemanalyse*: uiterlijk maandag 14 april 2025"
+
+
+def test_markdown_bold_becomes_slack_bold():
+    assert to_slack_mrkdwn("**a** en **b c**") == "*a* en *b c*"
