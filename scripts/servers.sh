@@ -1,4 +1,4 @@
-# Functions to start and stop the action server and the Rasa server (sourced by run.sh and test.sh).
+# Functions to start and stop the action server, the Rasa server and the chat page (sourced by run.sh and test.sh).
 RASA_PORT="${RASA_PORT:-5005}"
 ACTIONS_PORT="${ACTIONS_PORT:-5055}"
 WEB_PORT="${WEB_PORT:-8080}"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Every test: unit tests, data validation, conversation tests, and a full
-# conversation over the REST channel against the running servers.
+# Every test: unit tests (rules, dates, actions, components, HR API, Slack), data
+# validation, conversation tests, a full conversation over REST against the running
+# servers, and the chat page in headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
