@@ -8,8 +8,17 @@ SERVER_PIDS=()
 
 start_action_server() {
   mkdir -p var
-  rasa run actions --actions actions --port "$ACTIONS_PORT" > "var/actions.log" 2>&1 &
+  rasa run actions --actions actions --port "$ACTIONS_PORT" >> "var/actions.log" 2>&1 &
+  ACTION_SERVER_PID=$!
   SERVER_PIDS+=($!)
+}
+
+stop_action_server() {
+  kill "$ACTION_SERVER_PID" 2>/dev/null || true
+  wait "$ACTION_SERVER_PID" 2>/dev/null || true
+  local kept=()
+  for pid in "${SERVER_PIDS[@]}"; do [ "$pid" = "$ACTION_SERVER_PID" ] || kept+=("$pid"); done
+  SERVER_PIDS=("${kept[@]}")
 }
 
 start_rasa_server() {

@@ -32,6 +32,13 @@ wait_for_url "http://localhost:$RASA_PORT/" 300
 wait_for_url "http://localhost:$WEB_PORT/" 30
 python tests/rest/conversation.py "http://localhost:$RASA_PORT"
 
+echo "==> action server even uit: een nette melding, daarna weer gewoon verder"
+stop_action_server
+python tests/rest/action_server_down.py "http://localhost:$RASA_PORT" down
+start_action_server
+wait_for_url "http://localhost:$ACTIONS_PORT/health" 120
+python tests/rest/action_server_down.py "http://localhost:$RASA_PORT" up
+
 echo "==> chatpagina in headless Chromium (schermafbeeldingen in artifacts/screenshots)"
 scripts/ensure-chromium.sh
 SPOORWIJZER_WEB_URL="http://localhost:$WEB_PORT" SPOORWIJZER_REQUIRE_WEB=1 python -m pytest -q tests/web
