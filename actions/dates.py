@@ -17,6 +17,8 @@ from datetime import date, datetime, timedelta
 import dateparser  # maintained multilingual date parser; handles "3 weken geleden" etc.
 from dateutil.relativedelta import relativedelta  # calendar-correct month arithmetic
 
+from poortwachter import datum_nl
+
 MAX_YEARS_AGO = 5
 
 MONTHS = {
@@ -88,10 +90,6 @@ class SickDateReport:
 
     current: ParsedDate | None
     earlier: tuple[ParsedPeriod, ...] = ()
-
-
-def format_nl(day: date) -> str:
-    return f"{day.day} {MONTH_NAMES_NL[day.month]} {day.year}"
 
 
 # --- normalising --------------------------------------------------------------
@@ -286,12 +284,12 @@ def _dateparser_fallback(text: str, today: date) -> ParsedDate | None:
 def _check_range(parsed: ParsedDate, today: date) -> ParsedDate:
     if parsed.value > today:
         raise FutureDate(
-            f"{format_nl(parsed.value)} ligt in de toekomst. Je eerste ziektedag is de eerste dag dat je "
+            f"{datum_nl(parsed.value)} ligt in de toekomst. Je eerste ziektedag is de eerste dag dat je "
             "niet (volledig) kon werken. Welke datum was dat?"
         )
     if parsed.value < today - relativedelta(years=MAX_YEARS_AGO):
         raise TooLongAgo(
-            f"{format_nl(parsed.value)} is meer dan {MAX_YEARS_AGO} jaar geleden. De regels voor de eerste "
+            f"{datum_nl(parsed.value)} is meer dan {MAX_YEARS_AGO} jaar geleden. De regels voor de eerste "
             "2 jaar ziekte gelden dan niet meer. Klopt de datum? Geef anders je eerste ziektedag opnieuw."
         )
     return parsed
@@ -325,7 +323,7 @@ def parse_sick_dates(text: str, today: date) -> SickDateReport:
             _check_range(einde, today)
             if einde.value < begin.value:
                 raise ImpossibleDate(
-                    f"De periode van {format_nl(begin.value)} tot {format_nl(einde.value)} eindigt voordat hij begint."
+                    f"De periode van {datum_nl(begin.value)} tot {datum_nl(einde.value)} eindigt voordat hij begint."
                 )
             earlier.append(ParsedPeriod(begin.value, einde.value))
     rest = _PERIOD.sub(" ", normalised) if earlier else normalised

@@ -16,11 +16,11 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from poortwachter import Advies, Periode, PoortwachterError, Tijdlijn, compute_timeline
+from poortwachter import Advies, Periode, PoortwachterError, Tijdlijn, compute_timeline, datum_nl
 
 from . import phrasing
 from .advice_text import advice_from_text
-from .dates import DateProblem, ParsedDate, SickDateReport, format_nl, parse_sick_dates
+from .dates import DateProblem, ParsedDate, SickDateReport, parse_sick_dates
 from .privacy import mentions_medical_details
 from .timeline_payload import timeline_payload
 
@@ -269,8 +269,8 @@ class ActionAskSchattingBevestigd(Action):
         voice = phrasing.voice_for(tracker.get_slot("rol"))
         dispatcher.utter_message(
             text=voice.pick(
-                f"Dan was je eerste ziektedag ongeveer **{format_nl(estimate)}**. Mag ik daarmee rekenen?",
-                f"Dan was de eerste ziektedag ongeveer **{format_nl(estimate)}**. Mag ik daarmee rekenen?",
+                f"Dan was je eerste ziektedag ongeveer **{datum_nl(estimate)}**. Mag ik daarmee rekenen?",
+                f"Dan was de eerste ziektedag ongeveer **{datum_nl(estimate)}**. Mag ik daarmee rekenen?",
             ),
             buttons=[
                 {"title": "Ja, reken daarmee", "payload": "/affirm"},

@@ -160,7 +160,7 @@ def answer_milestone(t: Tijdlijn, milestone: str | None, role: str | None) -> st
     keys = MILESTONES.get(milestone or "")
     if not keys:
         return answer_timeline(t, role)
-    if milestone == "vervroegde_iva" and t.advies is not Advies.DUURZAAM_GEEN_MOGELIJKHEDEN:
+    if not any(k in t.termijnen for k in keys):  # the rules give this deadline only for some advice
         rule = general_milestone_rule(milestone)
         return rule + "\n\n" + voice.pick(
             "Dit geldt alleen als de bedrijfsarts zegt dat je blijvend geen werk kunt doen. "

@@ -145,6 +145,9 @@ def make_handler(token: str, today: Callable[[], date]) -> type[BaseHTTPRequestH
                 self._error(error)
             except PoortwachterError as error:
                 self._error(_bad(str(error)))
+            except Exception:  # a bug: answer with a JSON 500 instead of dropping the connection
+                self._error(RequestError(HTTPStatus.INTERNAL_SERVER_ERROR, "interne_fout",
+                                         "Er ging iets mis bij het berekenen. Probeer het later opnieuw."))
 
         def _read_json(self) -> Any:
             if "json" not in (self.headers.get("Content-Type") or ""):

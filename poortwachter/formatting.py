@@ -9,3 +9,8 @@ from babel.dates import format_date  # CLDR-based Dutch month and weekday names
 def datum_nl(day: date, weekday: bool = False) -> str:
     pattern = "EEEE d MMMM y" if weekday else "d MMMM y"
     return format_date(day, format=pattern, locale="nl_NL")
+
+
+def weekdag_nl(day: date) -> str:
+    """The Dutch weekday name ("zaterdag")."""
+    return format_date(day, format="EEEE", locale="nl_NL")

@@ -21,7 +21,7 @@ from .advice import (
 from .bronnen import Bron
 from .counting import Periode, Ziektegeval, build_case, week_of_day
 from .errors import InvalidDateError, InvalidExtensionError, SickDateAfterPeildatumError
-from .formatting import datum_nl
+from .formatting import datum_nl, weekdag_nl
 from .workdays import first_workday_on_or_after, holiday_name
 
 # Day numbers (day 1 = eerste ziektedag), see counting.py for the convention.
@@ -40,6 +40,9 @@ PVA_AFTER_PA = timedelta(weeks=2)
 SPOOR_2_AFTER_EJE = timedelta(weeks=6)
 LOONSANCTIE_MAX = timedelta(weeks=52)
 MIN_VERLENGING_WEKEN = 13
+# The law sets no maximum; beyond ten years an extension is a typing error, and a
+# huge number would overflow the date arithmetic.
+MAX_VERLENGING_WEKEN = 520
 
 VERSTREKEN, VANDAAG, KOMEND = "verstreken", "vandaag", "komend"
 # Dates outside this range are typing errors, and far enough in the future they
@@ -217,6 +220,11 @@ def compute_timeline(
             f"Een vrijwillige verlenging van de loondoorbetaling duurt minstens "
             f"{MIN_VERLENGING_WEKEN} weken (Wet WIA art. 24); {verlenging_weken} weken kan niet."
         )
+    if verlenging_weken is not None and verlenging_weken > MAX_VERLENGING_WEKEN:
+        raise InvalidExtensionError(
+            f"Een verlenging van {verlenging_weken} weken is meer dan tien jaar; dat kan ik niet "
+            f"berekenen. Klopt het aantal weken?"
+        )
     for periode in eerdere_perioden:
         _check_in_range(periode.begin, "begindatum van een eerdere periode")
         _check_in_range(periode.einde, "einddatum van een eerdere periode")
@@ -388,7 +396,7 @@ class _TimelineBuilder:
             "Te laat melden kost een boete (geen loonsanctie)."
         )
         if melding != after_42:
-            waarom = holiday_name(after_42) or _weekday_nl(after_42)
+            waarom = holiday_name(after_42) or f"een {weekdag_nl(after_42)}"
             uitleg += f" De eerste dag na week 42 ({datum_nl(after_42)}) is {waarom}; daarom schuift de datum op."
         add(self.deadline(
             "melding_42e_week", "42e-weeksmelding bij UWV", melding, "werkgever",
@@ -622,13 +630,6 @@ class _TimelineBuilder:
             perspectief_relevant=self.advies in SPOOR_1_ADVIES and self.week >= EJE_WEEK,
             opmerkingen=opmerkingen,
         )
-
-
-_WEEKDAYS_NL = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
-
-
-def _weekday_nl(day: date) -> str:
-    return f"een {_WEEKDAYS_NL[day.weekday()]}"
 
 
 def parse_iso_date(value: str, name: str = "datum") -> date:

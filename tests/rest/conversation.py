@@ -17,6 +17,8 @@ import uuid
 from datetime import date, timedelta
 from typing import Callable
 
+from poortwachter import datum_nl
+
 BASE = sys.argv[1] if len(sys.argv) > 1 else "http://localhost:5005"
 TIMEOUT = 60
 results: list[tuple[str, bool, str]] = []
@@ -42,13 +44,11 @@ def check(name: str, replies: list[dict], condition: Callable[[str, list[dict]],
     results.append((name, ok, text[:300].replace("\n", " ")))
 
 
-MONTHS = ("januari februari maart april mei juni juli augustus september oktober november december").split()
 
 
 def days_ago(days: int) -> str:
     """A past date in Dutch words, so the script works on any day it runs."""
-    day = date.today() - timedelta(days=days)
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    return datum_nl(date.today() - timedelta(days=days))
 
 
 def server_alive() -> bool:

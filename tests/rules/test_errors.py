@@ -28,6 +28,7 @@ D1, PEIL = date(2025, 3, 4), date(2025, 5, 12)
         (dict(advies="misschien"), UnknownAdviceError, "Onbekend advies"),
         (dict(verlenging_weken=12), InvalidExtensionError, "minstens 13 weken"),
         (dict(verlenging_weken=0), InvalidExtensionError, "minstens 13 weken"),
+        (dict(verlenging_weken=417265), InvalidExtensionError, "meer dan tien jaar"),
         (dict(eerdere_perioden=[Periode(date(2025, 2, 1), date(2025, 1, 1))]), InvalidPeriodError, "voordat hij begint"),
         (dict(eerdere_perioden=[Periode(date(2025, 2, 1), date(2025, 3, 4))]), InvalidPeriodError, "vóór de eerste ziektedag"),
         (

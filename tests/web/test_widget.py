@@ -14,10 +14,11 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
+from poortwachter import datum_nl
+
 WEB_URL = os.environ.get("SPOORWIJZER_WEB_URL")
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 SHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
-MONTHS = "januari februari maart april mei juni juli augustus september oktober november december".split()
 
 if not WEB_URL:
     if os.environ.get("SPOORWIJZER_REQUIRE_WEB"):
@@ -28,8 +29,7 @@ from playwright.sync_api import Page, expect, sync_playwright  # noqa: E402
 
 
 def days_ago(days: int) -> str:
-    day = date.today() - timedelta(days=days)
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    return datum_nl(date.today() - timedelta(days=days))
 
 
 @pytest.fixture(scope="module")
