@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 INSTALL_INPUTS := requirements.txt requirements-dev.txt constraints.txt pyproject.toml scripts/install.sh
 
-.PHONY: install train run shell test test-rules test-python bench-rules bench-nlu validate clean
+.PHONY: install train run shell test test-rules test-python bench bench-rules bench-nlu validate topology check-deploy clean
 
 install: $(STAMP)
 
@@ -33,6 +33,18 @@ test-python: install
 validate: install
 	source scripts/env.sh && rasa data validate --domain domain --fail-on-warnings
 
+# Turn throughput and latency: Rasa's default configuration, ours, and the replicated
+# set-up, plus a 10-minute soak (~50 min; see scripts/bench.sh and docs/benchmarks.md).
+bench: install
+	scripts/bench.sh
+
+# The replicated set-up on loopback: PostgreSQL, Redis, nginx, 2 Rasa replicas, 1 action server.
+topology: install train
+	scripts/run-topology.sh
+
+check-deploy:
+	scripts/check-deploy.sh
+
 bench-rules: install
 	$(BIN)/python benchmarks/bench_rules.py
 
@@ -40,7 +52,7 @@ bench-nlu: install
 	source scripts/env.sh && python benchmarks/bench_nlu.py
 
 clean:
-	rm -rf models results var .pytest_cache .hypothesis artifacts
+	rm -rf models results var .pytest_cache .hypothesis artifacts .venv-deploycheck
 
 # Talk to the assistant in the terminal (starts the action server too).
 shell: install train

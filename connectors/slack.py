@@ -3,7 +3,9 @@
 - Slack retries an event when it thinks delivery failed. Rasa answers at once and
   handles the message in the background, so a retry of an event it already
   received would give a second answer. Events are remembered by `event_id` and a
-  repeat is acknowledged without being processed.
+  repeat is acknowledged without being processed. With several Rasa servers a
+  retry may reach another server, so then the ids live in Redis (the one the lock
+  store uses: REDIS_HOST, REDIS_PORT, REDIS_PASSWORD); otherwise in this process.
 - The answers are written in Markdown (**vet**); Slack's mrkdwn uses *vet*.
 
 Configured from the environment by scripts/credentials.sh (SLACK_TOKEN,
@@ -12,6 +14,8 @@ SLACK_SIGNING_SECRET, optional SLACK_CHANNEL); see the README.
 from __future__ import annotations
 
 import json
+import logging
+import os
 import re
 from collections import OrderedDict
 from http import HTTPStatus
@@ -19,10 +23,16 @@ from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
 from rasa.core.channels.channel import OutputChannel, UserMessage
 from rasa.core.channels.slack import SlackBot, SlackInput
+from redis import asyncio as aioredis
+from redis.exceptions import RedisError
 from sanic import response
 from sanic.request import Request
 
-SEEN_EVENTS = 10_000  # how many event ids to remember (Slack retries within minutes)
+logger = logging.getLogger(__name__)
+
+SEEN_EVENTS = 10_000  # how many event ids to remember in one process (Slack retries within minutes)
+SEEN_SECONDS = 3600  # how long Redis remembers an event id
+REDIS_DB = 2  # the lock store uses db 1 (deploy/endpoints.yml)
 _MARKDOWN_BOLD = re.compile(r"\*\*(.+?)\*\*")
 
 
@@ -44,6 +54,36 @@ class SpoorwijzerSlackBot(SlackBot):
         return None
 
 
+class SeenEvents:
+    """Slack event ids already taken in: shared in Redis when configured, else per process."""
+
+    def __init__(self, redis: Optional["aioredis.Redis"] = None) -> None:
+        self._redis = redis
+        self._local: "OrderedDict[str, None]" = OrderedDict()
+
+    @classmethod
+    def from_environment(cls) -> "SeenEvents":
+        host = os.environ.get("REDIS_HOST")
+        if not host:
+            return cls()
+        return cls(aioredis.Redis(host=host, port=int(os.environ.get("REDIS_PORT", 6379)), db=REDIS_DB,
+                                  password=os.environ.get("REDIS_PASSWORD") or None, socket_timeout=2))
+
+    async def first_time(self, event_id: str) -> bool:
+        if self._redis is not None:
+            try:
+                return bool(await self._redis.set(f"spoorwijzer:slack-event:{event_id}", 1, nx=True, ex=SEEN_SECONDS))
+            except RedisError as error:
+                # Better a rare double answer than a lost question: fall back to this process.
+                logger.warning("Redis niet bereikbaar voor Slack-retries (%s); alleen dit proces onthoudt ze.", error)
+        if event_id in self._local:
+            return False
+        self._local[event_id] = None
+        if len(self._local) > SEEN_EVENTS:
+            self._local.popitem(last=False)
+        return True
+
+
 class SpoorwijzerSlackInput(SlackInput):
     @classmethod
     def name(cls) -> Text:
@@ -51,22 +91,17 @@ class SpoorwijzerSlackInput(SlackInput):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._seen_events: "OrderedDict[str, None]" = OrderedDict()
+        self.seen_events = SeenEvents.from_environment()
 
-    def _first_delivery(self, request: Request) -> bool:
-        """False for an event id this server has already taken in."""
+    async def _first_delivery(self, request: Request) -> bool:
+        """False for an event id this server (or, with Redis, any replica) has already taken in."""
         try:
             event_id = (json.loads(request.body or b"{}") or {}).get("event_id")
         except (ValueError, AttributeError):
             event_id = None
         if not event_id:
             return True
-        if event_id in self._seen_events:
-            return False
-        self._seen_events[event_id] = None
-        if len(self._seen_events) > SEEN_EVENTS:
-            self._seen_events.popitem(last=False)
-        return True
+        return await self.seen_events.first_time(str(event_id))
 
     async def process_message(
         self,
@@ -76,7 +111,7 @@ class SpoorwijzerSlackInput(SlackInput):
         sender_id: Optional[Text],
         metadata: Optional[Dict],
     ) -> Any:
-        if not self._first_delivery(request):
+        if not await self._first_delivery(request):
             return response.text("", status=HTTPStatus.OK, headers={"X-Slack-No-Retry": "1"})
         return await super().process_message(request, on_new_message, text, sender_id, metadata)
 

@@ -8,29 +8,39 @@ SERVER_PIDS=()
 
 start_action_server() {
   mkdir -p var
-  rasa run actions --actions actions --port "$ACTIONS_PORT" >> "var/actions.log" 2>&1 &
+  # rasa-sdk's own entry point, not `rasa run actions`: the same server without
+  # importing Rasa and TensorFlow (measured: ~500 MB less memory, faster start).
+  python -m rasa_sdk --actions actions --port "$ACTIONS_PORT" >> "var/actions.log" 2>&1 &
   ACTION_SERVER_PID=$!
   SERVER_PIDS+=($!)
 }
 
 stop_action_server() {
   kill "$ACTION_SERVER_PID" 2>/dev/null || true
-  wait "$ACTION_SERVER_PID" 2>/dev/null || true
+  forget_server "$ACTION_SERVER_PID"
+}
+
+forget_server() {
+  # $1: pid of a server that was stopped on purpose (so wait_for_url does not report it)
+  wait "$1" 2>/dev/null || true
   local kept=()
-  for pid in "${SERVER_PIDS[@]}"; do [ "$pid" = "$ACTION_SERVER_PID" ] || kept+=("$pid"); done
+  for pid in "${SERVER_PIDS[@]}"; do [ "$pid" = "$1" ] || kept+=("$pid"); done
   SERVER_PIDS=("${kept[@]}")
 }
 
 start_rasa_server() {
   # $1: where the server log goes (default: the terminal)
+  # RASA_ENDPOINTS picks the tracker and lock store: endpoints.yml (SQLite, one
+  # server; the default) or deploy/endpoints.yml (PostgreSQL + Redis, replicas).
   local log="${1:-/dev/stdout}"
   # Rasa's own HTTP API (trackers, model, …) only with a token; the chat channels stay public.
   local api=()
   if [ -n "${RASA_API_TOKEN:-}" ]; then api=(--enable-api --auth-token "$RASA_API_TOKEN"); fi
   scripts/credentials.sh
   export SLACK_CHANNEL="${SLACK_CHANNEL:-}"
-  rasa run --model models --endpoints endpoints.yml --credentials var/credentials.yml "${api[@]}" \
-    --interface 127.0.0.1 --port "$RASA_PORT" --cors $CORS_ORIGINS >> "$log" 2>&1 &
+  python -m spoorwijzer_rasa run --model models --endpoints "${RASA_ENDPOINTS:-endpoints.yml}" \
+    --credentials var/credentials.yml "${api[@]}" --interface 127.0.0.1 --port "$RASA_PORT" \
+    --cors $CORS_ORIGINS >> "$log" 2>&1 &
   SERVER_PIDS+=($!)
 }
 

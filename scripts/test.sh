@@ -1,15 +1,23 @@
 #!/usr/bin/env bash
 # Every test: unit tests (rules, dates, actions, components, HR API, Slack), data
 # validation, conversation tests, a full conversation over REST against the running
-# servers, and the chat page in headless Chromium.
+# servers, the chat page in headless Chromium, the deployment files against their
+# schemas, and the replicated set-up (PostgreSQL, Redis, nginx, 2 Rasa replicas)
+# under load with a replica killed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 source scripts/servers.sh
-trap stop_servers EXIT
+source scripts/topology.sh
+trap stop_topology EXIT
 
-echo "==> pytest: regels, datums, acties, componenten"
-python -m pytest -q --ignore=tests/web
+scripts/ensure-topology-packages.sh  # PostgreSQL, Redis, nginx (Redis also for a Slack test)
+
+echo "==> pytest: regels, datums, acties, componenten, kanalen, deploy"
+SPOORWIJZER_REQUIRE_REDIS=1 python -m pytest -q --ignore=tests/web
+
+echo "==> deploy/: Compose en Kubernetes tegen hun schema's"
+scripts/check-deploy.sh
 
 echo "==> rasa data validate"
 rasa data validate --domain domain --data data --config config.yml --fail-on-warnings
@@ -42,3 +50,18 @@ python tests/rest/action_server_down.py "http://localhost:$RASA_PORT" up
 echo "==> chatpagina in headless Chromium (schermafbeeldingen in artifacts/screenshots)"
 scripts/ensure-chromium.sh
 SPOORWIJZER_WEB_URL="http://localhost:$WEB_PORT" SPOORWIJZER_REQUIRE_WEB=1 python -m pytest -q tests/web
+
+echo "==> gerepliceerd: PostgreSQL, Redis, nginx en 2 Rasa-replica's op loopback"
+stop_servers
+start_topology
+victim="${TOPO_REPLICA_PORTS[1]}"
+python tests/topology/concurrent_conversations.py "http://127.0.0.1:$TOPO_NGINX_PORT" \
+  --kill-pid "${REPLICA_PIDS[$victim]}" --kill-port "$victim"
+forget_server "${REPLICA_PIDS[$victim]}"
+
+echo "==> gerepliceerd: action server even uit, via nginx"
+stop_action_server
+python tests/rest/action_server_down.py "http://127.0.0.1:$TOPO_NGINX_PORT" down
+start_action_server
+wait_for_url "http://localhost:$ACTIONS_PORT/health" 120
+python tests/rest/action_server_down.py "http://127.0.0.1:$TOPO_NGINX_PORT" up

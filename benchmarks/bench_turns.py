@@ -1,0 +1,187 @@
+"""Conversation-turn benchmark: Rasa's default configuration, ours, and the replicated set-up.
+
+Driven by scripts/bench.sh (`make bench`), which starts and stops the servers; this
+file measures and reports. Subcommands:
+  default-config PATH                 Rasa 3.6's shipped default config, set to Dutch
+  record-training SETUP SECONDS MODEL training time and model size
+  measure LABEL URL PID…              1, 8 and 32 concurrent conversations; peak memory of PIDs
+  soak URL RATE SECONDS PID           fixed turn rate; errors and memory growth of PID
+  table                               everything recorded, as Markdown tables
+Results accumulate in var/bench/*.json. Every turn is a full REST turn with custom
+actions (loadgen/script.py); load goes to loopback only, in bounded loops.
+"""
+from __future__ import annotations
+
+import asyncio
+import json
+import platform
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from loadgen.client import new_session, percentile, require_loopback, send_turn  # noqa: E402
+from loadgen.run import run  # noqa: E402
+from loadgen.script import employee_turns  # noqa: E402
+
+OUT = ROOT / "var" / "bench"
+# (concurrent conversations, conversations in the run): each conversation is 7 turns.
+LEVELS = [(1, 10), (8, 40), (32, 96)]
+WARM_UP_CONVERSATIONS = 4  # TensorFlow traces its graphs on the first calls
+
+
+def memory_kib(pid: int, field: str) -> int:
+    """VmHWM (peak resident set) or VmRSS of a process, from /proc."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1])
+    raise ValueError(f"{field} not found for {pid}")
+
+
+def append(name: str, record: dict) -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    path = OUT / f"{name}.json"
+    records = json.loads(path.read_text()) if path.exists() else []
+    records = [r for r in records if r.get("key") != record["key"]] + [record]
+    path.write_text(json.dumps(records, indent=1))
+
+
+def load(name: str) -> list[dict]:
+    path = OUT / f"{name}.json"
+    return json.loads(path.read_text()) if path.exists() else []
+
+
+def default_config(path: str) -> None:
+    import rasa.engine.recipes
+
+    shipped = Path(rasa.engine.recipes.__file__).parent / "config_files" / "default_config.yml"
+    config = yaml.safe_load(shipped.read_text())
+    config.update(language="nl", assistant_id="rasa_default_nl")
+    Path(path).write_text(yaml.safe_dump(config, sort_keys=False))
+
+
+def record_training(setup: str, seconds: str, model: str) -> None:
+    append("training", {"key": setup, "seconds": int(seconds), "model_mb": Path(model).stat().st_size / 2**20})
+
+
+def measure(label: str, url: str, pids: list[int]) -> None:
+    require_loopback(url)
+    run(url, 2, WARM_UP_CONVERSATIONS, prefix="opwarmen")
+    for concurrency, conversations in LEVELS:
+        summary, _ = run(url, concurrency, conversations, prefix=f"bench-{concurrency}")
+        record = {
+            "key": f"{label}|{concurrency}", "label": label, "concurrency": concurrency,
+            "turns": summary.turns, "errors": summary.errors,
+            "throughput": round(summary.throughput, 1),
+            "p50_ms": round(summary.ms(0.50)), "p95_ms": round(summary.ms(0.95)), "p99_ms": round(summary.ms(0.99)),
+        }
+        append("turns", record)
+        print(json.dumps(record))
+    peak = {str(pid): round(memory_kib(pid, "VmHWM") / 1024) for pid in pids}
+    append("memory", {"key": label, "label": label, "peak_mb": peak})
+    print(f"{label}: peak memory (MB) per process {peak}")
+
+
+async def _soak(url: str, rate: float, seconds: float, pid: int) -> dict:
+    """Open-loop load: turns start at `rate` per second (each conversation stays in order)."""
+    script = employee_turns()
+    interval, deadline = 1 / rate, time.monotonic() + seconds
+    latencies, errors, samples = [], 0, []
+    tickets: asyncio.Queue[None] = asyncio.Queue()
+
+    async def issue_tickets() -> None:
+        next_at = time.monotonic()
+        while time.monotonic() < deadline:
+            tickets.put_nowait(None)
+            next_at += interval
+            await asyncio.sleep(max(0.0, next_at - time.monotonic()))
+
+    async def user(session) -> None:
+        nonlocal errors
+        while time.monotonic() < deadline:
+            sender = f"soak-{uuid.uuid4().hex[:10]}"
+            for index, message in enumerate(script):
+                await tickets.get()
+                if time.monotonic() >= deadline:
+                    return
+                turn = await send_turn(session, url, sender, index, message)
+                if turn.status == 200 and turn.replies:
+                    latencies.append(turn.seconds)
+                else:
+                    errors += 1
+
+    async def sample_memory() -> None:
+        while time.monotonic() < deadline:
+            samples.append((time.monotonic(), memory_kib(pid, "VmRSS")))
+            await asyncio.sleep(10)
+
+    async with new_session(32) as session:
+        users = [asyncio.create_task(user(session)) for _ in range(32)]
+        await asyncio.gather(issue_tickets(), sample_memory())
+        await asyncio.wait(users, timeout=90)  # the last turns finish; then stop
+    # Memory after the first minute (model traced, caches warm) against the end.
+    start_at = samples[0][0] + 60
+    after_warm_up = next(kib for at, kib in samples if at >= start_at)
+    growth = (samples[-1][1] - after_warm_up) / after_warm_up
+    return {"key": "soak", "rate": rate, "seconds": seconds, "turns": len(latencies) + errors, "errors": errors,
+            "p50_ms": round(1000 * percentile(latencies, 0.5)), "p95_ms": round(1000 * percentile(latencies, 0.95)),
+            "p99_ms": round(1000 * percentile(latencies, 0.99)),
+            "rss_mb_after_1_min": round(after_warm_up / 1024), "rss_mb_end": round(samples[-1][1] / 1024),
+            "growth_pct": round(100 * growth, 2)}
+
+
+def soak(url: str, rate: str, seconds: str, pid: str) -> None:
+    require_loopback(url)
+    run(url, 2, WARM_UP_CONVERSATIONS, prefix="opwarmen")
+    record = asyncio.run(_soak(url, float(rate), float(seconds), int(pid)))
+    append("soak", record)
+    print(json.dumps(record))
+    if record["errors"] or record["growth_pct"] >= 5:
+        sys.exit(1)
+
+
+def half_of_max(label: str) -> None:
+    """Half the highest throughput measured for `label`: the soak rate."""
+    best = max(r["throughput"] for r in load("turns") if r["label"] == label)
+    print(round(best / 2, 1))
+
+
+def table() -> None:
+    print(f"Machine: {platform.machine()}, {_cpus()} cores, {_memory_gib()} GiB, Python {platform.python_version()}\n")
+    print("| set-up | concurrent | turns | errors | turns/s | p50 ms | p95 ms | p99 ms |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    for r in load("turns"):
+        print(f"| {r['label']} | {r['concurrency']} | {r['turns']} | {r['errors']} | {r['throughput']} "
+              f"| {r['p50_ms']} | {r['p95_ms']} | {r['p99_ms']} |")
+    print("\n| set-up | peak memory per process (MB) |\n|---|---|")
+    for r in load("memory"):
+        print(f"| {r['label']} | {', '.join(str(v) for v in r['peak_mb'].values())} |")
+    print("\n| configuration | training (s) | model (MB) |\n|---|---:|---:|")
+    for r in load("training"):
+        print(f"| {r['key']} | {r['seconds']} | {r['model_mb']:.1f} |")
+    for r in load("soak"):
+        print(f"\nSoak: {r['seconds'] / 60:.0f} min at {r['rate']} turns/s: {r['turns']} turns, {r['errors']} errors, "
+              f"p50/p95/p99 {r['p50_ms']}/{r['p95_ms']}/{r['p99_ms']} ms, memory {r['rss_mb_after_1_min']} → "
+              f"{r['rss_mb_end']} MB ({r['growth_pct']:+.2f} %)")
+
+
+def _cpus() -> int:
+    import os
+
+    return len(os.sched_getaffinity(0))
+
+
+def _memory_gib() -> int:
+    kib = int(Path("/proc/meminfo").read_text().split()[1])
+    return round(kib / 2**20)
+
+
+if __name__ == "__main__":
+    command, *args = sys.argv[1:]
+    {"default-config": lambda: default_config(*args), "record-training": lambda: record_training(*args),
+     "measure": lambda: measure(args[0], args[1], [int(p) for p in args[2:]]),
+     "soak": lambda: soak(*args), "half-of-max": lambda: half_of_max(*args), "table": table}[command]()

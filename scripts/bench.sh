@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# `make bench`: full conversation turns over REST at 1, 8 and 32 concurrent
+# conversations, for
+#   (a)  Rasa's default configuration, stock `rasa run`;
+#   (a') the same model with our runtime (spoorwijzer_rasa fixes, 1 TensorFlow thread),
+#        to show what the configuration and what the runtime contributes;
+#   (b)  our configuration, one Rasa process;
+#   (c)  the replicated set-up (2 replicas behind nginx, PostgreSQL, Redis);
+# then a soak of (b) at half its highest throughput. Prints Markdown tables.
+# Takes ~50 minutes with training; BENCH_TRAIN=0 reuses var/bench's models,
+# BENCH_SOAK_SECONDS sets the soak (default 600; 0 skips it).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+source scripts/servers.sh
+source scripts/topology.sh
+trap stop_topology EXIT
+OUT=var/bench
+BENCH_PORT="${BENCH_PORT:-5105}"
+SOAK_SECONDS="${BENCH_SOAK_SECONDS:-600}"
+mkdir -p "$OUT"
+rm -f "$OUT"/turns.json "$OUT"/memory.json "$OUT"/soak.json "$OUT"/tracker-*.db
+
+if [ "${BENCH_TRAIN:-1}" = 1 ] || [ ! -s "$OUT/models-default/default.tar.gz" ] || [ ! -s "$OUT/models-ours/ours.tar.gz" ]; then
+  echo "==> beide configuraties trainen (tijd en grootte worden gemeten)"
+  benchmarks/train_both.sh
+fi
+scripts/credentials.sh >/dev/null
+
+single_server() {
+  # $1 label, $2 model, $3… the command that starts Rasa. A fresh action server and a
+  # fresh SQLite tracker store per set-up, so peak memory belongs to this run only.
+  local label="$1" model="$2"; shift 2
+  sed "s|spoorwijzer-tracker.db|$OUT/tracker-$RANDOM.db|" endpoints.yml > "$OUT/endpoints.yml"
+  start_action_server
+  "$@" run --model "$model" --endpoints "$OUT/endpoints.yml" --credentials var/credentials.yml \
+    --interface 127.0.0.1 --port "$BENCH_PORT" >> "$OUT/server.log" 2>&1 &
+  local pid=$!
+  SERVER_PIDS+=($pid)
+  wait_for_url "http://127.0.0.1:$BENCH_PORT/" 300
+  python benchmarks/bench_turns.py measure "$label" "http://127.0.0.1:$BENCH_PORT" "$pid" "$ACTION_SERVER_PID"
+  if [ -n "${KEEP_FOR_SOAK:-}" ]; then SOAK_PID=$pid; return; fi
+  stop_servers
+}
+
+echo "==> (a) Rasa-standaardconfiguratie, gewone rasa run"
+single_server "(a) Rasa-standaard" "$OUT/models-default/default.tar.gz" \
+  env -u TF_INTRA_OP_PARALLELISM_THREADS -u TF_INTER_OP_PARALLELISM_THREADS rasa
+echo "==> (a') Rasa-standaardconfiguratie met onze runtime"
+single_server "(a') standaard + onze runtime" "$OUT/models-default/default.tar.gz" python -m spoorwijzer_rasa
+echo "==> (b) onze configuratie, één proces"
+KEEP_FOR_SOAK=1 single_server "(b) Spoorwijzer, 1 proces" "$OUT/models-ours/ours.tar.gz" python -m spoorwijzer_rasa
+
+if [ "$SOAK_SECONDS" != 0 ]; then
+  rate=$(python benchmarks/bench_turns.py half-of-max "(b) Spoorwijzer, 1 proces")
+  echo "==> duurtest: $((SOAK_SECONDS / 60)) min met $rate beurten/s op (b)"
+  python benchmarks/bench_turns.py soak "http://127.0.0.1:$BENCH_PORT" "$rate" "$SOAK_SECONDS" "$SOAK_PID" || soak_failed=1
+fi
+stop_servers
+
+echo "==> (c) gerepliceerd: 2 replica's achter nginx, PostgreSQL, Redis"
+scripts/ensure-topology-packages.sh
+RASA_MODEL="$OUT/models-ours/ours.tar.gz" start_topology
+python benchmarks/bench_turns.py measure "(c) 2 replica's + nginx" "http://127.0.0.1:$TOPO_NGINX_PORT" \
+  "${REPLICA_PIDS[@]}" "$ACTION_SERVER_PID"
+stop_topology
+
+echo
+python benchmarks/bench_turns.py table
+exit "${soak_failed:-0}"

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# `make topology`: the replicated set-up on loopback (see scripts/topology.sh).
+# Ctrl-C stops everything.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+source scripts/servers.sh
+source scripts/topology.sh
+scripts/ensure-topology-packages.sh
+trap 'echo "==> topologie stoppen"; stop_topology' INT TERM EXIT
+echo "==> PostgreSQL (:$TOPO_PG_PORT), Redis (:$TOPO_REDIS_PORT), action server (:$ACTIONS_PORT), Rasa x${#TOPO_REPLICA_PORTS[@]} (${TOPO_REPLICA_PORTS[*]}), nginx (:$TOPO_NGINX_PORT)"
+start_topology
+echo "==> Spoorwijzer draait gerepliceerd:"
+echo "    REST via nginx: POST http://127.0.0.1:$TOPO_NGINX_PORT/webhooks/rest/webhook"
+echo "    Rasa-API-token: RASA_API_TOKEN (staat in de omgeving van dit proces)"
+echo "    Stoppen: Ctrl-C."
+# Not `wait -n`: one replica dying is what the set-up is for; the others go on.
+wait

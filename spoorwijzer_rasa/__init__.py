@@ -1,0 +1,1 @@
+"""Rasa as Spoorwijzer runs it: the stock CLI plus measured runtime fixes (see patches.py)."""

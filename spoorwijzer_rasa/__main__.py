@@ -1,0 +1,11 @@
+"""`python -m spoorwijzer_rasa run …` — Rasa's own command line with the runtime fixes applied first.
+
+The scripts start the server this way; `rasa run` still works, only slower.
+"""
+from spoorwijzer_rasa.patches import install
+
+install()
+
+from rasa.__main__ import main  # noqa: E402  (after the fixes, so every import sees them)
+
+main()
