@@ -2,7 +2,7 @@
 
 Driven by scripts/bench.sh (`make bench`), which starts and stops the servers; this
 file measures and reports. Subcommands:
-  default-config PATH                 Rasa 3.6's shipped default config, set to Dutch
+  default-config DIR                  Rasa 3.6's shipped default config, in Dutch (DIR/default_config.yml)
   record-training SETUP SECONDS MODEL training time and model size
   measure LABEL URL PID…              1, 8 and 32 concurrent conversations; peak memory of PIDs
   soak URL RATE SECONDS PID           fixed turn rate; errors and memory growth of PID
@@ -19,8 +19,6 @@ import sys
 import time
 import uuid
 from pathlib import Path
-
-import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -55,13 +53,11 @@ def load(name: str) -> list[dict]:
     return json.loads(path.read_text()) if path.exists() else []
 
 
-def default_config(path: str) -> None:
-    import rasa.engine.recipes
+def default_config(directory: str) -> None:
+    """Rasa's shipped default configuration in Dutch, the same one `make bench-nlu` uses."""
+    from benchmarks.bench_nlu import default_config as write_default_config
 
-    shipped = Path(rasa.engine.recipes.__file__).parent / "config_files" / "default_config.yml"
-    config = yaml.safe_load(shipped.read_text())
-    config.update(language="nl", assistant_id="rasa_default_nl")
-    Path(path).write_text(yaml.safe_dump(config, sort_keys=False))
+    write_default_config(Path(directory))
 
 
 def record_training(setup: str, seconds: str, model: str) -> None:

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 source scripts/env.sh
 out=var/bench
 mkdir -p "$out/models-ours" "$out/models-default"
-python benchmarks/bench_turns.py default-config "$out/default_config.yml"
+python benchmarks/bench_turns.py default-config "$out"
 for setup in ours default; do
   config=config.yml; [ "$setup" = default ] && config="$out/default_config.yml"
   rm -f "$out/models-$setup"/*.tar.gz

@@ -8,13 +8,14 @@ TOPO_NGINX_PORT="${TOPO_NGINX_PORT:-8090}"
 TOPO_REPLICA_PORTS=(${TOPO_REPLICA_PORTS:-5006 5007})
 declare -A REPLICA_PIDS=()
 
-# The values deploy/endpoints.yml reads. Passwords are made per run and stay in
-# var/topology (not in git).
+# The values deploy/endpoints.yml reads. Passwords and the API token are made on
+# the first start and kept in var/topology/secrets (not in git).
 topology_environment() {
   mkdir -p "$TOPOLOGY_DIR"
-  [ -s "$TOPOLOGY_DIR/secrets" ] || cat > "$TOPOLOGY_DIR/secrets" <<SECRETS
+  grep -qs '^TOPOLOGY_API_TOKEN=' "$TOPOLOGY_DIR/secrets" || cat > "$TOPOLOGY_DIR/secrets" <<SECRETS
 DB_PASSWORD=$(python -c 'import secrets; print(secrets.token_hex(16))')
 REDIS_PASSWORD=$(python -c 'import secrets; print(secrets.token_hex(16))')
+TOPOLOGY_API_TOKEN=$(python -c 'import secrets; print(secrets.token_hex(16))')
 SECRETS
   chmod 600 "$TOPOLOGY_DIR/secrets"
   set -a; source "$TOPOLOGY_DIR/secrets"; set +a
@@ -103,7 +104,8 @@ NGINX
 
 start_topology() {
   topology_environment
-  export RASA_API_TOKEN="${RASA_API_TOKEN:-$(python -c 'import secrets; print(secrets.token_hex(16))')}"
+  # Rasa's HTTP API on the replicas' own ports (nginx does not pass it on).
+  export RASA_API_TOKEN="${RASA_API_TOKEN:-$TOPOLOGY_API_TOKEN}"
   scripts/credentials.sh >/dev/null
   start_postgres
   start_redis
