@@ -118,9 +118,13 @@ async def _soak(url: str, rate: float, seconds: float, pid: int) -> dict:
     async with new_session(32) as session:
         users = [asyncio.create_task(user(session)) for _ in range(32)]
         await asyncio.gather(issue_tickets(), sample_memory())
-        await asyncio.wait(users, timeout=90)  # the last turns finish; then stop
-    # Memory after the first minute (model traced, caches warm) against the end.
-    start_at = samples[0][0] + 60
+        for _ in users:  # wake the users waiting for a ticket: they see the deadline and stop
+            tickets.put_nowait(None)
+        await asyncio.gather(*users)  # turns in flight finish
+    samples.append((time.monotonic(), memory_kib(pid, "VmRSS")))
+    # Memory after the first minute (model traced, caches warm; a quarter of a short
+    # soak) against the end.
+    start_at = samples[0][0] + min(60.0, seconds / 4)
     after_warm_up = next(kib for at, kib in samples if at >= start_at)
     growth = (samples[-1][1] - after_warm_up) / after_warm_up
     return {"key": "soak", "rate": rate, "seconds": seconds, "turns": len(latencies) + errors, "errors": errors,

@@ -3,9 +3,8 @@
 - Slack retries an event when it thinks delivery failed. Rasa answers at once and
   handles the message in the background, so a retry of an event it already
   received would give a second answer. Events are remembered by `event_id` and a
-  repeat is acknowledged without being processed. With several Rasa servers a
-  retry may reach another server, so then the ids live in Redis (the one the lock
-  store uses: REDIS_HOST, REDIS_PORT, REDIS_PASSWORD); otherwise in this process.
+  repeat is acknowledged without being processed. With several Rasa servers the
+  ids are shared through Redis (connectors/seen.py).
 - The answers are written in Markdown (**vet**); Slack's mrkdwn uses *vet*.
 
 Configured from the environment by scripts/credentials.sh (SLACK_TOKEN,
@@ -14,25 +13,17 @@ SLACK_SIGNING_SECRET, optional SLACK_CHANNEL); see the README.
 from __future__ import annotations
 
 import json
-import logging
-import os
 import re
-from collections import OrderedDict
 from http import HTTPStatus
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
 from rasa.core.channels.channel import OutputChannel, UserMessage
 from rasa.core.channels.slack import SlackBot, SlackInput
-from redis import asyncio as aioredis
-from redis.exceptions import RedisError
 from sanic import response
 from sanic.request import Request
 
-logger = logging.getLogger(__name__)
+from connectors.seen import SeenIds
 
-SEEN_EVENTS = 10_000  # how many event ids to remember in one process (Slack retries within minutes)
-SEEN_SECONDS = 3600  # how long Redis remembers an event id
-REDIS_DB = 2  # the lock store uses db 1 (deploy/endpoints.yml)
 _MARKDOWN_BOLD = re.compile(r"\*\*(.+?)\*\*")
 
 
@@ -54,36 +45,6 @@ class SpoorwijzerSlackBot(SlackBot):
         return None
 
 
-class SeenEvents:
-    """Slack event ids already taken in: shared in Redis when configured, else per process."""
-
-    def __init__(self, redis: Optional["aioredis.Redis"] = None) -> None:
-        self._redis = redis
-        self._local: "OrderedDict[str, None]" = OrderedDict()
-
-    @classmethod
-    def from_environment(cls) -> "SeenEvents":
-        host = os.environ.get("REDIS_HOST")
-        if not host:
-            return cls()
-        return cls(aioredis.Redis(host=host, port=int(os.environ.get("REDIS_PORT", 6379)), db=REDIS_DB,
-                                  password=os.environ.get("REDIS_PASSWORD") or None, socket_timeout=2))
-
-    async def first_time(self, event_id: str) -> bool:
-        if self._redis is not None:
-            try:
-                return bool(await self._redis.set(f"spoorwijzer:slack-event:{event_id}", 1, nx=True, ex=SEEN_SECONDS))
-            except RedisError as error:
-                # Better a rare double answer than a lost question: fall back to this process.
-                logger.warning("Redis niet bereikbaar voor Slack-retries (%s); alleen dit proces onthoudt ze.", error)
-        if event_id in self._local:
-            return False
-        self._local[event_id] = None
-        if len(self._local) > SEEN_EVENTS:
-            self._local.popitem(last=False)
-        return True
-
-
 class SpoorwijzerSlackInput(SlackInput):
     @classmethod
     def name(cls) -> Text:
@@ -91,7 +52,7 @@ class SpoorwijzerSlackInput(SlackInput):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.seen_events = SeenEvents.from_environment()
+        self.seen_events = SeenIds.from_environment("slack-event")
 
     async def _first_delivery(self, request: Request) -> bool:
         """False for an event id this server (or, with Redis, any replica) has already taken in."""

@@ -10,6 +10,7 @@ import ipaddress
 import math
 import socket
 import time
+import uuid
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
@@ -36,11 +37,13 @@ class Turn:
     replica: str = ""      # X-Spoorwijzer-Replica from nginx, when behind it
 
 
-async def send_turn(session: aiohttp.ClientSession, base: str, sender: str, index: int, message: str) -> Turn:
+async def send_turn(session: aiohttp.ClientSession, base: str, sender: str, index: int, message: str,
+                    message_id: str | None = None) -> Turn:
+    """One turn. The same `message_id` again (a retry) never becomes a second turn on the server."""
     started = time.perf_counter()
+    body = {"sender": sender, "message": message, "message_id": message_id or uuid.uuid4().hex}
     try:
-        async with session.post(f"{base}/webhooks/rest/webhook",
-                                json={"sender": sender, "message": message}) as response:
+        async with session.post(f"{base}/webhooks/rest/webhook", json=body) as response:
             replies = await response.json(content_type=None) if response.status == 200 else []
             return Turn(sender, index, message, response.status, time.perf_counter() - started,
                         replies if isinstance(replies, list) else [],

@@ -20,6 +20,7 @@
     target: script && script.dataset.target,
   };
   var MAX_CHARS = 2000;
+  var RETRY_AFTER_MS = 1500; // one automatic retry after a failed request
   var STORE_SENDER = "spoorwijzer.sender";
   var STORE_LOG = "spoorwijzer.log";
   var TOTAL_WEEKS = 104;
@@ -30,10 +31,11 @@
   };
 
   // ---- state that survives a reload --------------------------------------------------
-  function newSenderId() {
+  function newId() {
     if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
     return "sw-" + Date.now().toString(36) + "-" + Math.random().toString(36).slice(2);
   }
+  var newSenderId = newId;
   function load(key, fallback) {
     try { var v = localStorage.getItem(key); return v ? JSON.parse(v) : fallback; } catch (e) { return fallback; }
   }
@@ -209,18 +211,20 @@
   function send(payload, shown) {
     if (!payload || !payload.trim()) return;
     payload = payload.slice(0, MAX_CHARS);
-    lastSent = { payload: payload, shown: shown || payload };
+    // One id per message: a retry with the same id never becomes a second turn
+    // (the server answers with the stored replies; connectors/guarded_rest.py).
+    lastSent = { payload: payload, shown: shown || payload, id: newId() };
     add({ from: "user", text: lastSent.shown });
-    post(payload);
+    post(lastSent);
   }
 
-  function post(payload) {
+  function post(message, isRetry) {
     showError(false);
     setBusy(true);
     fetch(config.server.replace(/\/$/, "") + "/webhooks/rest/webhook", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ sender: senderId, message: payload }),
+      body: JSON.stringify({ sender: senderId, message: message.payload, message_id: message.id }),
     }).then(function (response) {
       if (!response.ok) throw new Error("HTTP " + response.status);
       return response.json();
@@ -231,6 +235,8 @@
       });
       input.focus();
     }).catch(function () {
+      // A server that stopped mid-turn, or a network hiccup: try once more by itself.
+      if (!isRetry) { setTimeout(function () { post(message, true); }, RETRY_AFTER_MS); return; }
       setBusy(false);
       showError(true);
     });
@@ -258,7 +264,7 @@
     typing.hidden = true;
     errorBox = el("div", { className: "sw-error", role: "alert" }, [
       el("span", { text: "De assistent is nu niet bereikbaar. " }),
-      el("button", { type: "button", text: "Opnieuw proberen", onclick: function () { if (lastSent) post(lastSent.payload); } }),
+      el("button", { type: "button", text: "Opnieuw proberen", onclick: function () { if (lastSent) post(lastSent); } }),
     ]);
     errorBox.hidden = true;
     var label = el("label", { for: "sw-input", className: "sw-sr", text: "Je bericht" });

@@ -11,7 +11,8 @@ import uuid
 
 import pytest
 
-from connectors.slack import SeenEvents, SpoorwijzerSlackInput
+from connectors.seen import SeenIds
+from connectors.slack import SpoorwijzerSlackInput
 
 
 def free_port() -> int:
@@ -71,6 +72,6 @@ async def test_without_redis_settings_each_process_remembers_its_own(monkeypatch
 async def test_redis_down_falls_back_to_this_process(monkeypatch):
     monkeypatch.setenv("REDIS_HOST", "127.0.0.1")
     monkeypatch.setenv("REDIS_PORT", str(free_port()))  # nothing listens here
-    seen = SeenEvents.from_environment()
+    seen = SeenIds.from_environment("slack-event")
     assert await seen.first_time("Ev-down") is True  # the question is answered, not lost
     assert await seen.first_time("Ev-down") is False

@@ -24,10 +24,11 @@ TIMEOUT = 60
 results: list[tuple[str, bool, str]] = []
 
 
-def send(sender: str, message: str) -> list[dict]:
+def send(sender: str, message: str, message_id: str | None = None) -> list[dict]:
+    body = {"sender": sender, "message": message, **({"message_id": message_id} if message_id else {})}
     request = urllib.request.Request(
         f"{BASE}/webhooks/rest/webhook",
-        data=json.dumps({"sender": sender, "message": message}).encode(),
+        data=json.dumps(body).encode(),
         headers={"Content-Type": "application/json"},
     )
     with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
@@ -75,6 +76,23 @@ def protected_api() -> None:
     results.append(("Rasa-API met token", status_of(f"{BASE}/status?token={token}") == 200, ""))
     results.append(("gesprekken lezen zonder token geweigerd",
                     status_of(f"{BASE}/conversations/iemand/tracker") == 401, ""))
+
+
+def safe_retry() -> None:
+    """The same message_id twice gives the same answer and one turn, not two."""
+    user, message_id = f"opnieuw-{uuid.uuid4().hex[:8]}", uuid.uuid4().hex
+    send(user, "hallo")
+    first = send(user, "in welk spoor zit ik?", message_id)
+    again = send(user, "in welk spoor zit ik?", message_id)
+    results.append(("zelfde message_id: zelfde antwoord", bool(first) and again == first, text_of(again)[:200]))
+    token = os.environ.get("RASA_API_TOKEN", "")
+    with urllib.request.urlopen(f"{BASE}/conversations/{user}/tracker?token={token}", timeout=TIMEOUT) as response:
+        events = json.load(response)["events"]
+    asked = [e for e in events if e.get("event") == "user" and e.get("text") == "in welk spoor zit ik?"]
+    results.append(("zelfde message_id: één beurt in de tracker", len(asked) == 1, f"{len(asked)} beurten"))
+    other = send(user, "in welk spoor zit ik?", uuid.uuid4().hex)
+    results.append(("nieuw message_id: gewoon een nieuwe beurt", "eerste ziektedag" in text_of(other),
+                    text_of(other)[:200]))
 
 
 def slack_webhook() -> None:
@@ -160,7 +178,7 @@ def bad_input() -> None:
 
 
 def main() -> int:
-    for part in (employee_conversation, hr_conversation, bad_input, protected_api, slack_webhook):
+    for part in (employee_conversation, hr_conversation, bad_input, safe_retry, protected_api, slack_webhook):
         try:
             part()
         except Exception as error:  # a crash or timeout is a failed check, not a traceback

@@ -6,6 +6,7 @@ Screenshots of the main states go to artifacts/screenshots/.
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 from datetime import date, timedelta
@@ -153,6 +154,35 @@ def test_unreachable_server_shows_retry(page: Page):
     expect(bot_messages(page)).not_to_have_count(count, timeout=30_000)
     expect(page.get_by_role("alert")).to_be_hidden()
     expect(bot_messages(page).last).to_contain_text("Spoor 2")
+
+
+def test_an_answer_lost_on_the_way_back_is_fetched_again_once(page: Page):
+    """The server handled the message but the answer never arrived (a server that
+    stopped at that moment): the widget retries by itself with the same message_id
+    and shows the stored answer once."""
+    page.goto(WEB_URL)
+    expect(bot_messages(page).first).to_be_visible(timeout=30_000)
+    bodies = []
+
+    def lose_first_answer(route):
+        bodies.append(json.loads(route.request.post_data))
+        if len(bodies) == 1:
+            route.fetch()  # reaches Rasa: the turn is handled and stored
+            route.abort()  # ... but the browser never gets the answer
+        else:
+            route.continue_()
+
+    page.route("**/webhooks/rest/webhook", lose_first_answer)
+    count = bot_messages(page).count()
+    page.get_by_label("Je bericht").fill("wat is spoor 2?")
+    page.get_by_label("Je bericht").press("Enter")
+    expect(bot_messages(page)).to_have_count(count + 1, timeout=30_000)
+    expect(page.locator(".sw-typing")).to_be_hidden(timeout=30_000)
+    page.unroute("**/webhooks/rest/webhook")
+    assert len(bodies) == 2 and bodies[0]["message_id"] == bodies[1]["message_id"]
+    expect(bot_messages(page).last).to_contain_text("Spoor 2")
+    expect(page.get_by_role("alert")).to_be_hidden()
+    assert page.locator(".sw-msg.sw-user").filter(has_text="wat is spoor 2?").count() == 1
 
 
 def test_works_at_360_pixels_with_the_keyboard(browser):
