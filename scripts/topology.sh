@@ -57,7 +57,8 @@ stop_postgres() {
 }
 
 start_redis() {
-  # Only locks live in Redis (short-lived), so no persistence.
+  # Redis holds conversation locks and recently seen message ids (an hour); nothing that
+  # must survive a restart, so no persistence.
   redis-server --bind 127.0.0.1 --port "$TOPO_REDIS_PORT" --requirepass "$REDIS_PASSWORD" \
     --save "" --appendonly no --logfile "$TOPOLOGY_DIR/redis.log" --daemonize no &
   SERVER_PIDS+=($!)
