@@ -13,6 +13,16 @@ trap stop_topology EXIT
 
 scripts/ensure-topology-packages.sh  # PostgreSQL, Redis, nginx (Redis also for a Slack test)
 
+action_server_outage() {
+  # $1: the chat URL. The action server stops, the user gets a polite message; it comes
+  # back, and the same conversation goes on.
+  stop_action_server
+  python tests/rest/action_server_down.py "$1" down
+  start_action_server
+  wait_for_url "http://localhost:$ACTIONS_PORT/health" 120
+  python tests/rest/action_server_down.py "$1" up
+}
+
 echo "==> pytest: regels, datums, acties, componenten, kanalen, deploy"
 SPOORWIJZER_REQUIRE_REDIS=1 python -m pytest -q --ignore=tests/web
 
@@ -41,11 +51,7 @@ wait_for_url "http://localhost:$WEB_PORT/" 30
 python tests/rest/conversation.py "http://localhost:$RASA_PORT"
 
 echo "==> action server even uit: een nette melding, daarna weer gewoon verder"
-stop_action_server
-python tests/rest/action_server_down.py "http://localhost:$RASA_PORT" down
-start_action_server
-wait_for_url "http://localhost:$ACTIONS_PORT/health" 120
-python tests/rest/action_server_down.py "http://localhost:$RASA_PORT" up
+action_server_outage "http://localhost:$RASA_PORT"
 
 echo "==> chatpagina in headless Chromium (schermafbeeldingen in artifacts/screenshots)"
 scripts/ensure-chromium.sh
@@ -60,8 +66,4 @@ python tests/topology/concurrent_conversations.py "http://127.0.0.1:$TOPO_NGINX_
 forget_server "${REPLICA_PIDS[$victim]}"
 
 echo "==> gerepliceerd: action server even uit, via nginx"
-stop_action_server
-python tests/rest/action_server_down.py "http://127.0.0.1:$TOPO_NGINX_PORT" down
-start_action_server
-wait_for_url "http://localhost:$ACTIONS_PORT/health" 120
-python tests/rest/action_server_down.py "http://127.0.0.1:$TOPO_NGINX_PORT" up
+action_server_outage "http://127.0.0.1:$TOPO_NGINX_PORT"

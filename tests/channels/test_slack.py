@@ -9,7 +9,6 @@ import json
 import time
 import uuid
 
-import socket
 import threading
 import urllib.error
 import urllib.request
@@ -18,6 +17,7 @@ import pytest
 from aiohttp import web
 from sanic import Sanic
 
+from tests.live_checks import free_port
 from connectors.slack import SpoorwijzerSlackBot, SpoorwijzerSlackInput, to_slack_mrkdwn
 
 SECRET = "test-signing-secret"
@@ -38,12 +38,6 @@ def dm_event(text: str, event_id: str | None = None) -> bytes:
         "event": {"type": "message", "channel_type": "im", "channel": "D123", "user": "U1", "text": text,
                   "ts": "1700000000.000100"},
     }).encode()
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

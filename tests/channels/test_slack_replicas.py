@@ -13,12 +13,7 @@ import pytest
 
 from connectors.seen import SeenIds
 from connectors.slack import SpoorwijzerSlackInput
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+from tests.live_checks import free_port
 
 
 @pytest.fixture(scope="module")

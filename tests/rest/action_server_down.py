@@ -11,6 +11,10 @@ from __future__ import annotations
 import json
 import sys
 import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from live_checks import report  # noqa: E402
 
 BASE, PHASE = sys.argv[1], sys.argv[2]
 SENDER = "actieserver-uit-test"
@@ -30,6 +34,4 @@ if PHASE == "down":
     ok, name = "ging aan onze kant iets mis" in reply, "action server weg: nette Nederlandse melding"
 else:
     ok, name = "eerste ziektedag" in reply, "action server terug: het gesprek gaat verder"
-print(f"{'ok  ' if ok else 'FOUT'} {name}" + ("" if ok else f"\n     kreeg: {reply[:200]!r}"))
-print(f"{int(ok)} passed, {int(not ok)} failed")
-sys.exit(0 if ok else 1)
+sys.exit(report([(name, ok, repr(reply[:200]))]))

@@ -15,9 +15,13 @@ import urllib.error
 import urllib.request
 import uuid
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Callable
 
 from poortwachter import datum_nl
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from live_checks import report, status_of  # noqa: E402
 
 BASE = sys.argv[1] if len(sys.argv) > 1 else "http://localhost:5005"
 TIMEOUT = 60
@@ -55,14 +59,6 @@ def days_ago(days: int) -> str:
 def server_alive() -> bool:
     with urllib.request.urlopen(f"{BASE}/", timeout=TIMEOUT) as response:
         return response.status == 200
-
-
-def status_of(url: str) -> int:
-    try:
-        with urllib.request.urlopen(url, timeout=TIMEOUT) as response:
-            return response.status
-    except urllib.error.HTTPError as error:
-        return error.code
 
 
 def protected_api() -> None:
@@ -183,11 +179,7 @@ def main() -> int:
             part()
         except Exception as error:  # a crash or timeout is a failed check, not a traceback
             results.append((part.__name__, False, repr(error)))
-    for name, ok, detail in results:
-        print(f"{'ok  ' if ok else 'FOUT'} {name}" + ("" if ok else f"\n     kreeg: {detail}"))
-    failed = sum(not ok for _, ok, _ in results)
-    print(f"{len(results) - failed} passed, {failed} failed")
-    return 1 if failed else 0
+    return report(results)
 
 
 if __name__ == "__main__":
