@@ -5,6 +5,7 @@ file measures and reports. Subcommands:
   default-config DIR                  Rasa 3.6's shipped default config, in Dutch (DIR/default_config.yml)
   record-training SETUP SECONDS MODEL training time and model size
   measure LABEL URL PID…              1, 8 and 32 concurrent conversations; peak memory of PIDs
+  measure-floor LABEL URL MESSAGE PID… the same for the floor bot (benchmarks/floor): MESSAGE 7 times
   soak URL RATE SECONDS PID           fixed turn rate; errors and memory growth of PID
   table                               everything recorded, as Markdown tables
 Results accumulate in var/bench/*.json. Every turn is a full REST turn with custom
@@ -64,11 +65,11 @@ def record_training(setup: str, seconds: str, model: str) -> None:
     append("training", {"key": setup, "seconds": int(seconds), "model_mb": Path(model).stat().st_size / 2**20})
 
 
-def measure(label: str, url: str, pids: list[int]) -> None:
+def measure(label: str, url: str, pids: list[int], script: list[str] | None = None) -> None:
     require_loopback(url)
-    run(url, 2, WARM_UP_CONVERSATIONS, prefix="opwarmen")
+    run(url, 2, WARM_UP_CONVERSATIONS, prefix="opwarmen", script=script)
     for concurrency, conversations in LEVELS:
-        summary, _ = run(url, concurrency, conversations, prefix=f"bench-{concurrency}")
+        summary, _ = run(url, concurrency, conversations, prefix=f"bench-{concurrency}", script=script)
         record = {
             "key": f"{label}|{concurrency}", "label": label, "concurrency": concurrency,
             "turns": summary.turns, "errors": summary.errors,
@@ -184,4 +185,7 @@ if __name__ == "__main__":
     command, *args = sys.argv[1:]
     {"default-config": lambda: default_config(*args), "record-training": lambda: record_training(*args),
      "measure": lambda: measure(args[0], args[1], [int(p) for p in args[2:]]),
+     # Conversations as long as the employee's (7 turns), so the tracker grows the same way.
+     "measure-floor": lambda: measure(args[0], args[1], [int(p) for p in args[3:]],
+                                      [args[2]] * len(employee_turns())),
      "soak": lambda: soak(*args), "half-of-max": lambda: half_of_max(*args), "table": table}[command]()

@@ -27,13 +27,12 @@ class Summary:
 
 
 async def _conversations(base: str, concurrency: int, conversations: int, prefix: str,
-                         deadline: float | None) -> list[Turn]:
+                         deadline: float | None, script: list[str]) -> list[Turn]:
     """`conversations` users, `concurrency` at a time; each runs the whole script, turn by turn."""
     queue: asyncio.Queue[str] = asyncio.Queue()
     for number in range(conversations):
         queue.put_nowait(f"{prefix}-{number}-{uuid.uuid4().hex[:6]}")
     turns: list[Turn] = []
-    script = employee_turns()
 
     async def user(session) -> None:
         while not queue.empty() and (deadline is None or time.monotonic() < deadline):
@@ -47,11 +46,13 @@ async def _conversations(base: str, concurrency: int, conversations: int, prefix
 
 
 def run(base: str, concurrency: int, conversations: int, prefix: str = "bench",
-        max_seconds: float | None = None) -> tuple[Summary, list[Turn]]:
+        max_seconds: float | None = None, script: list[str] | None = None) -> tuple[Summary, list[Turn]]:
+    """`script`: the messages of one conversation (default: the employee's decision-guide conversation)."""
     require_loopback(base)
     deadline = time.monotonic() + max_seconds if max_seconds else None
     started = time.perf_counter()
-    turns = asyncio.run(_conversations(base, concurrency, conversations, prefix, deadline))
+    turns = asyncio.run(_conversations(base, concurrency, conversations, prefix, deadline,
+                                       script or employee_turns()))
     elapsed = time.perf_counter() - started
     ok = [t for t in turns if t.status == 200 and t.replies]
     return Summary(concurrency, len(turns), len(turns) - len(ok), elapsed, [t.seconds for t in ok]), turns

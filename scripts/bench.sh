@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # `make bench`: full conversation turns over REST at 1, 8 and 32 concurrent
 # conversations, for
+#   (0)  the floor: the smallest Rasa bot (benchmarks/floor), to show what Rasa itself
+#        costs per turn on this machine, with a reply from the domain and in-memory
+#        tracker store, and (0') with one custom action and SQLite;
 #   (a)  Rasa's default configuration, stock `rasa run`;
 #   (a') the same model with our runtime (spoorwijzer_rasa fixes, 1 TensorFlow thread),
 #        to show what the configuration and what the runtime contributes;
@@ -30,18 +33,34 @@ scripts/credentials.sh >/dev/null
 single_server() {
   # $1 label, $2 model, $3… the command that starts Rasa. A fresh action server and a
   # fresh SQLite tracker store per set-up, so peak memory belongs to this run only.
+  # FLOOR_MESSAGE set: the floor bot (its endpoints and actions), that message 7 times.
   local label="$1" model="$2"; shift 2
-  sed "s|spoorwijzer-tracker.db|$OUT/tracker-$RANDOM.db|" endpoints.yml > "$OUT/endpoints.yml"
-  start_action_server
+  local endpoints=endpoints.yml actions=actions measure
+  if [ -n "${FLOOR_MESSAGE:-}" ]; then
+    endpoints="benchmarks/floor/endpoints-$FLOOR_STORE.yml" actions=benchmarks.floor.actions
+    measure=(measure-floor "$label" "http://127.0.0.1:$BENCH_PORT" "$FLOOR_MESSAGE")
+  else
+    measure=(measure "$label" "http://127.0.0.1:$BENCH_PORT")
+  fi
+  sed "s|spoorwijzer-tracker.db|$OUT/tracker-$RANDOM.db|" "$endpoints" > "$OUT/endpoints.yml"
+  start_action_server "$actions"
   "$@" run --model "$model" --endpoints "$OUT/endpoints.yml" --credentials var/credentials.yml \
     --interface 127.0.0.1 --port "$BENCH_PORT" >> "$OUT/server.log" 2>&1 &
   local pid=$!
   SERVER_PIDS+=($pid)
   wait_for_url "http://127.0.0.1:$BENCH_PORT/" 300
-  python benchmarks/bench_turns.py measure "$label" "http://127.0.0.1:$BENCH_PORT" "$pid" "$ACTION_SERVER_PID"
+  python benchmarks/bench_turns.py "${measure[@]}" "$pid" "$ACTION_SERVER_PID"
   if [ -n "${KEEP_FOR_SOAK:-}" ]; then SOAK_PID=$pid; return; fi
   stop_servers
 }
+
+echo "==> (0) ondergrens: het kleinste Rasa-gesprek (benchmarks/floor)"
+rasa train --config benchmarks/floor/config.yml --domain benchmarks/floor/domain.yml \
+  --data benchmarks/floor/data --out "$OUT/models-floor" --fixed-model-name floor > "$OUT/train-floor.log" 2>&1
+FLOOR_MESSAGE=hallo FLOOR_STORE=memory single_server "(0) ondergrens: antwoord uit domein, geheugen" \
+  "$OUT/models-floor/floor.tar.gz" python -m spoorwijzer_rasa
+FLOOR_MESSAGE=vraag FLOOR_STORE=sqlite single_server "(0') ondergrens: 1 custom action, SQLite" \
+  "$OUT/models-floor/floor.tar.gz" python -m spoorwijzer_rasa
 
 echo "==> (a) Rasa-standaardconfiguratie, gewone rasa run"
 single_server "(a) Rasa-standaard" "$OUT/models-default/default.tar.gz" \

@@ -7,10 +7,11 @@ CORS_ORIGINS="${CORS_ORIGINS:-http://localhost:$WEB_PORT http://127.0.0.1:$WEB_P
 SERVER_PIDS=()
 
 start_action_server() {
+  # $1: the actions package (default: Spoorwijzer's `actions`)
   mkdir -p var
   # rasa-sdk's own entry point, not `rasa run actions`: the same server without
   # importing Rasa and TensorFlow (measured: ~500 MB less memory, faster start).
-  python -m rasa_sdk --actions actions --port "$ACTIONS_PORT" >> "var/actions.log" 2>&1 &
+  python -m rasa_sdk --actions "${1:-actions}" --port "$ACTIONS_PORT" >> "var/actions.log" 2>&1 &
   ACTION_SERVER_PID=$!
   SERVER_PIDS+=($!)
 }
