@@ -17,7 +17,7 @@ class RecordingChannel(BaseHTTPRequestHandler):
 
     received: defaultdict[str, list[str]]  # set by the fixture, per test
 
-    def do_POST(self):  # http.server's name
+    def do_POST(self):  # the method name http.server calls
         body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
         self.received[body["sender"]].append(body["message"])
         reply = json.dumps([{"recipient_id": body["sender"], "text": "ok"}]).encode()
