@@ -32,9 +32,14 @@ as_postgres() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
+pg_bin() {
+  # the newest PostgreSQL that Debian installed
+  ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1
+}
+
 start_postgres() {
   local bin data="$TOPOLOGY_DIR/pg"
-  bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+  bin=$(pg_bin)
   if [ ! -s "$data/PG_VERSION" ]; then
     mkdir -p "$data"
     [ "$(id -u)" = 0 ] && chown postgres "$data"
@@ -51,9 +56,7 @@ SQL
 }
 
 stop_postgres() {
-  local bin
-  bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-  [ -s "$TOPOLOGY_DIR/pg/postmaster.pid" ] && as_postgres "$bin/pg_ctl" -D "$TOPOLOGY_DIR/pg" -m fast -w stop >/dev/null || true
+  [ -s "$TOPOLOGY_DIR/pg/postmaster.pid" ] && as_postgres "$(pg_bin)/pg_ctl" -D "$TOPOLOGY_DIR/pg" -m fast -w stop >/dev/null || true
 }
 
 start_redis() {
@@ -72,7 +75,6 @@ start_replica() {
   REPLICA_PIDS[$1]=$!
   SERVER_PIDS+=($!)
 }
-
 
 start_nginx() {
   local conf="$TOPOLOGY_DIR/nginx"

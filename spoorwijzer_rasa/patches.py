@@ -28,12 +28,14 @@ from rasa.shared.core.events import Event
 STOCK_RESOLVE_EVENT_TYPE = Event.resolve_by_type
 _event_classes: dict[str, type[Event]] = {}
 
+
 @functools.lru_cache(maxsize=1)
 def _action_response_validator():
     schema = RemoteAction.action_response_format_spec()
     cls = validator_for(schema)
     cls.check_schema(schema)
     return cls(schema)
+
 
 def _validate_action_result(self: RemoteAction, result: Dict[str, Any]) -> bool:
     # What jsonschema.validate does after its schema check: raise the most relevant error.
@@ -46,6 +48,7 @@ def _validate_action_result(self: RemoteAction, result: Dict[str, Any]) -> bool:
         )
         raise error
     return True
+
 
 def _resolve_event_type(type_name: str, default: type[Event] | None = None) -> type[Event] | None:
     known = _event_classes.get(type_name)

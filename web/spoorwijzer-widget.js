@@ -35,14 +35,13 @@
     if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
     return "sw-" + Date.now().toString(36) + "-" + Math.random().toString(36).slice(2);
   }
-  var newSenderId = newId;
   function load(key, fallback) {
     try { var v = localStorage.getItem(key); return v ? JSON.parse(v) : fallback; } catch (e) { return fallback; }
   }
   function save(key, value) {
     try { localStorage.setItem(key, JSON.stringify(value)); } catch (e) { /* private mode: keep in memory */ }
   }
-  var senderId = load(STORE_SENDER, null) || newSenderId();
+  var senderId = load(STORE_SENDER, null) || newId();
   save(STORE_SENDER, senderId);
   var log = load(STORE_LOG, []); // [{from: "user"|"bot", text?, buttons?, custom?}]
 
@@ -243,7 +242,7 @@
   }
 
   function newConversation() {
-    senderId = newSenderId();
+    senderId = newId();
     save(STORE_SENDER, senderId);
     log = [];
     save(STORE_LOG, log);
