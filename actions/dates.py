@@ -17,9 +17,15 @@ from datetime import date, datetime, timedelta
 import dateparser  # maintained multilingual date parser; handles "3 weken geleden" etc.
 from dateutil.relativedelta import relativedelta  # calendar-correct month arithmetic
 
-from poortwachter import datum_nl
-
-MAX_YEARS_AGO = 5
+from poortwachter import (
+    InvalidDateError,
+    InvalidPeriodError,
+    Periode,
+    SickDateAfterPeildatumError,
+    check_first_sick_day,
+    check_period,
+    datum_nl,
+)
 
 MONTHS = {
     "januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,
@@ -61,8 +67,8 @@ class FutureDate(DateProblem):
     pass
 
 
-class TooLongAgo(DateProblem):
-    pass
+class OutsideWindow(DateProblem):
+    """A date the rules cannot compute with (before the Wet WIA applied, or absurdly late)."""
 
 
 class AmbiguousDate(DateProblem):
@@ -79,17 +85,11 @@ class ParsedDate:
 
 
 @dataclass(frozen=True)
-class ParsedPeriod:
-    begin: date
-    einde: date
-
-
-@dataclass(frozen=True)
 class SickDateReport:
     """Everything about sick dates found in one message."""
 
     current: ParsedDate | None
-    earlier: tuple[ParsedPeriod, ...] = ()
+    earlier: tuple[Periode, ...] = ()
 
 
 # --- normalising --------------------------------------------------------------
@@ -282,17 +282,34 @@ def _dateparser_fallback(text: str, today: date) -> ParsedDate | None:
 
 
 def _check_range(parsed: ParsedDate, today: date) -> ParsedDate:
-    if parsed.value > today:
+    """The rules package's own checks, the same for every channel, with the chat's follow-up question."""
+    try:
+        check_first_sick_day(parsed.value, today)
+    except SickDateAfterPeildatumError:
         raise FutureDate(
             f"{datum_nl(parsed.value)} ligt in de toekomst. Je eerste ziektedag is de eerste dag dat je "
             "niet (volledig) kon werken. Welke datum was dat?"
-        )
-    if parsed.value < today - relativedelta(years=MAX_YEARS_AGO):
-        raise TooLongAgo(
-            f"{datum_nl(parsed.value)} is meer dan {MAX_YEARS_AGO} jaar geleden. De regels voor de eerste "
-            "2 jaar ziekte gelden dan niet meer. Klopt de datum? Geef anders je eerste ziektedag opnieuw."
-        )
+        ) from None
+    except InvalidDateError as problem:
+        raise OutsideWindow(f"{problem} Klopt de datum? Geef anders je eerste ziektedag opnieuw.") from None
     return parsed
+
+
+def _checked_period(begin: ParsedDate, einde: ParsedDate, today: date) -> Periode:
+    """An earlier sickness period, checked by the rules package; it must lie before today."""
+    periode = Periode(begin.value, einde.value)
+    try:
+        check_period(periode)
+    except InvalidPeriodError as problem:
+        raise ImpossibleDate(str(problem)) from None
+    except InvalidDateError as problem:
+        raise OutsideWindow(f"{problem} Klopt de datum?") from None
+    if periode.einde > today:
+        raise FutureDate(
+            f"{datum_nl(periode.einde)} ligt in de toekomst. Een eerdere ziekteperiode is al voorbij. "
+            "Welke datum bedoel je?"
+        )
+    return periode
 
 
 def parse_sick_date(text: str, today: date) -> ParsedDate | None:
@@ -311,21 +328,15 @@ _PERIOD = re.compile(r"\bvan\s+(.+?)\s+(?:tot\s+en\s+met|t\s*/\s*m|tot|tm)\s+(.+
 def parse_sick_dates(text: str, today: date) -> SickDateReport:
     """The current first sick day plus any earlier periods ("van 6 januari tot 1 februari").
 
-    The rules package decides whether earlier periods merge (gap < 4 weeks).
+    The rules package checks each period and decides whether earlier periods merge.
     """
     normalised = normalise(text)
-    earlier: list[ParsedPeriod] = []
+    earlier: list[Periode] = []
     for m in _PERIOD.finditer(normalised):
         begin = _parse_single(m.group(1), today)
         einde = _parse_single(m.group(2), today)
         if begin and einde:
-            _check_range(begin, today)
-            _check_range(einde, today)
-            if einde.value < begin.value:
-                raise ImpossibleDate(
-                    f"De periode van {datum_nl(begin.value)} tot {datum_nl(einde.value)} eindigt voordat hij begint."
-                )
-            earlier.append(ParsedPeriod(begin.value, einde.value))
+            earlier.append(_checked_period(begin, einde, today))
     rest = _PERIOD.sub(" ", normalised) if earlier else normalised
     current = _parse_single(rest, today)
     return SickDateReport(_check_range(current, today) if current else None, tuple(earlier))

@@ -174,7 +174,7 @@ class ValidateGuideForm(FormValidationAction):
         required.append("eerste_ziektedag")
         vraag = tracker.get_slot("vraag") or "spoor"
         milestone = tracker.get_slot("milestone")
-        if vraag != "termijn" or milestone in phrasing.MILESTONES_NEEDING_ADVICE:
+        if vraag != "termijn" or phrasing.milestone_needs_advice(milestone):
             required.append("advies")
         if (
             "advies" in required

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from poortwachter import ADVIES_LABELS, Advies, Deadline, Spoor, Tijdlijn, datum_nl, general_rules
+from poortwachter.parameters import PERSPECTIEF_TERUGKEER, SAMENTELLEN_ONDERBREKING
 
 WERKGEVER = "werkgever"
 
@@ -25,7 +26,13 @@ MILESTONES: dict[str, tuple[str, ...]] = {
     "vervroegde_iva": ("vervroegde_iva_vanaf", "vervroegde_iva_tot"),
     "loonsanctie": ("loonsanctie_max_tot",),
 }
-MILESTONES_NEEDING_ADVICE = {"spoor_2", "vervroegde_iva"}
+
+
+def milestone_needs_advice(milestone: str | None) -> bool:
+    """Whether the rules need the bedrijfsarts advice to date this milestone (they say so per deadline)."""
+    rules = general_rules()
+    return any(rules[key].hangt_af_van_advies for key in MILESTONES.get(milestone or "", ()))
+
 
 STATUS_MARK = {"verstreken": "voorbij", "vandaag": "VANDAAG", "komend": "komt nog"}
 
@@ -79,9 +86,10 @@ def _week_sentence(t: Tijdlijn, voice: Voice) -> str:
         f"Uw werknemer zit in **week {week}** van het verzuim (ziektedag {day}).",
     )
     if t.geval.eerdere:
+        gap = SAMENTELLEN_ONDERBREKING.tekst()
         sentence += voice.pick(
-            " Eerdere ziekteperioden met minder dan 4 weken ertussen tel ik mee.",
-            " Eerdere ziekteperioden met minder dan 4 weken ertussen zijn meegeteld.",
+            f" Eerdere ziekteperioden met minder dan {gap} ertussen tel ik mee.",
+            f" Eerdere ziekteperioden met minder dan {gap} ertussen zijn meegeteld.",
         )
     return sentence
 
@@ -144,7 +152,7 @@ def answer_timeline(t: Tijdlijn, role: str | None) -> str:
 
 
 def general_milestone_rule(milestone: str | None) -> str | None:
-    """The rule for a milestone without a personal date ("uiterlijk eind week 93")."""
+    """The rule for a milestone without a personal date, as the rules package words it."""
     keys = MILESTONES.get(milestone or "")
     if not keys:
         return None
@@ -161,11 +169,11 @@ def answer_milestone(t: Tijdlijn, milestone: str | None, role: str | None) -> st
     if not keys:
         return answer_timeline(t, role)
     if not any(k in t.termijnen for k in keys):  # the rules give this deadline only for some advice
-        rule = general_milestone_rule(milestone)
-        return rule + "\n\n" + voice.pick(
-            "Dit geldt alleen als de bedrijfsarts zegt dat je blijvend geen werk kunt doen. "
+        condition = general_rules()[keys[-1]].voorwaarde
+        return general_milestone_rule(milestone) + "\n\n" + voice.pick(
+            f"Dit geldt alleen {condition}. "
             f"Volgens jouw antwoord is het advies: {ADVIES_LABELS[t.advies].lower()}.",
-            "Dit geldt alleen als de bedrijfsarts zegt dat uw werknemer blijvend geen werk kan doen. "
+            f"Dit geldt alleen {condition}. "
             f"Het advies is nu: {ADVIES_LABELS[t.advies].lower()}.",
         )
     deadlines = [t.termijnen[k] for k in keys if k in t.termijnen]
@@ -242,10 +250,11 @@ def perspective_question(role: str | None, week: int | None = None) -> str:
     voice = voice_for(role)
     where = voice.pick(f"Je zit in week {week} van je verzuim", f"Uw werknemer zit in week {week} van het verzuim")
     context = f"{where}: de eerstejaarsevaluatie is in zicht of voorbij." if week else ""
+    within = PERSPECTIEF_TERUGKEER.tekst()
     question = voice.pick(
-        "Is er een concreet vooruitzicht dat je binnen 3 maanden structureel terug kunt bij je eigen "
+        f"Is er een concreet vooruitzicht dat je binnen {within} structureel terug kunt bij je eigen "
         "werkgever (in eigen, aangepast of ander werk)?",
-        "Is er een concreet vooruitzicht dat uw werknemer binnen 3 maanden structureel terugkeert bij u "
+        f"Is er een concreet vooruitzicht dat uw werknemer binnen {within} structureel terugkeert bij u "
         "(in eigen, aangepast of ander werk)?",
     )
     return f"{context} {question}" if context else question

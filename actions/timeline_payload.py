@@ -1,12 +1,12 @@
 """The structured timeline for the website widget, with the deadlines as an iCalendar file.
 
 Sent as a custom JSON message next to the text answer; the widget draws the
-104-week timeline from it and offers the .ics download. Channels without a
-widget get only the text.
+timeline of the wachttijd from it and offers the .ics download. Channels
+without a widget get only the text. Every week number comes from the rules
+package (the sick week of the merged case); nothing here counts weeks.
 """
 from __future__ import annotations
 
-import math
 from datetime import datetime, time, timedelta, timezone
 
 from icalendar import Calendar, Event  # maintained iCalendar (RFC 5545) library
@@ -51,13 +51,12 @@ def timeline_payload(t: Tijdlijn) -> dict:
     for key, deadline in t.termijnen.items():
         if deadline.datum is None:
             continue
-        day = (deadline.datum - t.eerste_ziektedag).days + 1
         milestones.append({
             "key": key,
             "titel": deadline.titel,
             "datum": deadline.datum.isoformat(),
             "datum_tekst": datum_nl(deadline.datum, weekday=True),
-            "week": math.ceil(day / 7),
+            "week": deadline.week,
             "status": deadline.status,
             "te_laat": key in overdue,
             "bron": deadline.bron.citation(),
@@ -67,6 +66,7 @@ def timeline_payload(t: Tijdlijn) -> dict:
         "peildatum": t.peildatum.isoformat(),
         "eerste_ziektedag": t.eerste_ziektedag.isoformat(),
         "ziekteweek": t.ziekteweek.waarde,
+        "wachttijd_weken": t.wachttijd_weken,
         "spoor": t.spoor.waarde,
         "mijlpalen": milestones,
         "ics": calendar_ics(t),

@@ -7,6 +7,7 @@ from .advice import ADVIES_LABELS, SPOOR_LABELS, Advies, Spoor, parse_advies
 from .bronnen import Bron
 from .counting import Periode
 from .errors import (
+    BeforeWiaError,
     InvalidDateError,
     InvalidExtensionError,
     InvalidPeriodError,
@@ -15,21 +16,16 @@ from .errors import (
     UnknownAdviceError,
 )
 from .formatting import datum_nl
-from .timeline import (
-    Deadline,
-    Stap,
-    Tijdlijn,
-    Uitkomst,
-    Waarschuwing,
-    compute_timeline,
-    general_rules,
-    parse_iso_date,
-    parse_periods,
-)
+from .parsing import parse_iso_date, parse_periods
+from .results import Deadline, Stap, Tijdlijn, Uitkomst, Waarschuwing
+from .rule import Regeltekst
+from .timeline import compute_timeline, general_rules
+from .validation import check_first_sick_day, check_period
 
 __all__ = [
     "ADVIES_LABELS", "SPOOR_LABELS", "Advies", "Spoor", "parse_advies", "Bron", "Periode",
-    "InvalidDateError", "InvalidExtensionError", "InvalidPeriodError", "PoortwachterError",
+    "BeforeWiaError", "InvalidDateError", "InvalidExtensionError", "InvalidPeriodError", "PoortwachterError",
     "SickDateAfterPeildatumError", "UnknownAdviceError", "datum_nl", "Deadline", "Stap", "Tijdlijn",
     "Uitkomst", "Waarschuwing", "compute_timeline", "general_rules", "parse_iso_date", "parse_periods",
+    "Regeltekst", "check_first_sick_day", "check_period",
 ]

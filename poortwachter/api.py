@@ -20,7 +20,9 @@ from importlib import resources
 from typing import Any, Callable
 
 from .errors import PoortwachterError
-from .timeline import Periode, compute_timeline, parse_iso_date, parse_periods
+from .counting import Periode
+from .parsing import parse_iso_date, parse_periods
+from .timeline import compute_timeline
 
 TOKEN_ENV = "POORTWACHTER_API_TOKEN"
 MAX_BODY_BYTES = 16 * 1024

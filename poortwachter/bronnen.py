@@ -67,3 +67,28 @@ ARBEIDSDESKUNDIG_ONDERZOEK = Bron(
     "",
     "https://www.uwv.nl/werkgevers/images/werkwijzer-poortwachter.pdf",
 )
+UWV_BRIEF_WIA = Bron(
+    "UWV: WIA-uitkering aanvragen",
+    "",
+    "https://www.uwv.nl/particulieren/ziek/ziek-wia-uitkering/wia-uitkering-aanvragen",
+)
+ONTSLAG_LANGDURIG_ZIEK = Bron("Burgerlijk Wetboek Boek 7", "art. 7:669 lid 3 sub b", _BW7)
+WIA_INVOERING = Bron(
+    "Invoeringswet Wet WIA (Stb. 2005, 573), art. 1.1 onderdeel C (WAO art. 16)", "",
+    "https://zoek.officielebekendmakingen.nl/stb-2005-573.html",
+)
+VERZAMELWET_SZW_2013 = Bron(
+    "Verzamelwet SZW 2013 (Stb. 2013, 236), in werking 1 juli 2013", "",
+    "https://zoek.officielebekendmakingen.nl/stb-2013-236.html",
+)
+# Besluiten gelijkstelling dagen (Algemene termijnenwet art. 3 lid 3), one per three years.
+GELIJKSTELLING_2017_2019 = Bron(
+    "Besluit gelijkstelling dagen 2017-2019 (Algemene termijnenwet art. 3 lid 3)", "",
+    "https://wetten.overheid.nl/BWBR0038666",
+)
+GELIJKSTELLING_2023_2025 = Bron(
+    "Besluit gelijkstelling dagen 2023-2025 (Algemene termijnenwet art. 3 lid 3)", "", _ATW,
+)
+GELIJKSTELLING_2026_2028 = Bron(
+    "Besluit gelijkstelling dagen 2026-2028 (Algemene termijnenwet art. 3 lid 3)", "", _ATW,
+)

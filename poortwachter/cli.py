@@ -14,7 +14,9 @@ from zoneinfo import ZoneInfo
 from .advice import ADVIES_LABELS, SPOOR_LABELS, Advies, Spoor
 from .errors import PoortwachterError
 from .formatting import datum_nl
-from .timeline import Tijdlijn, compute_timeline, parse_iso_date, parse_periods
+from .parsing import parse_iso_date, parse_periods
+from .results import Tijdlijn
+from .timeline import compute_timeline
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 EXIT_BAD_INPUT = 2

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Sequence
 
-from .errors import InvalidPeriodError
+from .parameters import SAMENTELLEN_ONDERBREKING
 
-MERGE_GAP_DAYS = 28  # "minder dan vier weken": a gap of 27 days merges, 28 does not
+# "minder dan vier weken": a gap of 27 days merges, 28 does not.
+MERGE_GAP_DAYS = 7 * SAMENTELLEN_ONDERBREKING.waarde
 
 
 @dataclass(frozen=True)
@@ -74,11 +75,18 @@ class Ziektegeval:
             remaining -= periode.dagen
         return self.huidige_start + timedelta(days=remaining - 1)
 
-    def end_of_week(self, w: int) -> date:
-        return self.date_of_day(7 * w)
+    def day_number_of(self, day: date) -> int:
+        """The sick day a calendar date falls on; a date in a gap counts as the next sick day.
 
-    def start_of_week(self, w: int) -> date:
-        return self.date_of_day(7 * w - 6)
+        Dates after the case began but outside its periods only occur for deadlines that
+        are not day counts (a rolled 42e-weeksmelding, a date set after a step was done).
+        """
+        counted = 0
+        for periode in self.eerdere:
+            if day <= periode.einde:
+                return counted + max(0, (day - periode.begin).days) + 1
+            counted += periode.dagen
+        return counted + max(0, (day - self.huidige_start).days) + 1
 
 
 def week_of_day(n: int) -> int:
@@ -86,28 +94,9 @@ def week_of_day(n: int) -> int:
 
 
 def build_case(huidige_start: date, eerdere: Sequence[Periode] = ()) -> Ziektegeval:
-    """Validate earlier periods and keep the ones that merge with the current period."""
+    """Keep the earlier periods that merge with the current one (checked first by validation.py)."""
     ordered = sorted(eerdere, key=lambda p: p.begin)
-    for periode in ordered:
-        if periode.einde < periode.begin:
-            raise InvalidPeriodError(
-                f"De periode {periode.begin.isoformat()} tot {periode.einde.isoformat()} "
-                "eindigt voordat hij begint."
-            )
-        if periode.einde >= huidige_start:
-            raise InvalidPeriodError(
-                f"De eerdere periode {periode.begin.isoformat()} tot "
-                f"{periode.einde.isoformat()} moet eindigen vóór de eerste ziektedag "
-                f"van de huidige periode ({huidige_start.isoformat()})."
-            )
-    for first, second in zip(ordered, ordered[1:]):
-        if second.begin <= first.einde:
-            raise InvalidPeriodError(
-                f"De perioden {first.begin.isoformat()}–{first.einde.isoformat()} en "
-                f"{second.begin.isoformat()}–{second.einde.isoformat()} overlappen elkaar."
-            )
-
-    # Walk back from the current period; the chain breaks at the first gap of 28+ days.
+    # Walk back from the current period; the chain breaks at the first gap of 4 weeks or more.
     merged: list[Periode] = []
     next_start = huidige_start
     index = len(ordered) - 1

@@ -23,3 +23,7 @@ class UnknownAdviceError(PoortwachterError):
 
 class InvalidExtensionError(PoortwachterError):
     """A voluntary extension shorter than the legal minimum of 13 weeks."""
+
+
+class BeforeWiaError(InvalidDateError):
+    """A case that began before the Wet WIA applied (first sick day before 2004): WAO, not computed."""

@@ -23,7 +23,6 @@
   var RETRY_AFTER_MS = 1500; // one automatic retry after a failed request
   var STORE_SENDER = "spoorwijzer.sender";
   var STORE_LOG = "spoorwijzer.log";
-  var TOTAL_WEEKS = 104;
   // Short labels on the timeline for the main milestones (the list below has all of them).
   var SHORT_LABELS = {
     probleemanalyse: "PA", plan_van_aanpak: "PvA", melding_42e_week: "42e", eerstejaarsevaluatie_uiterlijk: "EJE",
@@ -109,15 +108,17 @@
 
   // ---- the timeline picture --------------------------------------------------------------
   function timeline(payload) {
-    var weeks = Math.max(TOTAL_WEEKS, payload.ziekteweek + 2);
+    // The length of the wachttijd (with any extension) comes from the rules, like every week number here.
+    var total = payload.wachttijd_weken;
+    var weeks = Math.max(total, payload.ziekteweek + 2);
     var width = 640, height = 130, left = 24, right = 24, axisY = 62;
     var x = function (week) { return left + (Math.min(week, weeks) / weeks) * (width - left - right); };
     var figure = el("figure", { className: "sw-timeline" });
-    var title = "Tijdlijn van je verzuim: je zit in week " + payload.ziekteweek + " van " + TOTAL_WEEKS;
+    var title = "Tijdlijn van je verzuim: je zit in week " + payload.ziekteweek + " van " + total;
     var picture = svg("svg", { viewBox: "0 0 " + width + " " + height, role: "img", "aria-label": title, focusable: "false" });
     picture.appendChild(svg("title", { text: title }));
     picture.appendChild(svg("line", { x1: left, y1: axisY, x2: width - right, y2: axisY, class: "sw-axis" }));
-    [0, 26, 52, 78, 104].forEach(function (week) {
+    [0, 1, 2, 3, 4].map(function (quarter) { return Math.round(quarter * total / 4); }).forEach(function (week) {
       picture.appendChild(svg("line", { x1: x(week), y1: axisY - 4, x2: x(week), y2: axisY + 4, class: "sw-axis" }));
       picture.appendChild(svg("text", { x: x(week), y: axisY + 18, "text-anchor": "middle", class: "sw-tick", text: "wk " + week }));
     });

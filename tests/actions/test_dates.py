@@ -9,7 +9,7 @@ from actions.dates import (
     AmbiguousDate,
     FutureDate,
     ImpossibleDate,
-    TooLongAgo,
+    OutsideWindow,
     normalise,
     parse_sick_date,
     parse_sick_dates,
@@ -113,7 +113,8 @@ def test_at_least_sixty_expressions():
         ("1 januari 2027", FutureDate, "toekomst"),
         ("1 december 2026", FutureDate, "toekomst"),
         ("morgen", FutureDate, "toekomst"),
-        ("3 maart 2019", TooLongAgo, "meer dan 5 jaar"),
+        ("3 maart 2003", OutsideWindow, "WAO"),
+        ("31 december 2003", OutsideWindow, "1 januari 2004"),
         ("03-04", AmbiguousDate, "Bedoel je 3 april of 4 maart?"),
         ("12/2", AmbiguousDate, "12 februari of 2 december"),
     ],
@@ -159,6 +160,22 @@ def test_earlier_period_with_years_and_tm():
 def test_period_that_ends_before_it_starts():
     with pytest.raises(ImpossibleDate):
         parse_sick_dates("van 10 februari tot 1 februari ziek en sinds 3 maart weer", TODAY)
+
+
+def test_the_chat_accepts_what_the_rules_accept():
+    # One date window for every channel (the rules package's): an old case is computed, not refused.
+    assert parse_sick_date("3 maart 2019", TODAY).value == date(2019, 3, 3)
+    assert parse_sick_date("1 januari 2004", TODAY).value == date(2004, 1, 1)
+
+
+def test_earlier_period_before_the_wia_is_refused():
+    with pytest.raises(OutsideWindow, match="WAO"):
+        parse_sick_dates("van 1 december 2003 tot 20 december 2003 ziek en sinds 3 januari 2004 weer", TODAY)
+
+
+def test_earlier_period_that_ends_in_the_future_is_refused():
+    with pytest.raises(FutureDate):
+        parse_sick_dates("van 1 november 2026 tot 1 december 2026 ziek en sinds 3 maart weer", TODAY)
 
 
 def test_normaliser_folds_number_words_and_typos():

@@ -57,7 +57,7 @@ async def test_prefill_says_medical_details_are_not_needed(dispatcher, domain):
         ("mijn eerste ziektedag was 31 februari", "31 februari bestaat niet"),
         ("ik ben sinds 1 januari 2027 ziek", "toekomst"),
         ("sinds 03-04", "Bedoel je 3 april of 4 maart?"),
-        ("sinds 3 maart 2019", "meer dan 5 jaar"),
+        ("sinds 3 maart 2003", "WAO"),
     ],
 )
 async def test_prefill_bad_dates_get_an_explanation_and_set_nothing(dispatcher, domain, text, fragment):

@@ -31,6 +31,21 @@ def test_same_json_as_the_command_line(api_url, auth_headers, capsys):
     assert data["eerste_ziektedag"] == "2025-01-06"  # merged: a gap of 27 days
 
 
+def test_added_fields_keep_the_old_ones(api_url, auth_headers):
+    body = {"eerste_ziektedag": "2025-03-04", "peildatum": "2025-05-12",
+            "eerdere_perioden": [{"begin": "2025-01-06", "einde": "2025-02-20"}]}
+    status, data = call(f"{api_url}/v1/tijdlijn", body=body, headers=auth_headers)
+    assert status == 200
+    assert data["eerste_ziektedag"] == data["begin_ziektegeval"] == "2025-01-06"  # the merged case
+    assert data["huidige_periode_vanaf"] == "2025-03-04"
+    assert data["wachttijd_weken"] == 104
+    details = data["termijn_details"]
+    assert details["plan_van_aanpak"]["week"] == 8  # sick week of the merged case, not of the calendar
+    assert all(d["verplichting"] == d["nog_te_doen"] for d in details.values())
+    assert details["spoor_2_uiterlijk"]["hangt_af_van_advies"] is True
+    assert details["wia_aanvraag"]["hangt_af_van_advies"] is False
+
+
 def test_peildatum_defaults_to_today(api_url, auth_headers):
     status, data = call(f"{api_url}/v1/tijdlijn", body={"eerste_ziektedag": "2025-03-04"}, headers=auth_headers)
     assert status == 200 and data["peildatum"] == "2025-05-12" and data["ziekteweek"] == 10
@@ -56,6 +71,7 @@ def test_requests_without_the_right_token_are_refused(api_url, headers):
         ({"eerste_ziektedag": "2025-03-04", "eerdere_perioden": [{"begin": "2025-02-01", "einde": "2025-01-01"}]},
          422, "voordat hij begint"),
         ({"eerste_ziektedag": "2025-03-04", "wie": "x"}, 422, "Onbekend veld"),
+        ({"eerste_ziektedag": "2003-06-02", "peildatum": "2004-01-05"}, 422, "WAO"),
         ([1, 2], 422, "JSON-object"),
     ],
 )

@@ -43,6 +43,10 @@ def test_case(case):
     for key, day in expected.get("termijnen", {}).items():
         assert key in result.termijnen, f"missing deadline {key}"
         assert result.termijnen[key].datum == day, key
+    for key, week in expected.get("weken", {}).items():
+        assert result.termijnen[key].week == week, key  # sick week of the merged case
+    if "opmerking" in expected:
+        assert any(expected["opmerking"] in note for note in result.opmerkingen), result.opmerkingen
     for key, status in expected.get("status", {}).items():
         assert result.termijnen[key].status == status, key
     if "waarschuwingen" in expected:

@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 
 from poortwachter import (
+    BeforeWiaError,
     InvalidDateError,
     InvalidExtensionError,
     InvalidPeriodError,
@@ -40,6 +41,14 @@ D1, PEIL = date(2025, 3, 4), date(2025, 5, 12)
         (dict(eerste_ziektedag=date(1900, 1, 1)), InvalidDateError, "buiten de periode"),
         (dict(eerstejaarsevaluatie_datum=date(9999, 12, 31)), InvalidDateError, "buiten de periode"),
         (dict(eerdere_perioden=[Periode(date(1, 1, 1), date(1, 1, 2))]), InvalidDateError, "buiten de periode"),
+        # The Wet WIA applies to sickness from 1 January 2004 (Invoeringswet WIA); before it, the WAO.
+        (dict(eerste_ziektedag=date(2003, 12, 31), peildatum=date(2004, 6, 1)), BeforeWiaError, "WAO"),
+        (dict(eerste_ziektedag=date(1995, 5, 1), peildatum=date(1995, 6, 1)), BeforeWiaError, "vóór 1 januari 2004"),
+        (
+            dict(eerste_ziektedag=date(2004, 1, 12), peildatum=date(2004, 6, 1),
+                 eerdere_perioden=[Periode(date(2003, 12, 1), date(2003, 12, 31))]),
+            BeforeWiaError, "WAO",
+        ),
     ],
 )
 def test_library_errors(kwargs, error, fragment):
@@ -71,6 +80,7 @@ def test_invalid_periods(text):
         (["--eerste-ziektedag", "2025-03-04", "--verlenging-weken", "4"], "minstens 13 weken"),
         (["--eerste-ziektedag", "2025-03-04", "--eerdere-periode", "2025-02-01:2025-01-01"], "voordat hij begint"),
         (["--eerste-ziektedag", "2025-03-04", "--perspectief-binnen-3-maanden", "misschien"], "ongeldige invoer"),
+        (["--eerste-ziektedag", "2001-03-04", "--peildatum", "2002-05-12"], "WAO"),
     ],
 )
 def test_cli_bad_input_exits_2_with_dutch_message(argv, fragment, capsys):

@@ -1,0 +1,94 @@
+"""The case that the rules are applied to: a validated, merged sickness case on a peildatum."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from .advice import GEEN_MOGELIJKHEDEN_ADVIES, Advies
+from .counting import Ziektegeval, week_of_day
+from .parameters import (
+    EERSTEJAARSEVALUATIE_UITERLIJK,
+    EERSTEJAARSEVALUATIE_VANAF,
+    WACHTTIJD,
+    Parameter,
+    begin_week,
+    einde_week,
+)
+
+
+@dataclass(frozen=True)
+class Casus:
+    """Everything a rule may read: the merged case, the peildatum and what is known about it."""
+
+    geval: Ziektegeval
+    peildatum: date
+    advies: Advies
+    verlenging_weken: int  # voluntary extension of the wachttijd (0: none)
+    perspectief: bool | None  # concrete prospect of return to the own employer within 3 months
+    probleemanalyse_datum: date | None
+    eerstejaarsevaluatie_datum: date | None
+
+    # --- counting ---------------------------------------------------------------------------
+
+    @property
+    def ziektedag(self) -> int:
+        return self.geval.sick_day_number(self.peildatum)
+
+    @property
+    def week(self) -> int:
+        return week_of_day(self.ziektedag)
+
+    def dag(self, n: int) -> date:
+        """The date of sick day n of this case."""
+        return self.geval.date_of_day(n)
+
+    def einde_week(self, week: int) -> date:
+        return self.dag(einde_week(week))
+
+    def begin_week(self, week: int) -> date:
+        return self.dag(begin_week(week))
+
+    def week_van(self, day: date) -> int:
+        """The sick week of this case in which a date falls."""
+        return week_of_day(self.geval.day_number_of(day))
+
+    # --- the wachttijd and the law in force -------------------------------------------------
+
+    @property
+    def wachttijd_weken(self) -> int:
+        return WACHTTIJD.waarde + self.verlenging_weken
+
+    def geldend(self, parameter: Parameter) -> int:
+        """The number of weeks before the end of the wachttijd that applies to this case.
+
+        For terms counted back from the end (parameters.py, Verzamelwet SZW 2013):
+        immediate effect — a term still running on the day a change took effect
+        follows the new value; one that had expired before it keeps the old.
+        """
+        value = parameter.waarden[0][1]
+        for in_force_from, new_value in parameter.waarden[1:]:
+            if self.einde_week(self.wachttijd_weken - value) >= in_force_from:
+                value = new_value
+        return value
+
+    # --- the bedrijfsarts advice and the eerstejaarsevaluatie --------------------------------
+
+    @property
+    def geen_mogelijkheden(self) -> bool:
+        return self.advies in GEEN_MOGELIJKHEDEN_ADVIES
+
+    @property
+    def eerstejaarsevaluatie_moment(self) -> date:
+        """When the eerstejaarsevaluatie was held, or else its latest moment."""
+        return self.eerstejaarsevaluatie_datum or self.einde_week(EERSTEJAARSEVALUATIE_UITERLIJK.waarde)
+
+    @property
+    def eerstejaarsevaluatie_voorbij(self) -> bool:
+        if self.eerstejaarsevaluatie_datum is not None:
+            return self.peildatum >= self.eerstejaarsevaluatie_datum
+        return self.peildatum > self.eerstejaarsevaluatie_moment
+
+    @property
+    def in_eerstejaarsevaluatie_periode(self) -> bool:
+        """From the week in which evaluations are held in practice onwards."""
+        return self.week >= EERSTEJAARSEVALUATIE_VANAF.waarde

@@ -1,0 +1,190 @@
+"""Every legal number that the rules use, declared once, with its source.
+
+Why a Python module and not a data file (OpenFisca keeps YAML): the rules
+package promises no I/O, and a module is checked on import — a typo in a name
+is an error, not a silent default. The idea is OpenFisca's: a parameter has a
+description, a unit, a source and, where the law changed, the date from which
+each value applies (`Parameter.op(moment)`). Rule texts are rendered from
+these values (`Parameter.tekst()`), never typed again.
+
+Week numbers are sick weeks: week w covers sick days 7w-6 … 7w (counting.py).
+Nothing outside this package knows a week number; answers in the domain files
+are checked against these values by tests/rules/test_answer_numbers.py.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from . import bronnen
+from .bronnen import Bron
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One legal number: its values over time, unit and source.
+
+    `waarden` holds (in force from, value) pairs, oldest first. A rule asks
+    for the value on the date that the transitional law points to; most
+    parameters have one value since before any case we compute.
+    """
+
+    beschrijving: str
+    eenheid: str  # "weken", "dagen" or "maanden"
+    bron: Bron
+    waarden: tuple[tuple[date, int], ...]
+    # Words that name this number in an answer ("plan van aanpak"); used to check
+    # that every number in a user-facing text belongs to the parameter it names.
+    termen: tuple[str, ...] = ()
+
+    def op(self, moment: date) -> int:
+        """The value in force on `moment`."""
+        geldend = [waarde for vanaf, waarde in self.waarden if vanaf <= moment]
+        if not geldend:
+            raise ValueError(f"{self.beschrijving}: geen waarde op {moment.isoformat()}")
+        return geldend[-1]
+
+    @property
+    def waarde(self) -> int:
+        """The value in force today (the newest)."""
+        return self.waarden[-1][1]
+
+    def tekst(self, moment: date | None = None) -> str:
+        """'6 weken', or '1 week': the value with its unit, for rule texts."""
+        value = self.waarde if moment is None else self.op(moment)
+        eenheid = {"weken": "week", "dagen": "dag", "maanden": "maand"}[self.eenheid] if value == 1 else self.eenheid
+        return f"{value} {eenheid}"
+
+
+# Before this day nobody is computed: the Wet WIA applies to employees who became
+# sick on or after 1 January 2004; earlier cases stay under the WAO (Invoeringswet
+# Wet WIA, bronnen.WIA_INVOERING). Also "in force since" for unchanged parameters.
+WIA_VANAF = date(2004, 1, 1)
+# Verzamelwet SZW 2013 (bronnen.VERZAMELWET_SZW_2013), in force 1 July 2013: the
+# WIA-aanvraag moved from 13 to 11 weeks before the end of the wachttijd (week 91
+# -> 93), and the re-integratieverslag from 15 to 13 weeks (week 89 -> 91; the
+# 2005 text of WIA art. 25 lid 3 says "vijftien weken"). We found no transitional
+# provision for these terms, so the general rule of immediate effect applies: a
+# term that was still running on 1 July 2013 follows the new law, a term that
+# had expired before it the old (Casus.geldend).
+VERZAMELWET_2013 = date(2013, 7, 1)
+# The articles of the WIA on the re-integratieverslag and the WIA-aanvraag took
+# effect only in December 2005 (Stb. 2005, 619); the first cases' terms fell before.
+WIA_IN_WERKING = date(2005, 12, 29)
+
+
+def _vast(beschrijving: str, waarde: int, eenheid: str, bron: Bron, *termen: str) -> Parameter:
+    """A parameter that has not changed since the WIA began."""
+    return Parameter(beschrijving, eenheid, bron, ((WIA_VANAF, waarde),), termen)
+
+
+# --- counting ------------------------------------------------------------------------------
+
+WACHTTIJD = _vast(
+    "Duur van de wachttijd voor de WIA (en van de loondoorbetaling bij ziekte)", 104, "weken",
+    bronnen.WIA_WACHTTIJD, "wachttijd", "loondoorbetaling", "loon door", "2 jaar", "104 weken",
+)
+SAMENTELLEN_ONDERBREKING = _vast(
+    "Ziekteperioden met een onderbreking van minder dan dit aantal weken tellen samen", 4, "weken",
+    bronnen.WIA_SAMENTELLEN, "ertussen", "samen", "opnieuw", "beter",
+)
+
+# --- first year ----------------------------------------------------------------------------
+
+PROBLEEMANALYSE = _vast(
+    "Probleemanalyse (oordeel van de bedrijfsarts) uiterlijk aan het eind van deze week", 6, "weken",
+    bronnen.PROBLEEMANALYSE, "probleemanalyse",
+)
+PLAN_VAN_AANPAK_NA_PROBLEEMANALYSE = _vast(
+    "Plan van aanpak uiterlijk zoveel weken na de probleemanalyse", 2, "weken",
+    bronnen.PLAN_VAN_AANPAK, "plan van aanpak",
+)
+EVALUATIE_PLAN_VAN_AANPAK = _vast(
+    "Richtlijn: bespreek het plan van aanpak minstens eens per zoveel weken", 6, "weken",
+    bronnen.PLAN_VAN_AANPAK, "bespreken", "bespreek", "eens per",
+)
+MELDING_42E_WEEK = _vast(
+    "Ziekmelding bij UWV op de eerste werkdag na deze ziekteweek", 42, "weken",
+    bronnen.MELDING_42E_WEEK, "42e-weeksmelding", "ziekmelding bij uwv", "melding",
+)
+# "Aan het einde van het eerste ziektejaar" (Regeling art. 4): the end of week 52.
+EERSTEJAARSEVALUATIE_UITERLIJK = _vast(
+    "Eerstejaarsevaluatie uiterlijk aan het eind van deze week (einde eerste ziektejaar)", 52, "weken",
+    bronnen.EERSTEJAARSEVALUATIE, "eerstejaarsevaluatie", "evaluatie", "eerste ziektejaar",
+)
+# Not in the law: the period in which evaluations are held in practice (UWV, arbodiensten).
+EERSTEJAARSEVALUATIE_VANAF = _vast(
+    "Eerstejaarsevaluatie in de praktijk vanaf het begin van deze week", 46, "weken",
+    bronnen.EERSTEJAARSEVALUATIE, "eerstejaarsevaluatie", "evaluatie",
+)
+
+# --- spoor 2 (UWV Werkwijzer Poortwachter, not statute) -----------------------------------
+
+SPOOR_2_NA_EERSTEJAARSEVALUATIE = _vast(
+    "Spoor 2 uiterlijk zoveel weken na de eerstejaarsevaluatie gestart (als er geen perspectief is)", 6, "weken",
+    bronnen.SPOOR_2, "spoor 2", "evaluatie",
+)
+PERSPECTIEF_TERUGKEER = _vast(
+    "Concreet perspectief op structurele terugkeer bij de eigen werkgever binnen zoveel maanden", 3, "maanden",
+    bronnen.SPOOR_2, "perspectief", "vooruitzicht", "terugkeer", "structureel",
+)
+
+# --- second year: counted back from the end of the wachttijd -------------------------------
+
+REINTEGRATIEVERSLAG_VOOR_EINDE = Parameter(
+    "Re-integratieverslag uiterlijk zoveel weken vóór het einde van de wachttijd", "weken",
+    bronnen.REINTEGRATIEVERSLAG, ((WIA_VANAF, 15), (VERZAMELWET_2013, 13)), ("re-integratieverslag",),
+)
+WIA_AANVRAAG_VOOR_EINDE = Parameter(
+    "WIA-aanvraag uiterlijk zoveel weken vóór het einde van de wachttijd", "weken",
+    bronnen.WIA_AANVRAAG, ((WIA_VANAF, 13), (VERZAMELWET_2013, 11)), ("wia-aanvraag", "wia aanvragen", "aanvraag"),
+)
+# Informative: in this sick week UWV writes about the WIA-aanvraag (not a deadline).
+UWV_BRIEF_WIA = _vast(
+    "UWV stuurt rond deze ziekteweek een brief over de WIA-aanvraag", 88, "weken",
+    bronnen.UWV_BRIEF_WIA, "brief",
+)
+VERLENGING_MINIMUM = _vast(
+    "Een vrijwillige verlenging van de wachttijd duurt minstens zoveel weken", 13, "weken",
+    bronnen.VERLENGING, "verlengen", "verlenging",
+)
+LOONSANCTIE_MAXIMUM = _vast(
+    "Een loonsanctie verlengt de loondoorbetaling met hoogstens zoveel weken", 52, "weken",
+    bronnen.LOONSANCTIE, "loonsanctie", "langer loon",
+)
+
+# --- vervroegde IVA (duurzaam geen benutbare mogelijkheden) ----------------------------------
+
+VERVROEGDE_IVA_NA = _vast(
+    "Vervroegde IVA-aanvraag kan na minstens zoveel weken ziekte", 3, "weken",
+    bronnen.VERVROEGDE_IVA, "iva", "vervroegd", "eerder aanvragen",
+)
+VERVROEGDE_IVA_VOOR = _vast(
+    "Vervroegde IVA-aanvraag kan tot het eind van deze ziekteweek", 68, "weken",
+    bronnen.VERVROEGDE_IVA, "iva", "vervroegd", "eerder aanvragen",
+)
+
+# --- numbers that answers cite, outside the timeline ------------------------------------------
+
+ONTSLAG_GEEN_HERSTEL_BINNEN = _vast(
+    "Ontslag na 104 weken ziekte kan als herstel binnen zoveel weken niet te verwachten is", 26, "weken",
+    bronnen.ONTSLAG_LANGDURIG_ZIEK, "herstel", "ontslag",
+)
+
+
+def alle() -> dict[str, Parameter]:
+    """Every parameter of this module by its name (for documentation and checks)."""
+    return {name: value for name, value in globals().items() if isinstance(value, Parameter)}
+
+
+# --- derived sick days (day 1 = eerste ziektedag) --------------------------------------------
+
+
+def einde_week(week: int) -> int:
+    """The last sick day of a week: week 6 ends on day 42."""
+    return 7 * week
+
+
+def begin_week(week: int) -> int:
+    """The first sick day of a week: week 46 begins on day 316."""
+    return 7 * week - 6

@@ -1,0 +1,159 @@
+"""What the rules return: values with their rule and source, and the JSON contract.
+
+Names: `eerste_ziektedag` is on input the first day of the *current* sickness
+period, on output (`Tijdlijn.eerste_ziektedag`, JSON `eerste_ziektedag`) the
+first day of the *whole case* after merging earlier periods; JSON
+`begin_ziektegeval` says the latter without the ambiguity and
+`huidige_periode_vanaf` gives the former. A deadline's `nog_te_doen` (JSON also
+`verplichting`, the older name kept for clients) says whether it is still open
+in this case, not whether the law knows it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from .advice import Advies
+from .bronnen import Bron
+from .counting import Ziektegeval
+
+VERSTREKEN, VANDAAG, KOMEND = "verstreken", "vandaag", "komend"
+
+
+def status_on(day: date | None, peildatum: date) -> str | None:
+    """Whether a deadline lies before, on or after the peildatum."""
+    if day is None:
+        return None
+    if day < peildatum:
+        return VERSTREKEN
+    return VANDAAG if day == peildatum else KOMEND
+
+
+@dataclass(frozen=True)
+class Uitkomst:
+    """A computed value with the rule and source behind it."""
+
+    waarde: object
+    uitleg: str
+    bron: Bron
+
+    def as_dict(self) -> dict:
+        return {"waarde": self.waarde, "uitleg": self.uitleg, "bron": self.bron.as_dict()}
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """One deadline of one case: its date, the sick week it falls in, and why."""
+
+    key: str
+    titel: str
+    datum: date | None
+    status: str | None
+    wie: str
+    regel: str
+    uitleg: str
+    bron: Bron
+    week: int | None  # sick week of the (merged) case in which the date falls
+    nog_te_doen: bool = True  # False: informative, already done, or not needed with this advice
+    hangt_af_van_advies: bool = False  # the date or its existence follows from the bedrijfsarts advice
+
+    def as_dict(self) -> dict:
+        return {
+            "titel": self.titel,
+            "datum": self.datum.isoformat() if self.datum else None,
+            "status": self.status,
+            "wie": self.wie,
+            "regel": self.regel,
+            "uitleg": self.uitleg,
+            "verplichting": self.nog_te_doen,
+            "nog_te_doen": self.nog_te_doen,
+            "week": self.week,
+            "hangt_af_van_advies": self.hangt_af_van_advies,
+            "bron": self.bron.as_dict(),
+        }
+
+
+@dataclass(frozen=True)
+class Stap:
+    titel: str
+    uitleg: str
+    wie: str
+    bron: Bron
+    datum: date | None = None
+    termijn: str | None = None  # key of the deadline this step serves, if any
+
+    def as_dict(self) -> dict:
+        return {
+            "titel": self.titel,
+            "uitleg": self.uitleg,
+            "wie": self.wie,
+            "datum": self.datum.isoformat() if self.datum else None,
+            "termijn": self.termijn,
+            "bron": self.bron.as_dict(),
+        }
+
+
+@dataclass(frozen=True)
+class Waarschuwing:
+    termijn: str
+    tekst: str
+    bron: Bron
+
+    def as_dict(self) -> dict:
+        return {"termijn": self.termijn, "tekst": self.tekst, "bron": self.bron.as_dict()}
+
+
+@dataclass(frozen=True)
+class Tijdlijn:
+    peildatum: date
+    advies: Advies
+    geval: Ziektegeval
+    ziektedag: Uitkomst
+    ziekteweek: Uitkomst
+    spoor: Uitkomst
+    termijnen: dict[str, Deadline]
+    stappen: list[Stap]
+    waarschuwingen: list[Waarschuwing]
+    perspectief_relevant: bool
+    wachttijd_weken: int  # 104 plus any voluntary extension: the length of the timeline
+    opmerkingen: list[str] = field(default_factory=list)
+
+    @property
+    def eerste_ziektedag(self) -> date:
+        """The first sick day of the whole (merged) case."""
+        return self.geval.eerste_ziektedag
+
+    def datum(self, key: str) -> date | None:
+        deadline = self.termijnen.get(key)
+        return deadline.datum if deadline else None
+
+    def as_dict(self) -> dict:
+        """The JSON contract of `poortwachter tijdlijn --json` and the HR API."""
+        bron_per_item = {key: d.bron.as_dict() for key, d in self.termijnen.items()}
+        for name in ("ziektedag", "ziekteweek", "spoor"):
+            bron_per_item[name] = getattr(self, name).bron.as_dict()
+        return {
+            "eerste_ziektedag": self.geval.eerste_ziektedag.isoformat(),
+            "begin_ziektegeval": self.geval.eerste_ziektedag.isoformat(),
+            "huidige_periode_vanaf": self.geval.huidige_start.isoformat(),
+            "peildatum": self.peildatum.isoformat(),
+            "advies": self.advies.value,
+            "ziektedag": self.ziektedag.waarde,
+            "ziekteweek": self.ziekteweek.waarde,
+            "spoor": self.spoor.waarde,
+            "wachttijd_weken": self.wachttijd_weken,
+            "termijnen": {k: (d.datum.isoformat() if d.datum else None) for k, d in self.termijnen.items()},
+            "termijn_details": {k: d.as_dict() for k, d in self.termijnen.items()},
+            "stappen": [s.as_dict() for s in self.stappen],
+            "waarschuwingen": [w.as_dict() for w in self.waarschuwingen],
+            "uitleg": {name: getattr(self, name).as_dict() for name in ("ziektedag", "ziekteweek", "spoor")},
+            "bronnen": bron_per_item,
+            "samengetelde_perioden": [
+                {"begin": p.begin.isoformat(), "einde": p.einde.isoformat()} for p in self.geval.eerdere
+            ],
+            "niet_meegetelde_perioden": [
+                {"begin": p.begin.isoformat(), "einde": p.einde.isoformat()} for p in self.geval.losse
+            ],
+            "perspectief_relevant": self.perspectief_relevant,
+            "opmerkingen": list(self.opmerkingen),
+        }

@@ -1,0 +1,93 @@
+"""The shape of one deadline rule, read like the regulation.
+
+A rule says what the deadline is (`titel`), who must act (`wie`), the date
+formula (`datum`), the rule in words (`regel`) and its explanation (`uitleg`),
+what to do when it is late (`te_laat`), whether it only exists or only has its
+date through the bedrijfsarts advice (`hangt_af_van_advies`, `voorwaarde`),
+and its source (`bron`). Texts take the case as an argument; with `None`
+they give the general rule, without a personal date.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from .bronnen import Bron
+from .case import Casus
+from .results import Deadline, status_on
+
+
+@dataclass(frozen=True)
+class Regeltekst:
+    """A deadline rule without a personal date: what a chat says before it knows the case."""
+
+    key: str
+    titel: str
+    wie: str
+    regel: str
+    uitleg: str
+    bron: Bron
+    standaard_week: int  # the sick week of the deadline in a case without extension or merged periods
+    hangt_af_van_advies: bool
+    voorwaarde: str | None  # the advice under which the deadline exists, in words, if not always
+    termen: tuple[str, ...]  # words by which answers name this deadline
+
+
+class Termijnregel:
+    key: str
+    titel: str
+    wie: str
+    bron: Bron
+    termen: tuple[str, ...] = ()
+    hangt_af_van_advies = False
+    voorwaarde: str | None = None
+    te_laat: str | None = None  # advice once the date has passed and the step is still open; None: no warning
+
+    def geldt(self, case: Casus) -> bool:
+        """Whether this deadline exists in this case at all."""
+        return True
+
+    def datum(self, case: Casus) -> date | None:
+        raise NotImplementedError
+
+    def regel(self, case: Casus | None) -> str:
+        raise NotImplementedError
+
+    def uitleg(self, case: Casus | None) -> str:
+        raise NotImplementedError
+
+    def nog_te_doen(self, case: Casus) -> bool:
+        """Whether the step is still open in this case (False for informative dates)."""
+        return True
+
+    def bron_voor(self, case: Casus) -> Bron:
+        return self.bron
+
+    def standaard_week(self) -> int:
+        """The sick week of this deadline in a standard case (no extension, no merged periods)."""
+        raise NotImplementedError
+
+    def toepassen(self, case: Casus) -> Deadline | None:
+        if not self.geldt(case):
+            return None
+        datum = self.datum(case)
+        return Deadline(
+            key=self.key,
+            titel=self.titel,
+            datum=datum,
+            status=status_on(datum, case.peildatum),
+            wie=self.wie,
+            regel=self.regel(case),
+            uitleg=self.uitleg(case),
+            bron=self.bron_voor(case),
+            week=case.week_van(datum) if datum else None,
+            nog_te_doen=self.nog_te_doen(case),
+            hangt_af_van_advies=self.hangt_af_van_advies,
+        )
+
+    def algemeen(self) -> Regeltekst:
+        return Regeltekst(
+            key=self.key, titel=self.titel, wie=self.wie, regel=self.regel(None), uitleg=self.uitleg(None),
+            bron=self.bron, standaard_week=self.standaard_week(), hangt_af_van_advies=self.hangt_af_van_advies,
+            voorwaarde=self.voorwaarde, termen=self.termen,
+        )
