@@ -154,6 +154,25 @@ async def test_milestone_question_needs_no_advice(dispatcher, domain):
     assert slots["requested_slot"] is None
 
 
+@pytest.mark.parametrize("milestone", ["spoor_2", "vervroegde_iva"])
+async def test_milestone_whose_date_follows_from_the_advice_asks_for_it(dispatcher, domain, milestone):
+    # The rules say per deadline whether it depends on the bedrijfsarts advice; the form follows them.
+    tracker = make_tracker("3 maart 2025", "inform_sick_date", requested_slot="eerste_ziektedag", form=FORM,
+                           slots={"vraag": "termijn", "milestone": milestone})
+    slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
+    assert slots["requested_slot"] == "advies"
+
+
+async def test_iva_question_with_other_advice_says_when_it_applies(dispatcher, domain):
+    tracker = make_tracker("ok", "affirm", on="2025-05-12 10:00",
+                           slots={"vraag": "termijn", "milestone": "vervroegde_iva", "eerste_ziektedag": "2025-03-04",
+                                  "advies": "eigen_werk"})
+    await ActionAnswerGuide().run(dispatcher, tracker, domain)
+    answer = dispatcher.messages[0]["text"]
+    assert "Dit geldt alleen als de bedrijfsarts zegt dat er blijvend geen werk mogelijk is" in answer
+    assert "terug in mijn eigen werk" in answer
+
+
 async def test_confirmed_estimate_becomes_the_first_sick_day(dispatcher, domain):
     tracker = make_tracker("ja", "affirm", requested_slot="schatting_bevestigd", form=FORM,
                            slots={"vraag": "termijn", "milestone": "wia_aanvraag", "datum_schatting": "2025-09-23",

@@ -8,7 +8,7 @@ from icalendar import Calendar
 
 from actions.guide import ActionAnswerGuide
 from actions.timeline_payload import timeline_payload
-from poortwachter import compute_timeline
+from poortwachter import Periode, compute_timeline
 
 
 def _timeline():
@@ -49,3 +49,27 @@ async def test_payload_is_sent_only_on_the_widget_channel(dispatcher, domain):
     slack = make_tracker("ok", "affirm", on="2025-05-12 10:00", slots=slots, channel="slack")
     await ActionAnswerGuide().run(dispatcher, slack, domain)
     assert all("custom" not in m or not m["custom"] for m in dispatcher.messages)
+
+
+def test_merged_periods_show_the_weeks_of_the_case_not_of_the_calendar():
+    # Sick 6 January – 20 February 2025 (46 days), again from 4 March: 12 days apart, so one case
+    # (WIA art. 23 lid 3). The days in between are no sick days, so counting calendar days from
+    # 6 January would put every deadline 2 weeks late (plan van aanpak in week 10, WIA in week 95).
+    t = compute_timeline(date(2025, 3, 4), date(2025, 5, 12), "onbekend",
+                         eerdere_perioden=[Periode(date(2025, 1, 6), date(2025, 2, 20))])
+    payload = timeline_payload(t)
+    weeks = {m["key"]: m["week"] for m in payload["mijlpalen"]}
+    assert weeks["plan_van_aanpak"] == 8
+    assert weeks["eerstejaarsevaluatie_uiterlijk"] == 52
+    assert weeks["wia_aanvraag"] == 93
+    assert weeks["laatste_dag_wachttijd"] == 104
+    assert payload["ziekteweek"] == 17  # 46 + 70 sick days
+    assert payload["wachttijd_weken"] == 104
+
+
+def test_the_timeline_length_follows_a_voluntary_extension():
+    t = compute_timeline(date(2025, 3, 4), date(2025, 5, 12), "onbekend", verlenging_weken=13)
+    payload = timeline_payload(t)
+    weeks = {m["key"]: m["week"] for m in payload["mijlpalen"]}
+    assert payload["wachttijd_weken"] == 117
+    assert weeks["laatste_dag_wachttijd"] == 117 and weeks["wia_aanvraag"] == 106

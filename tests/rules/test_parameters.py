@@ -1,0 +1,117 @@
+"""Parameters: each legal number declared once, with its source and dates of effect."""
+from __future__ import annotations
+
+import ast
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from poortwachter import general_rules
+from poortwachter.deadlines import REGELS
+from poortwachter.parameters import (
+    REINTEGRATIEVERSLAG_VOOR_EINDE,
+    VERZAMELWET_2013,
+    WACHTTIJD,
+    WIA_AANVRAAG_VOOR_EINDE,
+    WIA_VANAF,
+    alle,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+PARAMETERS = alle()
+
+
+@pytest.mark.parametrize("name", sorted(PARAMETERS))
+def test_every_parameter_says_what_it_is_and_where_it_comes_from(name):
+    parameter = PARAMETERS[name]
+    assert parameter.beschrijving and parameter.termen, name
+    assert parameter.eenheid in {"weken", "dagen", "maanden"}
+    assert parameter.bron.url.startswith("https://"), name
+    dates = [vanaf for vanaf, _ in parameter.waarden]
+    assert dates == sorted(dates) and len(set(dates)) == len(dates), "values in order of their date of effect"
+    assert dates[0] <= WIA_VANAF, "a value for every case we compute"
+
+
+def test_values_by_date_of_effect():
+    # Verzamelwet SZW 2013: 13 -> 11 weeks for the WIA-aanvraag, 15 -> 13 for the re-integratieverslag.
+    assert WIA_AANVRAAG_VOOR_EINDE.op(date(2013, 6, 30)) == 13
+    assert WIA_AANVRAAG_VOOR_EINDE.op(VERZAMELWET_2013) == 11
+    assert REINTEGRATIEVERSLAG_VOOR_EINDE.op(date(2012, 1, 1)) == 15
+    assert REINTEGRATIEVERSLAG_VOOR_EINDE.waarde == 13
+    with pytest.raises(ValueError):
+        WACHTTIJD.op(date(2003, 12, 31))
+
+
+def test_texts_use_the_unit_in_singular_and_plural():
+    assert WACHTTIJD.tekst() == "104 weken"
+    one = type(WACHTTIJD)("een week", "weken", WACHTTIJD.bron, ((WIA_VANAF, 1),))
+    assert one.tekst() == "1 week"
+
+
+def test_every_rule_has_a_general_text_and_standard_week():
+    rules = general_rules()
+    assert list(rules) == [regel.key for regel in REGELS]
+    for key, rule in rules.items():
+        assert rule.regel and rule.uitleg and rule.titel and rule.termen, key
+        assert 1 <= rule.standaard_week <= WACHTTIJD.waarde * 2, key
+    assert rules["wia_aanvraag"].standaard_week == 93 and rules["reintegratieverslag"].standaard_week == 91
+    assert {k for k, r in rules.items() if r.hangt_af_van_advies} == {
+        "spoor_2_uiterlijk", "vervroegde_iva_vanaf", "vervroegde_iva_tot",
+    }
+
+
+# --- one place for each number -----------------------------------------------------------------
+
+_LEGAL_NUMBER = re.compile(r"\b(?:week|ziekteweek|ziektedag)\s+\d+|\b\d+\s+(?:weken|week|maanden|maand|dagen)\b")
+
+# Numbers that are typed on purpose, with the reason.
+_TYPED_ON_PURPOSE = {
+    ("poortwachter/deadlines.py", "week 4"): "what other sources say about the IVA (explains our choice)",
+    ("poortwachter/deadlines.py", "week 78"): "what other sources say about the IVA (explains our choice)",
+    ("poortwachter/timeline.py", "week 1"): "the counting convention itself, as an example (week 1 = days 1-7)",
+    ("poortwachter/timeline.py", "week 2"): "the counting convention itself, as an example (week 2 = days 8-14)",
+    ("actions/dates.py", "6 weken"): "language: 'anderhalve maand' means six weeks",
+    ("actions/dates.py", "18 maanden"): "language: 'anderhalf jaar' means eighteen months",
+    ("actions/dates.py", "6 maanden"): "language: 'een half jaar' means six months",
+    ("actions/guide.py", "14 maanden"): "an example of how a user may write a duration",
+}
+
+
+def _string_literals(path: Path) -> list[str]:
+    """The text of every string in a module that is not a docstring (f-strings: their fixed parts)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {
+        id(node.body[0].value) for node in ast.walk(tree)
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+        and node.body and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)
+    }
+    return [
+        node.value for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+    ]
+
+
+def _modules() -> list[Path]:
+    package = [p for p in (ROOT / "poortwachter").glob("*.py") if p.name != "parameters.py"]
+    channels = [p for folder in ("actions", "slack", "connectors") for p in (ROOT / folder).glob("*.py")]
+    return sorted(package + channels)
+
+
+@pytest.mark.parametrize("path", _modules(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_no_rule_number_is_typed_outside_the_parameters(path):
+    relative = str(path.relative_to(ROOT))
+    typed = [
+        match.group(0)
+        for text in _string_literals(path)
+        for match in _LEGAL_NUMBER.finditer(text)
+        if (relative, match.group(0)) not in _TYPED_ON_PURPOSE
+    ]
+    assert typed == [], f"{relative} types rule numbers {typed}: render them from poortwachter/parameters.py"
+
+
+def test_the_widget_takes_every_week_from_the_payload():
+    script = (ROOT / "web" / "spoorwijzer-widget.js").read_text(encoding="utf-8")
+    assert not re.search(r"\b(?:104|91|93|52|42)\b", script), "week numbers belong to the rules package"
+    assert "payload.wachttijd_weken" in script and "m.week" in script
