@@ -129,6 +129,24 @@ def test_full_conversation_timeline_ics_reload_and_new(page: Page, tmp_path):
     assert page.evaluate("localStorage.getItem('spoorwijzer.sender')") != sender
 
 
+def test_merged_sickness_periods_show_the_weeks_of_the_case(page: Page):
+    # Sick 6 January – 20 February 2025, again from 4 March: 12 days apart, one case. The widget
+    # must show the rules' sick weeks (the days in between are no sick days), not calendar weeks.
+    page.goto(WEB_URL)
+    expect(bot_messages(page).first).to_be_visible(timeout=30_000)
+    click_and_wait(page, "In welk spoor zit ik?")
+    send_text(page, "Ik was ziek van 6 januari 2025 tot en met 20 februari 2025 en ben sinds 4 maart 2025 weer ziek")
+    click_and_wait(page, "Terug in mijn eigen werk")
+    if "vooruitzicht" in (bot_messages(page).last.text_content() or ""):
+        click_and_wait(page, "Nee / weet ik niet")
+    expect(page.locator(".sw-timeline svg").last).to_be_visible()
+    milestones = page.locator(".sw-milestones").last.locator("li")
+    for date_text, week in (("13 maart 2025", 8), ("15 januari 2026", 52), ("29 oktober 2026", 93),
+                            ("14 januari 2027", 104)):  # plan van aanpak, EJE, WIA-aanvraag, end of wachttijd
+        expect(milestones.filter(has_text=date_text).first).to_contain_text(f"(week {week},", use_inner_text=False)
+    shot(page, "5-samengetelde-perioden")
+
+
 def test_html_in_a_message_is_shown_as_text(page: Page):
     page.goto(WEB_URL)
     expect(bot_messages(page).first).to_be_visible(timeout=30_000)
