@@ -162,8 +162,25 @@ class ActionPrefillGuide(Action):
 class ValidateGuideForm(FormValidationAction):
     """Asks only for what is missing, and only for what the question needs."""
 
+    # Slots that the answer to the date question fills beside its own: earlier sickness periods,
+    # or an estimate still to confirm. rasa_sdk keeps only the form's required slots after
+    # validation, which dropped these (the earlier periods vanished from the timeline, and a
+    # confirmed estimate crashed the next question); they are passed on here.
+    SIDE_SLOTS = ("eerdere_perioden", "datum_schatting", "schatting_bevestigd")
+
     def name(self) -> Text:
         return "validate_guide_form"
+
+    async def get_validation_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        events = await super().get_validation_events(dispatcher, tracker, domain)
+        kept = {event["name"] for event in events}
+        side = {
+            name: value for name, value in tracker.slots_to_validate().items()
+            if name in self.SIDE_SLOTS and name not in kept
+        }
+        return events + [SlotSet(name, value) for name, value in side.items()]
 
     async def required_slots(
         self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -154,6 +154,31 @@ async def test_milestone_question_needs_no_advice(dispatcher, domain):
     assert slots["requested_slot"] is None
 
 
+async def test_earlier_periods_in_the_answer_to_the_date_question_are_kept(dispatcher, domain):
+    tracker = make_tracker(
+        "Ik was ziek van 6 januari 2025 tot en met 20 februari 2025 en ben sinds 4 maart 2025 weer ziek",
+        "inform_sick_date", requested_slot="eerste_ziektedag", form=FORM, slots={"vraag": "spoor"},
+    )
+    slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
+    assert slots["eerste_ziektedag"] == "2025-03-04"
+    assert slots["eerdere_perioden"] == [{"begin": "2025-01-06", "einde": "2025-02-20"}]
+    assert slots["requested_slot"] == "advies"
+
+
+async def test_an_estimate_in_the_answer_to_the_date_question_is_kept_and_confirmed(dispatcher, domain):
+    # "precies drie weken geleden" is an estimate (weeks, not days): it must survive the form's
+    # validation, or the confirmation question has no date to show.
+    tracker = make_tracker("ik ben precies drie weken geleden ziek geworden", "inform_sick_date",
+                           requested_slot="eerste_ziektedag", form=FORM, slots={"vraag": "spoor"})
+    slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
+    assert slots["datum_schatting"] == "2026-11-02" and slots["eerste_ziektedag"] is None
+    assert slots["requested_slot"] == "schatting_bevestigd"
+    asked = make_tracker("ik ben precies drie weken geleden ziek geworden", "inform_sick_date",
+                         slots={"datum_schatting": slots["datum_schatting"]})
+    await ActionAskSchattingBevestigd().run(dispatcher, asked, domain)
+    assert "2 november 2026" in dispatcher.messages[-1]["text"]
+
+
 @pytest.mark.parametrize("milestone", ["spoor_2", "vervroegde_iva"])
 async def test_milestone_whose_date_follows_from_the_advice_asks_for_it(dispatcher, domain, milestone):
     # The rules say per deadline whether it depends on the bedrijfsarts advice; the form follows them.

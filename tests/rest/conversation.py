@@ -14,9 +14,10 @@ import sys
 import urllib.error
 import urllib.request
 import uuid
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Callable
+from zoneinfo import ZoneInfo
 
 from poortwachter import datum_nl
 
@@ -141,6 +142,25 @@ def employee_conversation() -> None:
           lambda t, r: "plan van aanpak" in t.lower() and "Bron:" in t)
 
 
+def dates_inside_the_guide() -> None:
+    """What the form hears beside the first sick day: earlier periods, or an estimate to confirm."""
+    user = f"perioden-{uuid.uuid4().hex[:8]}"
+    send(user, "in welk spoor zit ik?")
+    send(user, "ik was ziek van 6 januari 2025 tot en met 20 februari 2025 en ben sinds 4 maart 2025 weer ziek")
+    answer = send(user, '/inform_advice{"advice": "eigen_werk"}')
+    if "vooruitzicht" in text_of(answer):
+        answer = send(user, "nee")
+    today = datetime.now(ZoneInfo("Europe/Amsterdam")).date()  # the bot counts in Amsterdam's date
+    expected_day = 46 + (today - date(2025, 3, 4)).days + 1  # the 46 days of the earlier period count
+    check("eerdere periode in het antwoord op de datumvraag telt mee", answer,
+          lambda t, r: f"ziektedag {expected_day})" in t)
+    other = f"schatting-{uuid.uuid4().hex[:8]}"
+    send(other, "in welk spoor zit ik?")
+    check("een geschatte datum in de gids wordt ter bevestiging gevraagd",
+          send(other, "ik ben precies drie weken geleden ziek geworden"),
+          lambda t, r: "ongeveer" in t and "Mag ik daarmee rekenen" in t)
+
+
 def hr_conversation() -> None:
     user = f"hr-{uuid.uuid4().hex[:8]}"
     check(
@@ -174,7 +194,7 @@ def bad_input() -> None:
 
 
 def main() -> int:
-    for part in (employee_conversation, hr_conversation, bad_input, safe_retry, protected_api, slack_webhook):
+    for part in (employee_conversation, dates_inside_the_guide, hr_conversation, bad_input, safe_retry, protected_api, slack_webhook):
         try:
             part()
         except Exception as error:  # a crash or timeout is a failed check, not a traceback
