@@ -20,6 +20,9 @@ class Spoor(str, Enum):
     SPOOR_1 = "spoor_1"
     SPOOR_1_EN_2 = "spoor_1_en_2"
     GEEN_ACTIEVE_REINTEGRATIE = "geen_actieve_reintegratie"
+    # After a contract ends during sickness there is no own employer any more: UWV (or the
+    # ex-employer as eigenrisicodrager Ziektewet) guides the way to any suitable work.
+    ZONDER_WERKGEVER = "reintegratie_zonder_werkgever"
 
 
 # Plain-language labels (B1) for buttons and overviews.
@@ -37,6 +40,7 @@ SPOOR_LABELS: dict[Spoor, str] = {
     Spoor.SPOOR_1: "spoor 1 (terugkeer bij de eigen werkgever)",
     Spoor.SPOOR_1_EN_2: "spoor 1 en spoor 2 (ook zoeken naar werk bij een andere werkgever)",
     Spoor.GEEN_ACTIEVE_REINTEGRATIE: "nog geen actieve re-integratie (geen benutbare mogelijkheden)",
+    Spoor.ZONDER_WERKGEVER: "re-integratie zonder werkgever (na het einde van het dienstverband)",
 }
 
 # Advice codes under which the employee stays in spoor 1 until the eerstejaarsevaluatie.

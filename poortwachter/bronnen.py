@@ -92,3 +92,60 @@ GELIJKSTELLING_2023_2025 = Bron(
 GELIJKSTELLING_2026_2028 = Bron(
     "Besluit gelijkstelling dagen 2026-2028 (Algemene termijnenwet art. 3 lid 3)", "", _ATW,
 )
+
+# --- situations beyond the standard case -------------------------------------------------------
+_ZW = "https://wetten.overheid.nl/BWBR0001888"
+_UWV_WG = "https://www.uwv.nl/werkgevers"
+AOW_LEEFTIJD = Bron(
+    "Algemene Ouderdomswet art. 7a; Rijksoverheid: Wanneer gaat mijn AOW in?", "",
+    "https://www.rijksoverheid.nl/onderwerpen/algemene-ouderdomswet-aow/vraag-en-antwoord/wanneer-gaat-mijn-aow-in",
+)
+LOON_NA_AOW = Bron("Burgerlijk Wetboek Boek 7", "art. 7:629 lid 2 onder b", _BW7)
+WERKEN_NA_AOW_2023 = Bron(
+    "Besluit van 12 mei 2023 (Stb. 2023, 169): kortere loondoorbetaling voor AOW-gerechtigden vanaf 1 juli 2023",
+    "", "https://zoek.officielebekendmakingen.nl/stb-2023-169.html",
+)
+REINTEGRATIE_NA_AOW = Bron(
+    "Burgerlijk Wetboek Boek 7, art. 7:658a en 7:660a lid 2 (Wet werken na de AOW-gerechtigde leeftijd)", "", _BW7,
+)
+WIA_EINDIGT_BIJ_AOW = Bron(
+    "UWV: AOW na mijn WIA-uitkering", "",
+    "https://www.uwv.nl/particulieren/overige-onderwerpen/aow-leeftijd/detail/aow-na-mijn-wia-uitkering",
+)
+LOON_EINDE_DIENSTVERBAND = Bron(
+    "Burgerlijk Wetboek Boek 7, art. 7:629 lid 1; UWV: Ik ben in loondienst en ben ziek", "",
+    "https://www.uwv.nl/particulieren/ziek/ziek-met-werkgever/ik-ben-net-ziek/detail/ik-ben-in-loondienst-en-ben-ziek",
+)
+ZIEKMELDING_UIT_DIENST = Bron(
+    "UWV: Ziek melden bij UWV (ziek uit dienst); Ziektewet art. 38", "",
+    f"{_UWV_WG}/werknemer-is-ziek/loondoorbetaling/werknemer-is-langdurig-ziek/detail/ziek-melden-bij-uwv",
+)
+ERD_ZW_ZIEK_UIT_DIENST = Bron(
+    "UWV: Eigenrisicodrager Ziektewet, werknemer is ziek", "",
+    f"{_UWV_WG}/eigenrisicodrager/eigenrisicodrager-ziektewet/tijdens-eigen-risico-dragen-ziektewet/detail/"
+    "werknemer-is-ziek",
+)
+RIV_EINDE_DIENSTVERBAND = Bron(
+    "UWV: Mijn werknemer gaat ziek uit dienst (re-integratieverslag)", "",
+    f"{_UWV_WG}/werknemer-is-ziek/ziektewet-uitkering/samen-werken-aan-re-integratie/detail/"
+    "re-integratie-vastleggen-in-re-integratieverslag/mijn-werknemer-gaat-ziek-uit-dienst",
+)
+ZIEKTEWET_BEOORDELING = Bron(
+    "UWV: Krijg ik een Ziektewet-beoordeling?", "",
+    "https://www.uwv.nl/particulieren/ziek/ziek-zonder-werkgever/ziektewet-beoordeling/detail/"
+    "krijg-ik-een-ziektewet-beoordeling",
+)
+SAMENTELLEN_ROND_VERLOF = Bron(
+    "Burgerlijk Wetboek Boek 7, art. 7:629 lid 10; Wet WIA art. 23 lid 3 (onder 2°)", "", _BW7,
+)
+ZIEK_DOOR_ZWANGERSCHAP = Bron(
+    "Ziektewet art. 29a; UWV: Ziek door zwangerschap of bevalling", "",
+    f"{_UWV_WG}/werknemer-krijgt-kind/zwanger/werknemer-is-zwanger-wazo/detail/werknemer-is-ziek-rond-haar-"
+    "zwangerschap/ziek-door-zwangerschap-of-bevalling/ziek-voor-de-verlofperiode",
+)
+ZIEKMELDING_VIERDE_DAG = Bron("Ziektewet", "art. 38a lid 2", _ZW)
+ZIEK_ROND_VERLOF_MELDEN = Bron(
+    "UWV: Doorlopende ziekte voor en na het zwangerschapsverlof melden", "",
+    "https://www.uwv.nl/en/employers/forms/reporting-an-ongoing-illness-before-and-after-paid-maternity-leave",
+)
+WAZO_VERLOF = Bron("Wet arbeid en zorg", "art. 3:1", "https://wetten.overheid.nl/BWBR0013008")

@@ -5,8 +5,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from .advice import GEEN_MOGELIJKHEDEN_ADVIES, Advies
-from .counting import Ziektegeval, week_of_day
+from .counting import Periode, Ziektegeval, week_of_day
+from .situation import Regime, Situatie
 from .parameters import (
+    LOONDOORBETALING_NA_AOW,
     EERSTEJAARSEVALUATIE_UITERLIJK,
     EERSTEJAARSEVALUATIE_VANAF,
     WACHTTIJD,
@@ -27,6 +29,9 @@ class Casus:
     perspectief: bool | None  # concrete prospect of return to the own employer within 3 months
     probleemanalyse_datum: date | None
     eerstejaarsevaluatie_datum: date | None
+    situatie: Situatie  # the regime: standard, ziek uit dienst, AOW (situation.py)
+    verlof: Periode | None = None  # zwangerschaps- en bevallingsverlof
+    ziekte_door_zwangerschap: bool = False
 
     # --- counting ---------------------------------------------------------------------------
 
@@ -87,6 +92,22 @@ class Casus:
         if self.eerstejaarsevaluatie_datum is not None:
             return self.peildatum >= self.eerstejaarsevaluatie_datum
         return self.peildatum > self.eerstejaarsevaluatie_moment
+
+    @property
+    def geldend_na_aow(self) -> int:
+        """Weeks of wages after the AOW-leeftijd for this case (the rule of its first sick day)."""
+        return LOONDOORBETALING_NA_AOW.op(self.geval.eerste_ziektedag)
+
+    @property
+    def na_einde_dienstverband(self) -> bool:
+        """The contract has ended on the peildatum: the own employer is no longer where work is sought."""
+        return self.situatie.regime is Regime.ZIEK_UIT_DIENST and self.peildatum > self.situatie.einde_dienstverband
+
+    @property
+    def aow_bereikt(self) -> bool:
+        """The AOW-leeftijd is reached on the peildatum (in a regime where it matters)."""
+        aow = self.situatie.aow_datum
+        return self.situatie.regime in (Regime.AOW_GERECHTIGD, Regime.AOW_TIJDENS_ZIEKTE) and self.peildatum >= aow
 
     @property
     def in_eerstejaarsevaluatie_periode(self) -> bool:

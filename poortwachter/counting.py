@@ -3,7 +3,9 @@
 Convention (WIA art. 23 lid 2): the first sick day is day 1; day n is
 d1 + (n-1) calendar days; week w covers days 7w-6 … 7w. Periods that follow
 each other with a gap of fewer than four weeks (< 28 days) count as one case
-(WIA art. 23 lid 3, BW 7:629 lid 10); the days in the gap are not sick days.
+(WIA art. 23 lid 3, BW 7:629 lid 10); so do periods directly before and right
+after a zwangerschaps- en bevallingsverlof, however long the leave (the same
+articles, second ground). The days in a gap or of the leave are not sick days.
 """
 from __future__ import annotations
 
@@ -47,6 +49,7 @@ class Ziektegeval:
     huidige_start: date
     eerdere: tuple[Periode, ...]
     losse: tuple[Periode, ...]
+    over_verlof: bool = False  # merged across a zwangerschaps- en bevallingsverlof
 
     @property
     def eerste_ziektedag(self) -> date:
@@ -93,16 +96,31 @@ def week_of_day(n: int) -> int:
     return math.ceil(n / 7)
 
 
-def build_case(huidige_start: date, eerdere: Sequence[Periode] = ()) -> Ziektegeval:
+def _around_leave(earlier: Periode, later_start: date, verlof: Periode | None) -> bool:
+    """Sickness that ends the day before the leave and starts again the day after it."""
+    return (
+        verlof is not None
+        and earlier.einde + timedelta(days=1) == verlof.begin
+        and later_start - timedelta(days=1) == verlof.einde
+    )
+
+
+def build_case(huidige_start: date, eerdere: Sequence[Periode] = (), verlof: Periode | None = None) -> Ziektegeval:
     """Keep the earlier periods that merge with the current one (checked first by validation.py)."""
     ordered = sorted(eerdere, key=lambda p: p.begin)
-    # Walk back from the current period; the chain breaks at the first gap of 4 weeks or more.
+    # Walk back from the current period; the chain breaks at the first gap of 4 weeks or more
+    # that is not a zwangerschaps- en bevallingsverlof with sickness right before and after it.
     merged: list[Periode] = []
     next_start = huidige_start
+    over_verlof = False
     index = len(ordered) - 1
-    while index >= 0 and gap_days(ordered[index], next_start) < MERGE_GAP_DAYS:
-        merged.insert(0, ordered[index])
-        next_start = ordered[index].begin
+    while index >= 0:
+        earlier = ordered[index]
+        if gap_days(earlier, next_start) >= MERGE_GAP_DAYS and not _around_leave(earlier, next_start, verlof):
+            break
+        over_verlof = over_verlof or _around_leave(earlier, next_start, verlof)
+        merged.insert(0, earlier)
+        next_start = earlier.begin
         index -= 1
     loose = tuple(ordered[: index + 1])
-    return Ziektegeval(huidige_start=huidige_start, eerdere=tuple(merged), losse=loose)
+    return Ziektegeval(huidige_start=huidige_start, eerdere=tuple(merged), losse=loose, over_verlof=over_verlof)

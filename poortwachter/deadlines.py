@@ -16,6 +16,11 @@ from .case import Casus
 from .formatting import datum_nl, weekdag_nl
 from .parameters import (
     EERSTEJAARSEVALUATIE_UITERLIJK,
+    ERD_ZW_MELDING_BINNEN,
+    VERKORT_RIV_VANAF,
+    VOLLEDIG_RIV_VANAF,
+    ZIEKMELDING_UITERLIJK_DAG,
+    ZWANGERSCHAPSZIEKTE_MELDING_BINNEN,
     EERSTEJAARSEVALUATIE_VANAF,
     LOONSANCTIE_MAXIMUM,
     MELDING_42E_WEEK,
@@ -34,7 +39,13 @@ from .parameters import (
 )
 from .rule import Termijnregel
 from .spoor import SpoorTweeUiterlijk
-from .workdays import first_workday_on_or_after, non_workday_reason, workday_calendar_note
+from .situation import Regime
+from .workdays import (
+    first_workday_on_or_after,
+    last_workday_on_or_before,
+    non_workday_reason,
+    workday_calendar_note,
+)
 
 
 def _verlengd(case: Casus | None) -> str:
@@ -71,6 +82,7 @@ class Probleemanalyse(Termijnregel):
     bron = bronnen.PROBLEEMANALYSE
     termen = ("probleemanalyse",)
     te_laat = "Laat de probleemanalyse nu alsnog maken; te laat kan tot een loonsanctie leiden."
+    werkgeversplicht = True
 
     def datum(self, case: Casus) -> date:
         return case.einde_week(PROBLEEMANALYSE.waarde)
@@ -99,6 +111,8 @@ class PlanVanAanpak(Termijnregel):
     bron = bronnen.PLAN_VAN_AANPAK
     termen = ("plan van aanpak",)
     te_laat = "Stel het plan van aanpak nu alsnog op; te laat kan tot een loonsanctie leiden."
+    werkgeversplicht = True
+    vervalt_na_aow = True
 
     @staticmethod
     def _uiterste_week() -> int:
@@ -146,6 +160,8 @@ class Melding42eWeek(Termijnregel):
     bron = bronnen.MELDING_42E_WEEK
     termen = ("42e-weeksmelding", "ziekmelding bij uwv")
     te_laat = "Doe de melding nu alsnog; UWV kan de werkgever een boete geven."
+    werkgeversplicht = True
+    vervalt_na_aow = True
 
     @staticmethod
     def _dag_na_week(case: Casus) -> date:
@@ -190,6 +206,8 @@ class EerstejaarsevaluatieVanaf(Termijnregel):
     wie = "werkgever en werknemer samen"
     bron = bronnen.EERSTEJAARSEVALUATIE
     termen = ("eerstejaarsevaluatie",)
+    werkgeversplicht = True
+    vervalt_na_aow = True
 
     def datum(self, case: Casus) -> date:
         return case.begin_week(EERSTEJAARSEVALUATIE_VANAF.waarde)
@@ -214,6 +232,8 @@ class Eerstejaarsevaluatie(Termijnregel):
     bron = bronnen.EERSTEJAARSEVALUATIE
     termen = ("eerstejaarsevaluatie",)
     te_laat = "Houd de eerstejaarsevaluatie nu alsnog."
+    werkgeversplicht = True
+    vervalt_na_aow = True
 
     def datum(self, case: Casus) -> date:
         return case.einde_week(EERSTEJAARSEVALUATIE_UITERLIJK.waarde)
@@ -242,6 +262,8 @@ class Reintegratieverslag(Termijnregel):
     bron = bronnen.REINTEGRATIEVERSLAG
     termen = ("re-integratieverslag",)
     te_laat = "Maak het re-integratieverslag nu af en geef de werknemer een kopie."
+    werkgeversplicht = True
+    hoort_bij_wia = True
 
     def datum(self, case: Casus) -> date:
         return _weken_voor_einde(case, REINTEGRATIEVERSLAG_VOOR_EINDE)
@@ -284,6 +306,7 @@ class WiaAanvraag(Termijnregel):
         "Vraag de WIA nu aan: de uitkering kan anders later ingaan en de werkgever "
         "moet mogelijk langer loon doorbetalen."
     )
+    hoort_bij_wia = True
 
     def datum(self, case: Casus) -> date:
         return _weken_voor_einde(case, WIA_AANVRAAG_VOOR_EINDE)
@@ -314,6 +337,7 @@ class LaatsteDagWachttijd(Termijnregel):
     wie = "werkgever (betaalt loon door tot en met deze dag)"
     bron = bronnen.WIA_WACHTTIJD
     termen = ("wachttijd", "loondoorbetaling", "loon door")
+    hoort_bij_wia = True
 
     def datum(self, case: Casus) -> date:
         return _einde_wachttijd(case)
@@ -347,6 +371,7 @@ class WiaIngang(Termijnregel):
     wie = "UWV"
     bron = bronnen.WIA_WACHTTIJD
     termen = ("wia-uitkering",)
+    hoort_bij_wia = True
 
     def datum(self, case: Casus) -> date:
         return _einde_wachttijd(case) + timedelta(days=1)
@@ -370,6 +395,8 @@ class VerlengdTijdvak(Termijnregel):
     wie = "werkgever"
     bron = bronnen.VERLENGING
     termen = ("verlenging", "verlengen")
+    werkgeversplicht = True
+    hoort_bij_wia = True
 
     def geldt(self, case: Casus) -> bool:
         return bool(case.verlenging_weken)
@@ -400,6 +427,8 @@ class LoonsanctieMaximum(Termijnregel):
     wie = "werkgever (alleen als UWV een loonsanctie oplegt)"
     bron = bronnen.LOONSANCTIE
     termen = ("loonsanctie",)
+    werkgeversplicht = True
+    hoort_bij_wia = True
 
     def datum(self, case: Casus) -> date:
         return _einde_wachttijd(case) + timedelta(weeks=LOONSANCTIE_MAXIMUM.waarde)
@@ -438,6 +467,7 @@ class _VervroegdeIva(Termijnregel):
     termen = ("iva",)
     hangt_af_van_advies = True
     voorwaarde = "als de bedrijfsarts zegt dat er blijvend geen werk mogelijk is (herstel uitgesloten)"
+    hoort_bij_wia = True
 
     def geldt(self, case: Casus) -> bool:
         return case.advies is Advies.DUURZAAM_GEEN_MOGELIJKHEDEN
@@ -478,6 +508,222 @@ class VervroegdeIvaTot(_VervroegdeIva):
         return VERVROEGDE_IVA_VOOR.waarde
 
 
+# --- situations beyond the standard case (situation.py) ---------------------------------------
+
+
+class EindeLoondoorbetaling(Termijnregel):
+    """The last day of wages: the end of the wachttijd, of the contract, or shortly after the AOW-leeftijd."""
+
+    key = "einde_loondoorbetaling"
+    titel = "Laatste dag van de loondoorbetaling"
+    wie = "werkgever"
+    bron = bronnen.WIA_WACHTTIJD
+    termen = ("loondoorbetaling", "loon door")
+
+    def datum(self, case: Casus) -> date:
+        return case.situatie.einde_loondoorbetaling
+
+    def regel(self, case: Casus | None) -> str:
+        regime = Regime.STANDAARD if case is None else case.situatie.regime
+        if regime is Regime.ZIEK_UIT_DIENST:
+            return "de laatste dag van het dienstverband"
+        if regime is Regime.AOW_GERECHTIGD:
+            return f"{case.geldend_na_aow} weken ziekte (de AOW-leeftijd was al bereikt)"
+        if regime is Regime.AOW_TIJDENS_ZIEKTE:
+            return f"{case.geldend_na_aow} weken na het bereiken van de AOW-leeftijd"
+        return "het einde van de wachttijd (zonder loonsanctie)"
+
+    def uitleg(self, case: Casus | None) -> str:
+        if case is None:
+            return (
+                f"Wie in dienst blijft, krijgt bij ziekte maximaal {WACHTTIJD.tekst()} loon. Eindigt het contract "
+                "eerder, of bereikt de werknemer de AOW-leeftijd, dan stopt het loon eerder."
+            )
+        return case.situatie.tekst
+
+    def bron_voor(self, case: Casus) -> Bron:
+        return case.situatie.bron
+
+    def nog_te_doen(self, case: Casus) -> bool:
+        return False
+
+    def standaard_week(self) -> int | None:
+        return WACHTTIJD.waarde
+
+
+class ZiekmeldingUitDienst(Termijnregel):
+    key = "ziekmelding_uit_dienst"
+    titel = "Ziekmelding uit dienst bij UWV"
+    wie = "werkgever"
+    bron = bronnen.ZIEKMELDING_UIT_DIENST
+    termen = ("uit dienst",)
+    voorwaarde = "als het dienstverband tijdens de ziekte eindigt"
+    te_laat = "Meld de werknemer nu alsnog ziek uit dienst bij UWV; te laat melden kan een boete geven."
+
+    def geldt(self, case: Casus) -> bool:
+        return case.situatie.regime is Regime.ZIEK_UIT_DIENST
+
+    def datum(self, case: Casus) -> date:
+        einde = case.situatie.einde_dienstverband
+        if case.situatie.eigenrisicodrager_zw:
+            return einde + timedelta(weeks=ERD_ZW_MELDING_BINNEN.waarde)
+        return last_workday_on_or_before(einde)
+
+    def regel(self, case: Casus | None) -> str:
+        if case is not None and case.situatie.eigenrisicodrager_zw:
+            return (
+                f"binnen {ERD_ZW_MELDING_BINNEN.tekst()} na de laatste dag van het dienstverband "
+                "(eigenrisicodrager Ziektewet)"
+            )
+        return "op de laatste werkdag van het dienstverband"
+
+    def uitleg(self, case: Casus | None) -> str:
+        if case is not None and case.situatie.eigenrisicodrager_zw:
+            return (
+                "Eindigt het dienstverband tijdens de ziekte, dan geeft de werkgever als eigenrisicodrager "
+                f"Ziektewet binnen {ERD_ZW_MELDING_BINNEN.tekst()} aan UWV door dat de werknemer ziek uit dienst is. "
+                "De werkgever betaalt dan zelf de Ziektewet-uitkering en begeleidt de re-integratie."
+            )
+        return (
+            "Eindigt het dienstverband tijdens de ziekte, dan meldt de werkgever de werknemer ziek uit dienst "
+            "bij UWV op de laatste werkdag, ook als de 42e-weeksmelding al gedaan is. UWV beoordeelt dan de "
+            "Ziektewet-uitkering. Te laat melden kan een boete geven."
+        )
+
+    def bron_voor(self, case: Casus) -> Bron:
+        return bronnen.ERD_ZW_ZIEK_UIT_DIENST if case.situatie.eigenrisicodrager_zw else self.bron
+
+    def standaard_week(self) -> int | None:
+        return None  # depends on the end of the contract
+
+
+class ReintegratieverslagEindeDienstverband(Termijnregel):
+    key = "reintegratieverslag_einde_dienstverband"
+    titel = "Re-integratieverslag bij einde dienstverband"
+    wie = "werkgever, in overleg met de werknemer"
+    bron = bronnen.RIV_EINDE_DIENSTVERBAND
+    termen = ("re-integratieverslag", "uit dienst")
+    voorwaarde = (
+        f"als het dienstverband eindigt na minstens {VERKORT_RIV_VANAF.tekst()} ziekte"
+    )
+    te_laat = "Maak het verslag nu af en geef de werknemer een kopie; UWV vraagt erom voor de Ziektewet-uitkering."
+
+    @staticmethod
+    def _dagen_ziek(case: Casus) -> int:
+        return case.geval.day_number_of(case.situatie.einde_dienstverband)
+
+    def geldt(self, case: Casus) -> bool:
+        return (
+            case.situatie.regime is Regime.ZIEK_UIT_DIENST
+            and self._dagen_ziek(case) >= einde_week(VERKORT_RIV_VANAF.waarde)
+        )
+
+    def datum(self, case: Casus) -> date:
+        return case.situatie.einde_dienstverband
+
+    def regel(self, case: Casus | None) -> str:
+        if case is not None and self._dagen_ziek(case) < einde_week(VOLLEDIG_RIV_VANAF.waarde):
+            return (
+                f"op de laatste dag van het dienstverband: een verkort re-integratieverslag (ziek "
+                f"{VERKORT_RIV_VANAF.waarde} tot {VOLLEDIG_RIV_VANAF.tekst()})"
+            )
+        return (
+            "op de laatste dag van het dienstverband: het re-integratieverslag met eindevaluatie "
+            f"(ziek {VOLLEDIG_RIV_VANAF.tekst()} of langer)"
+        )
+
+    def uitleg(self, case: Casus | None) -> str:
+        return (
+            "Gaat een zieke werknemer uit dienst, dan maakt de werkgever een re-integratieverslag en geeft de "
+            "werknemer een kopie bij het vertrek; UWV vraagt het op voor de Ziektewet-uitkering. Korter dan "
+            f"{VERKORT_RIV_VANAF.tekst()} ziek: geen verslag. {VERKORT_RIV_VANAF.waarde} tot "
+            f"{VOLLEDIG_RIV_VANAF.tekst()}: een verkort verslag. {VOLLEDIG_RIV_VANAF.tekst().capitalize()} of langer: "
+            "het volledige verslag met eindevaluatie."
+        )
+
+    def standaard_week(self) -> int | None:
+        return None  # depends on the end of the contract
+
+
+class MeldingZiekteDoorZwangerschap(Termijnregel):
+    key = "melding_ziekte_zwangerschap"
+    titel = "Ziekmelding bij UWV: ziek door zwangerschap of bevalling"
+    wie = "werkgever"
+    bron = bronnen.ZIEK_DOOR_ZWANGERSCHAP
+    termen = ("zwangerschap", "bevalling")
+    voorwaarde = "als de werkneemster ziek is door de zwangerschap of de bevalling"
+    te_laat = "Meld de ziekte nu alsnog bij UWV."
+
+    def geldt(self, case: Casus) -> bool:
+        return case.ziekte_door_zwangerschap
+
+    @staticmethod
+    def _na_verlof(case: Casus) -> bool:
+        return case.verlof is not None and case.geval.huidige_start > case.verlof.einde
+
+    def datum(self, case: Casus) -> date:
+        start = case.geval.huidige_start
+        if self._na_verlof(case):
+            return start + timedelta(days=ZIEKMELDING_UITERLIJK_DAG.waarde - 1)
+        return start + timedelta(weeks=ZWANGERSCHAPSZIEKTE_MELDING_BINNEN.waarde, days=-1)
+
+    def regel(self, case: Casus | None) -> str:
+        if case is not None and self._na_verlof(case):
+            return f"uiterlijk op ziektedag {ZIEKMELDING_UITERLIJK_DAG.waarde} na het verlof"
+        return f"binnen {ZWANGERSCHAPSZIEKTE_MELDING_BINNEN.tekst()} na de eerste ziektedag (vóór het verlof)"
+
+    def uitleg(self, case: Casus | None) -> str:
+        if case is not None and self._na_verlof(case):
+            return (
+                "Is de werkneemster na het verlof ziek door de bevalling of de zwangerschap, dan meldt de werkgever "
+                f"dat bij UWV, uiterlijk op ziektedag {ZIEKMELDING_UITERLIJK_DAG.waarde} (de gewone termijn van de "
+                "Ziektewet). UWV betaalt de werkgever dan een Ziektewet-uitkering. Bronnen noemen soms een andere "
+                "termijn: vraag het bij twijfel aan UWV."
+            )
+        return (
+            "Is de werkneemster vóór het verlof ziek door de zwangerschap, dan meldt de werkgever dat bij UWV, "
+            f"uiterlijk binnen {ZWANGERSCHAPSZIEKTE_MELDING_BINNEN.tekst()}. UWV betaalt de werkgever dan een "
+            "Ziektewet-uitkering van 100% van het dagloon. De ziekte telt mee voor de wachttijd; de gewone "
+            "termijnen blijven gelden."
+        )
+
+    def bron_voor(self, case: Casus) -> Bron:
+        return bronnen.ZIEKMELDING_VIERDE_DAG if self._na_verlof(case) else self.bron
+
+    def standaard_week(self) -> int | None:
+        return ZWANGERSCHAPSZIEKTE_MELDING_BINNEN.waarde
+
+
+class MeldingZiekteRondVerlof(Termijnregel):
+    key = "melding_ziekte_rond_verlof"
+    titel = "Melding bij UWV: ziek vóór en na het zwangerschapsverlof"
+    wie = "werkgever"
+    bron = bronnen.ZIEK_ROND_VERLOF_MELDEN
+    termen = ("verlof",)
+    voorwaarde = "als de werkneemster vlak vóór en direct na het zwangerschaps- en bevallingsverlof ziek is"
+    te_laat = "Doe de melding nu alsnog bij UWV."
+
+    def geldt(self, case: Casus) -> bool:
+        return case.geval.over_verlof and not case.ziekte_door_zwangerschap
+
+    def datum(self, case: Casus) -> date:
+        return first_workday_on_or_after(case.verlof.einde + timedelta(days=1))
+
+    def regel(self, case: Casus | None) -> str:
+        return "op de eerste werkdag na het einde van het verlof"
+
+    def uitleg(self, case: Casus | None) -> str:
+        return (
+            "Was de werkneemster direct vóór en direct na het zwangerschaps- en bevallingsverlof ziek, door "
+            "dezelfde oorzaak, dan tellen beide perioden samen als één ziekte, hoe lang het verlof ook duurde; de "
+            "weken van het verlof zelf tellen niet mee. De werkgever meldt dit bij UWV op de eerste werkdag na het "
+            "verlof. Is de oorzaak een andere, dan begint de telling na het verlof opnieuw."
+        )
+
+    def standaard_week(self) -> int | None:
+        return None  # depends on the leave
+
+
 # The schedule in the order the JSON and the answers list it.
 REGELS: tuple[Termijnregel, ...] = (
     Probleemanalyse(),
@@ -489,10 +735,15 @@ REGELS: tuple[Termijnregel, ...] = (
     Reintegratieverslag(),
     WiaAanvraag(),
     LaatsteDagWachttijd(),
+    EindeLoondoorbetaling(),
     WiaIngang(),
     VerlengdTijdvak(),
     LoonsanctieMaximum(),
     VervroegdeIvaVanaf(),
     VervroegdeIvaTot(),
+    ZiekmeldingUitDienst(),
+    ReintegratieverslagEindeDienstverband(),
+    MeldingZiekteDoorZwangerschap(),
+    MeldingZiekteRondVerlof(),
 )
 REGELS_PER_KEY = {regel.key: regel for regel in REGELS}

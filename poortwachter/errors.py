@@ -27,3 +27,7 @@ class InvalidExtensionError(PoortwachterError):
 
 class BeforeWiaError(InvalidDateError):
     """A case that began before the Wet WIA applied (first sick day before 2004): WAO, not computed."""
+
+
+class InvalidSituationError(PoortwachterError):
+    """A situation that contradicts itself: a contract that ended before the sickness, a leave inside it."""

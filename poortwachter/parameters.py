@@ -172,6 +172,52 @@ ONTSLAG_GEEN_HERSTEL_BINNEN = _vast(
 )
 
 
+# --- situations beyond the standard case (situation.py) ----------------------------------------
+
+# BW 7:629 lid 2 onder b: after the AOW-leeftijd the wages during sickness run for a short time
+# only. 13 weeks under the Wet werken na de AOW-gerechtigde leeftijd (from 1 January 2016), 6 weeks
+# for sickness that began on or after 1 July 2023 (Stb. 2023, 169); a case keeps the rule of its
+# first sick day. Before 2016 we do not compute this situation.
+WET_WERKEN_NA_AOW = date(2016, 1, 1)
+LOONDOORBETALING_NA_AOW = Parameter(
+    "Loondoorbetaling bij ziekte na het bereiken van de AOW-leeftijd duurt zoveel weken", "weken",
+    bronnen.LOON_NA_AOW, ((WET_WERKEN_NA_AOW, 13), (date(2023, 7, 1), 6)), ("aow",),
+)
+# UWV: an employee who leaves while sick gets no re-integratieverslag before 6 weeks of sickness,
+# a shortened one from 6 weeks, the full one (with eindevaluatie) from 10 weeks.
+VERKORT_RIV_VANAF = _vast(
+    "Ziek uit dienst: een verkort re-integratieverslag vanaf zoveel weken ziekte", 6, "weken",
+    bronnen.RIV_EINDE_DIENSTVERBAND, "verkort", "uit dienst",
+)
+VOLLEDIG_RIV_VANAF = _vast(
+    "Ziek uit dienst: een volledig re-integratieverslag vanaf zoveel weken ziekte", 10, "weken",
+    bronnen.RIV_EINDE_DIENSTVERBAND, "uit dienst",
+)
+ERD_ZW_MELDING_BINNEN = _vast(
+    "Eigenrisicodrager Ziektewet: ziek uit dienst melden binnen zoveel weken na de laatste dag", 6, "weken",
+    bronnen.ERD_ZW_ZIEK_UIT_DIENST, "eigenrisicodrager",
+)
+ZWANGERSCHAPSZIEKTE_MELDING_BINNEN = _vast(
+    "Ziek door zwangerschap vóór het verlof: melden bij UWV binnen zoveel weken", 6, "weken",
+    bronnen.ZIEK_DOOR_ZWANGERSCHAP, "zwanger",
+)
+ZIEKTEWET_BEOORDELING_NA = _vast(
+    "UWV kan na zoveel weken ziekte een Ziektewet-beoordeling doen (vroeger: Eerstejaars Ziektewet-beoordeling)",
+    44, "weken", bronnen.ZIEKTEWET_BEOORDELING, "ziektewet-beoordeling",
+)
+ZWANGERSCHAPS_EN_BEVALLINGSVERLOF = _vast(
+    "Zwangerschaps- en bevallingsverlof duurt minstens zoveel weken", 16, "weken", bronnen.WAZO_VERLOF, "verlof",
+)
+ZWANGERSCHAPS_EN_BEVALLINGSVERLOF_MEERLING = _vast(
+    "Zwangerschaps- en bevallingsverlof bij een meerling duurt minstens zoveel weken", 20, "weken",
+    bronnen.WAZO_VERLOF, "meerling",
+)
+ZIEKMELDING_UITERLIJK_DAG = _vast(
+    "Ziekmelding bij UWV (Ziektewet) uiterlijk op deze ziektedag", 4, "dagen",
+    bronnen.ZIEKMELDING_VIERDE_DAG, "vierde", "ziekmelding",
+)
+
+
 def alle() -> dict[str, Parameter]:
     """Every parameter of this module by its name (for documentation and checks)."""
     return {name: value for name, value in globals().items() if isinstance(value, Parameter)}

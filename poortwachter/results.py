@@ -16,6 +16,7 @@ from datetime import date
 from .advice import Advies
 from .bronnen import Bron
 from .counting import Ziektegeval
+from .situation import Situatie
 
 VERSTREKEN, VANDAAG, KOMEND = "verstreken", "vandaag", "komend"
 
@@ -116,6 +117,7 @@ class Tijdlijn:
     waarschuwingen: list[Waarschuwing]
     perspectief_relevant: bool
     wachttijd_weken: int  # 104 plus any voluntary extension: the length of the timeline
+    situatie: Situatie
     opmerkingen: list[str] = field(default_factory=list)
 
     @property
@@ -142,6 +144,8 @@ class Tijdlijn:
             "ziekteweek": self.ziekteweek.waarde,
             "spoor": self.spoor.waarde,
             "wachttijd_weken": self.wachttijd_weken,
+            "situatie": self.situatie.as_dict(),
+            "aow_datum": self.situatie.aow_datum.isoformat() if self.situatie.aow_datum else None,
             "termijnen": {k: (d.datum.isoformat() if d.datum else None) for k, d in self.termijnen.items()},
             "termijn_details": {k: d.as_dict() for k, d in self.termijnen.items()},
             "stappen": [s.as_dict() for s in self.stappen],

@@ -27,7 +27,7 @@ class Regeltekst:
     regel: str
     uitleg: str
     bron: Bron
-    standaard_week: int  # the sick week of the deadline in a case without extension or merged periods
+    standaard_week: int | None  # its sick week in a case without extension or merged periods; None: no fixed week
     hangt_af_van_advies: bool
     voorwaarde: str | None  # the advice under which the deadline exists, in words, if not always
     termen: tuple[str, ...]  # words by which answers name this deadline
@@ -42,6 +42,12 @@ class Termijnregel:
     hangt_af_van_advies = False
     voorwaarde: str | None = None
     te_laat: str | None = None  # advice once the date has passed and the step is still open; None: no warning
+    # What a situation can take away (situation.py): a duty of the employer (lapses after the contract
+    # ends), a step towards the WIA (lapses when the AOW-leeftijd comes first), a re-integration duty
+    # that the law drops after the AOW-leeftijd (BW 7:658a, 7:660a lid 2).
+    werkgeversplicht = False
+    hoort_bij_wia = False
+    vervalt_na_aow = False
 
     def geldt(self, case: Casus) -> bool:
         """Whether this deadline exists in this case at all."""
@@ -63,7 +69,7 @@ class Termijnregel:
     def bron_voor(self, case: Casus) -> Bron:
         return self.bron
 
-    def standaard_week(self) -> int:
+    def standaard_week(self) -> int | None:
         """The sick week of this deadline in a standard case (no extension, no merged periods)."""
         raise NotImplementedError
 
@@ -71,6 +77,13 @@ class Termijnregel:
         if not self.geldt(case):
             return None
         datum = self.datum(case)
+        lapsed = case.situatie.vervalt(self, datum)
+        if lapsed:
+            return Deadline(
+                key=self.key, titel=self.titel, datum=None, status=None, wie=self.wie,
+                regel="vervalt in deze situatie", uitleg=lapsed, bron=case.situatie.bron, week=None,
+                nog_te_doen=False, hangt_af_van_advies=self.hangt_af_van_advies,
+            )
         return Deadline(
             key=self.key,
             titel=self.titel,

@@ -24,6 +24,16 @@ _PERSPECTIEF = f"concreet perspectief op structurele terugkeer bij de eigen werk
 
 def spoor(case: Casus) -> Uitkomst:
     """The track the employee is in on the peildatum, with the reason."""
+    if case.na_einde_dienstverband:
+        wie = (
+            "de ex-werkgever als eigenrisicodrager Ziektewet" if case.situatie.eigenrisicodrager_zw else "UWV"
+        )
+        return Uitkomst(
+            Spoor.ZONDER_WERKGEVER.value,
+            f"Het dienstverband is geëindigd op {datum_nl(case.situatie.einde_dienstverband)}. Er is geen eigen "
+            f"werkgever meer om naar terug te keren: {wie} begeleidt de re-integratie naar passend werk.",
+            case.situatie.bron,
+        )
     if case.geen_mogelijkheden:
         soort = "tijdelijk" if case.advies is Advies.TIJDELIJK_GEEN_MOGELIJKHEDEN else "blijvend"
         return Uitkomst(
@@ -31,6 +41,13 @@ def spoor(case: Casus) -> Uitkomst:
             f"De bedrijfsarts ziet {soort} geen benutbare mogelijkheden om te werken. "
             "Zolang dat zo is, is er geen actieve re-integratie en geen spoor 1 of 2.",
             bronnen.GEEN_BENUTBARE_MOGELIJKHEDEN,
+        )
+    if case.aow_bereikt:
+        return Uitkomst(
+            Spoor.SPOOR_1.value,
+            "De werknemer heeft de AOW-leeftijd bereikt. Dan hoeft de werkgever alleen passend werk in het "
+            "eigen bedrijf aan te bieden: spoor 1. Spoor 2 en een plan van aanpak zijn niet nodig.",
+            bronnen.REINTEGRATIE_NA_AOW,
         )
     if case.advies is Advies.GEEN_PERSPECTIEF_EIGEN_WERKGEVER:
         return Uitkomst(
@@ -73,6 +90,8 @@ def spoor(case: Casus) -> Uitkomst:
 
 def perspectief_relevant(case: Casus) -> bool:
     """Whether the prospect of return decides the track now: spoor-1 advice, evaluation in sight."""
+    if case.aow_bereikt or case.na_einde_dienstverband:
+        return False
     return case.advies in SPOOR_1_ADVIES and case.in_eerstejaarsevaluatie_periode
 
 
@@ -86,6 +105,8 @@ class SpoorTweeUiterlijk(Termijnregel):
     termen = ("spoor 2", "tweede spoor")
     hangt_af_van_advies = True
     te_laat = "Start spoor 2 nu; een te late start is een veelvoorkomende reden voor een loonsanctie."
+    werkgeversplicht = True
+    vervalt_na_aow = True
 
     def datum(self, case: Casus) -> date | None:
         if case.geen_mogelijkheden:

@@ -18,7 +18,8 @@ _ARBEIDSDESKUNDIGE_BIJ_ADVIES = (
 def _immediate(case: Casus, termijnen: dict[str, Deadline], spoor: str) -> list[Stap]:
     """Steps that are due now, before the dated ones."""
     steps: list[Stap] = []
-    if case.advies is Advies.GEEN_PERSPECTIEF_EIGEN_WERKGEVER:
+    spoor_2_open = termijnen["spoor_2_uiterlijk"].nog_te_doen
+    if case.advies is Advies.GEEN_PERSPECTIEF_EIGEN_WERKGEVER and spoor_2_open:
         steps.append(Stap(
             "Start spoor 2 nu", "Zoek, naast spoor 1, actief naar passend werk bij een andere "
             "werkgever, bijvoorbeeld met hulp van een re-integratiebureau.", "werkgever en werknemer",
@@ -38,7 +39,7 @@ def _immediate(case: Casus, termijnen: dict[str, Deadline], spoor: str) -> list[
             f"Dat kan tot en met {datum_nl(iva_tot.datum)}, met een verklaring van de bedrijfsarts.",
             "werknemer", bronnen.VERVROEGDE_IVA, iva_tot.datum, "vervroegde_iva_tot",
         ))
-    if spoor == Spoor.GEEN_ACTIEVE_REINTEGRATIE.value:
+    if spoor in (Spoor.GEEN_ACTIEVE_REINTEGRATIE.value, Spoor.ZONDER_WERKGEVER.value) or case.aow_bereikt:
         return steps
     needs_ad = case.advies in _ARBEIDSDESKUNDIGE_BIJ_ADVIES or spoor == Spoor.SPOOR_1_EN_2.value
     if needs_ad and (case.in_eerstejaarsevaluatie_periode or case.advies is Advies.GEEN_PERSPECTIEF_EIGEN_WERKGEVER):

@@ -17,12 +17,22 @@ from .case import Casus
 from .counting import Periode, build_case
 from .deadlines import REGELS
 from .formatting import datum_nl
-from .parameters import SAMENTELLEN_ONDERBREKING, WIA_IN_WERKING
+from .parameters import SAMENTELLEN_ONDERBREKING, WACHTTIJD, WIA_IN_WERKING, einde_week
 from .results import Deadline, Tijdlijn, Uitkomst
 from .rule import Regeltekst
+from .situation import determine
 from .spoor import perspectief_relevant, spoor
 from .steps import steps, warnings
-from .validation import check_done_dates, check_extension, check_first_sick_day, check_in_window, check_periods
+from .validation import (
+    check_birth_date,
+    check_contract_end,
+    check_done_dates,
+    check_extension,
+    check_first_sick_day,
+    check_in_window,
+    check_leave,
+    check_periods,
+)
 
 
 def compute_timeline(
@@ -34,16 +44,25 @@ def compute_timeline(
     perspectief_binnen_3_maanden: bool | None = None,
     probleemanalyse_datum: date | None = None,
     eerstejaarsevaluatie_datum: date | None = None,
+    einde_dienstverband: date | None = None,
+    eigenrisicodrager_zw: bool = False,
+    geboortedatum: date | None = None,
+    zwangerschapsverlof: Periode | None = None,
+    ziekte_door_zwangerschap: bool = False,
 ) -> Tijdlijn:
     """Compute the position on `peildatum` of a case whose current period began on `eerste_ziektedag`.
 
     `eerdere_perioden` are earlier closed sickness periods; those separated by
-    fewer than 4 weeks are merged into the case. `verlenging_weken` is a
-    voluntary extension of the wachttijd (WIA art. 24).
+    fewer than 4 weeks, or directly before and after the `zwangerschapsverlof`,
+    are merged into the case. `verlenging_weken` is a voluntary extension of
+    the wachttijd (WIA art. 24). `einde_dienstverband` (last day of the
+    contract), `eigenrisicodrager_zw` and `geboortedatum` (for the AOW-leeftijd)
+    decide the regime (situation.py).
     """
     case = _build(
         eerste_ziektedag, peildatum, advies, eerdere_perioden, verlenging_weken,
         perspectief_binnen_3_maanden, probleemanalyse_datum, eerstejaarsevaluatie_datum,
+        einde_dienstverband, eigenrisicodrager_zw, geboortedatum, zwangerschapsverlof, ziekte_door_zwangerschap,
     )
     termijnen = _apply_rules(case)
     track = spoor(case)
@@ -59,22 +78,35 @@ def compute_timeline(
         waarschuwingen=warnings(termijnen),
         perspectief_relevant=perspectief_relevant(case),
         wachttijd_weken=case.wachttijd_weken,
+        situatie=case.situatie,
         opmerkingen=_notes(case, termijnen),
     )
 
 
 def _build(
-    eerste_ziektedag, peildatum, advies, eerdere_perioden, verlenging_weken, perspectief, pa_datum, eje_datum
+    eerste_ziektedag, peildatum, advies, eerdere_perioden, verlenging_weken, perspectief, pa_datum, eje_datum,
+    einde_dienstverband, eigenrisicodrager_zw, geboortedatum, verlof, ziekte_door_zwangerschap,
 ) -> Casus:
-    """Validate the input and merge the sickness periods into one case."""
+    """Validate the input, merge the sickness periods into one case and decide its regime."""
     check_first_sick_day(eerste_ziektedag, peildatum)
     advies = parse_advies(advies)
     check_extension(verlenging_weken)
     ordered = check_periods(eerdere_perioden, eerste_ziektedag)
-    geval = build_case(eerste_ziektedag, ordered)
+    check_leave(verlof, ordered, eerste_ziektedag)
+    geval = build_case(eerste_ziektedag, ordered, verlof)
     check_in_window(geval.eerste_ziektedag, "eerste ziektedag van het samengetelde ziektegeval")
     check_done_dates(geval.eerste_ziektedag, peildatum, pa_datum, eje_datum)
-    return Casus(geval, peildatum, advies, verlenging_weken or 0, perspectief, pa_datum, eje_datum)
+    check_contract_end(einde_dienstverband, eerste_ziektedag)
+    check_birth_date(geboortedatum, geval.eerste_ziektedag)
+    weken = WACHTTIJD.waarde + (verlenging_weken or 0)
+    situatie = determine(
+        geval, geval.date_of_day(einde_week(weken)), einde_dienstverband, bool(eigenrisicodrager_zw),
+        geboortedatum, bool(ziekte_door_zwangerschap),
+    )
+    return Casus(
+        geval, peildatum, advies, verlenging_weken or 0, perspectief, pa_datum, eje_datum,
+        situatie=situatie, verlof=verlof, ziekte_door_zwangerschap=bool(ziekte_door_zwangerschap),
+    )
 
 
 def _apply_rules(case: Casus) -> dict[str, Deadline]:
@@ -107,12 +139,19 @@ def _notes(case: Casus, termijnen: dict[str, Deadline]) -> list[str]:
         f"{SAMENTELLEN_ONDERBREKING.tekst()} of meer tussen die periode en de volgende."
         for p in case.geval.losse
     ]
-    if termijnen["reintegratieverslag"].datum < WIA_IN_WERKING:
+    riv = termijnen["reintegratieverslag"].datum
+    if riv is not None and riv < WIA_IN_WERKING:
         notes.append(
             f"De Wet WIA trad pas op {datum_nl(WIA_IN_WERKING)} in werking. Termijnen van dit geval die "
             "daarvoor vielen, liepen onder overgangsregels; de data hier zijn die van de Wet WIA."
         )
-    if case.peildatum > termijnen["laatste_dag_wachttijd"].datum:
+    if case.geval.over_verlof:
+        notes.append(
+            "De ziekte vlak vóór en direct na het zwangerschaps- en bevallingsverlof telt samen als één ziekte "
+            "(als de oorzaak dezelfde is); de weken van het verlof tellen niet mee."
+        )
+    einde_wachttijd = termijnen["laatste_dag_wachttijd"].datum
+    if einde_wachttijd is not None and case.peildatum > einde_wachttijd:
         notes.append("De wachttijd is voorbij; de loondoorbetaling bij ziekte is geëindigd, "
                      "tenzij UWV een loonsanctie heeft opgelegd.")
     return notes

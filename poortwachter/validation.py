@@ -17,10 +17,16 @@ from .errors import (
     InvalidDateError,
     InvalidExtensionError,
     InvalidPeriodError,
+    InvalidSituationError,
     SickDateAfterPeildatumError,
 )
 from .formatting import datum_nl
-from .parameters import VERLENGING_MINIMUM, WIA_VANAF
+from .parameters import (
+    VERLENGING_MINIMUM,
+    WIA_VANAF,
+    ZWANGERSCHAPS_EN_BEVALLINGSVERLOF,
+    ZWANGERSCHAPS_EN_BEVALLINGSVERLOF_MEERLING,
+)
 
 EARLIEST_DATE, LATEST_DATE = WIA_VANAF, date(2100, 12, 31)
 # The law sets no maximum extension; beyond ten years it is a typing error, and a
@@ -119,3 +125,70 @@ def check_done_dates(
             raise InvalidDateError(f"De datum van de {name} ligt vóór de eerste ziektedag.")
     if probleemanalyse_datum is not None and probleemanalyse_datum > peildatum:
         raise InvalidDateError("De datum van de probleemanalyse ligt in de toekomst.")
+
+
+# Plausibility, not law: a zwangerschaps- en bevallingsverlof lasts at least 16 weeks (20 for a
+# multiple birth), shorter when days of sickness before it are deducted, longer after a late birth,
+# a stay in hospital or when spread out. Outside these bounds the dates are a typing error.
+VERLOF_MIN_WEKEN, VERLOF_MAX_WEKEN = 10, 40
+# An employee is at least 13 (light work) and, realistically, at most 100 years old.
+LEEFTIJD_MIN, LEEFTIJD_MAX = 13, 100
+
+
+def check_contract_end(einde: date | None, huidige_start: date) -> None:
+    """The last day of the contract lies in the window and not before the current sickness began."""
+    if einde is None:
+        return
+    check_in_window(einde, "laatste dag van het dienstverband")
+    if einde < huidige_start:
+        raise InvalidSituationError(
+            f"Het dienstverband eindigde op {datum_nl(einde)}, vóór de eerste ziektedag ({datum_nl(huidige_start)}). "
+            "Wie ziek wordt na het einde van het dienstverband, heeft geen werkgever die loon doorbetaalt; "
+            "dan regelt UWV de Ziektewet-uitkering. Klopt de datum van het einde van het contract?"
+        )
+
+
+def check_birth_date(geboortedatum: date | None, eerste_ziektedag: date) -> None:
+    """A birth date that makes the employee between 13 and 100 years old when the sickness began."""
+    if geboortedatum is None:
+        return
+    if not isinstance(geboortedatum, date):
+        raise InvalidDateError("De geboortedatum is geen geldige datum.")
+    leeftijd = eerste_ziektedag.year - geboortedatum.year - (
+        (eerste_ziektedag.month, eerste_ziektedag.day) < (geboortedatum.month, geboortedatum.day)
+    )
+    if not LEEFTIJD_MIN <= leeftijd <= LEEFTIJD_MAX:
+        raise InvalidSituationError(
+            f"Met geboortedatum {datum_nl(geboortedatum)} was de werknemer {leeftijd} jaar op de eerste ziektedag. "
+            "Dat kan niet kloppen; controleer de geboortedatum."
+        )
+
+
+def check_leave(verlof: Periode | None, eerdere: Sequence[Periode], huidige_start: date) -> None:
+    """The leave lies before the current sickness period and overlaps no earlier one."""
+    if verlof is None:
+        return
+    check_in_window(verlof.begin, "begindatum van het verlof")
+    check_in_window(verlof.einde, "einddatum van het verlof")
+    if verlof.einde < verlof.begin:
+        raise InvalidSituationError(
+            f"Het verlof van {datum_nl(verlof.begin)} tot en met {datum_nl(verlof.einde)} eindigt voordat het begint."
+        )
+    weken = verlof.dagen / 7
+    if not VERLOF_MIN_WEKEN <= weken <= VERLOF_MAX_WEKEN:
+        raise InvalidSituationError(
+            f"Een zwangerschaps- en bevallingsverlof van {weken:.0f} weken kan niet kloppen: het duurt meestal "
+            f"{ZWANGERSCHAPS_EN_BEVALLINGSVERLOF.tekst()} ({ZWANGERSCHAPS_EN_BEVALLINGSVERLOF_MEERLING.waarde} bij een "
+            "meerling), soms wat korter of langer. Controleer de data van het verlof."
+        )
+    if huidige_start <= verlof.einde:
+        raise InvalidSituationError(
+            "De eerste ziektedag ligt vóór het einde van het verlof. Geef de ziekte vóór het verlof als eerdere "
+            "periode en de ziekte na het verlof als eerste ziektedag."
+        )
+    for periode in eerdere:
+        if periode.begin <= verlof.einde and periode.einde >= verlof.begin:
+            raise InvalidSituationError(
+                f"De ziekteperiode van {datum_nl(periode.begin)} tot en met {datum_nl(periode.einde)} overlapt het "
+                "verlof. Tijdens het verlof is er een verlofuitkering, geen ziekte: laat de periode eindigen vóór het verlof."
+            )

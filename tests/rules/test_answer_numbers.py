@@ -54,7 +54,8 @@ def _vocabulary() -> list[tuple[str, set[tuple[str, int]]]]:
         allowed = {(parameter.eenheid, parameter.waarde)}
         vocabulary += [(term, allowed) for term in parameter.termen]
     for rule in general_rules().values():
-        vocabulary += [(term, {("weken", rule.standaard_week)}) for term in rule.termen]
+        if rule.standaard_week is not None:
+            vocabulary += [(term, {("weken", rule.standaard_week)}) for term in rule.termen]
     return vocabulary
 
 
