@@ -11,6 +11,7 @@ from .errors import (
     InvalidDateError,
     InvalidExtensionError,
     InvalidPeriodError,
+    InvalidSituationError,
     PoortwachterError,
     SickDateAfterPeildatumError,
     UnknownAdviceError,
@@ -19,6 +20,7 @@ from .formatting import datum_nl
 from .parsing import parse_iso_date, parse_periods
 from .results import Deadline, Stap, Tijdlijn, Uitkomst, Waarschuwing
 from .rule import Regeltekst
+from .situation import REGIME_LABELS, Regime, Situatie
 from .timeline import compute_timeline, general_rules
 from .validation import check_first_sick_day, check_period
 
@@ -27,5 +29,6 @@ __all__ = [
     "BeforeWiaError", "InvalidDateError", "InvalidExtensionError", "InvalidPeriodError", "PoortwachterError",
     "SickDateAfterPeildatumError", "UnknownAdviceError", "datum_nl", "Deadline", "Stap", "Tijdlijn",
     "Uitkomst", "Waarschuwing", "compute_timeline", "general_rules", "parse_iso_date", "parse_periods",
-    "Regeltekst", "check_first_sick_day", "check_period",
+    "Regeltekst", "check_first_sick_day", "check_period", "InvalidSituationError", "REGIME_LABELS", "Regime",
+    "Situatie",
 ]

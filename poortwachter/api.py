@@ -21,7 +21,7 @@ from typing import Any, Callable
 
 from .errors import PoortwachterError
 from .counting import Periode
-from .parsing import parse_iso_date, parse_periods
+from .parsing import parse_iso_date, parse_period
 from .timeline import compute_timeline
 
 TOKEN_ENV = "POORTWACHTER_API_TOKEN"
@@ -31,7 +31,9 @@ ROUTES = {"/v1/tijdlijn": "POST", "/health": "GET", "/openapi.json": "GET"}  # p
 FIELDS = {
     "eerste_ziektedag", "peildatum", "advies", "eerdere_perioden", "verlenging_weken",
     "perspectief_binnen_3_maanden", "probleemanalyse_datum", "eerstejaarsevaluatie_datum",
+    "einde_dienstverband", "eigenrisicodrager_zw", "geboortedatum", "zwangerschapsverlof", "ziekte_door_zwangerschap",
 }
+BOOLEANS = ("perspectief_binnen_3_maanden", "eigenrisicodrager_zw", "ziekte_door_zwangerschap")
 
 
 class RequestError(Exception):
@@ -57,17 +59,18 @@ def _date(body: dict, name: str, label: str, required: bool = False) -> date | N
     return parse_iso_date(value, label)
 
 
+def _period(item: Any, name: str) -> Periode:
+    if not (isinstance(item, dict) and isinstance(item.get("begin"), str) and isinstance(item.get("einde"), str)):
+        raise _bad(f"{name} is {{\"begin\": \"JJJJ-MM-DD\", \"einde\": \"JJJJ-MM-DD\"}}.")
+    return parse_period(f"{item['begin']}:{item['einde']}")
+
+
 def _periods(value: Any) -> list[Periode]:
     if value is None:
         return []
     if not isinstance(value, list) or len(value) > MAX_PERIODS:
         raise _bad(f"'eerdere_perioden' moet een lijst zijn van hoogstens {MAX_PERIODS} perioden.")
-    texts = []
-    for item in value:
-        if not (isinstance(item, dict) and isinstance(item.get("begin"), str) and isinstance(item.get("einde"), str)):
-            raise _bad("Een eerdere periode is {\"begin\": \"JJJJ-MM-DD\", \"einde\": \"JJJJ-MM-DD\"}.")
-        texts.append(f"{item['begin']}:{item['einde']}")
-    return parse_periods(texts)
+    return [_period(item, "Een eerdere periode") for item in value]
 
 
 def timeline_from_body(body: Any, today: date) -> dict:
@@ -80,9 +83,10 @@ def timeline_from_body(body: Any, today: date) -> dict:
     extension = body.get("verlenging_weken")
     if extension is not None and (isinstance(extension, bool) or not isinstance(extension, int)):
         raise _bad("'verlenging_weken' moet een heel getal zijn (minstens 13).")
-    perspective = body.get("perspectief_binnen_3_maanden")
-    if perspective is not None and not isinstance(perspective, bool):
-        raise _bad("'perspectief_binnen_3_maanden' is true of false.")
+    for name in BOOLEANS:
+        if body.get(name) is not None and not isinstance(body[name], bool):
+            raise _bad(f"'{name}' is true of false.")
+    leave = body.get("zwangerschapsverlof")
     advies = body.get("advies") or "onbekend"
     if not isinstance(advies, str):
         raise _bad("'advies' moet een van de adviescodes zijn (tekst).")
@@ -92,9 +96,14 @@ def timeline_from_body(body: Any, today: date) -> dict:
         advies=advies,
         eerdere_perioden=_periods(body.get("eerdere_perioden")),
         verlenging_weken=extension,
-        perspectief_binnen_3_maanden=perspective,
+        perspectief_binnen_3_maanden=body.get("perspectief_binnen_3_maanden"),
         probleemanalyse_datum=_date(body, "probleemanalyse_datum", "datum van de probleemanalyse"),
         eerstejaarsevaluatie_datum=_date(body, "eerstejaarsevaluatie_datum", "datum van de eerstejaarsevaluatie"),
+        einde_dienstverband=_date(body, "einde_dienstverband", "laatste dag van het dienstverband"),
+        eigenrisicodrager_zw=bool(body.get("eigenrisicodrager_zw")),
+        geboortedatum=_date(body, "geboortedatum", "geboortedatum"),
+        zwangerschapsverlof=_period(leave, "Het zwangerschapsverlof") if leave is not None else None,
+        ziekte_door_zwangerschap=bool(body.get("ziekte_door_zwangerschap")),
     )
     return timeline.as_dict()
 

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from .advice import ADVIES_LABELS, SPOOR_LABELS, Advies, Spoor
 from .errors import PoortwachterError
 from .formatting import datum_nl
-from .parsing import parse_iso_date, parse_periods
+from .parsing import parse_iso_date, parse_period, parse_periods
 from .results import Tijdlijn
 from .timeline import compute_timeline
 
@@ -54,6 +54,18 @@ def build_parser() -> argparse.ArgumentParser:
     tijdlijn.add_argument("--perspectief-binnen-3-maanden", choices=["ja", "nee"])
     tijdlijn.add_argument("--probleemanalyse-datum", help="datum van de probleemanalyse, als die er is")
     tijdlijn.add_argument("--eerstejaarsevaluatie-datum", help="datum van de eerstejaarsevaluatie, als die er is")
+    tijdlijn.add_argument("--einde-dienstverband", help="laatste dag van het dienstverband (ziek uit dienst), JJJJ-MM-DD")
+    tijdlijn.add_argument(
+        "--eigenrisicodrager-zw", action="store_true", help="de (ex-)werkgever is eigenrisicodrager Ziektewet"
+    )
+    tijdlijn.add_argument("--geboortedatum", help="geboortedatum, voor de AOW-leeftijd (JJJJ-MM-DD)")
+    tijdlijn.add_argument(
+        "--zwangerschapsverlof", metavar="BEGIN:EINDE",
+        help="zwangerschaps- en bevallingsverlof; ziekte ervoor als --eerdere-periode, erna als --eerste-ziektedag",
+    )
+    tijdlijn.add_argument(
+        "--ziekte-door-zwangerschap", action="store_true", help="de ziekte komt door de zwangerschap of bevalling"
+    )
     tijdlijn.add_argument("--json", action="store_true", help="uitvoer als JSON")
 
     serve = sub.add_parser("serve", help="HTTP JSON-API voor HR-systemen (token: POORTWACHTER_API_TOKEN)")
@@ -74,6 +86,11 @@ def timeline_from_args(args: argparse.Namespace) -> Tijdlijn:
         perspectief_binnen_3_maanden=perspectief,
         probleemanalyse_datum=optional_date(args.probleemanalyse_datum, "datum van de probleemanalyse"),
         eerstejaarsevaluatie_datum=optional_date(args.eerstejaarsevaluatie_datum, "datum van de eerstejaarsevaluatie"),
+        einde_dienstverband=optional_date(args.einde_dienstverband, "laatste dag van het dienstverband"),
+        eigenrisicodrager_zw=args.eigenrisicodrager_zw,
+        geboortedatum=optional_date(args.geboortedatum, "geboortedatum"),
+        zwangerschapsverlof=parse_period(args.zwangerschapsverlof) if args.zwangerschapsverlof else None,
+        ziekte_door_zwangerschap=args.ziekte_door_zwangerschap,
     )
 
 
@@ -85,13 +102,14 @@ def render_text(t: Tijdlijn) -> str:
         f"Eerste ziektedag: {datum_nl(t.eerste_ziektedag)}",
         f"Advies:           {ADVIES_LABELS[t.advies]}",
         f"Ziektedag {t.ziektedag.waarde}, ziekteweek {t.ziekteweek.waarde}.",
+        f"Situatie: {t.situatie.tekst}",
         f"Spoor: {SPOOR_LABELS[Spoor(t.spoor.waarde)]}",
         f"  Waarom: {t.spoor.uitleg} ({t.spoor.bron.citation()})",
         "",
         "Termijnen:",
     ]
     for d in t.termijnen.values():
-        when = datum_nl(d.datum) if d.datum else "n.v.t."
+        when = datum_nl(d.datum) if d.datum else ("vervalt" if d.regel == "vervalt in deze situatie" else "n.v.t.")
         status = f" [{status_label[d.status]}]" if d.status else ""
         lines.append(f"- {d.titel}: {when}{status}")
         lines.append(f"    {d.regel}; bron: {d.bron.citation()}")

@@ -42,7 +42,6 @@ from .spoor import SpoorTweeUiterlijk
 from .situation import Regime
 from .workdays import (
     first_workday_on_or_after,
-    last_workday_on_or_before,
     non_workday_reason,
     workday_calendar_note,
 )
@@ -54,6 +53,12 @@ def _verlengd(case: Casus | None) -> str:
         return ""
     n = case.verlenging_weken
     return f" Door de vrijwillige verlenging van {n} weken schuift deze datum {n} weken op."
+
+
+def _last_weekday_on_or_before(day: date) -> date:
+    while day.weekday() >= 5:
+        day -= timedelta(days=1)
+    return day
 
 
 def _einde_wachttijd(case: Casus) -> date:
@@ -350,10 +355,13 @@ class LaatsteDagWachttijd(Termijnregel):
         return f"{weken} weken na de eerste ziektedag (ziektedag {einde_week(weken)})"
 
     def uitleg(self, case: Casus | None) -> str:
-        return (
+        text = (
             f"De wachttijd voor de WIA duurt {WACHTTIJD.tekst()}; zo lang betaalt de werkgever loon door. "
             "Sommige websites noemen de dag erna als einddatum." + _verlengd(case)
         )
+        if case is not None and case.situatie.regime is not Regime.STANDAARD:
+            text += " In deze situatie stopt het loon eerder: zie de laatste dag van de loondoorbetaling."
+        return text
 
     def bron_voor(self, case: Casus) -> Bron:
         return bronnen.VERLENGING if case.verlenging_weken else bronnen.WIA_WACHTTIJD
@@ -567,7 +575,7 @@ class ZiekmeldingUitDienst(Termijnregel):
         einde = case.situatie.einde_dienstverband
         if case.situatie.eigenrisicodrager_zw:
             return einde + timedelta(weeks=ERD_ZW_MELDING_BINNEN.waarde)
-        return last_workday_on_or_before(einde)
+        return _last_weekday_on_or_before(einde)
 
     def regel(self, case: Casus | None) -> str:
         if case is not None and case.situatie.eigenrisicodrager_zw:
@@ -577,6 +585,8 @@ class ZiekmeldingUitDienst(Termijnregel):
             )
         return "op de laatste werkdag van het dienstverband"
 
+    # ZW art. 38 speaks of the employee's own last working day, not of ATW workdays: we take the
+    # last Monday-to-Friday on or before the end of the contract and say that the own schedule counts.
     def uitleg(self, case: Casus | None) -> str:
         if case is not None and case.situatie.eigenrisicodrager_zw:
             return (
@@ -586,7 +596,8 @@ class ZiekmeldingUitDienst(Termijnregel):
             )
         return (
             "Eindigt het dienstverband tijdens de ziekte, dan meldt de werkgever de werknemer ziek uit dienst "
-            "bij UWV op de laatste werkdag, ook als de 42e-weeksmelding al gedaan is. UWV beoordeelt dan de "
+            "bij UWV op de laatste werkdag, ook als de 42e-weeksmelding al gedaan is. Werkt de werknemer op andere "
+            "dagen dan maandag tot en met vrijdag, dan geldt zijn eigen laatste werkdag. UWV beoordeelt dan de "
             "Ziektewet-uitkering. Te laat melden kan een boete geven."
         )
 

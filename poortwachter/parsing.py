@@ -19,15 +19,17 @@ def parse_iso_date(value: str, name: str = "datum") -> date:
         ) from None
 
 
+def parse_period(value: str) -> Periode:
+    """Parse one 'YYYY-MM-DD:YYYY-MM-DD' string (begin and end both included)."""
+    parts = value.split(":")
+    if len(parts) != 2:
+        raise InvalidDateError(
+            f"'{value}' is geen geldige periode. Gebruik BEGIN:EINDE, bijvoorbeeld 2025-01-06:2025-02-01."
+        )
+    begin, einde = (parse_iso_date(p, "datum in een periode") for p in parts)
+    return Periode(begin, einde)
+
+
 def parse_periods(values: Iterable[str]) -> list[Periode]:
     """Parse 'YYYY-MM-DD:YYYY-MM-DD' strings (begin and end both sick days)."""
-    result = []
-    for value in values:
-        parts = value.split(":")
-        if len(parts) != 2:
-            raise InvalidDateError(
-                f"'{value}' is geen geldige periode. Gebruik BEGIN:EINDE, bijvoorbeeld 2025-01-06:2025-02-01."
-            )
-        begin, einde = (parse_iso_date(p, "datum in een periode") for p in parts)
-        result.append(Periode(begin, einde))
-    return result
+    return [parse_period(value) for value in values]

@@ -83,9 +83,3 @@ def first_workday_on_or_after(day: date) -> date:
     while not is_workday(day):
         day += timedelta(days=1)
     return day
-
-
-def last_workday_on_or_before(day: date) -> date:
-    while not is_workday(day):
-        day -= timedelta(days=1)
-    return day

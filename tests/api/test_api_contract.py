@@ -46,6 +46,24 @@ def test_added_fields_keep_the_old_ones(api_url, auth_headers):
     assert details["wia_aanvraag"]["hangt_af_van_advies"] is False
 
 
+def test_situations_give_the_same_json_as_the_command_line(api_url, auth_headers, capsys):
+    body = {"eerste_ziektedag": "2026-04-23", "peildatum": "2026-11-28", "geboortedatum": "1990-02-03",
+            "eerdere_perioden": [{"begin": "2025-10-01", "einde": "2025-12-31"}],
+            "zwangerschapsverlof": {"begin": "2026-01-01", "einde": "2026-04-22"},
+            "einde_dienstverband": "2026-12-31", "eigenrisicodrager_zw": True}
+    status, data = call(f"{api_url}/v1/tijdlijn", body=body, headers=auth_headers)
+    main(["tijdlijn", "--eerste-ziektedag", "2026-04-23", "--peildatum", "2026-11-28", "--geboortedatum", "1990-02-03",
+          "--eerdere-periode", "2025-10-01:2025-12-31", "--zwangerschapsverlof", "2026-01-01:2026-04-22",
+          "--einde-dienstverband", "2026-12-31", "--eigenrisicodrager-zw", "--json"])
+    assert status == 200 and data == json.loads(capsys.readouterr().out)
+    assert data["situatie"]["code"] == "ziek_uit_dienst"
+    assert data["situatie"]["bijzonderheden"] == ["eigenrisicodrager_zw", "samengeteld_rond_verlof"]
+    assert data["eerste_ziektedag"] == "2025-10-01"  # merged across the leave
+    assert data["termijnen"]["einde_loondoorbetaling"] == "2026-12-31"
+    assert data["termijnen"]["reintegratieverslag"] is None
+    assert data["termijn_details"]["reintegratieverslag"]["uitleg"].startswith("Vervalt")
+
+
 def test_peildatum_defaults_to_today(api_url, auth_headers):
     status, data = call(f"{api_url}/v1/tijdlijn", body={"eerste_ziektedag": "2025-03-04"}, headers=auth_headers)
     assert status == 200 and data["peildatum"] == "2025-05-12" and data["ziekteweek"] == 10
@@ -72,6 +90,10 @@ def test_requests_without_the_right_token_are_refused(api_url, headers):
          422, "voordat hij begint"),
         ({"eerste_ziektedag": "2025-03-04", "wie": "x"}, 422, "Onbekend veld"),
         ({"eerste_ziektedag": "2003-06-02", "peildatum": "2004-01-05"}, 422, "WAO"),
+        ({"eerste_ziektedag": "2025-03-04", "einde_dienstverband": "2025-02-01"}, 422, "vóór de eerste ziektedag"),
+        ({"eerste_ziektedag": "2025-03-04", "geboortedatum": "2013-01-01"}, 422, "kan niet kloppen"),
+        ({"eerste_ziektedag": "2025-03-04", "zwangerschapsverlof": {"begin": "2025-01-01"}}, 422, "zwangerschapsverlof"),
+        ({"eerste_ziektedag": "2025-03-04", "eigenrisicodrager_zw": "ja"}, 422, "true of false"),
         ([1, 2], 422, "JSON-object"),
     ],
 )

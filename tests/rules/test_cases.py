@@ -8,6 +8,7 @@ import pytest
 import yaml
 
 from poortwachter import compute_timeline, parse_periods
+from poortwachter.parsing import parse_period
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases.yml").read_text(encoding="utf-8"))
 
@@ -22,6 +23,11 @@ def _run(invoer: dict):
         perspectief_binnen_3_maanden=invoer.get("perspectief"),
         probleemanalyse_datum=invoer.get("probleemanalyse_datum"),
         eerstejaarsevaluatie_datum=invoer.get("eerstejaarsevaluatie_datum"),
+        einde_dienstverband=invoer.get("einde_dienstverband"),
+        eigenrisicodrager_zw=invoer.get("eigenrisicodrager_zw", False),
+        geboortedatum=invoer.get("geboortedatum"),
+        zwangerschapsverlof=parse_period(invoer["zwangerschapsverlof"]) if "zwangerschapsverlof" in invoer else None,
+        ziekte_door_zwangerschap=invoer.get("ziekte_door_zwangerschap", False),
     )
 
 
@@ -47,6 +53,19 @@ def test_case(case):
         assert result.termijnen[key].week == week, key  # sick week of the merged case
     if "opmerking" in expected:
         assert any(expected["opmerking"] in note for note in result.opmerkingen), result.opmerkingen
+    if "situatie" in expected:
+        assert result.situatie.regime.value == expected["situatie"]
+    if "verantwoordelijke" in expected:
+        assert result.situatie.verantwoordelijke == expected["verantwoordelijke"]
+    if "aow_datum" in expected:
+        assert result.situatie.aow_datum == expected["aow_datum"]
+    for key in expected.get("vervallen", []):  # lapses in this situation: no date, and it says why
+        deadline = result.termijnen[key]
+        assert deadline.datum is None and not deadline.nog_te_doen and deadline.uitleg.startswith("Vervalt"), key
+    for key in expected.get("geen", []):
+        assert key not in result.termijnen, key
+    for key, fragment in expected.get("regel_bevat", {}).items():
+        assert fragment in result.termijnen[key].regel, key
     for key, status in expected.get("status", {}).items():
         assert result.termijnen[key].status == status, key
     if "waarschuwingen" in expected:

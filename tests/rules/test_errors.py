@@ -7,6 +7,7 @@ import pytest
 
 from poortwachter import (
     BeforeWiaError,
+    InvalidSituationError,
     InvalidDateError,
     InvalidExtensionError,
     InvalidPeriodError,
@@ -49,6 +50,21 @@ D1, PEIL = date(2025, 3, 4), date(2025, 5, 12)
                  eerdere_perioden=[Periode(date(2003, 12, 1), date(2003, 12, 31))]),
             BeforeWiaError, "WAO",
         ),
+        # Situations that contradict themselves.
+        (dict(einde_dienstverband=date(2025, 3, 1)), InvalidSituationError, "vóór de eerste ziektedag"),
+        (dict(geboortedatum=date(2013, 1, 1)), InvalidSituationError, "12 jaar"),
+        (dict(geboortedatum=date(1913, 1, 1)), InvalidSituationError, "112 jaar"),
+        (
+            dict(zwangerschapsverlof=Periode(date(2024, 10, 1), date(2025, 1, 20)),
+                 eerdere_perioden=[Periode(date(2024, 9, 1), date(2024, 10, 15))]),
+            InvalidSituationError, "overlapt het verlof",
+        ),
+        (dict(zwangerschapsverlof=Periode(date(2025, 1, 1), date(2025, 3, 31))), InvalidSituationError,
+         "vóór het einde van het verlof"),
+        (dict(zwangerschapsverlof=Periode(date(2025, 1, 1), date(2025, 1, 31))), InvalidSituationError, "kan niet kloppen"),
+        (dict(zwangerschapsverlof=Periode(date(2025, 2, 1), date(2025, 1, 31))), InvalidSituationError, "eindigt voordat"),
+        (dict(eerste_ziektedag=date(2015, 3, 2), peildatum=date(2015, 4, 1), geboortedatum=date(1948, 1, 1)),
+         InvalidSituationError, "vóór 1 januari 2016"),
     ],
 )
 def test_library_errors(kwargs, error, fragment):
@@ -81,6 +97,9 @@ def test_invalid_periods(text):
         (["--eerste-ziektedag", "2025-03-04", "--eerdere-periode", "2025-02-01:2025-01-01"], "voordat hij begint"),
         (["--eerste-ziektedag", "2025-03-04", "--perspectief-binnen-3-maanden", "misschien"], "ongeldige invoer"),
         (["--eerste-ziektedag", "2001-03-04", "--peildatum", "2002-05-12"], "WAO"),
+        (["--eerste-ziektedag", "2025-03-04", "--einde-dienstverband", "2025-01-31"], "vóór de eerste ziektedag"),
+        (["--eerste-ziektedag", "2025-03-04", "--geboortedatum", "1912-05-01"], "kan niet kloppen"),
+        (["--eerste-ziektedag", "2025-03-04", "--zwangerschapsverlof", "2025-01-01"], "geen geldige periode"),
     ],
 )
 def test_cli_bad_input_exits_2_with_dutch_message(argv, fragment, capsys):
