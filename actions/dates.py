@@ -322,6 +322,34 @@ def parse_sick_date(text: str, today: date) -> ParsedDate | None:
     return _check_range(parsed, today) if parsed else None
 
 
+_EXPLICIT_YEAR = re.compile(r"\b(19|20)\d{2}\b|'\d{2}\b|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b")
+
+
+def parse_other_date(text: str, today: date, *, may_be_future: bool, needs_year: bool) -> ParsedDate | None:
+    """A date that is not a first sick day: the end of a contract (may lie ahead) or a birth date (needs a year).
+
+    A day and month without a year is the nearest such day, in the past or, if allowed, in the future.
+    The rules package checks whether the date fits the case.
+    """
+    normalised = normalise(text)
+    has_year = bool(_EXPLICIT_YEAR.search(normalised))
+    try:
+        parsed = _parse_single(normalised, today)
+    except FutureDate:
+        if may_be_future:
+            raise DateProblem("Noem de datum zelf, bijvoorbeeld '30 juni 2027'.") from None
+        raise
+    if parsed is None:
+        return None
+    if needs_year and not has_year:
+        raise DateProblem("Noem de volledige datum met het jaar, bijvoorbeeld '14 mei 1960'.")
+    if may_be_future and not has_year and parsed.value < today - timedelta(days=183):
+        parsed = ParsedDate(parsed.value + relativedelta(years=1), parsed.estimated, parsed.text)
+    if not may_be_future and parsed.value > today:
+        raise FutureDate(f"{datum_nl(parsed.value)} ligt in de toekomst. Welke datum bedoel je?")
+    return parsed
+
+
 _PERIOD = re.compile(r"\bvan\s+(.+?)\s+(?:tot\s+en\s+met|t\s*/\s*m|tot|tm)\s+(.+?)(?=\s+(?:ziek|en|,|\.|$)|$)")
 
 

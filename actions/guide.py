@@ -18,9 +18,9 @@ from rasa_sdk.types import DomainDict
 
 from poortwachter import Advies, Periode, PoortwachterError, Tijdlijn, compute_timeline, datum_nl
 
-from . import phrasing
+from . import phrasing, situation_text
 from .advice_text import advice_from_text
-from .dates import DateProblem, ParsedDate, SickDateReport, parse_sick_dates
+from .dates import DateProblem, ParsedDate, SickDateReport, parse_other_date, parse_sick_dates
 from .privacy import mentions_medical_details
 from .timeline_payload import timeline_payload
 
@@ -76,19 +76,34 @@ def role_from_text(text: str) -> Optional[str]:
     return None
 
 
-def timeline_from_slots(tracker: Tracker, peildatum: date, advies: Optional[str] = None) -> Tijdlijn:
-    """Compute with the rules package from the slots; raises PoortwachterError on bad input."""
+def _slot_date(tracker: Tracker, name: str, when_situation: str) -> Optional[date]:
+    """A date slot that belongs to one situation: only passed on while that situation is chosen."""
+    value = tracker.get_slot(name)
+    return date.fromisoformat(value) if value and tracker.get_slot("situatie") == when_situation else None
+
+
+def timeline_from_slots(tracker: Tracker, peildatum: date, advies: Optional[str] = None, **override: Any) -> Tijdlijn:
+    """Compute with the rules package from the slots; raises PoortwachterError on bad input.
+
+    `override` replaces an input (a date the user just gave) so it can be checked before it is stored.
+    """
     periods = [
         Periode(date.fromisoformat(p["begin"]), date.fromisoformat(p["einde"]))
         for p in tracker.get_slot("eerdere_perioden") or []
     ]
-    return compute_timeline(
+    inputs = dict(
         eerste_ziektedag=date.fromisoformat(tracker.get_slot("eerste_ziektedag")),
         peildatum=peildatum,
         advies=advies or tracker.get_slot("advies") or Advies.ONBEKEND.value,
         eerdere_perioden=periods,
         perspectief_binnen_3_maanden=tracker.get_slot("perspectief"),
+        einde_dienstverband=_slot_date(tracker, "einde_dienstverband", situation_text.ZIEK_UIT_DIENST),
+        eigenrisicodrager_zw=bool(tracker.get_slot("eigenrisicodrager_zw")),
+        geboortedatum=_slot_date(tracker, "geboortedatum", situation_text.AOW),
+        ziekte_door_zwangerschap=tracker.get_slot("situatie") == situation_text.ZWANGERSCHAP,
     )
+    inputs.update(override)
+    return compute_timeline(**inputs)
 
 
 def timeline_or_explain(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[Tijdlijn]:
@@ -122,6 +137,33 @@ def advice_slot(tracker: Tracker, text: str) -> Optional[str]:
     return code.value if code else None
 
 
+def situation_slots(tracker: Tracker, text: str, today: date) -> Dict[Text, Any]:
+    """The situation a message describes (entity or words), with a contract end date it names."""
+    slots: Dict[Text, Any] = {}
+    value = entity(tracker, "situation")
+    code = value if value in situation_text.CODES else situation_text.situation_from_text(value or text)
+    if code:
+        slots["situatie"] = code
+    if situation_text.mentions_eigenrisicodrager(text):
+        slots["eigenrisicodrager_zw"] = True
+    end = _CONTRACT_END.search(text)
+    if code == situation_text.ZIEK_UIT_DIENST and end:
+        try:
+            parsed = parse_other_date(end.group(1), today, may_be_future=True, needs_year=False)
+        except DateProblem:
+            parsed = None
+        if parsed:
+            slots["einde_dienstverband"] = parsed.value.isoformat()
+    return slots
+
+
+# "mijn contract loopt af op 30 juni", "contract eindigt per 1 maart 2027"
+_CONTRACT_END = re.compile(
+    r"\b(?:contract|dienstverband)\w*\b[^.?!]{0,40}?\b(?:af|stopt|eindigt|geëindigd|afgelopen)\b\s+(?:op|per)\s+([^.?!,]+)",
+    re.IGNORECASE,
+)
+
+
 # --- actions -------------------------------------------------------------------------
 
 
@@ -144,12 +186,14 @@ class ActionPrefillGuide(Action):
         if mentions_medical_details(text):
             dispatcher.utter_message(response="utter_privacy_no_medical")
         try:
-            report = parse_sick_dates(text, message_date(tracker))
+            # "mijn contract loopt af op 30 juni": that date is no sick day.
+            report = parse_sick_dates(_CONTRACT_END.sub(" ", text), message_date(tracker))
         except DateProblem as problem:
             dispatcher.utter_message(text=str(problem))
             report = None
         if report is not None and report.current is not None:
             slots.update(report_slots(report))
+        slots.update(situation_slots(tracker, text, message_date(tracker)))
         mentions_advice = intent == "inform_advice" or entity(tracker, "advice") or "bedrijfsarts" in text.lower()
         advies = advice_slot(tracker, text) if mentions_advice else None
         if advies:
@@ -166,7 +210,9 @@ class ValidateGuideForm(FormValidationAction):
     # or an estimate still to confirm. rasa_sdk keeps only the form's required slots after
     # validation, which dropped these (the earlier periods vanished from the timeline, and a
     # confirmed estimate crashed the next question); they are passed on here.
-    SIDE_SLOTS = ("eerdere_perioden", "datum_schatting", "schatting_bevestigd")
+    SIDE_SLOTS = (
+        "eerdere_perioden", "datum_schatting", "schatting_bevestigd", "eigenrisicodrager_zw", "einde_dienstverband",
+    )
 
     def name(self) -> Text:
         return "validate_guide_form"
@@ -193,8 +239,18 @@ class ValidateGuideForm(FormValidationAction):
         milestone = tracker.get_slot("milestone")
         if vraag != "termijn" or phrasing.milestone_needs_advice(milestone):
             required.append("advies")
+        # One question about the situation (it can change every date after its start), and the one
+        # date that situation needs.
+        required.append("situatie")
+        situatie = tracker.get_slot("situatie")
+        if situatie == situation_text.ZIEK_UIT_DIENST:
+            required.append("einde_dienstverband")
+        elif situatie == situation_text.AOW:
+            required.append("geboortedatum")
+        situation_known = situatie and all(tracker.get_slot(slot) for slot in required[required.index("situatie"):])
         if (
             "advies" in required
+            and situation_known
             and tracker.get_slot("eerste_ziektedag")
             and tracker.get_slot("advies")
             and tracker.get_slot("perspectief") is None
@@ -215,7 +271,10 @@ class ValidateGuideForm(FormValidationAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
         asked = tracker.get_slot("requested_slot") == "eerste_ziektedag"
-        correcting = latest_intent(tracker) == "inform_sick_date"
+        # A date given for another question (end of contract, birth date) is no new first sick day.
+        correcting = latest_intent(tracker) == "inform_sick_date" and tracker.get_slot("requested_slot") not in (
+            "einde_dienstverband", "geboortedatum",
+        )
         if not (asked or correcting) or latest_intent(tracker) in DIGRESSIONS:
             return {}
         text = latest_text(tracker)
@@ -244,6 +303,52 @@ class ValidateGuideForm(FormValidationAction):
             dispatcher.utter_message(text=phrasing.ADVICE_NOT_UNDERSTOOD)
             return {"advies": None}
         return {"advies": advies}
+
+    async def extract_situatie(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        asked = tracker.get_slot("requested_slot") == "situatie"
+        correcting = latest_intent(tracker) == "inform_situation"
+        text = latest_text(tracker)
+        slots = situation_slots(tracker, text, message_date(tracker)) if (asked or correcting) else {}
+        if not slots.get("situatie"):
+            if asked and latest_intent(tracker) not in DIGRESSIONS:
+                dispatcher.utter_message(text=phrasing.SITUATION_NOT_UNDERSTOOD)
+                return {"situatie": None}
+            return {}
+        return slots
+
+    async def extract_einde_dienstverband(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        return self._situation_date(dispatcher, tracker, "einde_dienstverband", may_be_future=True, needs_year=False)
+
+    async def extract_geboortedatum(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        return self._situation_date(dispatcher, tracker, "geboortedatum", may_be_future=False, needs_year=True)
+
+    def _situation_date(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, slot: Text, *, may_be_future: bool, needs_year: bool
+    ) -> Dict[Text, Any]:
+        """A date the situation needs, checked by the rules package before it is kept."""
+        if not self._is_answer(tracker, slot):
+            return {}
+        today = message_date(tracker)
+        try:
+            parsed = parse_other_date(latest_text(tracker), today, may_be_future=may_be_future, needs_year=needs_year)
+        except DateProblem as problem:
+            dispatcher.utter_message(text=str(problem))
+            return {slot: None}
+        if parsed is None:
+            dispatcher.utter_message(text=phrasing.DATE_NEEDED)
+            return {slot: None}
+        try:
+            timeline_from_slots(tracker, today, **{slot: parsed.value})
+        except PoortwachterError as problem:
+            dispatcher.utter_message(text=str(problem))
+            return {slot: None}
+        return {slot: parsed.value.isoformat()}
 
     async def validate_schatting_bevestigd(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -304,6 +409,34 @@ class ActionAskAdvies(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         role = tracker.get_slot("rol")
         dispatcher.utter_message(text=phrasing.advice_question(role), buttons=phrasing.advice_buttons(role))
+        return []
+
+
+class ActionAskSituatie(Action):
+    def name(self) -> Text:
+        return "action_ask_situatie"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        role = tracker.get_slot("rol")
+        dispatcher.utter_message(text=phrasing.situation_question(role), buttons=phrasing.situation_buttons(role))
+        return []
+
+
+class ActionAskEindeDienstverband(Action):
+    def name(self) -> Text:
+        return "action_ask_einde_dienstverband"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        dispatcher.utter_message(text=phrasing.contract_end_question(tracker.get_slot("rol")))
+        return []
+
+
+class ActionAskGeboortedatum(Action):
+    def name(self) -> Text:
+        return "action_ask_geboortedatum"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        dispatcher.utter_message(text=phrasing.birth_date_question(tracker.get_slot("rol")))
         return []
 
 

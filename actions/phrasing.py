@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from poortwachter import ADVIES_LABELS, Advies, Deadline, Spoor, Tijdlijn, datum_nl, general_rules
+from poortwachter import ADVIES_LABELS, Advies, Deadline, Regime, Spoor, Tijdlijn, datum_nl, general_rules
 from poortwachter.parameters import PERSPECTIEF_TERUGKEER, SAMENTELLEN_ONDERBREKING
 
 WERKGEVER = "werkgever"
@@ -71,6 +71,13 @@ def _track_sentence(t: Tijdlijn, voice: Voice) -> str:
             "**spoor 1 én spoor 2**: naast terugkeer bij je eigen werkgever zoek je ook naar werk bij een andere werkgever",
             "**spoor 1 én spoor 2**: naast terugkeer bij u zoekt uw werknemer ook naar werk bij een andere werkgever",
         )
+    elif spoor is Spoor.ZONDER_WERKGEVER:
+        what = voice.pick(
+            "**re-integratie zonder werkgever**: je contract is afgelopen, dus je zoekt passend werk met hulp van "
+            "UWV (of je ex-werkgever als die eigenrisicodrager is)",
+            "**re-integratie zonder werkgever**: het contract is afgelopen, dus de re-integratie loopt via UWV "
+            "(of via u, als u eigenrisicodrager Ziektewet bent)",
+        )
     else:
         what = voice.pick(
             "**nog geen spoor**: er is nu geen actieve re-integratie",
@@ -92,6 +99,40 @@ def _week_sentence(t: Tijdlijn, voice: Voice) -> str:
             f" Eerdere ziekteperioden met minder dan {gap} ertussen zijn meegeteld.",
         )
     return sentence
+
+
+ZIEK_DOOR_ZWANGERSCHAP = "ziek_door_zwangerschap"
+
+
+def shown_deadlines(t: Tijdlijn) -> list[Deadline]:
+    """The dated deadlines to show; the end of the wages only when a situation moves it from the wachttijd."""
+    return [
+        d for d in t.termijnen.values()
+        if d.datum is not None and not (d.key == "einde_loondoorbetaling" and t.situatie.regime is Regime.STANDAARD)
+    ]
+
+
+def lapsed_deadlines(t: Tijdlijn) -> list[Deadline]:
+    return [d for d in t.termijnen.values() if d.vervalt]
+
+
+def _situation_lines(t: Tijdlijn) -> list[str]:
+    """What the situation changes: the regime, who is responsible, and the deadlines that lapse."""
+    lines = []
+    if t.situatie.regime is not Regime.STANDAARD:
+        lines.append(
+            f"**Situatie**: {t.situatie.tekst} Verantwoordelijk voor loon of uitkering en de re-integratie: "
+            f"{t.situatie.verantwoordelijke}. (bron: {t.situatie.bron.citation()})"
+        )
+    if ZIEK_DOOR_ZWANGERSCHAP in t.situatie.bijzonderheden:
+        lines.append(
+            "**Ziek door zwangerschap of bevalling**: de werkgever meldt dit bij UWV; UWV betaalt de werkgever dan "
+            "een Ziektewet-uitkering. De ziekte telt gewoon mee en de gewone termijnen blijven gelden."
+        )
+    lapsed = lapsed_deadlines(t)
+    if lapsed:
+        lines.append("Deze termijnen vervallen in deze situatie: " + ", ".join(d.titel for d in lapsed) + ".")
+    return lines
 
 
 def _upcoming_lines(t: Tijdlijn, limit: int) -> list[str]:
@@ -117,6 +158,7 @@ def answer_track(t: Tijdlijn, role: str | None) -> str:
         _week_sentence(t, voice),
         _track_sentence(t, voice),
         f"Waarom: {t.spoor.uitleg} (bron: {t.spoor.bron.citation()})",
+        *_situation_lines(t),
     ]
     upcoming = _upcoming_lines(t, 3)
     if upcoming:
@@ -132,10 +174,11 @@ def answer_track(t: Tijdlijn, role: str | None) -> str:
 def answer_timeline(t: Tijdlijn, role: str | None) -> str:
     """The full overview: week, track, every deadline with its status and source."""
     voice = voice_for(role)
-    lines = [_week_sentence(t, voice), _track_sentence(t, voice), "", "**Tijdlijn:**"]
-    for d in t.termijnen.values():
-        if d.datum is None:
-            continue
+    lines = [_week_sentence(t, voice), _track_sentence(t, voice)]
+    for line in _situation_lines(t):
+        lines += ["", line]
+    lines += ["", "**Tijdlijn:**"]
+    for d in shown_deadlines(t):
         lines.append(f"- {d.titel}: {_day(d.datum)} — {STATUS_MARK[d.status]} ({_source(d)})")
     steps = [s for s in t.stappen][:4]
     if steps:
@@ -196,6 +239,8 @@ def answer_milestone(t: Tijdlijn, milestone: str | None, role: str | None) -> st
         parts.append(label + when)
     parts.append(f"Bron: {_source(main)}.")
     parts += [f"⚠️ {w.tekst}" for w in t.waarschuwingen if w.termijn in keys]
+    if t.situatie.regime is not Regime.STANDAARD:
+        parts.append(f"**Situatie**: {t.situatie.tekst}")
     return "\n\n".join(parts)
 
 
@@ -261,4 +306,46 @@ def perspective_question(role: str | None, week: int | None = None) -> str:
 
 
 ADVICE_NOT_UNDERSTOOD = "Dat advies kan ik niet goed plaatsen. Kies de knop die het best past, of 'Weet ik niet'."
+SITUATION_NOT_UNDERSTOOD = "Dat kan ik niet goed plaatsen. Kies de knop die het best past; 'Gewoon in dienst' als niets ervan geldt."
+DATE_NEEDED = "Ik heb een datum nodig, bijvoorbeeld '30 juni 2026'."
+
+
+# --- the situation beyond the standard case ------------------------------------------------------
+
+_SITUATION_BUTTONS = {
+    # code: (employee label, HR label)
+    "standaard": ("Gewoon in dienst", "Gewoon in dienst"),
+    "ziek_uit_dienst": ("Mijn contract is afgelopen of loopt af", "Het contract is afgelopen of loopt af"),
+    "zwangerschap": ("Ziek door zwangerschap of bevalling", "Ziek door zwangerschap of bevalling"),
+    "aow": ("Ik heb (bijna) de AOW-leeftijd", "Mijn werknemer heeft (bijna) de AOW-leeftijd"),
+}
+
+
+def situation_question(role: str | None) -> str:
+    return voice_for(role).pick(
+        "Geldt een van deze situaties voor jou? Die kunnen de termijnen veranderen.",
+        "Geldt een van deze situaties voor uw werknemer? Die kunnen de termijnen veranderen.",
+    )
+
+
+def situation_buttons(role: str | None) -> list[dict]:
+    hr = voice_for(role).hr
+    return [
+        {"title": labels[1] if hr else labels[0], "payload": f'/inform_situation{{"situation": "{code}"}}'}
+        for code, labels in _SITUATION_BUTTONS.items()
+    ]
+
+
+def contract_end_question(role: str | None) -> str:
+    return voice_for(role).pick(
+        "Wat is (of was) de laatste dag van je contract? Bijvoorbeeld '30 juni 2026'.",
+        "Wat is (of was) de laatste dag van het contract van uw werknemer? Bijvoorbeeld '30 juni 2026'.",
+    )
+
+
+def birth_date_question(role: str | None) -> str:
+    return voice_for(role).pick(
+        "Wat is je geboortedatum? Dan reken ik uit wanneer je de AOW-leeftijd bereikt. Bijvoorbeeld '14 mei 1960'.",
+        "Wat is de geboortedatum van uw werknemer? Dan reken ik uit wanneer de AOW-leeftijd bereikt wordt.",
+    )
 YES_NO_BUTTONS = [{"title": "Ja", "payload": "/affirm"}, {"title": "Nee / weet ik niet", "payload": "/deny"}]

@@ -11,7 +11,9 @@ from datetime import datetime, time, timedelta, timezone
 
 from icalendar import Calendar, Event  # maintained iCalendar (RFC 5545) library
 
-from poortwachter import Tijdlijn, datum_nl
+from poortwachter import REGIME_LABELS, Tijdlijn, datum_nl
+
+from .phrasing import lapsed_deadlines, shown_deadlines
 
 PAYLOAD_TYPE = "spoorwijzer_tijdlijn"
 ICS_FILENAME = "spoorwijzer-termijnen.ics"
@@ -48,9 +50,8 @@ def calendar_ics(t: Tijdlijn) -> str:
 def timeline_payload(t: Tijdlijn) -> dict:
     overdue = {w.termijn for w in t.waarschuwingen}
     milestones = []
-    for key, deadline in t.termijnen.items():
-        if deadline.datum is None:
-            continue
+    for deadline in shown_deadlines(t):
+        key = deadline.key
         milestones.append({
             "key": key,
             "titel": deadline.titel,
@@ -69,6 +70,9 @@ def timeline_payload(t: Tijdlijn) -> dict:
         "wachttijd_weken": t.wachttijd_weken,
         "spoor": t.spoor.waarde,
         "mijlpalen": milestones,
+        "situatie": {"code": t.situatie.regime.value, "naam": REGIME_LABELS[t.situatie.regime]},
+        # Deadlines that do not apply in this situation, with the reason: the widget lists them as such.
+        "vervallen": [{"key": d.key, "titel": d.titel, "reden": d.uitleg} for d in lapsed_deadlines(t)],
         "ics": calendar_ics(t),
         "ics_bestandsnaam": ICS_FILENAME,
     }

@@ -102,7 +102,7 @@ AOW_LEEFTIJD = Bron(
 )
 LOON_NA_AOW = Bron("Burgerlijk Wetboek Boek 7", "art. 7:629 lid 2 onder b", _BW7)
 WERKEN_NA_AOW_2023 = Bron(
-    "Besluit van 12 mei 2023 (Stb. 2023, 169): kortere loondoorbetaling voor AOW-gerechtigden vanaf 1 juli 2023",
+    "Burgerlijk Wetboek Boek 7, art. 7:629 lid 2 onder b; Besluit van 12 mei 2023 (Stb. 2023, 169), vanaf 1 juli 2023",
     "", "https://zoek.officielebekendmakingen.nl/stb-2023-169.html",
 )
 REINTEGRATIE_NA_AOW = Bron(

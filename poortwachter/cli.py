@@ -109,7 +109,7 @@ def render_text(t: Tijdlijn) -> str:
         "Termijnen:",
     ]
     for d in t.termijnen.values():
-        when = datum_nl(d.datum) if d.datum else ("vervalt" if d.regel == "vervalt in deze situatie" else "n.v.t.")
+        when = datum_nl(d.datum) if d.datum else ("vervalt" if d.vervalt else "n.v.t.")
         status = f" [{status_label[d.status]}]" if d.status else ""
         lines.append(f"- {d.titel}: {when}{status}")
         lines.append(f"    {d.regel}; bron: {d.bron.citation()}")

@@ -57,6 +57,7 @@ class Deadline:
     week: int | None  # sick week of the (merged) case in which the date falls
     nog_te_doen: bool = True  # False: informative, already done, or not needed with this advice
     hangt_af_van_advies: bool = False  # the date or its existence follows from the bedrijfsarts advice
+    vervalt: bool = False  # does not apply in this situation (situation.py); `uitleg` says why
 
     def as_dict(self) -> dict:
         return {
@@ -70,6 +71,7 @@ class Deadline:
             "nog_te_doen": self.nog_te_doen,
             "week": self.week,
             "hangt_af_van_advies": self.hangt_af_van_advies,
+            "vervalt": self.vervalt,
             "bron": self.bron.as_dict(),
         }
 

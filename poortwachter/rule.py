@@ -82,7 +82,7 @@ class Termijnregel:
             return Deadline(
                 key=self.key, titel=self.titel, datum=None, status=None, wie=self.wie,
                 regel="vervalt in deze situatie", uitleg=lapsed, bron=case.situatie.bron, week=None,
-                nog_te_doen=False, hangt_af_van_advies=self.hangt_af_van_advies,
+                nog_te_doen=False, hangt_af_van_advies=self.hangt_af_van_advies, vervalt=True,
             )
         return Deadline(
             key=self.key,

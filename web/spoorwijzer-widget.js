@@ -27,6 +27,7 @@
   var SHORT_LABELS = {
     probleemanalyse: "PA", plan_van_aanpak: "PvA", melding_42e_week: "42e", eerstejaarsevaluatie_uiterlijk: "EJE",
     spoor_2_uiterlijk: "spoor 2", reintegratieverslag: "RIV", wia_aanvraag: "WIA", laatste_dag_wachttijd: "einde",
+    einde_loondoorbetaling: "einde loon", ziekmelding_uit_dienst: "uit dienst",
   };
 
   // ---- state that survives a reload --------------------------------------------------
@@ -154,6 +155,15 @@
         el("span", { text: m.titel + ": " }), el("strong", { text: m.datum_tekst }), el("span", { text: " (week " + m.week + ", " + state + ")" }),
       ]));
     });
+    // Deadlines that a situation (contract ended, AOW-leeftijd) takes away: listed with the reason.
+    (payload.vervallen || []).forEach(function (v) {
+      list.appendChild(el("li", { className: "sw-lapsed-text" }, [
+        el("span", { text: v.titel + ": " }), el("strong", { text: "vervalt" }), el("span", { text: " — " + v.reden }),
+      ]));
+    });
+    if (payload.situatie && payload.situatie.code !== "standaard") {
+      figure.appendChild(el("p", { className: "sw-situation", text: "Situatie: " + payload.situatie.naam }));
+    }
     var details = el("details", {}, [el("summary", { text: "Alle data als lijst" }), list]);
     figure.appendChild(el("figcaption", {}, [details]));
     if (payload.ics) {
@@ -311,7 +321,7 @@
       ".sw-form button[type=submit]{background:#01689b;color:#fff}",
       ".sw-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}",
       ".sw-timeline{margin:0}.sw-timeline svg{width:100%;height:auto;display:block}",
-      ".sw-axis{stroke:#4a4a4a;stroke-width:2}.sw-tick{font-size:11px;fill:#4a4a4a}",
+      ".sw-situation{margin:.25rem 0;font-weight:600}.sw-lapsed-text{color:#4a4a4a}.sw-axis{stroke:#4a4a4a;stroke-width:2}.sw-tick{font-size:11px;fill:#4a4a4a}",
       ".sw-dot.sw-past{fill:#8a8a8a}.sw-dot.sw-coming{fill:#01689b}.sw-dot.sw-late{fill:#a4000f;stroke:#fff;stroke-width:2}",
       ".sw-today{stroke:#e17000;stroke-width:3}.sw-today-label{font-size:12px;font-weight:bold;fill:#8f4700}",
       ".sw-milestones{padding-left:18px;margin:6px 0}.sw-late-text{color:#a4000f}",

@@ -5,6 +5,7 @@ import pytest
 from helpers import make_tracker, slot_events, texts
 
 from actions.guide import (
+    ActionAskSituatie,
     ActionAnswerGuide,
     ActionAskAdvies,
     ActionAskEersteZiektedag,
@@ -117,11 +118,58 @@ async def test_form_lets_a_faq_question_through(dispatcher, domain):
 
 async def test_form_takes_the_advice_button(dispatcher, domain):
     tracker = make_tracker('/inform_advice{"advice": "eigen_werk"}', "inform_advice", requested_slot="advies",
-                           form=FORM, slots={"vraag": "spoor", "eerste_ziektedag": "2026-09-01"},
+                           form=FORM, slots={"vraag": "spoor", "situatie": "standaard", "eerste_ziektedag": "2026-09-01"},
                            entities=[{"entity": "advice", "value": "eigen_werk"}])
     slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
     assert slots["advies"] == "eigen_werk"
     assert slots["requested_slot"] is None  # week 12: no question about the 3-month perspective
+
+
+async def test_after_the_advice_the_form_asks_the_situation_once(dispatcher, domain):
+    tracker = make_tracker('/inform_advice{"advice": "eigen_werk"}', "inform_advice", requested_slot="advies",
+                           form=FORM, slots={"vraag": "spoor", "eerste_ziektedag": "2026-09-01"},
+                           entities=[{"entity": "advice", "value": "eigen_werk"}])
+    slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
+    assert slots["requested_slot"] == "situatie"
+    await ActionAskSituatie().run(dispatcher, tracker, domain)
+    buttons = [b["title"] for b in dispatcher.messages[-1]["buttons"]]
+    assert buttons == ["Gewoon in dienst", "Mijn contract is afgelopen of loopt af",
+                       "Ziek door zwangerschap of bevalling", "Ik heb (bijna) de AOW-leeftijd"]
+
+
+@pytest.mark.parametrize(
+    "answer, entities, situatie, next_slot",
+    [
+        ('/inform_situation{"situation": "standaard"}', [{"entity": "situation", "value": "standaard"}], "standaard", None),
+        ("mijn contract is afgelopen", [], "ziek_uit_dienst", "einde_dienstverband"),
+        ("ik ben zwanger", [], "zwangerschap", None),
+        ("ik word volgend jaar 67", [], "aow", "geboortedatum"),
+    ],
+)
+async def test_the_situation_answer_leads_to_at_most_one_date(dispatcher, domain, answer, entities, situatie, next_slot):
+    tracker = make_tracker(answer, "inform_situation", requested_slot="situatie", form=FORM, entities=entities,
+                           slots={"vraag": "spoor", "eerste_ziektedag": "2026-09-01", "advies": "eigen_werk"})
+    slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
+    assert slots["situatie"] == situatie
+    assert slots["requested_slot"] == next_slot
+
+
+async def test_contract_end_is_checked_by_the_rules_before_it_is_kept(dispatcher, domain):
+    base = {"vraag": "spoor", "eerste_ziektedag": "2026-09-01", "advies": "eigen_werk", "situatie": "ziek_uit_dienst"}
+    before = make_tracker("31 augustus 2026", "inform_sick_date", requested_slot="einde_dienstverband", form=FORM, slots=base)
+    slots = slot_events(await ValidateGuideForm().run(dispatcher, before, domain))
+    assert slots["einde_dienstverband"] is None and "vóór de eerste ziektedag" in texts(dispatcher)
+    ahead = make_tracker("31 maart", "inform_sick_date", requested_slot="einde_dienstverband", form=FORM, slots=base)
+    slots = slot_events(await ValidateGuideForm().run(dispatcher, ahead, domain))
+    assert slots["einde_dienstverband"] == "2027-03-31"  # a contract can end ahead of today
+    assert slots["requested_slot"] is None
+
+
+async def test_birth_date_needs_a_year(dispatcher, domain):
+    base = {"vraag": "spoor", "eerste_ziektedag": "2026-09-01", "advies": "eigen_werk", "situatie": "aow"}
+    tracker = make_tracker("14 mei", "inform_sick_date", requested_slot="geboortedatum", form=FORM, slots=base)
+    slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
+    assert slots["geboortedatum"] is None and "met het jaar" in texts(dispatcher)
 
 
 async def test_form_maps_free_text_advice(dispatcher, domain):
@@ -133,7 +181,7 @@ async def test_form_maps_free_text_advice(dispatcher, domain):
 
 async def test_form_asks_the_perspective_only_around_the_eerstejaarsevaluatie(dispatcher, domain):
     tracker = make_tracker('/inform_advice{"advice": "eigen_werk"}', "inform_advice", requested_slot="advies",
-                           form=FORM, slots={"vraag": "spoor", "eerste_ziektedag": "2025-10-01"},
+                           form=FORM, slots={"vraag": "spoor", "situatie": "standaard", "eerste_ziektedag": "2025-10-01"},
                            entities=[{"entity": "advice", "value": "eigen_werk"}])
     slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
     assert slots["requested_slot"] == "perspectief"  # week 60
@@ -141,7 +189,7 @@ async def test_form_asks_the_perspective_only_around_the_eerstejaarsevaluatie(di
 
 async def test_form_never_asks_the_perspective_when_there_are_no_possibilities(dispatcher, domain):
     tracker = make_tracker('/inform_advice{"advice": "tijdelijk_geen_mogelijkheden"}', "inform_advice",
-                           requested_slot="advies", form=FORM, slots={"vraag": "spoor", "eerste_ziektedag": "2025-10-01"},
+                           requested_slot="advies", form=FORM, slots={"vraag": "spoor", "situatie": "standaard", "eerste_ziektedag": "2025-10-01"},
                            entities=[{"entity": "advice", "value": "tijdelijk_geen_mogelijkheden"}])
     slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
     assert slots["requested_slot"] is None
@@ -149,7 +197,7 @@ async def test_form_never_asks_the_perspective_when_there_are_no_possibilities(d
 
 async def test_milestone_question_needs_no_advice(dispatcher, domain):
     tracker = make_tracker("3 maart 2025", "inform_sick_date", requested_slot="eerste_ziektedag", form=FORM,
-                           slots={"vraag": "termijn", "milestone": "wia_aanvraag"})
+                           slots={"vraag": "termijn", "milestone": "wia_aanvraag", "situatie": "standaard"})
     slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
     assert slots["requested_slot"] is None
 
@@ -327,3 +375,59 @@ def test_message_date_is_the_amsterdam_date_of_the_message():
     # 23:30 in Amsterdam on 11 May is 21:30 UTC: the date is still 11 May.
     assert str(message_date(make_tracker("gisteren", "inform_sick_date", on="2025-05-11 23:30"))) == "2025-05-11"
     assert str(message_date(make_tracker("gisteren", "inform_sick_date", on="2025-05-12 00:30"))) == "2025-05-12"
+
+
+# --- situations beyond the standard case ------------------------------------------------------
+
+
+async def test_prefill_reads_the_situation_and_the_contract_end_from_one_message(dispatcher, domain):
+    tracker = make_tracker("ik ben sinds 2 maart 2026 ziek en mijn contract loopt af op 30 juni 2026, in welk spoor zit ik",
+                           "ask_track")
+    slots = slot_events(await ActionPrefillGuide().run(dispatcher, tracker, domain))
+    assert slots["eerste_ziektedag"] == "2026-03-02"  # the contract's end date is not taken as a sick day
+    assert slots["situatie"] == "ziek_uit_dienst" and slots["einde_dienstverband"] == "2026-06-30"
+
+
+@pytest.mark.parametrize(
+    "role, expected",
+    [(None, ["**Situatie**: Ziek uit dienst", "Verantwoordelijk voor loon of uitkering en de re-integratie: UWV",
+             "Deze termijnen vervallen in deze situatie: 42e-weeksmelding bij UWV", "re-integratie zonder werkgever",
+             "je contract is afgelopen"]),
+     ("werkgever", ["Uw werknemer zit in", "via u, als u eigenrisicodrager Ziektewet bent"])],
+)
+async def test_answer_for_ziek_uit_dienst_names_the_regime_and_what_lapses(dispatcher, domain, role, expected):
+    slots = {"vraag": "spoor", "eerste_ziektedag": "2026-03-02", "advies": "eigen_werk", "situatie": "ziek_uit_dienst",
+             "einde_dienstverband": "2026-06-30", "rol": role}
+    await ActionAnswerGuide().run(dispatcher, make_tracker("ok", "affirm", on="2026-11-23 10:00", slots=slots), domain)
+    answer = dispatcher.messages[0]["text"]
+    for fragment in expected:
+        assert fragment in answer
+
+
+async def test_answer_for_aow_says_six_weeks_and_no_spoor_2(dispatcher, domain):
+    slots = {"vraag": "tijdlijn", "eerste_ziektedag": "2026-10-01", "advies": "eigen_werk", "situatie": "aow",
+             "geboortedatum": "1958-05-01"}
+    await ActionAnswerGuide().run(dispatcher, make_tracker("ok", "affirm", on="2026-11-23 10:00", slots=slots), domain)
+    answer = dispatcher.messages[0]["text"]
+    assert "AOW-leeftijd al bereikt" in answer and "6 weken" in answer
+    assert "Uiterste start van spoor 2" in answer.split("vervallen in deze situatie:")[1]
+    assert "Laatste dag van de loondoorbetaling: woensdag 11 november 2026"  # day 42 in answer
+
+
+async def test_pregnancy_related_sickness_adds_the_uwv_melding(dispatcher, domain):
+    slots = {"vraag": "spoor", "eerste_ziektedag": "2026-11-02", "advies": "onbekend", "situatie": "zwangerschap"}
+    await ActionAnswerGuide().run(dispatcher, make_tracker("ok", "affirm", on="2026-11-23 10:00", slots=slots), domain)
+    answer = dispatcher.messages[0]["text"]
+    assert "Ziek door zwangerschap of bevalling" in answer
+    assert "Ziekmelding bij UWV: ziek door zwangerschap of bevalling: uiterlijk zondag 13 december 2026" in answer
+
+
+async def test_gewoon_in_dienst_gives_exactly_the_standard_answer(dispatcher, domain):
+    base = {"vraag": "tijdlijn", "eerste_ziektedag": "2025-03-04", "advies": "eigen_werk"}
+    await ActionAnswerGuide().run(dispatcher, make_tracker("ok", "affirm", on="2026-11-23 10:00", slots=base), domain)
+    unknown = dispatcher.messages[0]["text"]
+    dispatcher.messages.clear()
+    standard = dict(base, situatie="standaard", einde_dienstverband="2026-01-01")  # a date of another situation is ignored
+    await ActionAnswerGuide().run(dispatcher, make_tracker("ok", "affirm", on="2026-11-23 10:00", slots=standard), domain)
+    assert dispatcher.messages[0]["text"] == unknown
+    assert "Laatste dag van de loondoorbetaling" not in unknown and "Situatie" not in unknown
