@@ -128,7 +128,9 @@ def employee_conversation() -> None:
           lambda t, r: "eerste ziektedag" in t)
     check("datum getypt, dan de adviesvraag met 7 knoppen", send(user, days_ago(400)),
           lambda t, r: any(len(x.get("buttons", [])) == 7 for x in r))
-    answer = send(user, '/inform_advice{"advice": "aangepast_werk"}')
+    check("na het advies één vraag over de situatie, met 4 knoppen", send(user, '/inform_advice{"advice": "aangepast_werk"}'),
+          lambda t, r: "situaties" in t and any(len(x.get("buttons", [])) == 4 for x in r))
+    answer = send(user, STANDAARD)
     if "vooruitzicht" in text_of(answer):  # the 3-month question comes only near the EJE
         answer = send(user, "nee")
     check("persoonlijk antwoord met week en spoor", answer,
@@ -147,7 +149,8 @@ def dates_inside_the_guide() -> None:
     user = f"perioden-{uuid.uuid4().hex[:8]}"
     send(user, "in welk spoor zit ik?")
     send(user, "ik was ziek van 6 januari 2025 tot en met 20 februari 2025 en ben sinds 4 maart 2025 weer ziek")
-    answer = send(user, '/inform_advice{"advice": "eigen_werk"}')
+    send(user, '/inform_advice{"advice": "eigen_werk"}')
+    answer = send(user, STANDAARD)
     if "vooruitzicht" in text_of(answer):
         answer = send(user, "nee")
     today = datetime.now(ZoneInfo("Europe/Amsterdam")).date()  # the bot counts in Amsterdam's date
@@ -161,14 +164,46 @@ def dates_inside_the_guide() -> None:
           lambda t, r: "ongeveer" in t and "Mag ik daarmee rekenen" in t)
 
 
+STANDAARD = '/inform_situation{"situation": "standaard"}'
+
+
+def situations() -> None:
+    """The situations beyond the standard case, in one message and step by step, employee and HR."""
+    today = datetime.now(ZoneInfo("Europe/Amsterdam")).date()
+    contract_end = datum_nl(today + timedelta(days=40))
+    user = f"uitdienst-{uuid.uuid4().hex[:8]}"
+    check("ziek uit dienst in één bericht: geen extra vraag, de situatie in het antwoord",
+          send(user, f"ik ben sinds {days_ago(120)} ziek en mijn contract loopt af op {contract_end}. "
+                     "De bedrijfsarts zegt aangepast werk. In welk spoor zit ik?"),
+          lambda t, r: "**Situatie**: Ziek uit dienst" in t and "Ziekmelding uit dienst" in t)
+    hr = f"aow-{uuid.uuid4().hex[:8]}"
+    send(hr, "welke termijnen komen eraan voor mijn werknemer?")
+    send(hr, days_ago(30))
+    send(hr, '/inform_advice{"advice": "aangepast_werk"}')
+    check("AOW stap voor stap: de geboortedatum wordt gevraagd", send(hr, '/inform_situation{"situation": "aow"}'),
+          lambda t, r: "geboortedatum van uw werknemer" in t)
+    check("AOW: 6 weken loon, geen spoor 2 en geen WIA", send(hr, "1 mei 1958"),
+          lambda t, r: "AOW-leeftijd al bereikt" in t and "Uiterste start van spoor 2" in t and "vervallen" in t)
+    pregnant = f"zwanger-{uuid.uuid4().hex[:8]}"
+    send(pregnant, f"ik ben zwanger en sinds {days_ago(20)} ziek, welke termijnen komen eraan?")
+    check("zwanger in één bericht: na het advies het antwoord met de UWV-melding",
+          send(pregnant, '/inform_advice{"advice": "onbekend"}'),
+          lambda t, r: "Ziek door zwangerschap of bevalling" in t)
+    pension = f"pensioen-{uuid.uuid4().hex[:8]}"
+    send(pension, f"ik werk na mijn pensioen en ben sinds {days_ago(10)} ziek, in welk spoor zit ik?")
+    check("'na mijn pensioen' wordt herkend: meteen de geboortedatum", send(pension, '/inform_advice{"advice": "eigen_werk"}'),
+          lambda t, r: "geboortedatum" in t)
+
+
 def hr_conversation() -> None:
     user = f"hr-{uuid.uuid4().hex[:8]}"
     check(
-        "werkgever in één bericht, met u",
+        "werkgever in één bericht: alleen nog de situatievraag, met u",
         send(user, f"mijn werknemer is sinds {days_ago(150)} ziek en de bedrijfsarts zegt aangepast werk, "
                    "in welk spoor zit hij?"),
-        lambda t, r: "Uw werknemer zit in **week" in t,
+        lambda t, r: "uw werknemer" in t and any(len(x.get("buttons", [])) == 4 for x in r),
     )
+    check("gewoon in dienst: het gewone antwoord", send(user, STANDAARD), lambda t, r: "Uw werknemer zit in **week" in t)
     check("hele tijdlijn", send(user, "laat de hele tijdlijn zien"),
           lambda t, r: "42e-weeksmelding" in t and "WIA-aanvraag" in t)
 
@@ -194,7 +229,7 @@ def bad_input() -> None:
 
 
 def main() -> int:
-    for part in (employee_conversation, dates_inside_the_guide, hr_conversation, bad_input, safe_retry, protected_api, slack_webhook):
+    for part in (employee_conversation, dates_inside_the_guide, situations, hr_conversation, bad_input, safe_retry, protected_api, slack_webhook):
         try:
             part()
         except Exception as error:  # a crash or timeout is a failed check, not a traceback

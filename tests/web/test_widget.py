@@ -95,6 +95,8 @@ def test_full_conversation_timeline_ics_reload_and_new(page: Page, tmp_path):
     shot(page, "2-adviesknoppen")
 
     click_and_wait(page, "Terug in mijn eigen werk")
+    expect(bot_messages(page).last.get_by_role("button")).to_have_count(4)  # the one question about the situation
+    click_and_wait(page, "Gewoon in dienst")
     if "vooruitzicht" in (bot_messages(page).last.text_content() or ""):
         click_and_wait(page, "Nee / weet ik niet")
     answer = page.locator(".sw-msg.sw-bot:not(.sw-wide)", has_text="Je zit in week")
@@ -137,6 +139,8 @@ def test_merged_sickness_periods_show_the_weeks_of_the_case(page: Page):
     click_and_wait(page, "In welk spoor zit ik?")
     send_text(page, "Ik was ziek van 6 januari 2025 tot en met 20 februari 2025 en ben sinds 4 maart 2025 weer ziek")
     click_and_wait(page, "Terug in mijn eigen werk")
+    expect(bot_messages(page).last.get_by_role("button")).to_have_count(4)  # the one question about the situation
+    click_and_wait(page, "Gewoon in dienst")
     if "vooruitzicht" in (bot_messages(page).last.text_content() or ""):
         click_and_wait(page, "Nee / weet ik niet")
     expect(page.locator(".sw-timeline svg").last).to_be_visible()
@@ -145,6 +149,26 @@ def test_merged_sickness_periods_show_the_weeks_of_the_case(page: Page):
                             ("14 januari 2027", 104)):  # plan van aanpak, EJE, WIA-aanvraag, end of wachttijd
         expect(milestones.filter(has_text=date_text).first).to_contain_text(f"(week {week},", use_inner_text=False)
     shot(page, "5-samengetelde-perioden")
+
+
+def test_a_contract_that_ended_shows_the_situation_and_the_lapsed_deadlines(page: Page):
+    page.goto(WEB_URL)
+    expect(bot_messages(page).first).to_be_visible(timeout=30_000)
+    click_and_wait(page, "Welke termijnen komen eraan?")
+    send_text(page, days_ago(200))
+    click_and_wait(page, "Terug in mijn eigen werk")
+    click_and_wait(page, "Mijn contract is afgelopen of loopt af")
+    expect(bot_messages(page).last).to_contain_text("laatste dag van je contract")
+    send_text(page, days_ago(60))
+    expect(page.locator(".sw-timeline").last).to_contain_text("Situatie: ziek uit dienst")
+    milestones = page.locator(".sw-milestones").last.locator("li")
+    expect(milestones.filter(has_text="Re-integratieverslag (met eindevaluatie").first).to_contain_text(
+        "vervalt", use_inner_text=False)
+    expect(milestones.filter(has_text="Laatste dag van de loondoorbetaling").first).to_contain_text(
+        days_ago(60), use_inner_text=False)
+    answer = page.locator(".sw-msg.sw-bot:not(.sw-wide)", has_text="Situatie").last
+    expect(answer).to_contain_text("UWV")
+    shot(page, "6-ziek-uit-dienst")
 
 
 def test_html_in_a_message_is_shown_as_text(page: Page):
