@@ -73,3 +73,21 @@ def test_the_timeline_length_follows_a_voluntary_extension():
     weeks = {m["key"]: m["week"] for m in payload["mijlpalen"]}
     assert payload["wachttijd_weken"] == 117
     assert weeks["laatste_dag_wachttijd"] == 117 and weeks["wia_aanvraag"] == 106
+
+
+def test_a_situation_is_in_the_payload_with_the_deadlines_that_lapse():
+    t = compute_timeline(date(2026, 3, 2), date(2026, 11, 23), "eigen_werk", einde_dienstverband=date(2026, 6, 30))
+    payload = timeline_payload(t)
+    assert payload["situatie"] == {"code": "ziek_uit_dienst", "naam": "ziek uit dienst (het contract eindigt tijdens de ziekte)"}
+    by_key = {m["key"]: m for m in payload["mijlpalen"]}
+    assert by_key["einde_loondoorbetaling"]["datum"] == "2026-06-30"  # the end of the wages, on the axis
+    assert "reintegratieverslag" not in by_key
+    lapsed = {v["key"]: v for v in payload["vervallen"]}
+    assert "reintegratieverslag" in lapsed and lapsed["reintegratieverslag"]["reden"].startswith("Vervalt")
+
+
+def test_the_standard_payload_does_not_repeat_the_end_of_the_wachttijd():
+    payload = timeline_payload(_timeline())
+    keys = [m["key"] for m in payload["mijlpalen"]]
+    assert "einde_loondoorbetaling" not in keys and payload["vervallen"] == []
+    assert payload["situatie"]["code"] == "standaard"
