@@ -431,3 +431,28 @@ async def test_gewoon_in_dienst_gives_exactly_the_standard_answer(dispatcher, do
     await ActionAnswerGuide().run(dispatcher, make_tracker("ok", "affirm", on="2026-11-23 10:00", slots=standard), domain)
     assert dispatcher.messages[0]["text"] == unknown
     assert "Laatste dag van de loondoorbetaling" not in unknown and "Situatie" not in unknown
+
+
+@pytest.mark.parametrize(
+    "text, situatie, rol",
+    [
+        ("mijn contract is afgelopen en ik ben sinds 2 maart 2026 ziek", "ziek_uit_dienst", None),
+        ("het tijdelijke contract van mijn werknemer wordt niet verlengd, hij is sinds 2 maart 2026 ziek",
+         "ziek_uit_dienst", "werkgever"),
+        ("ik ben zwanger en sinds 2 maart 2026 ziek", "zwangerschap", None),
+        ("onze medewerkster is ziek door haar zwangerschap, sinds 2 maart 2026", "zwangerschap", "werkgever"),
+        ("ik word volgend jaar 67 en ben sinds 2 maart 2026 ziek", "aow", None),
+        ("mijn werknemer heeft de AOW-leeftijd en is sinds 2 maart 2026 ziek", "aow", "werkgever"),
+        ("ik heb een vast contract en ben sinds 2 maart 2026 ziek", "standaard", None),
+    ],
+)
+async def test_prefill_recognises_the_situation_as_people_write_it(dispatcher, domain, text, situatie, rol):
+    slots = slot_events(await ActionPrefillGuide().run(dispatcher, make_tracker(text, "ask_track"), domain))
+    assert slots["situatie"] == situatie and slots["eerste_ziektedag"] == "2026-03-02"
+    assert slots.get("rol") == rol
+
+
+@pytest.mark.parametrize("text", ["ik ben sinds 2 maart ziek", "ik ben 66 dagen ziek", "wat is een pensioenbrief"])
+async def test_no_situation_is_read_into_ordinary_messages(dispatcher, domain, text):
+    slots = slot_events(await ActionPrefillGuide().run(dispatcher, make_tracker(text, "ask_track"), domain))
+    assert "situatie" not in slots

@@ -189,6 +189,21 @@ def situations() -> None:
     check("zwanger in één bericht: na het advies het antwoord met de UWV-melding",
           send(pregnant, '/inform_advice{"advice": "onbekend"}'),
           lambda t, r: "Ziek door zwangerschap of bevalling" in t)
+    hr_contract = f"uitdienst-hr-{uuid.uuid4().hex[:8]}"
+    send(hr_contract, f"mijn werknemer is sinds {days_ago(90)} ziek, in welk spoor zit hij?")
+    send(hr_contract, '/inform_advice{"advice": "eigen_werk"}')
+    check("ziek uit dienst stap voor stap, werkgever: de einddatum wordt gevraagd",
+          send(hr_contract, '/inform_situation{"situation": "ziek_uit_dienst"}'),
+          lambda t, r: "contract van uw werknemer" in t)
+    check("ziek uit dienst: einddatum vóór de ziekte wordt uitgelegd en opnieuw gevraagd",
+          send(hr_contract, days_ago(100)), lambda t, r: "vóór de eerste ziektedag" in t)
+    check("ziek uit dienst: antwoord voor de werkgever", send(hr_contract, contract_end),
+          lambda t, r: "Uw werknemer zit in" in t and "**Situatie**: Ziek uit dienst" in t)
+    hr_pregnant = f"zwanger-hr-{uuid.uuid4().hex[:8]}"
+    send(hr_pregnant, f"onze medewerkster is sinds {days_ago(15)} ziek, welke termijnen komen eraan?")
+    send(hr_pregnant, '/inform_advice{"advice": "onbekend"}')
+    check("zwanger stap voor stap, werkgever", send(hr_pregnant, '/inform_situation{"situation": "zwangerschap"}'),
+          lambda t, r: "Ziek door zwangerschap of bevalling" in t and "Ziekmelding bij UWV" in t)
     pension = f"pensioen-{uuid.uuid4().hex[:8]}"
     send(pension, f"ik werk na mijn pensioen en ben sinds {days_ago(10)} ziek, in welk spoor zit ik?")
     check("'na mijn pensioen' wordt herkend: meteen de geboortedatum", send(pension, '/inform_advice{"advice": "eigen_werk"}'),
