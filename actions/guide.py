@@ -140,8 +140,10 @@ def advice_slot(tracker: Tracker, text: str) -> Optional[str]:
 def situation_slots(tracker: Tracker, text: str, today: date) -> Dict[Text, Any]:
     """The situation a message describes (entity or words), with a contract end date it names."""
     slots: Dict[Text, Any] = {}
+    # A button gives the code as the entity; in free text the words decide (DIET's entity spans are
+    # often only a piece, such as "pensioen").
     value = entity(tracker, "situation")
-    code = value if value in situation_text.CODES else situation_text.situation_from_text(value or text)
+    code = value if value in situation_text.CODES else situation_text.situation_from_text(text)
     if code:
         slots["situatie"] = code
     if situation_text.mentions_eigenrisicodrager(text):

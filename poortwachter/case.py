@@ -6,16 +6,16 @@ from datetime import date
 
 from .advice import GEEN_MOGELIJKHEDEN_ADVIES, Advies
 from .counting import Periode, Ziektegeval, week_of_day
-from .situation import Regime, Situatie
 from .parameters import (
-    LOONDOORBETALING_NA_AOW,
     EERSTEJAARSEVALUATIE_UITERLIJK,
     EERSTEJAARSEVALUATIE_VANAF,
+    LOONDOORBETALING_NA_AOW,
     WACHTTIJD,
     Parameter,
     begin_week,
     einde_week,
 )
+from .situation import Regime, Situatie
 
 
 @dataclass(frozen=True)

@@ -452,6 +452,14 @@ async def test_prefill_recognises_the_situation_as_people_write_it(dispatcher, d
     assert slots.get("rol") == rol
 
 
+async def test_a_piece_of_a_phrase_as_entity_does_not_hide_the_situation(dispatcher, domain):
+    # DIET may tag only "pensioen" (or "na") as the situation; the words of the message decide.
+    tracker = make_tracker("ik werk na mijn pensioen en ben sinds 2 maart 2026 ziek", "ask_track",
+                           entities=[{"entity": "situation", "value": "na"}])
+    slots = slot_events(await ActionPrefillGuide().run(dispatcher, tracker, domain))
+    assert slots["situatie"] == "aow"
+
+
 @pytest.mark.parametrize("text", ["ik ben sinds 2 maart ziek", "ik ben 66 dagen ziek", "wat is een pensioenbrief"])
 async def test_no_situation_is_read_into_ordinary_messages(dispatcher, domain, text):
     slots = slot_events(await ActionPrefillGuide().run(dispatcher, make_tracker(text, "ask_track"), domain))

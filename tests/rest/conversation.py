@@ -208,6 +208,12 @@ def situations() -> None:
     send(pension, f"ik werk na mijn pensioen en ben sinds {days_ago(10)} ziek, in welk spoor zit ik?")
     check("'na mijn pensioen' wordt herkend: meteen de geboortedatum", send(pension, '/inform_advice{"advice": "eigen_werk"}'),
           lambda t, r: "geboortedatum" in t)
+    typed = f"getypt-{uuid.uuid4().hex[:8]}"
+    send(typed, "in welk spoor zit ik?")
+    send(typed, days_ago(50))
+    send(typed, '/inform_advice{"advice": "eigen_werk"}')
+    check("situatie in eigen woorden op de vraag: 'ik word volgend jaar 67'", send(typed, "ik word volgend jaar 67"),
+          lambda t, r: "geboortedatum" in t)
 
 
 def hr_conversation() -> None:
