@@ -200,7 +200,7 @@ def situations() -> None:
     check("ziek uit dienst: antwoord voor de werkgever", send(hr_contract, contract_end),
           lambda t, r: "Uw werknemer zit in" in t and "**Situatie**: Ziek uit dienst" in t)
     hr_pregnant = f"zwanger-hr-{uuid.uuid4().hex[:8]}"
-    send(hr_pregnant, f"onze medewerkster is sinds {days_ago(15)} ziek, welke termijnen komen eraan?")
+    send(hr_pregnant, f"mijn werknemer is sinds {days_ago(15)} ziek, welke termijnen komen eraan?")
     send(hr_pregnant, '/inform_advice{"advice": "onbekend"}')
     check("zwanger stap voor stap, werkgever", send(hr_pregnant, '/inform_situation{"situation": "zwangerschap"}'),
           lambda t, r: "Ziek door zwangerschap of bevalling" in t and "Ziekmelding bij UWV" in t)
