@@ -16,7 +16,15 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from poortwachter import Advies, Periode, PoortwachterError, Tijdlijn, compute_timeline, datum_nl
+from poortwachter import (
+    Advies,
+    InvalidSituationError,
+    Periode,
+    PoortwachterError,
+    Tijdlijn,
+    compute_timeline,
+    datum_nl,
+)
 
 from . import phrasing, situation_text
 from .advice_text import advice_from_text
@@ -468,6 +476,15 @@ class ActionAnswerGuide(Action):
             dispatcher.utter_message(text="Ik weet je eerste ziektedag nog niet. Wat was die datum?")
             return []
         role = tracker.get_slot("rol")
+        try:
+            timeline_from_slots(tracker, message_date(tracker))
+        except InvalidSituationError as problem:
+            # The situation contradicts the dates (a contract that ended before the sickness): forget
+            # the situation, keep the first sick day, and say how to give it again.
+            dispatcher.utter_message(text=f"{problem} {phrasing.SITUATION_AGAIN}")
+            return [SlotSet(name, None) for name in ("situatie", "einde_dienstverband", "geboortedatum")]
+        except PoortwachterError:
+            pass  # explained below, with the first sick day
         timeline = timeline_or_explain(dispatcher, tracker)
         if timeline is None:
             return [SlotSet("eerste_ziektedag", None), SlotSet("eerdere_perioden", None)]

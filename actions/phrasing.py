@@ -308,6 +308,7 @@ def perspective_question(role: str | None, week: int | None = None) -> str:
 ADVICE_NOT_UNDERSTOOD = "Dat advies kan ik niet goed plaatsen. Kies de knop die het best past, of 'Weet ik niet'."
 SITUATION_NOT_UNDERSTOOD = "Dat kan ik niet goed plaatsen. Kies de knop die het best past; 'Gewoon in dienst' als niets ervan geldt."
 DATE_NEEDED = "Ik heb een datum nodig, bijvoorbeeld '30 juni 2026'."
+SITUATION_AGAIN = "Vertel het nog eens, bijvoorbeeld 'mijn contract loopt af op 30 juni 2027'."
 
 
 # --- the situation beyond the standard case ------------------------------------------------------

@@ -464,3 +464,11 @@ async def test_a_piece_of_a_phrase_as_entity_does_not_hide_the_situation(dispatc
 async def test_no_situation_is_read_into_ordinary_messages(dispatcher, domain, text):
     slots = slot_events(await ActionPrefillGuide().run(dispatcher, make_tracker(text, "ask_track"), domain))
     assert "situatie" not in slots
+
+
+async def test_a_situation_that_contradicts_the_dates_is_forgotten_not_the_sick_day(dispatcher, domain):
+    slots = {"vraag": "spoor", "eerste_ziektedag": "2026-03-02", "advies": "eigen_werk", "situatie": "ziek_uit_dienst",
+             "einde_dienstverband": "2026-01-31"}
+    events = await ActionAnswerGuide().run(dispatcher, make_tracker("ok", "affirm", slots=slots), domain)
+    assert "vóór de eerste ziektedag" in texts(dispatcher) and "contract loopt af op" in texts(dispatcher)
+    assert slot_events(events) == {"situatie": None, "einde_dienstverband": None, "geboortedatum": None}
