@@ -167,6 +167,15 @@ def dates_inside_the_guide() -> None:
 STANDAARD = '/inform_situation{"situation": "standaard"}'
 
 
+def up_to_the_situation_question(prefix: str, question: str, days: int, advice: str) -> str:
+    """A new conversation that has answered the date and advice questions; returns its sender id."""
+    user = f"{prefix}-{uuid.uuid4().hex[:8]}"
+    send(user, question)
+    send(user, days_ago(days))
+    send(user, f'/inform_advice{{"advice": "{advice}"}}')
+    return user
+
+
 def situations() -> None:
     """The situations beyond the standard case, in one message and step by step, employee and HR."""
     today = datetime.now(ZoneInfo("Europe/Amsterdam")).date()
@@ -176,10 +185,7 @@ def situations() -> None:
           send(user, f"ik ben sinds {days_ago(120)} ziek en mijn contract loopt af op {contract_end}. "
                      "De bedrijfsarts zegt aangepast werk. In welk spoor zit ik?"),
           lambda t, r: "**Situatie**: Ziek uit dienst" in t and "Ziekmelding uit dienst" in t)
-    hr = f"aow-{uuid.uuid4().hex[:8]}"
-    send(hr, "welke termijnen komen eraan voor mijn werknemer?")
-    send(hr, days_ago(30))
-    send(hr, '/inform_advice{"advice": "aangepast_werk"}')
+    hr = up_to_the_situation_question("aow", "welke termijnen komen eraan voor mijn werknemer?", 30, "aangepast_werk")
     check("AOW stap voor stap: de geboortedatum wordt gevraagd", send(hr, '/inform_situation{"situation": "aow"}'),
           lambda t, r: "geboortedatum van uw werknemer" in t)
     check("AOW: 6 weken loon, geen spoor 2 en geen WIA", send(hr, "1 mei 1958"),
@@ -208,10 +214,7 @@ def situations() -> None:
     send(pension, f"ik werk na mijn pensioen en ben sinds {days_ago(10)} ziek, in welk spoor zit ik?")
     check("'na mijn pensioen' wordt herkend: meteen de geboortedatum", send(pension, '/inform_advice{"advice": "eigen_werk"}'),
           lambda t, r: "geboortedatum" in t)
-    typed = f"getypt-{uuid.uuid4().hex[:8]}"
-    send(typed, "in welk spoor zit ik?")
-    send(typed, days_ago(50))
-    send(typed, '/inform_advice{"advice": "eigen_werk"}')
+    typed = up_to_the_situation_question("getypt", "in welk spoor zit ik?", 50, "eigen_werk")
     check("situatie in eigen woorden op de vraag: 'ik word volgend jaar 67'", send(typed, "ik word volgend jaar 67"),
           lambda t, r: "geboortedatum" in t)
 

@@ -80,6 +80,15 @@ def click_and_wait(page: Page, name: str) -> None:
     expect(page.locator(".sw-typing")).to_be_hidden(timeout=30_000)
 
 
+def answer_as_an_ordinary_employee(page: Page) -> None:
+    """Advice 'own work', situation 'gewoon in dienst', and no prospect if the bot asks about it."""
+    click_and_wait(page, "Terug in mijn eigen werk")
+    expect(bot_messages(page).last.get_by_role("button")).to_have_count(4)  # the one question about the situation
+    click_and_wait(page, "Gewoon in dienst")
+    if "vooruitzicht" in (bot_messages(page).last.text_content() or ""):
+        click_and_wait(page, "Nee / weet ik niet")
+
+
 def test_full_conversation_timeline_ics_reload_and_new(page: Page, tmp_path):
     page.goto(WEB_URL)
     expect(page.locator(".sw-msg.sw-bot").first).to_contain_text("Spoorwijzer", timeout=30_000)
@@ -94,11 +103,7 @@ def test_full_conversation_timeline_ics_reload_and_new(page: Page, tmp_path):
     expect(bot_messages(page).last.get_by_role("button")).to_have_count(7)
     shot(page, "2-adviesknoppen")
 
-    click_and_wait(page, "Terug in mijn eigen werk")
-    expect(bot_messages(page).last.get_by_role("button")).to_have_count(4)  # the one question about the situation
-    click_and_wait(page, "Gewoon in dienst")
-    if "vooruitzicht" in (bot_messages(page).last.text_content() or ""):
-        click_and_wait(page, "Nee / weet ik niet")
+    answer_as_an_ordinary_employee(page)
     answer = page.locator(".sw-msg.sw-bot:not(.sw-wide)", has_text="Je zit in week")
     expect(answer.last).to_be_visible()
     expect(answer.last.locator("strong").first).to_have_text(re.compile(r"week \d+"))  # **bold** became <strong>
@@ -138,11 +143,7 @@ def test_merged_sickness_periods_show_the_weeks_of_the_case(page: Page):
     expect(bot_messages(page).first).to_be_visible(timeout=30_000)
     click_and_wait(page, "In welk spoor zit ik?")
     send_text(page, "Ik was ziek van 6 januari 2025 tot en met 20 februari 2025 en ben sinds 4 maart 2025 weer ziek")
-    click_and_wait(page, "Terug in mijn eigen werk")
-    expect(bot_messages(page).last.get_by_role("button")).to_have_count(4)  # the one question about the situation
-    click_and_wait(page, "Gewoon in dienst")
-    if "vooruitzicht" in (bot_messages(page).last.text_content() or ""):
-        click_and_wait(page, "Nee / weet ik niet")
+    answer_as_an_ordinary_employee(page)
     expect(page.locator(".sw-timeline svg").last).to_be_visible()
     milestones = page.locator(".sw-milestones").last.locator("li")
     for date_text, week in (("13 maart 2025", 8), ("15 januari 2026", 52), ("29 oktober 2026", 93),
