@@ -9,6 +9,7 @@ they give the general rule, without a personal date.
 """
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from datetime import date
 
@@ -33,7 +34,7 @@ class Regeltekst:
     termen: tuple[str, ...]  # words by which answers name this deadline
 
 
-class Termijnregel:
+class Termijnregel(ABC):
     key: str
     titel: str
     wie: str
@@ -53,14 +54,17 @@ class Termijnregel:
         """Whether this deadline exists in this case at all."""
         return True
 
+    @abstractmethod
     def datum(self, case: Casus) -> date | None:
-        raise NotImplementedError
+        """The date of this deadline in this case (None: it has no date here)."""
 
+    @abstractmethod
     def regel(self, case: Casus | None) -> str:
-        raise NotImplementedError
+        """The rule in words; for `None` the general rule."""
 
+    @abstractmethod
     def uitleg(self, case: Casus | None) -> str:
-        raise NotImplementedError
+        """Why, in plain Dutch; for `None` without personal dates."""
 
     def nog_te_doen(self, case: Casus) -> bool:
         """Whether the step is still open in this case (False for informative dates)."""
@@ -69,9 +73,9 @@ class Termijnregel:
     def bron_voor(self, case: Casus) -> Bron:
         return self.bron
 
+    @abstractmethod
     def standaard_week(self) -> int | None:
         """The sick week of this deadline in a standard case (no extension, no merged periods)."""
-        raise NotImplementedError
 
     def toepassen(self, case: Casus) -> Deadline | None:
         if not self.geldt(case):
