@@ -114,13 +114,21 @@ def timeline_from_slots(tracker: Tracker, peildatum: date, advies: Optional[str]
     return compute_timeline(**inputs)
 
 
-def timeline_or_explain(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[Tijdlijn]:
-    """The timeline from the slots; on input the rules reject, says why in Dutch and returns None."""
+def timeline_or_explain(dispatcher: CollectingDispatcher, tracker: Tracker) -> tuple[Optional[Tijdlijn], List[EventType]]:
+    """The timeline from the slots; on input the rules reject, says why in Dutch.
+
+    Returns the timeline, or None with the slot resets that let the user give the input again: a
+    situation that contradicts the dates (a contract that ended before the sickness) is forgotten and
+    the first sick day kept; any other rejected input resets the first sick day.
+    """
     try:
-        return timeline_from_slots(tracker, message_date(tracker))
+        return timeline_from_slots(tracker, message_date(tracker)), []
+    except InvalidSituationError as problem:
+        dispatcher.utter_message(text=f"{problem} {phrasing.SITUATION_AGAIN}")
+        return None, [SlotSet(name, None) for name in ("situatie", "einde_dienstverband", "geboortedatum")]
     except PoortwachterError as problem:
         dispatcher.utter_message(text=f"{problem} Wil je de datum nog eens geven?")
-        return None
+        return None, [SlotSet("eerste_ziektedag", None), SlotSet("eerdere_perioden", None)]
 
 
 def report_slots(report: SickDateReport) -> Dict[Text, Any]:
@@ -476,18 +484,9 @@ class ActionAnswerGuide(Action):
             dispatcher.utter_message(text="Ik weet je eerste ziektedag nog niet. Wat was die datum?")
             return []
         role = tracker.get_slot("rol")
-        try:
-            timeline_from_slots(tracker, message_date(tracker))
-        except InvalidSituationError as problem:
-            # The situation contradicts the dates (a contract that ended before the sickness): forget
-            # the situation, keep the first sick day, and say how to give it again.
-            dispatcher.utter_message(text=f"{problem} {phrasing.SITUATION_AGAIN}")
-            return [SlotSet(name, None) for name in ("situatie", "einde_dienstverband", "geboortedatum")]
-        except PoortwachterError:
-            pass  # explained below, with the first sick day
-        timeline = timeline_or_explain(dispatcher, tracker)
+        timeline, resets = timeline_or_explain(dispatcher, tracker)
         if timeline is None:
-            return [SlotSet("eerste_ziektedag", None), SlotSet("eerdere_perioden", None)]
+            return resets
         vraag = tracker.get_slot("vraag") or "spoor"
         if vraag == "termijn":
             text = phrasing.answer_milestone(timeline, tracker.get_slot("milestone"), role)
@@ -518,7 +517,7 @@ class ActionExplainWhy(Action):
             dispatcher.utter_message(response="utter_faq/verschil_sporen")
             dispatcher.utter_message(text="Wil je weten wat dit voor jou betekent? Vraag dan 'in welk spoor zit ik?'.")
             return []
-        timeline = timeline_or_explain(dispatcher, tracker)
+        timeline, _resets = timeline_or_explain(dispatcher, tracker)  # "waarom?" changes no slot
         if timeline is not None:
             dispatcher.utter_message(text=phrasing.explain_why(timeline, tracker.get_slot("rol")))
         return []

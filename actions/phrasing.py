@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from poortwachter import ADVIES_LABELS, Advies, Deadline, Regime, Spoor, Tijdlijn, datum_nl, general_rules
 from poortwachter.parameters import PERSPECTIEF_TERUGKEER, SAMENTELLEN_ONDERBREKING
+from poortwachter.situation import ZIEK_DOOR_ZWANGERSCHAP
 
 WERKGEVER = "werkgever"
 
@@ -99,9 +100,6 @@ def _week_sentence(t: Tijdlijn, voice: Voice) -> str:
             f" Eerdere ziekteperioden met minder dan {gap} ertussen zijn meegeteld.",
         )
     return sentence
-
-
-ZIEK_DOOR_ZWANGERSCHAP = "ziek_door_zwangerschap"
 
 
 def shown_deadlines(t: Tijdlijn) -> list[Deadline]:

@@ -4,15 +4,13 @@ The age rose in steps from 65 (2012) to 67 (2024) and is 67 years and 3 months
 from 2028; the government fixes it five years ahead, and a fixed age no longer
 changes. The last fixed year is 2031 (born before 1 October 1964). For people
 born later the age is not fixed yet: we say so instead of guessing.
-The AOW-leeftijd is reached on the day the person turns that age.
+The AOW-leeftijd is reached on the day the person turns that age. Source: bronnen.AOW_LEEFTIJD.
 """
 from __future__ import annotations
 
 from datetime import date
 
 from dateutil.relativedelta import relativedelta  # calendar-correct years and months (29 February)
-
-from .bronnen import AOW_LEEFTIJD
 
 # (born before this day, AOW-leeftijd in years and months), in order. From the official table
 # (Rijksoverheid "Wanneer gaat mijn AOW in?", SVB); each row is one group of birth dates.
@@ -30,8 +28,6 @@ _TABLE: tuple[tuple[date, int, int], ...] = (
     (date(1961, 1, 1), 67, 0),    # 2024-2027
     (date(1964, 10, 1), 67, 3),   # 2028-2031 (2031 fixed in November 2025)
 )
-NOT_FIXED_FROM = _TABLE[-1][0]
-BRON = AOW_LEEFTIJD
 
 
 def aow_leeftijd(geboortedatum: date) -> tuple[int, int] | None:

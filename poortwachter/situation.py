@@ -189,13 +189,14 @@ def _aow(geval: Ziektegeval, einde_wachttijd: date, aow: date, geboortedatum: da
     weken = LOONDOORBETALING_NA_AOW.op(d1)
     bron = bronnen.WERKEN_NA_AOW_2023 if weken == LOONDOORBETALING_NA_AOW.waarde else bronnen.LOON_NA_AOW
     leeftijd = f"{leeftijd_tekst(geboortedatum)}, op {datum_nl(aow)}"
+    waarom_aow = f" De AOW-leeftijd volgt uit de geboortedatum ({bronnen.AOW_LEEFTIJD.citation()})."
     if aow <= d1:
         einde = min(geval.date_of_day(einde_week(weken)), einde_wachttijd)
         tekst = (
             f"De werknemer had de AOW-leeftijd al bereikt ({leeftijd}) toen de ziekte begon. Dan betaalt de "
             f"werkgever het loon {weken} weken door, tot en met {datum_nl(einde)}. Een plan van aanpak en spoor 2 "
             "zijn niet nodig: de werkgever zoekt alleen passend werk in het eigen bedrijf. Na de AOW-leeftijd is er "
-            "geen WIA."
+            "geen WIA." + waarom_aow
         )
         return Situatie(Regime.AOW_GERECHTIGD, einde, tekst, bron, "werkgever")
     einde = min(aow + timedelta(weeks=weken, days=-1), einde_wachttijd)
@@ -203,6 +204,6 @@ def _aow(geval: Ziektegeval, einde_wachttijd: date, aow: date, geboortedatum: da
         f"De werknemer bereikt de AOW-leeftijd op {datum_nl(aow)}, tijdens de ziekte. Vanaf die dag betaalt de "
         f"werkgever het loon nog {weken} weken door, tot en met {datum_nl(einde)} (binnen de {WACHTTIJD.tekst()}). Na de "
         "AOW-datum zijn een plan van aanpak en spoor 2 niet meer nodig, en er is geen WIA. Eindigt het contract "
-        "op de AOW-datum (pensioenontslag), dan stopt het loon op die dag."
+        "op de AOW-datum (pensioenontslag), dan stopt het loon op die dag." + waarom_aow
     )
     return Situatie(Regime.AOW_TIJDENS_ZIEKTE, einde, tekst, bron, "werkgever")
