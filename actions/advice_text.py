@@ -14,7 +14,7 @@ _PATTERNS: list[tuple[Advies, str]] = [
      r"blijvend geen|duurzaam geen|nooit meer (kan |kunnen |zal )?werken|herstel (is )?uitgesloten|geen herstel|iva"),
     (Advies.TIJDELIJK_GEEN_MOGELIJKHEDEN,
      r"(tijdelijk|nu|voorlopig|even|helemaal) geen|geen benutbare|nog niet (kan |kunnen )?werken|"
-     r"kan (nu |op dit moment |helemaal )?niet werken|volledig arbeidsongeschikt|100 ?% ziek"),
+     r"kan (nu |op dit moment |helemaal )?niet werken|volledig arbeidsongeschikt|100 ?% ziek|(eerst|vooral|alleen) rust"),
     (Advies.GEEN_PERSPECTIEF_EIGEN_WERKGEVER,
      r"geen (passend )?werk (meer )?(bij|binnen)|niet (meer )?terug (kan |kunnen )?(bij|naar) (mijn|de|zijn|haar|onze|eigen)|"
      r"andere werkgever|ander bedrijf|buiten (het|ons|mijn) bedrijf|geen perspectief|spoor 2|tweede spoor"),
@@ -27,7 +27,9 @@ _PATTERNS: list[tuple[Advies, str]] = [
      r"eigen werk|terug naar (mijn|zijn|haar) werk|gewoon (weer )?terug|volledig herstel|beter melden|"
      r"mijn (oude )?functie"),
     (Advies.ONBEKEND,
-     r"weet (ik |het )?niet|geen idee|nog geen advies|onbekend|nog niet bij de bedrijfsarts|niet gezegd|onduidelijk"),
+     r"weet (ik |het |hij |zij |ze )?(nog )?niet|geen idee|nog geen (advies|uitspraak|oordeel)|onbekend|"
+     r"nog niet (bekend|duidelijk|gezegd)|nog niet (bij|naar|langs) de bedrijfsarts|moet nog (naar|langs)|"
+     r"niet gezegd|onduidelijk|kan (het )?nog niet zeggen|afwachten"),
 ]
 
 

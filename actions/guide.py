@@ -44,8 +44,12 @@ DIGRESSIONS = {
     "nlu_fallback", "greet", "goodbye", "thank", "ask_timeline", "ask_track", "ask_milestone_date",
 }
 
+# The intents whose slot mapping sets the question (`vraag`) themselves.
+QUESTION_INTENTS = {"ask_track", "ask_timeline", "ask_milestone_date"}
+
 _HR_HINTS = re.compile(
     r"\b(mijn|onze|een) (werknemer|medewerker|medewerkster|collega van ons|personeelslid)\b|"
+    r"\bik werk (bij|op|als|voor) (de |het )?(hr|p&o|personeelszaken|hrm|afdeling personeel)\b|"
     r"\b(als|ik ben|wij zijn) (de )?(werkgever|hr|casemanager|leidinggevende|p&o)\b|\bwerknemer van ons\b|"
     r"\b(hij|zij|ze) is (al )?(sinds|vanaf)\b",
     re.IGNORECASE,
@@ -74,6 +78,17 @@ def latest_intent(tracker: Tracker) -> str:
 
 def entity(tracker: Tracker, name: str) -> Optional[str]:
     return next(tracker.get_latest_entity_values(name), None)
+
+
+def question_milestone(tracker: Tracker) -> Optional[str]:
+    """A deadline named in the message that asked the question: "in welk spoor zit ik en wanneer moet de WIA?"."""
+    for event in reversed(tracker.events):
+        if event.get("event") != "user":
+            continue
+        parse = event.get("parse_data") or {}
+        if (parse.get("intent") or {}).get("name") in QUESTION_INTENTS:
+            return next((e.get("value") for e in parse.get("entities") or [] if e.get("entity") == "milestone"), None)
+    return None
 
 
 def role_from_text(text: str) -> Optional[str]:
@@ -195,7 +210,11 @@ class ActionPrefillGuide(Action):
         text = latest_text(tracker)
         intent = latest_intent(tracker)
         slots: Dict[Text, Any] = {}
-        if tracker.get_slot("vraag") is None:
+        if intent not in QUESTION_INTENTS and entity(tracker, "milestone"):
+            # "Een medewerker is sinds 10 februari ziek. Wanneer moet de 42e-weeksmelding?": the date
+            # came with a question about one deadline.
+            slots["vraag"] = "termijn"
+        elif tracker.get_slot("vraag") is None:
             slots["vraag"] = "spoor"
         role = entity(tracker, "role")
         role = {"hr": "werkgever", "werkgever": "werkgever", "werknemer": "werknemer"}.get(role or "") or role_from_text(text)
@@ -255,7 +274,9 @@ class ValidateGuideForm(FormValidationAction):
         required.append("eerste_ziektedag")
         vraag = tracker.get_slot("vraag") or "spoor"
         milestone = tracker.get_slot("milestone")
-        if vraag != "termijn" or phrasing.milestone_needs_advice(milestone):
+        # The advice is asked only when the answer depends on it: the track, or a deadline that the
+        # rules date from it. An overview is answered at once and says what the advice would add.
+        if vraag == "spoor" or (vraag == "termijn" and phrasing.milestone_needs_advice(milestone)):
             required.append("advies")
         # One question about the situation (it can change every date after its start), and the one
         # date that situation needs.
@@ -500,6 +521,9 @@ class ActionAnswerGuide(Action):
         ]
         if vraag == "tijdlijn":
             buttons = buttons[:1]
+        other = question_milestone(tracker) if vraag != "termijn" else None
+        if other and phrasing.other_milestone_button(other):
+            buttons.append(phrasing.other_milestone_button(other))
         dispatcher.utter_message(text=text, buttons=buttons)
         if tracker.get_latest_input_channel() in WIDGET_CHANNELS:
             dispatcher.utter_message(json_message=timeline_payload(timeline))

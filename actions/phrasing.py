@@ -169,10 +169,26 @@ def answer_track(t: Tijdlijn, role: str | None) -> str:
     return "\n\n".join(parts)
 
 
+def _advice_would_add(t: Tijdlijn, voice: Voice) -> str | None:
+    """Without the bedrijfsarts advice: what it could change, as the rules say per deadline."""
+    if t.advies is not Advies.ONBEKEND or t.spoor.waarde == Spoor.ZONDER_WERKGEVER.value:
+        return None  # known, or no own employer to return to: the advice changes no track
+    titles = [rule.titel for rule in general_rules().values() if rule.hangt_af_van_advies]
+    return voice.pick(
+        "Het advies van de bedrijfsarts ken ik nog niet, dus ik reken met de gewone regels. Dat advies kan je spoor "
+        f"veranderen, en deze termijnen: {', '.join(titles)}. Vraag 'in welk spoor zit ik?' om het mee te nemen.",
+        "Het advies van de bedrijfsarts ken ik nog niet, dus ik reken met de gewone regels. Dat advies kan het spoor "
+        f"veranderen, en deze termijnen: {', '.join(titles)}. Vraag 'in welk spoor zit hij of zij?' om het mee te nemen.",
+    )
+
+
 def answer_timeline(t: Tijdlijn, role: str | None) -> str:
     """The full overview: week, track, every deadline with its status and source."""
     voice = voice_for(role)
     lines = [_week_sentence(t, voice), _track_sentence(t, voice)]
+    advice_note = _advice_would_add(t, voice)
+    if advice_note:
+        lines += ["", advice_note]
     for line in _situation_lines(t):
         lines += ["", line]
     lines += ["", "**Tijdlijn:**"]
@@ -348,3 +364,30 @@ def birth_date_question(role: str | None) -> str:
         "Wat is de geboortedatum van uw werknemer? Dan reken ik uit wanneer de AOW-leeftijd bereikt wordt.",
     )
 YES_NO_BUTTONS = [{"title": "Ja", "payload": "/affirm"}, {"title": "Nee / weet ik niet", "payload": "/deny"}]
+
+
+# --- a fixed answer whose message also gave a sick day ----------------------------------------------
+
+
+def offer_personal_answer(role: str | None) -> str:
+    return voice_for(role).pick(
+        "Je noemde ook sinds wanneer je ziek bent. Wil je weten in welke week je zit en welke termijnen eraan komen?",
+        "U noemde ook sinds wanneer uw werknemer ziek is. Wilt u de week en de termijnen voor uw werknemer zien?",
+    )
+
+
+def personal_buttons(role: str | None) -> list[dict]:
+    voice = voice_for(role)
+    return [
+        {"title": voice.pick("Mijn termijnen", "Termijnen van mijn werknemer"), "payload": "/ask_timeline"},
+        {"title": voice.pick("Mijn spoor", "Spoor van mijn werknemer"), "payload": "/ask_track"},
+    ]
+
+
+def other_milestone_button(milestone: str) -> dict | None:
+    """A button for a deadline the same message also asked about ("…en wanneer moet de WIA-aanvraag?")."""
+    keys = MILESTONES.get(milestone)
+    if not keys:
+        return None
+    titel = general_rules()[keys[-1]].titel
+    return {"title": f"Ook: {titel}", "payload": f'/ask_milestone_date{{"milestone": "{milestone}"}}'}

@@ -21,10 +21,14 @@ def make_tracker(
     requested_slot: str | None = None,
     form: str | None = None,
     channel: str | None = None,
+    response: str | None = None,
 ) -> Tracker:
     """A tracker whose latest event is the user message `text`, sent on `on` (Amsterdam time)."""
     timestamp = datetime.strptime(on, "%Y-%m-%d %H:%M").replace(tzinfo=AMSTERDAM).timestamp()
     latest = {"text": text, "intent": {"name": intent, "confidence": 0.99}, "entities": entities or []}
+    if response:  # the fixed answer the ResponseSelector chose, as Rasa passes it on
+        latest["response_selector"] = {"faq": {"response": {"intent_response_key": response,
+                                                            "utter_action": f"utter_{response}"}}}
     all_slots = {"requested_slot": requested_slot, **(slots or {})}
     events = []
     if form:

@@ -472,3 +472,72 @@ async def test_a_situation_that_contradicts_the_dates_is_forgotten_not_the_sick_
     events = await ActionAnswerGuide().run(dispatcher, make_tracker("ok", "affirm", slots=slots), domain)
     assert "vóór de eerste ziektedag" in texts(dispatcher) and "contract loopt af op" in texts(dispatcher)
     assert slot_events(events) == {"situatie": None, "einde_dienstverband": None, "geboortedatum": None}
+
+
+# --- how people write (issue: answers for real people) ---------------------------------------------
+
+
+async def test_prefill_hr_date_and_deadline_question_in_one_message(dispatcher, domain):
+    tracker = make_tracker(
+        "Ik werk bij HR. Een medewerker is sinds 10 februari 2026 ziek. Wanneer moeten we de 42e-weeksmelding doen?",
+        "inform_sick_date", entities=[{"entity": "milestone", "value": "melding_42e_week"}],
+        slots={"milestone": "melding_42e_week"},
+    )
+    slots = slot_events(await ActionPrefillGuide().run(dispatcher, tracker, domain))
+    assert slots["vraag"] == "termijn" and slots["rol"] == "werkgever"
+    assert slots["eerste_ziektedag"] == "2026-02-10"
+
+
+async def test_prefill_a_bare_date_still_asks_for_the_track(dispatcher, domain):
+    tracker = make_tracker("ik ben sinds 2 november ziek", "inform_sick_date")
+    slots = slot_events(await ActionPrefillGuide().run(dispatcher, tracker, domain))
+    assert slots["vraag"] == "spoor"
+
+
+@pytest.mark.parametrize("answer", [
+    "de bedrijfsarts weet het nog niet",
+    "ik moet nog naar de bedrijfsarts",
+    "nog geen uitspraak gedaan",
+    "dat is nog niet duidelijk",
+])
+async def test_form_an_advice_nobody_knows_yet_is_an_answer(dispatcher, domain, answer):
+    tracker = make_tracker(answer, "inform_advice", requested_slot="advies", form=FORM,
+                           slots={"vraag": "spoor", "eerste_ziektedag": "2026-09-01"})
+    slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
+    assert slots["advies"] == "onbekend"
+    assert dispatcher.messages == []
+
+
+async def test_form_an_overview_needs_no_advice(dispatcher, domain):
+    tracker = make_tracker("sinds 3 maart 2025", "inform_sick_date", requested_slot="eerste_ziektedag", form=FORM,
+                           slots={"vraag": "tijdlijn"})
+    slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
+    assert slots["requested_slot"] == "situatie"
+
+
+async def test_overview_without_advice_says_what_the_advice_would_add(dispatcher, domain):
+    tracker = make_tracker("/inform_situation", "inform_situation",
+                           slots={"vraag": "tijdlijn", "eerste_ziektedag": "2026-10-01", "situatie": "standaard"})
+    await ActionAnswerGuide().run(dispatcher, tracker, domain)
+    text = dispatcher.messages[0]["text"]
+    assert "advies van de bedrijfsarts ken ik nog niet" in text
+    assert "Uiterste start van spoor 2" in text  # the rules say this deadline follows from the advice
+    assert "Probleemanalyse" in text
+
+
+async def test_overview_with_advice_does_not_mention_it(dispatcher, domain):
+    tracker = make_tracker("/inform_situation", "inform_situation",
+                           slots={"vraag": "tijdlijn", "eerste_ziektedag": "2026-10-01", "situatie": "standaard",
+                                  "advies": "eigen_werk"})
+    await ActionAnswerGuide().run(dispatcher, tracker, domain)
+    assert "ken ik nog niet" not in dispatcher.messages[0]["text"]
+
+
+async def test_a_second_question_in_the_same_message_is_offered(dispatcher, domain):
+    tracker = make_tracker("in welk spoor zit ik en wanneer moet ik de wia aanvragen", "ask_track",
+                           entities=[{"entity": "milestone", "value": "wia_aanvraag"}],
+                           slots={"vraag": "spoor", "eerste_ziektedag": "2026-01-05", "advies": "eigen_werk",
+                                  "situatie": "standaard"})
+    await ActionAnswerGuide().run(dispatcher, tracker, domain)
+    payloads = [b["payload"] for b in dispatcher.messages[0]["buttons"]]
+    assert '/ask_milestone_date{"milestone": "wia_aanvraag"}' in payloads

@@ -185,15 +185,16 @@ def situations() -> None:
           send(user, f"ik ben sinds {days_ago(120)} ziek en mijn contract loopt af op {contract_end}. "
                      "De bedrijfsarts zegt aangepast werk. In welk spoor zit ik?"),
           lambda t, r: "**Situatie**: Ziek uit dienst" in t and "Ziekmelding uit dienst" in t)
-    hr = up_to_the_situation_question("aow", "welke termijnen komen eraan voor mijn werknemer?", 30, "aangepast_werk")
+    hr = f"aow-{uuid.uuid4().hex[:8]}"
+    send(hr, "welke termijnen komen eraan voor mijn werknemer?")
+    send(hr, days_ago(30))  # an overview asks no advice: next comes the situation
     check("AOW stap voor stap: de geboortedatum wordt gevraagd", send(hr, '/inform_situation{"situation": "aow"}'),
           lambda t, r: "geboortedatum van uw werknemer" in t)
     check("AOW: 6 weken loon, geen spoor 2 en geen WIA", send(hr, "1 mei 1958"),
           lambda t, r: "AOW-leeftijd al bereikt" in t and "Uiterste start van spoor 2" in t and "vervallen" in t)
     pregnant = f"zwanger-{uuid.uuid4().hex[:8]}"
-    send(pregnant, f"ik ben zwanger en sinds {days_ago(20)} ziek, welke termijnen komen eraan?")
-    check("zwanger in één bericht: na het advies het antwoord met de UWV-melding",
-          send(pregnant, '/inform_advice{"advice": "onbekend"}'),
+    check("zwanger in één bericht: meteen het antwoord met de UWV-melding",
+          send(pregnant, f"ik ben zwanger en sinds {days_ago(20)} ziek, welke termijnen komen eraan?"),
           lambda t, r: "Ziek door zwangerschap of bevalling" in t)
     hr_contract = f"uitdienst-hr-{uuid.uuid4().hex[:8]}"
     send(hr_contract, f"mijn werknemer is sinds {days_ago(90)} ziek, in welk spoor zit hij?")
@@ -207,7 +208,6 @@ def situations() -> None:
           lambda t, r: "Uw werknemer zit in" in t and "**Situatie**: Ziek uit dienst" in t)
     hr_pregnant = f"zwanger-hr-{uuid.uuid4().hex[:8]}"
     send(hr_pregnant, f"mijn werknemer is sinds {days_ago(15)} ziek, welke termijnen komen eraan?")
-    send(hr_pregnant, '/inform_advice{"advice": "onbekend"}')
     check("zwanger stap voor stap, werkgever", send(hr_pregnant, '/inform_situation{"situation": "zwangerschap"}'),
           lambda t, r: "Ziek door zwangerschap of bevalling" in t and "Ziekmelding bij UWV" in t)
     pension = f"pensioen-{uuid.uuid4().hex[:8]}"
@@ -232,6 +232,44 @@ def hr_conversation() -> None:
           lambda t, r: "42e-weeksmelding" in t and "WIA-aanvraag" in t)
 
 
+def how_people_write() -> None:
+    """Context before the question, someone else's sickness, an advice nobody knows yet."""
+    hr = f"hr-context-{uuid.uuid4().hex[:8]}"
+    check("HR met datum en termijnvraag in één bericht: geen adviesvraag, alleen de situatie",
+          send(hr, "Ik werk bij HR. Een medewerker is sinds 10 februari 2026 ziek. "
+                   "Wanneer moeten we de 42e-weeksmelding doen?"),
+          lambda t, r: "uw werknemer" in t and any(len(x.get("buttons", [])) == 4 for x in r))
+    check("HR: de 42e-weeksmelding met datum, in de u-vorm", send(hr, STANDAARD),
+          lambda t, r: "42e-weeksmelding" in t and "Voor uw werknemer" in t)
+    unsure = f"weetniet-{uuid.uuid4().hex[:8]}"
+    send(unsure, "in welk spoor zit ik?")
+    send(unsure, days_ago(60))
+    check("'de bedrijfsarts weet het nog niet' is een antwoord op de adviesvraag",
+          send(unsure, "de bedrijfsarts weet het nog niet"),
+          lambda t, r: "niet goed plaatsen" not in t and "situaties" in t)
+    overview = f"overzicht-{uuid.uuid4().hex[:8]}"
+    check("datum en overzichtsvraag: geen adviesvraag",
+          send(overview, f"ik ben sinds {days_ago(20)} ziek, welke termijnen komen eraan?"),
+          lambda t, r: "situaties" in t and "bedrijfsarts over werken" not in t)
+    check("het overzicht zegt wat het advies zou toevoegen", send(overview, STANDAARD),
+          lambda t, r: "Probleemanalyse" in t and "advies van de bedrijfsarts ken ik nog niet" in t)
+    week = f"week-{uuid.uuid4().hex[:8]}"
+    send(week, "In welke ziekteweek zit ik?")
+    check("ziekteweek met een eerdere periode: geen adviesvraag",
+          send(week, "ik was ziek van 6 januari 2025 tot en met 20 februari 2025 en ben sinds 4 maart 2025 weer ziek"),
+          lambda t, r: "situaties" in t)
+    today = datetime.now(ZoneInfo("Europe/Amsterdam")).date()
+    check("ziekteweek telt de eerdere periode mee", send(week, STANDAARD),
+          lambda t, r: f"ziektedag {46 + (today - date(2025, 3, 4)).days + 1})" in t)
+    faq = f"faq-context-{uuid.uuid4().hex[:8]}"
+    check("vaste uitleg met een datum ervoor: uitleg én aanbod voor de termijnen",
+          send(faq, f"ik ben sinds {days_ago(40)} ziek, mag ik eigenlijk op vakantie?"),
+          lambda t, r: "vakantie" in t.lower() and "Bron:" in t and any(
+              b.get("payload") == "/ask_timeline" for x in r for b in x.get("buttons", [])))
+    check("daarna wordt de datum niet opnieuw gevraagd", send(faq, "/ask_timeline"),
+          lambda t, r: "eerste ziektedag" not in t and "situaties" in t)
+
+
 def bad_input() -> None:
     user = f"fout-{uuid.uuid4().hex[:8]}"
     send(user, "in welk spoor zit ik?")
@@ -253,7 +291,7 @@ def bad_input() -> None:
 
 
 def main() -> int:
-    for part in (employee_conversation, dates_inside_the_guide, situations, hr_conversation, bad_input, safe_retry, protected_api, slack_webhook):
+    for part in (employee_conversation, dates_inside_the_guide, situations, hr_conversation, how_people_write, bad_input, safe_retry, protected_api, slack_webhook):
         try:
             part()
         except Exception as error:  # a crash or timeout is a failed check, not a traceback

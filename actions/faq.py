@@ -1,0 +1,68 @@
+"""The fixed explanation for a question, and what else the same message said.
+
+People write context before their question: "ik ben uitzendkracht en sinds 3 maart ziek,
+krijg ik loon?". Rasa's own utter_faq would answer the question and drop the rest. This
+action gives the same fixed answer (the response the ResponseSelector chose) and keeps
+a first sick day, a situation or a role from the message in the slots, so that a later
+personal question does not ask for them again; when it found a sick day it offers the
+personal answer.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from . import phrasing
+from .dates import DateProblem, parse_sick_dates
+from .guide import _CONTRACT_END, latest_text, message_date, report_slots, role_from_text, situation_slots
+
+logger = logging.getLogger(__name__)
+
+
+def selected_response(tracker: Tracker) -> str | None:
+    """The name of the fixed answer the ResponseSelector chose for the latest message."""
+    selector = (tracker.latest_message.get("response_selector") or {}).get("faq") or {}
+    response = selector.get("response") or {}
+    return response.get("utter_action") or (
+        f"utter_{response['intent_response_key']}" if response.get("intent_response_key") else None
+    )
+
+
+def context_slots(tracker: Tracker) -> Dict[Text, Any]:
+    """The first sick day, situation and role a message gives beside its question; nothing on doubt."""
+    text = latest_text(tracker)
+    today = message_date(tracker)
+    slots: Dict[Text, Any] = {}
+    try:
+        report = parse_sick_dates(_CONTRACT_END.sub(" ", text), today)
+    except DateProblem:
+        report = None  # a doubtful date beside a question is left alone; the guide will ask for it
+    if report is not None and report.current is not None:
+        slots.update(report_slots(report))
+    slots.update(situation_slots(tracker, text, today))
+    role = role_from_text(text)
+    if role and role != tracker.get_slot("rol"):
+        slots["rol"] = role
+    return slots
+
+
+class ActionAnswerFaq(Action):
+    def name(self) -> Text:
+        return "action_answer_faq"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        response = selected_response(tracker)
+        if response is None:  # no answer was selected: say so rather than guess
+            dispatcher.utter_message(response="utter_default")
+            return []
+        dispatcher.utter_message(response=response)
+        slots = context_slots(tracker)
+        if "eerste_ziektedag" in slots or "datum_schatting" in slots:
+            role = slots.get("rol") or tracker.get_slot("rol")
+            dispatcher.utter_message(text=phrasing.offer_personal_answer(role), buttons=phrasing.personal_buttons(role))
+        return [SlotSet(name, value) for name, value in slots.items()]
