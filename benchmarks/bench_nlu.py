@@ -5,6 +5,12 @@ then prints intent accuracy and macro-F1 on tests/nlu/heldout.yml, which is neve
 used for training. FAQ questions count as their full intent (faq/<key>), so a
 right intent with the wrong explanation counts as wrong. Prints figures only.
 
+It also measures both on the real questions (tests/nlu/real_questions/): questions
+people wrote on public pages, labelled with the answer they should get. Scored by
+the answer the assistant gives, not the intent name (see `answer_given`). For the
+development set it lists the misses (for error analysis); for the held-out set only
+the figure, so that its questions stay unseen while the training data is tuned.
+
 Usage: python benchmarks/bench_nlu.py [--keep DIR]
 """
 from __future__ import annotations
@@ -25,6 +31,10 @@ from sklearn.metrics import accuracy_score, f1_score
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the custom tokenizer lives in components/
 HELDOUT = ROOT / "tests" / "nlu" / "heldout.yml"
+REAL = ROOT / "tests" / "nlu" / "real_questions"
+# The honest "no answer" replies: a real question without an answer of ours, or outside the
+# domain, is answered well by either.
+NO_ANSWER = {"nlu_fallback", "out_of_scope"}
 
 
 def default_config(directory: Path) -> Path:
@@ -79,17 +89,42 @@ def full_intent(parsed: dict) -> str:
     return intent
 
 
-async def predict(model: Path, texts: list[str]) -> tuple[list[str], float]:
+def answer_given(parsed: dict) -> str:
+    """What the assistant answers, in the labels of the real-question set.
+
+    A message with a sick date and no question word (inform_sick_date) starts the guide with
+    the track question, or with the deadline question when it names a deadline (guide.py).
+    """
+    intent = full_intent(parsed)
+    if intent == "inform_sick_date":
+        named = any(e.get("entity") == "milestone" for e in parsed.get("entities") or [])
+        return "ask_milestone_date" if named else "ask_track"
+    return intent
+
+
+def real_questions(name: str) -> list[tuple[str, str]]:
+    path = REAL / f"{name}.yml"
+    if not path.exists():
+        return []
+    return [(q["text"], q["label"]) for q in yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]]
+
+
+def is_right(given: str, label: str) -> bool:
+    if label in ("geen_antwoord", "out_of_scope"):
+        return given in NO_ANSWER
+    return given == label
+
+
+async def parse_all(model: Path, texts: list[str]) -> tuple[list[dict], float]:
     from rasa.core.agent import Agent
 
     agent = Agent.load(str(model))
-    predictions = []
+    parsed = []
     started = time.perf_counter()
     for text in texts:
-        parsed = await agent.parse_message(text)
-        predictions.append(full_intent(parsed))
+        parsed.append(await agent.parse_message(text))
     per_message = (time.perf_counter() - started) / max(len(texts), 1)
-    return predictions, per_message
+    return parsed, per_message
 
 
 def main() -> None:
@@ -108,14 +143,23 @@ def main() -> None:
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="bench-nlu-"))
     work.mkdir(parents=True, exist_ok=True)
 
-    rows = []
+    real = {name: real_questions(name) for name in ("dev", "heldout")}
+    rows, real_rows = [], []
     for label, config in (("Spoorwijzer (config.yml)", ROOT / "config.yml"), ("Rasa-standaard", default_config(work))):
         model, seconds = train(config, work, label.split()[0].lower().replace("-", "_"), args.reuse)
-        predictions, per_message = asyncio.run(predict(model, texts))
+        parsed, per_message = asyncio.run(parse_all(model, texts))
+        predictions = [full_intent(p) for p in parsed]
         wrong = [(t, p, g) for t, p, g in zip(texts, predictions, truth) if p != g]
         rows.append((label, seconds, accuracy_score(truth, predictions),
                      f1_score(truth, predictions, average="macro", zero_division=0),
                      per_message * 1000, model.stat().st_size / 1e6, wrong))
+        scores = {}
+        for name, questions in real.items():
+            answers = [answer_given(p) for p in asyncio.run(parse_all(model, [t for t, _ in questions]))[0]]
+            right = [is_right(a, g) for a, (_, g) in zip(answers, questions)]
+            misses = [(t, a, g) for (t, g), a, ok in zip(questions, answers, right) if not ok]
+            scores[name] = (sum(right), len(questions), misses if name == "dev" else [])
+        real_rows.append((label, scores))
 
     print(f"\nHeld-out set: {len(examples)} voorbeelden, {len(set(truth))} intenties (faq/<sleutel> apart geteld)\n")
     print(f"{'pipeline':26} {'training':>9} {'accuracy':>9} {'macro-F1':>9} {'ms/bericht':>11} {'model MB':>9}")
@@ -125,6 +169,16 @@ def main() -> None:
         print(f"\nFout bij {label} ({len(wrong)}):")
         for text, predicted, gold in wrong:
             print(f"  {text!r}: {predicted} (verwacht {gold})")
+
+    print("\nEchte vragen (tests/nlu/real_questions): goed beantwoord / totaal")
+    for label, scores in real_rows:
+        cells = [f"{name} {ok}/{n} = {ok / n:.3f}" for name, (ok, n, _) in scores.items() if n]
+        print(f"  {label:26} " + "   ".join(cells))
+    for label, scores in real_rows:
+        misses = scores.get("dev", (0, 0, []))[2]
+        print(f"\nMissers op de ontwikkelset bij {label} ({len(misses)}):")
+        for text, given, gold in misses:
+            print(f"  {text[:160]!r}: {given} (verwacht {gold})")
 
 
 if __name__ == "__main__":

@@ -67,9 +67,9 @@ def record_training(setup: str, seconds: str, model: str) -> None:
 
 def measure(label: str, url: str, pids: list[int], script: list[str] | None = None) -> None:
     require_loopback(url)
-    run(url, 2, WARM_UP_CONVERSATIONS, prefix="opwarmen", script=script)
+    run(url, 2, WARM_UP_CONVERSATIONS, script=script)
     for concurrency, conversations in LEVELS:
-        summary, _ = run(url, concurrency, conversations, prefix=f"bench-{concurrency}", script=script)
+        summary, _ = run(url, concurrency, conversations, script=script)
         record = {
             "key": f"{label}|{concurrency}", "label": label, "concurrency": concurrency,
             "turns": summary.turns, "errors": summary.errors,
@@ -137,7 +137,7 @@ async def _soak(url: str, rate: float, seconds: float, pid: int) -> dict:
 
 def soak(url: str, rate: str, seconds: str, pid: str) -> None:
     require_loopback(url)
-    run(url, 2, WARM_UP_CONVERSATIONS, prefix="opwarmen")
+    run(url, 2, WARM_UP_CONVERSATIONS)
     record = asyncio.run(_soak(url, float(rate), float(seconds), int(pid)))
     append("soak", record)
     print(json.dumps(record))

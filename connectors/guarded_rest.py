@@ -13,6 +13,9 @@ was stored, its replies are sent again; if not, the message is handled now. Rasa
 stores a turn in one go at its end, so there is no half-stored turn. Ids are
 shared between replicas through Redis (connectors/seen.py); only a retry costs a
 look in the tracker store.
+
+Conversation ids: a `sender` that is not a random UUID4 is refused with 400 before
+anything is read or stored (connectors/conversation_id.py explains why).
 """
 from __future__ import annotations
 
@@ -22,9 +25,11 @@ from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.rest import RestInput
 from rasa.shared.core.events import BotUttered, UserUttered
-from sanic import Blueprint
+from sanic import Blueprint, response
 from sanic.request import Request
+from sanic.response import HTTPResponse
 
+from connectors.conversation_id import REFUSED_TEXT, is_secret_id
 from connectors.seen import SeenIds
 
 MAX_CHARS = 2000
@@ -100,4 +105,24 @@ class GuardedRestInput(RestInput):
         async def guarded(message: UserMessage) -> None:
             await self.handle(message, on_new_message)
 
-        return super().blueprint(guarded)
+        blueprint = super().blueprint(guarded)
+
+        @blueprint.middleware("request")
+        async def only_secret_conversation_ids(request: Request) -> Optional[HTTPResponse]:
+            if request.method == "POST" and request.path.endswith("/webhook"):
+                return refusal(request)
+            return None
+
+        return blueprint
+
+
+def refusal(request: Request) -> Optional[HTTPResponse]:
+    """A 400 answer for a request whose conversation id could be guessed; None when it is fine."""
+    try:
+        body = request.json
+    except Exception:  # not JSON at all
+        body = None
+    sender = body.get("sender") if isinstance(body, dict) else None
+    if is_secret_id(sender):
+        return None
+    return response.json({"error": "ongeldig_gesprek_id", "message": REFUSED_TEXT}, status=400)

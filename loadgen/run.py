@@ -26,12 +26,12 @@ class Summary:
         return 1000 * percentile(self.latencies, fraction)
 
 
-async def _conversations(base: str, concurrency: int, conversations: int, prefix: str,
+async def _conversations(base: str, concurrency: int, conversations: int,
                          deadline: float | None, script: list[str]) -> list[Turn]:
     """`conversations` users, `concurrency` at a time; each runs the whole script, turn by turn."""
     queue: asyncio.Queue[str] = asyncio.Queue()
     for number in range(conversations):
-        queue.put_nowait(f"{prefix}-{number}-{uuid.uuid4().hex[:6]}")
+        queue.put_nowait(str(uuid.uuid4()))  # a conversation id must be a random UUID4 (connectors/conversation_id.py)
     turns: list[Turn] = []
 
     async def user(session) -> None:
@@ -45,13 +45,13 @@ async def _conversations(base: str, concurrency: int, conversations: int, prefix
     return turns
 
 
-def run(base: str, concurrency: int, conversations: int, prefix: str = "bench",
+def run(base: str, concurrency: int, conversations: int,
         max_seconds: float | None = None, script: list[str] | None = None) -> tuple[Summary, list[Turn]]:
     """`script`: the messages of one conversation (default: the employee's decision-guide conversation)."""
     require_loopback(base)
     deadline = time.monotonic() + max_seconds if max_seconds else None
     started = time.perf_counter()
-    turns = asyncio.run(_conversations(base, concurrency, conversations, prefix, deadline,
+    turns = asyncio.run(_conversations(base, concurrency, conversations, deadline,
                                        script or employee_turns()))
     elapsed = time.perf_counter() - started
     ok = [t for t in turns if t.status == 200 and t.replies]

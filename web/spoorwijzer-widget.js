@@ -31,9 +31,16 @@
   };
 
   // ---- state that survives a reload --------------------------------------------------
+  // A conversation id is a secret (the server accepts only a random UUID version 4): whoever
+  // knows it can continue the conversation. Made from the browser's cryptographic random source.
+  var UUID4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
   function newId() {
-    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
-    return "sw-" + Date.now().toString(36) + "-" + Math.random().toString(36).slice(2);
+    if (crypto.randomUUID) return crypto.randomUUID();
+    var b = crypto.getRandomValues(new Uint8Array(16));
+    b[6] = (b[6] & 0x0f) | 0x40; // version 4
+    b[8] = (b[8] & 0x3f) | 0x80; // RFC 4122 variant
+    var h = Array.prototype.map.call(b, function (x) { return (x + 0x100).toString(16).slice(1); }).join("");
+    return h.slice(0, 8) + "-" + h.slice(8, 12) + "-" + h.slice(12, 16) + "-" + h.slice(16, 20) + "-" + h.slice(20);
   }
   function load(key, fallback) {
     try { var v = localStorage.getItem(key); return v ? JSON.parse(v) : fallback; } catch (e) { return fallback; }
@@ -41,7 +48,8 @@
   function save(key, value) {
     try { localStorage.setItem(key, JSON.stringify(value)); } catch (e) { /* private mode: keep in memory */ }
   }
-  var senderId = load(STORE_SENDER, null) || newId();
+  var senderId = load(STORE_SENDER, null);
+  if (!UUID4.test(senderId || "")) senderId = newId(); // none yet, or one from an older version
   save(STORE_SENDER, senderId);
   var log = load(STORE_LOG, []); // [{from: "user"|"bot", text?, buttons?, custom?}]
 

@@ -43,7 +43,7 @@ def channel():
 
 def test_each_conversation_sends_the_given_script_in_order(channel):
     url, received = channel
-    summary, _ = run(url, concurrency=3, conversations=5, prefix="t", script=["vraag", "nog een"])
+    summary, _ = run(url, concurrency=3, conversations=5, script=["vraag", "nog een"])
     assert len(received) == 5
     assert all(messages == ["vraag", "nog een"] for messages in received.values())
     assert (summary.turns, summary.errors, len(summary.latencies)) == (10, 0, 10)
@@ -52,5 +52,5 @@ def test_each_conversation_sends_the_given_script_in_order(channel):
 
 def test_without_a_script_the_employee_conversation_is_sent(channel):
     url, received = channel
-    run(url, concurrency=1, conversations=1, prefix="t")
+    run(url, concurrency=1, conversations=1)
     assert list(received.values()) == [employee_turns()]

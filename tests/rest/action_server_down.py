@@ -11,13 +11,14 @@ from __future__ import annotations
 import json
 import sys
 import urllib.request
+import uuid
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from live_checks import report  # noqa: E402
 
 BASE, PHASE = sys.argv[1], sys.argv[2]
-SENDER = "actieserver-uit-test"
+SENDER = str(uuid.uuid4())  # conversation ids must be random UUID4s
 
 
 def send(message: str) -> str:

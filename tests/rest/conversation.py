@@ -77,7 +77,7 @@ def protected_api() -> None:
 
 def safe_retry() -> None:
     """The same message_id twice gives the same answer and one turn, not two."""
-    user, message_id = f"opnieuw-{uuid.uuid4().hex[:8]}", uuid.uuid4().hex
+    user, message_id = str(uuid.uuid4()), uuid.uuid4().hex
     send(user, "hallo")
     first = send(user, "in welk spoor zit ik?", message_id)
     again = send(user, "in welk spoor zit ik?", message_id)
@@ -121,7 +121,7 @@ def slack_webhook() -> None:
 
 
 def employee_conversation() -> None:
-    user = f"werknemer-{uuid.uuid4().hex[:8]}"
+    user = str(uuid.uuid4())
     check("groet met menu", send(user, "hallo"),
           lambda t, r: "Spoorwijzer" in t and any(r_.get("buttons") for r_ in r))
     check("spoorvraag vraagt de eerste ziektedag", send(user, "in welk spoor zit ik?"),
@@ -146,7 +146,7 @@ def employee_conversation() -> None:
 
 def dates_inside_the_guide() -> None:
     """What the form hears beside the first sick day: earlier periods, or an estimate to confirm."""
-    user = f"perioden-{uuid.uuid4().hex[:8]}"
+    user = str(uuid.uuid4())
     send(user, "in welk spoor zit ik?")
     send(user, "ik was ziek van 6 januari 2025 tot en met 20 februari 2025 en ben sinds 4 maart 2025 weer ziek")
     send(user, '/inform_advice{"advice": "eigen_werk"}')
@@ -157,7 +157,7 @@ def dates_inside_the_guide() -> None:
     expected_day = 46 + (today - date(2025, 3, 4)).days + 1  # the 46 days of the earlier period count
     check("eerdere periode in het antwoord op de datumvraag telt mee", answer,
           lambda t, r: f"ziektedag {expected_day})" in t)
-    other = f"schatting-{uuid.uuid4().hex[:8]}"
+    other = str(uuid.uuid4())
     send(other, "in welk spoor zit ik?")
     check("een geschatte datum in de gids wordt ter bevestiging gevraagd",
           send(other, "ik ben precies drie weken geleden ziek geworden"),
@@ -167,9 +167,9 @@ def dates_inside_the_guide() -> None:
 STANDAARD = '/inform_situation{"situation": "standaard"}'
 
 
-def up_to_the_situation_question(prefix: str, question: str, days: int, advice: str) -> str:
+def up_to_the_situation_question(question: str, days: int, advice: str) -> str:
     """A new conversation that has answered the date and advice questions; returns its sender id."""
-    user = f"{prefix}-{uuid.uuid4().hex[:8]}"
+    user = str(uuid.uuid4())
     send(user, question)
     send(user, days_ago(days))
     send(user, f'/inform_advice{{"advice": "{advice}"}}')
@@ -180,23 +180,23 @@ def situations() -> None:
     """The situations beyond the standard case, in one message and step by step, employee and HR."""
     today = datetime.now(ZoneInfo("Europe/Amsterdam")).date()
     contract_end = datum_nl(today + timedelta(days=40))
-    user = f"uitdienst-{uuid.uuid4().hex[:8]}"
+    user = str(uuid.uuid4())
     check("ziek uit dienst in één bericht: geen extra vraag, de situatie in het antwoord",
           send(user, f"ik ben sinds {days_ago(120)} ziek en mijn contract loopt af op {contract_end}. "
                      "De bedrijfsarts zegt aangepast werk. In welk spoor zit ik?"),
           lambda t, r: "**Situatie**: Ziek uit dienst" in t and "Ziekmelding uit dienst" in t)
-    hr = f"aow-{uuid.uuid4().hex[:8]}"
+    hr = str(uuid.uuid4())
     send(hr, "welke termijnen komen eraan voor mijn werknemer?")
     send(hr, days_ago(30))  # an overview asks no advice: next comes the situation
     check("AOW stap voor stap: de geboortedatum wordt gevraagd", send(hr, '/inform_situation{"situation": "aow"}'),
           lambda t, r: "geboortedatum van uw werknemer" in t)
     check("AOW: 6 weken loon, geen spoor 2 en geen WIA", send(hr, "1 mei 1958"),
           lambda t, r: "AOW-leeftijd al bereikt" in t and "Uiterste start van spoor 2" in t and "vervallen" in t)
-    pregnant = f"zwanger-{uuid.uuid4().hex[:8]}"
+    pregnant = str(uuid.uuid4())
     check("zwanger in één bericht: meteen het antwoord met de UWV-melding",
           send(pregnant, f"ik ben zwanger en sinds {days_ago(20)} ziek, welke termijnen komen eraan?"),
           lambda t, r: "Ziek door zwangerschap of bevalling" in t)
-    hr_contract = f"uitdienst-hr-{uuid.uuid4().hex[:8]}"
+    hr_contract = str(uuid.uuid4())
     send(hr_contract, f"mijn werknemer is sinds {days_ago(90)} ziek, in welk spoor zit hij?")
     send(hr_contract, '/inform_advice{"advice": "eigen_werk"}')
     check("ziek uit dienst stap voor stap, werkgever: de einddatum wordt gevraagd",
@@ -206,21 +206,21 @@ def situations() -> None:
           send(hr_contract, days_ago(100)), lambda t, r: "vóór de eerste ziektedag" in t)
     check("ziek uit dienst: antwoord voor de werkgever", send(hr_contract, contract_end),
           lambda t, r: "Uw werknemer zit in" in t and "**Situatie**: Ziek uit dienst" in t)
-    hr_pregnant = f"zwanger-hr-{uuid.uuid4().hex[:8]}"
+    hr_pregnant = str(uuid.uuid4())
     send(hr_pregnant, f"mijn werknemer is sinds {days_ago(15)} ziek, welke termijnen komen eraan?")
     check("zwanger stap voor stap, werkgever", send(hr_pregnant, '/inform_situation{"situation": "zwangerschap"}'),
           lambda t, r: "Ziek door zwangerschap of bevalling" in t and "Ziekmelding bij UWV" in t)
-    pension = f"pensioen-{uuid.uuid4().hex[:8]}"
+    pension = str(uuid.uuid4())
     send(pension, f"ik werk na mijn pensioen en ben sinds {days_ago(10)} ziek, in welk spoor zit ik?")
     check("'na mijn pensioen' wordt herkend: meteen de geboortedatum", send(pension, '/inform_advice{"advice": "eigen_werk"}'),
           lambda t, r: "geboortedatum" in t)
-    typed = up_to_the_situation_question("getypt", "in welk spoor zit ik?", 50, "eigen_werk")
+    typed = up_to_the_situation_question("in welk spoor zit ik?", 50, "eigen_werk")
     check("situatie in eigen woorden op de vraag: 'ik word volgend jaar 67'", send(typed, "ik word volgend jaar 67"),
           lambda t, r: "geboortedatum" in t)
 
 
 def hr_conversation() -> None:
-    user = f"hr-{uuid.uuid4().hex[:8]}"
+    user = str(uuid.uuid4())
     check(
         "werkgever in één bericht: alleen nog de situatievraag, met u",
         send(user, f"mijn werknemer is sinds {days_ago(150)} ziek en de bedrijfsarts zegt aangepast werk, "
@@ -234,26 +234,26 @@ def hr_conversation() -> None:
 
 def how_people_write() -> None:
     """Context before the question, someone else's sickness, an advice nobody knows yet."""
-    hr = f"hr-context-{uuid.uuid4().hex[:8]}"
+    hr = str(uuid.uuid4())
     check("HR met datum en termijnvraag in één bericht: geen adviesvraag, alleen de situatie",
           send(hr, "Ik werk bij HR. Een medewerker is sinds 10 februari 2026 ziek. "
                    "Wanneer moeten we de 42e-weeksmelding doen?"),
           lambda t, r: "uw werknemer" in t and any(len(x.get("buttons", [])) == 4 for x in r))
     check("HR: de 42e-weeksmelding met datum, in de u-vorm", send(hr, STANDAARD),
           lambda t, r: "42e-weeksmelding" in t and "Voor uw werknemer" in t)
-    unsure = f"weetniet-{uuid.uuid4().hex[:8]}"
+    unsure = str(uuid.uuid4())
     send(unsure, "in welk spoor zit ik?")
     send(unsure, days_ago(60))
     check("'de bedrijfsarts weet het nog niet' is een antwoord op de adviesvraag",
           send(unsure, "de bedrijfsarts weet het nog niet"),
           lambda t, r: "niet goed plaatsen" not in t and "situaties" in t)
-    overview = f"overzicht-{uuid.uuid4().hex[:8]}"
+    overview = str(uuid.uuid4())
     check("datum en overzichtsvraag: geen adviesvraag",
           send(overview, f"ik ben sinds {days_ago(20)} ziek, welke termijnen komen eraan?"),
           lambda t, r: "situaties" in t and "bedrijfsarts over werken" not in t)
     check("het overzicht zegt wat het advies zou toevoegen", send(overview, STANDAARD),
           lambda t, r: "Probleemanalyse" in t and "advies van de bedrijfsarts ken ik nog niet" in t)
-    week = f"week-{uuid.uuid4().hex[:8]}"
+    week = str(uuid.uuid4())
     send(week, "In welke ziekteweek zit ik?")
     check("ziekteweek met een eerdere periode: geen adviesvraag",
           send(week, "ik was ziek van 6 januari 2025 tot en met 20 februari 2025 en ben sinds 4 maart 2025 weer ziek"),
@@ -261,7 +261,7 @@ def how_people_write() -> None:
     today = datetime.now(ZoneInfo("Europe/Amsterdam")).date()
     check("ziekteweek telt de eerdere periode mee", send(week, STANDAARD),
           lambda t, r: f"ziektedag {46 + (today - date(2025, 3, 4)).days + 1})" in t)
-    faq = f"faq-context-{uuid.uuid4().hex[:8]}"
+    faq = str(uuid.uuid4())
     check("vaste uitleg met een datum ervoor: uitleg én aanbod voor de termijnen",
           send(faq, f"ik ben sinds {days_ago(40)} ziek, mag ik eigenlijk op vakantie?"),
           lambda t, r: "vakantie" in t.lower() and "Bron:" in t and any(
@@ -270,8 +270,31 @@ def how_people_write() -> None:
           lambda t, r: "eerste ziektedag" not in t and "situaties" in t)
 
 
+def raw_post(body: bytes) -> tuple[int, dict | list | None]:
+    request = urllib.request.Request(f"{BASE}/webhooks/rest/webhook", data=body,
+                                     headers={"Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
+            return response.status, json.load(response)
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read() or b"null")
+
+
+def conversation_ids() -> None:
+    """A conversation id is a secret: guessable ids are refused before anything is stored."""
+    for name, sender in (("een naam", "anna"), ("een personeelsnummer", "100234"),
+                         ("een UUID versie 1", "6ba7b810-9dad-11d1-80b4-00c04fd430c8"), ("geen id", None)):
+        body = {"message": "in welk spoor zit ik?", **({"sender": sender} if sender else {})}
+        status, reply = raw_post(json.dumps(body).encode())
+        results.append((f"gesprek-id {name} geweigerd met een Nederlandse uitleg",
+                        status == 400 and isinstance(reply, dict) and "UUID" in reply.get("message", ""), str(status)))
+    status, _ = raw_post(b"geen json")
+    results.append(("verzoek zonder JSON geweigerd", status == 400, str(status)))
+    check("een willekeurige UUID4 werkt", send(str(uuid.uuid4()), "hallo"), lambda t, r: "Spoorwijzer" in t)
+
+
 def bad_input() -> None:
-    user = f"fout-{uuid.uuid4().hex[:8]}"
+    user = str(uuid.uuid4())
     send(user, "in welk spoor zit ik?")
     check("31 februari wordt uitgelegd", send(user, "31 februari"), lambda t, r: "bestaat niet" in t)
     check("datum in de toekomst", send(user, "1 januari 2099"), lambda t, r: "toekomst" in t)
@@ -279,7 +302,7 @@ def bad_input() -> None:
     check("datum vóór de Wet WIA (2004) wordt geweigerd", send(user, "3 maart 2003"), lambda t, r: "WAO" in t)
     check("medische details niet nodig", send(user, "ik heb een burn-out"),
           lambda t, r: "medische gegevens" in t)
-    other = f"fout2-{uuid.uuid4().hex[:8]}"
+    other = str(uuid.uuid4())
     check("leeg bericht", send(other, ""), lambda t, r: "onderwerp" in t)
     check("5000 tekens", send(other, "a" * 5000), lambda t, r: "te lang" in t)
     check("alleen emoji", send(other, "🙂🙂🙂"), lambda t, r: "onderwerp" in t)
@@ -291,7 +314,7 @@ def bad_input() -> None:
 
 
 def main() -> int:
-    for part in (employee_conversation, dates_inside_the_guide, situations, hr_conversation, how_people_write, bad_input, safe_retry, protected_api, slack_webhook):
+    for part in (employee_conversation, dates_inside_the_guide, situations, hr_conversation, how_people_write, conversation_ids, bad_input, safe_retry, protected_api, slack_webhook):
         try:
             part()
         except Exception as error:  # a crash or timeout is a failed check, not a traceback

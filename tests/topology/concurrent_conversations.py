@@ -85,10 +85,10 @@ async def careful_turn(session, base: str, sender: str, index: int, message: str
     return turn
 
 
-async def round_of_conversations(base: str, prefix: str, kill_pid: int | None,
+async def round_of_conversations(base: str, kill_pid: int | None,
                                  kill_after: int) -> dict[str, list[Turn]]:
     script = employee_turns()
-    senders = [f"{prefix}-{n:02d}-{uuid.uuid4().hex[:6]}" for n in range(CONVERSATIONS)]
+    senders = [str(uuid.uuid4()) for _ in range(CONVERSATIONS)]
     done: dict[str, list[Turn]] = {sender: [] for sender in senders}
     finished = 0
 
@@ -153,7 +153,7 @@ def main() -> int:
     check("nginx: Rasa's API (gesprekken lezen) niet via nginx",
           status_of(f"{args.base}/conversations/x/tracker") == 404)
 
-    done = asyncio.run(round_of_conversations(args.base, "topologie-1", None, 0))
+    done = asyncio.run(round_of_conversations(args.base, None, 0))
     share = replica_share(done)
     both = sum(len({t.replica for t in turns}) > 1 for turns in done.values())
     check(f"ronde 1: beide replica's beantwoorden beurten {share}",
@@ -164,7 +164,7 @@ def main() -> int:
     check("ronde 1: geen enkele beurt hoefde opnieuw", resent_turns == 0, str(resent_turns))
 
     total = CONVERSATIONS * len(employee_turns())
-    done = asyncio.run(round_of_conversations(args.base, "topologie-2", args.kill_pid, total // 3))
+    done = asyncio.run(round_of_conversations(args.base, args.kill_pid, total // 3))
     share = replica_share(done)
     killed = [r for r in share if r.endswith(f":{args.kill_port}")]
     check(f"ronde 2: replica :{args.kill_port} deed mee vóór hij werd gestopt {share}", bool(killed), str(share))

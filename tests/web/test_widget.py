@@ -20,6 +20,7 @@ from poortwachter import datum_nl
 WEB_URL = os.environ.get("SPOORWIJZER_WEB_URL")
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 SHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
+UUID4 = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")
 
 if not WEB_URL:
     if os.environ.get("SPOORWIJZER_REQUIRE_WEB"):
@@ -122,6 +123,7 @@ def test_full_conversation_timeline_ics_reload_and_new(page: Page, tmp_path):
     assert len(events) >= 10 and any("WIA-aanvraag" in str(e["SUMMARY"]) for e in events)
 
     sender = page.evaluate("localStorage.getItem('spoorwijzer.sender')")
+    assert UUID4.fullmatch(json.loads(sender)), "the conversation id must be a random UUID4"
     before = page.locator(".sw-msg").count()
     page.reload()
     expect(page.locator(".sw-msg")).to_have_count(before)
@@ -246,3 +248,13 @@ def test_works_at_360_pixels_with_the_keyboard(browser):
     assert page.evaluate("document.scrollingElement.scrollWidth") <= 360
     shot(page, "7-mobiel-360px")
     context.close()
+
+
+def test_an_old_guessable_conversation_id_is_replaced(page: Page):
+    # A browser that kept an id from before ids had to be secret gets a new random one, and a reply.
+    page.goto(WEB_URL)
+    page.evaluate("localStorage.setItem('spoorwijzer.sender', JSON.stringify('sw-oud-123'))")
+    page.evaluate("localStorage.removeItem('spoorwijzer.log')")
+    page.reload()
+    expect(bot_messages(page).first).to_contain_text("Spoorwijzer", timeout=30_000)
+    assert UUID4.fullmatch(json.loads(page.evaluate("localStorage.getItem('spoorwijzer.sender')")))
