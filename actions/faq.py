@@ -19,7 +19,15 @@ from rasa_sdk.types import DomainDict
 
 from . import phrasing
 from .dates import DateProblem, parse_sick_dates
-from .guide import _CONTRACT_END, latest_text, message_date, report_slots, role_from_text, situation_slots
+from .guide import (
+    _CONTRACT_END,
+    in_shared_channel,
+    latest_text,
+    message_date,
+    report_slots,
+    role_from_text,
+    situation_slots,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -61,6 +69,8 @@ class ActionAnswerFaq(Action):
             dispatcher.utter_message(response="utter_default")
             return []
         dispatcher.utter_message(response=response)
+        if in_shared_channel(tracker):
+            return []  # personal context is not read or kept where others read along
         slots = context_slots(tracker)
         if "eerste_ziektedag" in slots or "datum_schatting" in slots:
             role = slots.get("rol") or tracker.get_slot("rol")

@@ -42,6 +42,7 @@ WIDGET_CHANNELS = {"rest"}  # channels whose clients draw the timeline payload
 DIGRESSIONS = {
     "faq", "help", "human_handoff", "bot_challenge", "ask_why", "share_medical_details", "out_of_scope",
     "nlu_fallback", "greet", "goodbye", "thank", "ask_timeline", "ask_track", "ask_milestone_date",
+    "erase_conversation", "confirm_erase",
 }
 
 # The intents whose slot mapping sets the question (`vraag`) themselves.
@@ -66,6 +67,18 @@ def message_date(tracker: Tracker) -> date:
         if event.get("event") == "user" and event.get("timestamp"):
             return datetime.fromtimestamp(event["timestamp"], AMSTERDAM).date()
     return datetime.now(AMSTERDAM).date()
+
+
+def in_shared_channel(tracker: Tracker) -> bool:
+    """Whether the latest message came from a chat that others can read (a Slack channel or thread).
+
+    The channel says so in the message metadata (`personal_chat`); the web chat is always personal.
+    Personal dates, deadlines and the track are then not computed, asked or shown.
+    """
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return (event.get("metadata") or {}).get("personal_chat") is False
+    return False
 
 
 def latest_text(tracker: Tracker) -> str:
@@ -207,6 +220,8 @@ class ActionPrefillGuide(Action):
         return "action_prefill_guide"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        if in_shared_channel(tracker):
+            return []  # nothing personal is read or kept here; the answer invites to a direct message
         text = latest_text(tracker)
         intent = latest_intent(tracker)
         slots: Dict[Text, Any] = {}
@@ -269,6 +284,8 @@ class ValidateGuideForm(FormValidationAction):
         self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Text]:
         required: List[Text] = []
+        if in_shared_channel(tracker):
+            return required  # no personal questions where others read along
         if tracker.get_slot("datum_schatting") and tracker.get_slot("eerste_ziektedag") is None:
             required.append("schatting_bevestigd")
         required.append("eerste_ziektedag")
@@ -501,6 +518,9 @@ class ActionAnswerGuide(Action):
         return "action_answer_guide"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        if in_shared_channel(tracker):
+            dispatcher.utter_message(text=phrasing.PERSONAL_ONLY_IN_PRIVATE)
+            return []
         if not tracker.get_slot("eerste_ziektedag"):
             dispatcher.utter_message(text="Ik weet je eerste ziektedag nog niet. Wat was die datum?")
             return []
@@ -537,7 +557,7 @@ class ActionExplainWhy(Action):
         return "action_explain_why"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        if not tracker.get_slot("eerste_ziektedag"):
+        if not tracker.get_slot("eerste_ziektedag") or in_shared_channel(tracker):
             dispatcher.utter_message(response="utter_faq/verschil_sporen")
             dispatcher.utter_message(text="Wil je weten wat dit voor jou betekent? Vraag dan 'in welk spoor zit ik?'.")
             return []

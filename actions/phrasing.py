@@ -319,6 +319,12 @@ def perspective_question(role: str | None, week: int | None = None) -> str:
     return f"{context} {question}" if context else question
 
 
+# In a Slack channel or thread (and later a Teams channel): personal answers only in a private chat.
+PERSONAL_ONLY_IN_PRIVATE = (
+    "Persoonlijke datums, termijnen en het spoor bespreek ik alleen in een privébericht, zodat anderen in dit "
+    "kanaal ze niet lezen. Stuur me een direct bericht en stel je vraag daar. Algemene vragen, zoals 'wat is een "
+    "plan van aanpak?', beantwoord ik hier gewoon."
+)
 ADVICE_NOT_UNDERSTOOD = "Dat advies kan ik niet goed plaatsen. Kies de knop die het best past, of 'Weet ik niet'."
 SITUATION_NOT_UNDERSTOOD = "Dat kan ik niet goed plaatsen. Kies de knop die het best past; 'Gewoon in dienst' als niets ervan geldt."
 DATE_NEEDED = "Ik heb een datum nodig, bijvoorbeeld '30 juni 2026'."

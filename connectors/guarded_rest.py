@@ -16,6 +16,9 @@ look in the tracker store.
 
 Conversation ids: a `sender` that is not a random UUID4 is refused with 400 before
 anything is read or stored (connectors/conversation_id.py explains why).
+
+Erasure: a reply that confirms erasure deletes the conversation after the turn
+(connectors/erasure.py).
 """
 from __future__ import annotations
 
@@ -30,6 +33,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from connectors.conversation_id import REFUSED_TEXT, is_secret_id
+from connectors.erasure import erase_conversation, take_marker
 from connectors.seen import SeenIds
 
 MAX_CHARS = 2000
@@ -98,6 +102,8 @@ class GuardedRestInput(RestInput):
             replayed = not await self.seen_messages.first_time(client_id) and await self._replay(message)
         if not replayed:
             await on_new_message(message)
+            if take_marker(getattr(message.output_channel, "messages", [])):
+                await erase_conversation(self._agent, message.sender_id)
         if not getattr(message.output_channel, "messages", True):
             await message.output_channel.send_text_message(message.sender_id, NO_REPLY_TEXT)
 

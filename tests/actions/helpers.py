@@ -22,6 +22,7 @@ def make_tracker(
     form: str | None = None,
     channel: str | None = None,
     response: str | None = None,
+    metadata: dict | None = None,
 ) -> Tracker:
     """A tracker whose latest event is the user message `text`, sent on `on` (Amsterdam time)."""
     timestamp = datetime.strptime(on, "%Y-%m-%d %H:%M").replace(tzinfo=AMSTERDAM).timestamp()
@@ -35,7 +36,7 @@ def make_tracker(
         events.append({"event": "active_loop", "name": form})
         events.append({"event": "slot", "name": "requested_slot", "value": requested_slot})
     events.append({"event": "user", "text": text, "timestamp": timestamp, "parse_data": latest,
-                   "input_channel": channel})
+                   "input_channel": channel, "metadata": metadata or {}})
     return Tracker(
         sender_id="test-gebruiker",
         slots=all_slots,

@@ -13,12 +13,18 @@ import threading
 import urllib.error
 import urllib.request
 
+from types import SimpleNamespace
+
 import pytest
 from aiohttp import web
+from rasa.core.lock_store import InMemoryLockStore
+from rasa.core.tracker_store import InMemoryTrackerStore
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import UserUttered
 from sanic import Sanic
 
 from tests.live_checks import free_port
-from connectors.slack import SpoorwijzerSlackBot, SpoorwijzerSlackInput, to_slack_mrkdwn
+from connectors.slack import SpoorwijzerSlackBot, SpoorwijzerSlackInput, is_direct_message, to_slack_mrkdwn
 
 SECRET = "test-signing-secret"
 
@@ -31,11 +37,14 @@ def signed_headers(body: bytes, secret: str = SECRET, timestamp: int | None = No
             "Content-Type": "application/json"}
 
 
-def dm_event(text: str, event_id: str | None = None) -> bytes:
+def dm_event(text: str, event_id: str | None = None, channel_type: str = "im", channel: str = "D123",
+             user: str = "U1") -> bytes:
     return json.dumps({
         "type": "event_callback",
         "event_id": event_id or f"Ev{uuid.uuid4().hex[:10]}",
-        "event": {"type": "message", "channel_type": "im", "channel": "D123", "user": "U1", "text": text,
+        # Outside a direct message Rasa only takes a message that mentions the bot.
+        "event": {"type": "message" if channel_type == "im" else "app_mention", "channel_type": channel_type,
+                  "channel": channel, "user": user, "text": text,
                   "ts": "1700000000.000100"},
     }).encode()
 
@@ -47,12 +56,20 @@ def slack_server():
     (Sanic 21.12 cannot start a second app in one process, so the tests share it.)
     """
     received: list = []
+    agent = SimpleNamespace(tracker_store=InMemoryTrackerStore(Domain.empty()), lock_store=InMemoryLockStore())
 
     async def on_new_message(message):
+        # Stands in for Rasa: stores the turn; "wis" gets the reply that confirms erasure.
+        tracker = await agent.tracker_store.get_or_create_tracker(message.sender_id)
+        tracker.update(UserUttered(message.text))
+        await agent.tracker_store.save(tracker)
+        if message.text == "wis":
+            await message.output_channel.send_custom_json(message.sender_id, {"gesprek_gewist": True})
         received.append(message)
 
     channel = SpoorwijzerSlackInput.from_credentials({"slack_token": "xoxb-test", "slack_signing_secret": SECRET})
     app = Sanic(f"slack_test_{uuid.uuid4().hex[:8]}")
+    app.ctx.agent = agent
     app.blueprint(channel.blueprint(on_new_message), url_prefix="/webhooks/slack")
     port = free_port()
     loop = asyncio.new_event_loop()
@@ -69,7 +86,7 @@ def slack_server():
     thread = threading.Thread(target=run, daemon=True)
     thread.start()
     assert started.wait(20)
-    yield f"http://127.0.0.1:{port}/webhooks/slack/webhook", received
+    yield f"http://127.0.0.1:{port}/webhooks/slack/webhook", received, agent
     loop.call_soon_threadsafe(loop.stop)
     thread.join(10)
 
@@ -91,7 +108,7 @@ def wait_for(received: list, count: int) -> None:
 
 
 def test_correctly_signed_message_reaches_the_assistant(slack_server):
-    url, received = slack_server
+    url, received, _ = slack_server
     received.clear()
     body = dm_event("in welk spoor zit ik?")
     status, _ = post(url, body, signed_headers(body))
@@ -101,7 +118,7 @@ def test_correctly_signed_message_reaches_the_assistant(slack_server):
 
 
 def test_wrong_signature_is_rejected(slack_server):
-    url, received = slack_server
+    url, received, _ = slack_server
     received.clear()
     body = dm_event("hoi")
     status, _ = post(url, body, signed_headers(body, secret="iets-anders"))
@@ -110,7 +127,7 @@ def test_wrong_signature_is_rejected(slack_server):
 
 
 def test_stale_timestamp_is_rejected(slack_server):
-    url, received = slack_server
+    url, received, _ = slack_server
     received.clear()
     body = dm_event("hoi")
     status, _ = post(url, body, signed_headers(body, timestamp=int(time.time()) - 600))
@@ -119,7 +136,7 @@ def test_stale_timestamp_is_rejected(slack_server):
 
 
 def test_a_retry_is_not_processed_twice(slack_server):
-    url, received = slack_server
+    url, received, _ = slack_server
     received.clear()
     body = dm_event("wat is spoor 2?", event_id="Ev-retry-1")
     first, _ = post(url, body, signed_headers(body))
@@ -179,3 +196,36 @@ async def test_text_is_converted_and_the_widget_payload_is_not_sent(fake_slack_a
 
 def test_markdown_bold_becomes_slack_bold():
     assert to_slack_mrkdwn("**a** en **b c**") == "*a* en *b c*"
+
+
+@pytest.mark.parametrize("channel_type, channel, personal", [
+    ("im", "D123", True), ("channel", "C123", False), ("group", "G123", False), ("mpim", "G456", False),
+])
+def test_only_a_direct_message_is_a_personal_chat(slack_server, channel_type, channel, personal):
+    url, received, _ = slack_server
+    received.clear()
+    body = dm_event("in welk spoor zit ik?", channel_type=channel_type, channel=channel)
+    post(url, body, signed_headers(body))
+    wait_for(received, 1)
+    assert received[0].metadata["personal_chat"] is personal
+
+
+@pytest.mark.parametrize("channel_type, channel, personal", [
+    (None, "D0AB", True), (None, "C0AB", False), ("im", "D0AB", True), ("channel", "D0AB", False),
+])
+def test_direct_message_rule(channel_type, channel, personal):
+    assert is_direct_message(channel_type, channel) is personal
+
+
+def test_a_confirmed_erasure_deletes_the_conversation_after_the_turn(slack_server):
+    url, received, agent = slack_server
+    received.clear()
+    for text in ("in welk spoor zit ik?", "wis"):
+        body = dm_event(text, user="U-wis")
+        post(url, body, signed_headers(body))
+        wait_for(received, 1 if text != "wis" else 2)
+    for _ in range(50):
+        if "U-wis" not in agent.tracker_store.store:
+            break
+        time.sleep(0.05)
+    assert "U-wis" not in agent.tracker_store.store
