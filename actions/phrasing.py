@@ -283,7 +283,7 @@ _ADVICE_LABELS_HR = {
     Advies.EIGEN_WERK: "Terug in het eigen werk",
     Advies.AANGEPAST_WERK: "Eigen werk, maar aangepast",
     Advies.ANDER_WERK_EIGEN_WERKGEVER: "Ander werk bij ons",
-    Advies.GEEN_PERSPECTIEF_EIGEN_WERKGEVER: "Geen werk meer mogelijk bij ons",
+    Advies.GEEN_PERSPECTIEF_EIGEN_WERKGEVER: "Eigen werk lukt niet meer, geen ander passend werk bij ons",
     Advies.TIJDELIJK_GEEN_MOGELIJKHEDEN: "Nu tijdelijk geen werk mogelijk",
     Advies.DUURZAAM_GEEN_MOGELIJKHEDEN: "Blijvend geen werk mogelijk",
     Advies.ONBEKEND: "Weet ik niet / nog geen advies",
@@ -300,8 +300,9 @@ def advice_buttons(role: str | None) -> list[dict]:
 
 def advice_question(role: str | None) -> str:
     return voice_for(role).pick(
-        "Wat zegt de bedrijfsarts over werken? Kies wat het best past. Je hoeft geen medische details te geven.",
-        "Wat is het advies van de bedrijfsarts over uw werknemer? Kies wat het best past.",
+        "Wat is het advies van de bedrijfsarts over werken, en is er passend werk bij je werkgever? Kies wat het "
+        "best past. Je hoeft geen medische details te geven.",
+        "Wat is het advies van de bedrijfsarts over uw werknemer, en is er passend werk bij u? Kies wat het best past.",
     )
 
 

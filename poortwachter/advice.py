@@ -30,7 +30,9 @@ ADVIES_LABELS: dict[Advies, str] = {
     Advies.EIGEN_WERK: "Terug in mijn eigen werk",
     Advies.AANGEPAST_WERK: "Terug in mijn eigen werk, maar aangepast",
     Advies.ANDER_WERK_EIGEN_WERKGEVER: "Ander werk bij mijn eigen werkgever",
-    Advies.GEEN_PERSPECTIEF_EIGEN_WERKGEVER: "Geen werk meer mogelijk bij mijn eigen werkgever",
+    # The bedrijfsarts judges what the employee can do; whether there is passend werk is for the
+    # employer to find out (BW 7:658a lid 1). The label names the situation, not who decided it.
+    Advies.GEEN_PERSPECTIEF_EIGEN_WERKGEVER: "Eigen werk lukt niet meer en er is geen ander passend werk bij mijn werkgever",
     Advies.TIJDELIJK_GEEN_MOGELIJKHEDEN: "Nu (tijdelijk) geen werk mogelijk",
     Advies.DUURZAAM_GEEN_MOGELIJKHEDEN: "Blijvend geen werk mogelijk",
     Advies.ONBEKEND: "Weet ik niet / nog geen advies",

@@ -73,6 +73,7 @@ UWV_BRIEF_WIA = Bron(
     "https://www.uwv.nl/particulieren/ziek/ziek-wia-uitkering/wia-uitkering-aanvragen",
 )
 ONTSLAG_LANGDURIG_ZIEK = Bron("Burgerlijk Wetboek Boek 7", "art. 7:669 lid 3 sub b", _BW7)
+ONTSLAG_FREQUENT_VERZUIM = Bron("Burgerlijk Wetboek Boek 7", "art. 7:669 lid 3 sub c", _BW7)
 WIA_INVOERING = Bron(
     "Invoeringswet Wet WIA (Stb. 2005, 573), art. 1.1 onderdeel C (WAO art. 16)", "",
     "https://zoek.officielebekendmakingen.nl/stb-2005-573.html",

@@ -168,7 +168,13 @@ VERVROEGDE_IVA_VOOR = _vast(
 
 ONTSLAG_GEEN_HERSTEL_BINNEN = _vast(
     "Ontslag na 104 weken ziekte kan als herstel binnen zoveel weken niet te verwachten is", 26, "weken",
-    bronnen.ONTSLAG_LANGDURIG_ZIEK, "herstel", "ontslag",
+    bronnen.ONTSLAG_LANGDURIG_ZIEK, "ontslag na", "na 104 weken",
+)
+# A different route with the same number: dismissal for frequent absence (the c-grond, via the
+# kantonrechter), since the Wet werk en zekerheid of 1 July 2015.
+ONTSLAG_FREQUENT_VERZUIM_GEEN_HERSTEL = Parameter(
+    "Ontslag wegens veelvuldig ziekteverzuim kan als herstel binnen zoveel weken niet te verwachten is", "weken",
+    bronnen.ONTSLAG_FREQUENT_VERZUIM, ((date(2015, 7, 1), 26),), ("vaak ziek", "veelvuldig", "frequent verzuim"),
 )
 
 

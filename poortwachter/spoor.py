@@ -52,9 +52,10 @@ def spoor(case: Casus) -> Uitkomst:
     if case.advies is Advies.GEEN_PERSPECTIEF_EIGEN_WERKGEVER:
         return Uitkomst(
             Spoor.SPOOR_1_EN_2.value,
-            "Volgens de bedrijfsarts is er geen passend werk meer bij de eigen werkgever. "
-            "Dan moet spoor 2 (werk bij een andere werkgever) meteen starten, niet pas na "
-            "de eerstejaarsevaluatie.",
+            "Het eigen werk lukt niet meer en bij de eigen werkgever is geen ander passend werk. Wat de "
+            "werknemer kan, beoordeelt de bedrijfsarts; of er passend werk in het bedrijf is, onderzoekt de "
+            "werkgever (vaak met een arbeidsdeskundige). Dan verwacht UWV dat spoor 2 (werk bij een andere "
+            "werkgever) meteen start, niet pas na de eerstejaarsevaluatie.",
             bronnen.SPOOR_2,
         )
     if case.eerstejaarsevaluatie_voorbij or case.in_eerstejaarsevaluatie_periode:
@@ -81,8 +82,8 @@ def spoor(case: Casus) -> Uitkomst:
             )
     return Uitkomst(
         Spoor.SPOOR_1.value,
-        "De bedrijfsarts ziet mogelijkheden bij de eigen werkgever (of heeft nog geen "
-        "advies gegeven). Dan is de re-integratie gericht op terugkeer bij de eigen "
+        "Volgens de bedrijfsarts kan de werknemer (aangepast) werken, of er is nog geen advies. "
+        "Dan is de re-integratie gericht op eigen, aangepast of ander werk bij de eigen "
         "werkgever: spoor 1. Bij de eerstejaarsevaluatie wordt bekeken of spoor 2 nodig is.",
         bronnen.SPOOR_1,
     )
