@@ -2,7 +2,8 @@
 
     POORTWACHTER_API_TOKEN=<geheim> poortwachter serve --port 8088
 
-POST /v1/tijdlijn (bearer token) computes a timeline; GET /openapi.json describes
+POST /v1/tijdlijn (bearer token) computes a timeline (JSON; with `Accept: application/pdf`
+the same overview as a PDF for the re-integration dossier); GET /openapi.json describes
 the API; GET /health is for probes. Errors are JSON with a Dutch message:
 {"fout": "...", "code": "..."}. Built on the standard library's HTTP server
 (ThreadingHTTPServer), so the rules package keeps no web framework dependency.
@@ -13,18 +14,23 @@ import hmac
 import json
 import os
 import sys
-from datetime import date
+from datetime import date, datetime
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
 from typing import Any, Callable
+from zoneinfo import ZoneInfo
 
+from .dossier import FILENAME as PDF_FILENAME
+from .dossier import dossier_pdf
 from .errors import PoortwachterError
 from .counting import Periode
 from .parsing import parse_iso_date, parse_period
+from .results import Tijdlijn
 from .timeline import compute_timeline
 
 TOKEN_ENV = "POORTWACHTER_API_TOKEN"
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 MAX_BODY_BYTES = 16 * 1024
 MAX_PERIODS = 50
 ROUTES = {"/v1/tijdlijn": "POST", "/health": "GET", "/openapi.json": "GET"}  # path -> its one method
@@ -74,6 +80,11 @@ def _periods(value: Any) -> list[Periode]:
 
 
 def timeline_from_body(body: Any, today: date) -> dict:
+    """Validate a request body and compute the timeline as JSON; raises RequestError or PoortwachterError."""
+    return tijdlijn_from_body(body, today).as_dict()
+
+
+def tijdlijn_from_body(body: Any, today: date) -> Tijdlijn:
     """Validate a request body and compute the timeline; raises RequestError or PoortwachterError."""
     if not isinstance(body, dict):
         raise _bad("De body moet een JSON-object zijn.")
@@ -105,7 +116,7 @@ def timeline_from_body(body: Any, today: date) -> dict:
         zwangerschapsverlof=_period(leave, "Het zwangerschapsverlof") if leave is not None else None,
         ziekte_door_zwangerschap=bool(body.get("ziekte_door_zwangerschap")),
     )
-    return timeline.as_dict()
+    return timeline
 
 
 def openapi_document() -> bytes:
@@ -119,10 +130,13 @@ def make_handler(token: str, today: Callable[[], date]) -> type[BaseHTTPRequestH
         server_version = "poortwachter-api"
         sys_version = ""
 
-        def _send(self, status: HTTPStatus, payload: Any, content_type: str = "application/json") -> None:
+        def _send(self, status: HTTPStatus, payload: Any, content_type: str = "application/json; charset=utf-8",
+                  filename: str | None = None) -> None:
             body = payload if isinstance(payload, bytes) else json.dumps(payload, ensure_ascii=False).encode()
             self.send_response(status)
-            self.send_header("Content-Type", f"{content_type}; charset=utf-8")
+            self.send_header("Content-Type", content_type)
+            if filename:
+                self.send_header("Content-Disposition", f'attachment; filename="{filename}"')
             self.send_header("Content-Length", str(len(body)))
             self.send_header("Cache-Control", "no-store")
             if status == HTTPStatus.UNAUTHORIZED:
@@ -151,7 +165,12 @@ def make_handler(token: str, today: Callable[[], date]) -> type[BaseHTTPRequestH
                     raise RequestError(HTTPStatus.UNAUTHORIZED, "niet_geautoriseerd",
                                        "Geef een geldig token: Authorization: Bearer <token>.")
                 body = self._read_json()
-                self._send(HTTPStatus.OK, timeline_from_body(body, today()))
+                timeline = tijdlijn_from_body(body, today())
+                if "application/pdf" in (self.headers.get("Accept") or ""):
+                    made_at = datetime.now(AMSTERDAM)
+                    self._send(HTTPStatus.OK, dossier_pdf(timeline, made_at), "application/pdf", PDF_FILENAME)
+                else:
+                    self._send(HTTPStatus.OK, timeline.as_dict())
             except RequestError as error:
                 self._error(error)
             except PoortwachterError as error:
