@@ -150,3 +150,23 @@ ZIEK_ROND_VERLOF_MELDEN = Bron(
     "https://www.uwv.nl/en/employers/forms/reporting-an-ongoing-illness-before-and-after-paid-maternity-leave",
 )
 WAZO_VERLOF = Bron("Wet arbeid en zorg", "art. 3:1", "https://wetten.overheid.nl/BWBR0013008")
+
+# --- numbers that only the fixed answers cite (domain/faq_*.yml) --------------------------------
+RECHTSVERMOEDEN_ARBEIDSOMVANG = Bron("Burgerlijk Wetboek Boek 7", "art. 7:610b", _BW7)
+WACHTDAGEN = Bron("Burgerlijk Wetboek Boek 7", "art. 7:629 lid 9", _BW7)
+MELDING_VANGNET_MET_WERKGEVER = Bron("Ziektewet", "art. 38a lid 3", _ZW)
+NO_RISKPOLIS = Bron("Ziektewet", "art. 29b", _ZW)
+ZIEKTEWET_DUUR = Bron("Ziektewet", "art. 29", _ZW)
+OPZEGVERBOD_ZWANGERSCHAP = Bron("Burgerlijk Wetboek Boek 7", "art. 7:670 lid 2", _BW7)
+OPZEGVERBOD_NA_AOW = Bron("Burgerlijk Wetboek Boek 7", "art. 7:670 lid 1 onder a", _BW7)
+WIA_BESLISTERMIJN = Bron("Wet WIA", "art. 102 lid 3", _WIA)
+ERD_WGA_TIEN_JAAR = Bron(
+    "UWV: Einde eigen risico dragen na 10 jaar", "",
+    f"{_UWV_WG}/eigenrisicodrager/eigenrisicodrager-wga/tijdens-eigen-risico-dragen-wga/detail/"
+    "voor-welke-wga-uitkering-ben-ik-eigenrisicodrager/einde-eigen-risico-dragen-na-10-jaar",
+)
+VRIJWILLIGE_VERZEKERING = Bron(
+    "UWV: Ik ben volledig zelfstandig (vrijwillig verzekeren)", "",
+    "https://www.uwv.nl/particulieren/verzekeren/ik-wil-me-verzekeren-bij-uwv/detail/ik-start-een-eigen-bedrijf/"
+    "ik-ben-volledig-zelfstandig",
+)

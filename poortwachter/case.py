@@ -31,7 +31,8 @@ class Casus:
     eerstejaarsevaluatie_datum: date | None
     situatie: Situatie  # the regime: standard, ziek uit dienst, AOW (situation.py)
     verlof: Periode | None = None  # zwangerschaps- en bevallingsverlof
-    ziekte_door_zwangerschap: bool = False
+    ziekte_door_zwangerschap: bool = False  # and paid by the Ziektewet (ZW art. 29a), see timeline._build
+    zwangerschap_na_verlof: bool = False  # from the pregnancy, but later than directly after the leave
 
     # --- counting ---------------------------------------------------------------------------
 

@@ -224,6 +224,53 @@ ZIEKMELDING_UITERLIJK_DAG = _vast(
 )
 
 
+# --- numbers that only the fixed answers cite (domain/faq_*.yml) -------------------------------
+# Declared here so that tests/rules/test_answer_numbers.py can hold each answer to its source.
+# Values checked in the law text where an article is given; the UWV ones on UWV's pages.
+
+WACHTDAGEN_MAXIMUM = _vast(
+    "Hoogstens zoveel wachtdagen (zonder loon) bij ziekte, als ze zijn afgesproken", 2, "dagen",
+    bronnen.WACHTDAGEN, "wachtdag",
+)
+RECHTSVERMOEDEN_ARBEIDSOMVANG = _vast(
+    "Oproepkracht: na zoveel maanden geldt het gemiddelde van de zoveel maanden daarvoor als arbeidsomvang", 3,
+    "maanden", bronnen.RECHTSVERMOEDEN_ARBEIDSOMVANG, "arbeidsomvang", "gemiddeld",
+)
+NO_RISKPOLIS_MELDING_BINNEN = _vast(
+    "No-riskpolis (en ziekte door zwangerschap vóór het verlof): ziekte bij UWV melden binnen zoveel weken", 6,
+    "weken", bronnen.MELDING_VANGNET_MET_WERKGEVER, "no-riskpolis",
+)
+NO_RISKPOLIS_DUUR = _vast(
+    "De no-riskpolis dekt ziekte die begint binnen zoveel weken (5 jaar) na de start van het werk", 260, "weken",
+    bronnen.NO_RISKPOLIS, "no-riskpolis", "polis",
+)
+ZIEKTEWET_MAXIMUM = _vast(
+    "Een Ziektewet-uitkering duurt hoogstens zoveel weken", 104, "weken", bronnen.ZIEKTEWET_DUUR, "ziektewet",
+)
+OPZEGVERBOD_NA_BEVALLINGSVERLOF = _vast(
+    "Opzegverbod nog zoveel weken na terugkeer na het bevallingsverlof", 6, "weken",
+    bronnen.OPZEGVERBOD_ZWANGERSCHAP, "opzeggen", "opzegverbod", "terugkeer",
+)
+# The same dates as LOONDOORBETALING_NA_AOW: the opzegverbod for an AOW-gerechtigde follows the wages.
+OPZEGVERBOD_NA_AOW = Parameter(
+    "Opzegverbod bij ziekte na het bereiken van de AOW-leeftijd duurt zoveel weken", "weken",
+    bronnen.OPZEGVERBOD_NA_AOW, ((WET_WERKEN_NA_AOW, 13), (date(2023, 7, 1), 6)), ("opzegverbod",),
+)
+# WIA art. 102 lid 6: 14 weeks until the end of 2011; we do not compute with it, so only today's value.
+WIA_BESLISTERMIJN = _vast(
+    "UWV beslist op een WIA-aanvraag binnen zoveel weken (en mag die termijn verlengen)", 8, "weken",
+    bronnen.WIA_BESLISTERMIJN, "wettelijke beslistermijn",
+)
+ERD_WGA_DUUR = _vast(
+    "Een eigenrisicodrager WGA betaalt een WGA-uitkering hoogstens zoveel weken (10 jaar); daarna UWV", 520,
+    "weken", bronnen.ERD_WGA_TIEN_JAAR, "eigenrisicodrager wga",
+)
+VRIJWILLIGE_VERZEKERING_AANMELDEN_BINNEN = _vast(
+    "Vrijwillige verzekering Ziektewet/WIA bij UWV: aanmelden binnen zoveel weken na het einde van de verplichte",
+    13, "weken", bronnen.VRIJWILLIGE_VERZEKERING, "vrijwillig",
+)
+
+
 def alle() -> dict[str, Parameter]:
     """Every parameter of this module by its name (for documentation and checks)."""
     return {name: value for name, value in globals().items() if isinstance(value, Parameter)}

@@ -7,7 +7,7 @@ the legal source, so a channel can always answer "waarom?".
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from typing import Sequence
 
@@ -99,14 +99,25 @@ def _build(
     check_contract_end(einde_dienstverband, eerste_ziektedag)
     check_birth_date(geboortedatum, geval.eerste_ziektedag)
     weken = WACHTTIJD.waarde + (verlenging_weken or 0)
+    vangnet = bool(ziekte_door_zwangerschap) and not _later_than_the_leave(eerste_ziektedag, verlof)
     situatie = determine(
         geval, geval.date_of_day(einde_week(weken)), einde_dienstverband, bool(eigenrisicodrager_zw),
-        geboortedatum, bool(ziekte_door_zwangerschap),
+        geboortedatum, vangnet,
     )
     return Casus(
         geval, peildatum, advies, verlenging_weken or 0, perspectief, pa_datum, eje_datum,
-        situatie=situatie, verlof=verlof, ziekte_door_zwangerschap=bool(ziekte_door_zwangerschap),
+        situatie=situatie, verlof=verlof, ziekte_door_zwangerschap=vangnet,
+        zwangerschap_na_verlof=bool(ziekte_door_zwangerschap) and not vangnet,
     )
+
+
+def _later_than_the_leave(eerste_ziektedag, verlof) -> bool:
+    """Sickness that begins after the leave, not directly on its next day.
+
+    Ziektewet art. 29a lid 4 pays sickness from the pregnancy or birth after the leave only when it
+    follows the leave directly; later sickness follows the ordinary rules (the employer pays).
+    """
+    return verlof is not None and eerste_ziektedag > verlof.einde + timedelta(days=1)
 
 
 def _apply_rules(case: Casus) -> dict[str, Deadline]:
@@ -144,6 +155,12 @@ def _notes(case: Casus, termijnen: dict[str, Deadline]) -> list[str]:
         notes.append(
             f"De Wet WIA trad pas op {datum_nl(WIA_IN_WERKING)} in werking. Termijnen van dit geval die "
             "daarvoor vielen, liepen onder overgangsregels; de data hier zijn die van de Wet WIA."
+        )
+    if case.zwangerschap_na_verlof:
+        notes.append(
+            "De ziekte begon niet direct na het zwangerschaps- en bevallingsverlof. Dan gelden de gewone regels: "
+            "de werkgever betaalt het loon door en er is geen aparte melding van ziekte door de bevalling bij UWV "
+            "(Ziektewet art. 29a lid 4)."
         )
     if case.geval.over_verlof:
         notes.append(

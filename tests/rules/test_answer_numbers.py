@@ -25,12 +25,14 @@ ROOT = Path(__file__).resolve().parents[2]
 # (answer, the words around the number, why it is not a rule parameter)
 NOT_RULE_NUMBERS = {
     ("utter_faq/deskundigenoordeel", "binnen 2 tot 4 weken"): "UWV's usual handling time, not a legal term",
+    ("utter_faq/wachten_op_uwv", "beslistermijn van 16 weken"):
+        "UWV's temporary working term since 1 January 2026 (an extension it may give), not law; check each quarter",
 }
 
 _NUMBER = re.compile(
     r"\b(?:week|ziekteweek)\s+(?P<week>\d+)\b"
     r"|\b(?P<ordinal>\d+)e[- ]week"
-    r"|\b(?P<amount>\d+)\s+(?P<unit>weken|week|maanden|maand|jaar|dagen|dag)\b",
+    r"|\b(?P<amount>\d+)\s+(?P<unit>weken|week|maanden|maand|jaar|(?:wacht)?dagen|(?:wacht)?dag)\b",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n")
@@ -69,7 +71,7 @@ def _as_unit(match: re.Match) -> tuple[str, int]:
         return "weken", amount
     if unit in ("maand", "maanden"):
         return "maanden", amount
-    return "dagen", amount
+    return "dagen", amount  # also "2 wachtdagen"
 
 
 def _allowed(text: str, vocabulary) -> set[tuple[str, int]]:
