@@ -42,7 +42,7 @@ WIDGET_CHANNELS = {"rest"}  # channels whose clients draw the timeline payload
 DIGRESSIONS = {
     "faq", "help", "human_handoff", "bot_challenge", "ask_why", "share_medical_details", "out_of_scope",
     "nlu_fallback", "greet", "goodbye", "thank", "ask_timeline", "ask_track", "ask_milestone_date",
-    "erase_conversation", "confirm_erase",
+    "erase_conversation", "confirm_erase", "download_pdf",
 }
 
 # The intents whose slot mapping sets the question (`vraag`) themselves.

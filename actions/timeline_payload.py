@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta, timezone
 
-from icalendar import Calendar, Event  # maintained iCalendar (RFC 5545) library
+from icalendar import Alarm, Calendar, Event  # maintained iCalendar (RFC 5545) library
 
 from poortwachter import REGIME_LABELS, Tijdlijn, datum_nl
 
@@ -17,10 +17,13 @@ from .phrasing import lapsed_deadlines, shown_deadlines
 
 PAYLOAD_TYPE = "spoorwijzer_tijdlijn"
 ICS_FILENAME = "spoorwijzer-termijnen.ics"
+# A reminder in the person's own calendar (Outlook, Google, Apple): 09:00, seven days before the
+# all-day event. It lives there, so no server of ours has to remember anything or stay up.
+REMINDER_BEFORE = timedelta(days=-7, hours=9)
 
 
 def calendar_ics(t: Tijdlijn) -> str:
-    """One all-day event per dated deadline, with the rule and the legal source."""
+    """One all-day event per dated deadline, with the rule and the legal source; open ones with a reminder."""
     calendar = Calendar()
     calendar.add("prodid", "-//Spoorwijzer//Poortwachter-termijnen//NL")
     calendar.add("version", "2.0")
@@ -43,6 +46,12 @@ def calendar_ics(t: Tijdlijn) -> str:
             f"Wie: {deadline.wie}.\nBron: {deadline.bron.citation()} ({deadline.bron.url})",
         )
         event.add("url", deadline.bron.url)
+        if deadline.status == "komend" and not deadline.vervalt:
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", f"Over een week: {deadline.titel}")
+            alarm.add("trigger", REMINDER_BEFORE)  # relative to the start of the event
+            event.add_component(alarm)
         calendar.add_component(event)
     return calendar.to_ical().decode("utf-8")
 

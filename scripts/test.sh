@@ -50,12 +50,17 @@ wait_for_url "http://localhost:$RASA_PORT/" 300
 wait_for_url "http://localhost:$WEB_PORT/" 30
 python tests/rest/conversation.py "http://localhost:$RASA_PORT"
 
+echo "==> privacy: geen medische tekst en niets meer na wissen, in de SQLite-database"
+python tests/rest/privacy_checks.py "http://localhost:$RASA_PORT" "sqlite:$PWD/spoorwijzer-tracker.db"
+
 echo "==> action server even uit: een nette melding, daarna weer gewoon verder"
 action_server_outage "http://localhost:$RASA_PORT"
 
-echo "==> chatpagina in headless Chromium (schermafbeeldingen in artifacts/screenshots)"
+echo "==> chatpagina in headless Chromium, met WCAG 2.1 AA-audit (axe-core); schermafbeeldingen in artifacts/screenshots"
 scripts/ensure-chromium.sh
-SPOORWIJZER_WEB_URL="http://localhost:$WEB_PORT" SPOORWIJZER_REQUIRE_WEB=1 python -m pytest -q tests/web
+scripts/ensure-axe.sh
+SPOORWIJZER_WEB_URL="http://localhost:$WEB_PORT" SPOORWIJZER_REQUIRE_WEB=1 \
+  SPOORWIJZER_TRACKER_DB="$PWD/spoorwijzer-tracker.db" python -m pytest -q tests/web
 
 echo "==> gerepliceerd: PostgreSQL, Redis, nginx en 2 Rasa-replica's op loopback"
 stop_servers
@@ -64,6 +69,10 @@ victim="${TOPO_REPLICA_PORTS[1]}"
 python tests/topology/concurrent_conversations.py "http://127.0.0.1:$TOPO_NGINX_PORT" \
   --kill-pid "${REPLICA_PIDS[$victim]}" --kill-port "$victim"
 forget_server "${REPLICA_PIDS[$victim]}"
+
+echo "==> gerepliceerd: privacy in PostgreSQL (bewaartermijn, medische tekst, wissen via elke replica)"
+SPOORWIJZER_TEST_POSTGRES=1 python -m pytest -q tests/privacy
+python tests/rest/privacy_checks.py "http://127.0.0.1:$TOPO_NGINX_PORT" postgresql
 
 echo "==> gerepliceerd: action server even uit, via nginx"
 action_server_outage "http://127.0.0.1:$TOPO_NGINX_PORT"

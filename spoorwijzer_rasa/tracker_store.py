@@ -10,7 +10,10 @@
    (default 60) from a background thread. Every replica does this; a DELETE of rows
    that are already gone is harmless, so several replicas need no coordination. Only
    counts are logged.
-3. **Erasure.** `delete(sender_id)` removes every row of one conversation. It is
+3. **No files.** The PDF and the .ics that a reply carries for the web chat are left out of
+   the stored reply (`[niet bewaard]`): they can be made again from the conversation, and
+   would only make the store larger.
+4. **Erasure.** `delete(sender_id)` removes every row of one conversation. It is
    called outside a turn (by the channel after the reply, or by the admin command),
    because Rasa writes a turn's events at the end of the turn.
 
@@ -27,7 +30,7 @@ import time
 from typing import Any, Iterator, Optional, Text
 
 from rasa.core.tracker_store import SQLTrackerStore, TrackerStore
-from rasa.shared.core.events import UserUttered
+from rasa.shared.core.events import BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from actions.privacy import mentions_medical_details
@@ -36,6 +39,8 @@ logger = logging.getLogger(__name__)
 
 MEDICAL_INTENT = "share_medical_details"
 PLACEHOLDER = "[medische details niet bewaard]"
+NOT_STORED = "[niet bewaard]"
+FILE_FIELDS = ("pdf_base64", "ics")  # in the custom payloads of actions/dossier.py and actions/timeline_payload.py
 DEFAULT_RETENTION_DAYS = 30
 DEFAULT_INTERVAL_MINUTES = 60
 SECONDS_PER_DAY = 86_400
@@ -78,6 +83,22 @@ def without_medical_details(event: Any) -> Any:
     return redacted
 
 
+def without_files(event: Any) -> Any:
+    """A bot reply as it may be stored: the files it carried for the web chat left out."""
+    if not isinstance(event, BotUttered):
+        return event
+    custom = (event.data or {}).get("custom")
+    if not isinstance(custom, dict) or not any(field in custom for field in FILE_FIELDS):
+        return event
+    stored = copy.deepcopy(event)
+    stored.data["custom"] = {key: (NOT_STORED if key in FILE_FIELDS else value) for key, value in custom.items()}
+    return stored
+
+
+def as_stored(event: Any) -> Any:
+    return without_files(without_medical_details(event))
+
+
 class PrivateSQLTrackerStore(SQLTrackerStore):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -88,7 +109,7 @@ class PrivateSQLTrackerStore(SQLTrackerStore):
         thread.start()
 
     def _additional_events(self, session: Any, tracker: DialogueStateTracker) -> Iterator:
-        return (without_medical_details(event) for event in super()._additional_events(session, tracker))
+        return (as_stored(event) for event in super()._additional_events(session, tracker))
 
     def purge_inactive(self, now: Optional[float] = None) -> int:
         """Deletes every conversation whose newest event is older than the retention period."""

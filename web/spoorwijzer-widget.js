@@ -174,17 +174,30 @@
     }
     var details = el("details", {}, [el("summary", { text: "Alle data als lijst" }), list]);
     figure.appendChild(el("figcaption", {}, [details]));
+    var files = el("div", { className: "sw-files" });
     if (payload.ics) {
-      figure.appendChild(el("button", {
+      files.appendChild(el("button", {
         type: "button", className: "sw-ics", text: "Zet in je agenda (.ics)",
-        onclick: function () { download(payload.ics, payload.ics_bestandsnaam || "spoorwijzer-termijnen.ics"); },
+        onclick: function () { download(payload.ics, payload.ics_bestandsnaam || "spoorwijzer-termijnen.ics", "text/calendar;charset=utf-8"); },
       }));
     }
+    // The PDF is made by the server when asked, from this conversation (actions/dossier.py).
+    files.appendChild(el("button", {
+      type: "button", className: "sw-pdf", text: "Download als PDF",
+      onclick: function () { send("/download_pdf", "Download als PDF"); },
+    }));
+    figure.appendChild(files);
     return figure;
   }
 
-  function download(content, filename) {
-    var blob = new Blob([content], { type: "text/calendar;charset=utf-8" });
+  function pdfBytes(base64) {
+    var raw = atob(base64), bytes = new Uint8Array(raw.length);
+    for (var i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
+    return bytes;
+  }
+
+  function download(content, filename, type) {
+    var blob = new Blob([content], { type: type });
     var link = el("a", { href: URL.createObjectURL(blob), download: filename });
     document.body.appendChild(link);
     link.click();
@@ -249,6 +262,12 @@
     }).then(function (replies) {
       setBusy(false);
       replies.forEach(function (r) {
+        if (r.custom && r.custom.type === "spoorwijzer_pdf") {
+          // Saved as a file at once; the chat keeps a line about it, not the file itself.
+          download(pdfBytes(r.custom.pdf_base64), r.custom.bestandsnaam, "application/pdf");
+          add({ from: "bot", text: "PDF gedownload: " + r.custom.bestandsnaam });
+          return;
+        }
         add({ from: "bot", text: r.text, buttons: r.buttons, custom: r.custom });
       });
       input.focus();
@@ -260,23 +279,73 @@
     });
   }
 
-  function newConversation() {
-    senderId = newId();
-    save(STORE_SENDER, senderId);
-    log = [];
-    save(STORE_LOG, log);
-    while (messages.firstChild) messages.removeChild(messages.firstChild);
+  // ---- erasing: "Gesprek wissen" and "Nieuw gesprek" ------------------------------------------
+  // Both first ask for a confirmation in the chat itself, then have the server delete the stored
+  // conversation (connectors/erasure.py) and only then forget it here. If the server cannot be
+  // reached, nothing is forgotten and the user is told.
+  var confirmBox, confirmText, startAfterErase = false, returnFocus = null;
+
+  function askErase(thenStartNew, opener) {
+    startAfterErase = thenStartNew;
+    returnFocus = opener;
+    confirmText.textContent = (thenStartNew ? "Een nieuw gesprek beginnen? " : "") +
+      "Dan wis ik dit gesprek, ook bij ons op de server. Dat kan niet ongedaan worden gemaakt.";
+    confirmBox.hidden = false;
+    confirmBox.querySelector("button").focus();
+  }
+
+  function cancelErase() {
+    confirmBox.hidden = true;
+    if (returnFocus) returnFocus.focus();
+  }
+
+  function erase() {
+    confirmBox.hidden = true;
     showError(false);
-    send("/greet", "Hallo");
-    input.focus();
+    setBusy(true);
+    fetch(config.server.replace(/\/$/, "") + "/webhooks/rest/webhook", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ sender: senderId, message: "/confirm_erase", message_id: newId() }),
+    }).then(function (response) {
+      if (!response.ok) throw new Error("HTTP " + response.status);
+      return response.json();
+    }).then(function (replies) {
+      setBusy(false);
+      var said = replies.filter(function (r) { return r.text; }).map(function (r) { return r.text; }).join("\n");
+      senderId = newId();
+      save(STORE_SENDER, senderId);
+      log = [];
+      save(STORE_LOG, log);
+      while (messages.firstChild) messages.removeChild(messages.firstChild);
+      add({ from: "bot", text: said || "Dit gesprek is gewist." });
+      if (startAfterErase) send("/greet", "Hallo");
+      input.focus();
+    }).catch(function () {
+      setBusy(false);
+      add({ from: "bot", text: "Wissen lukte nu niet: de assistent is niet bereikbaar. Er is niets gewist; probeer het straks opnieuw." });
+    });
   }
 
   function build(container) {
     root = el("section", { className: "sw-root", "aria-label": "Chat met Spoorwijzer" });
     var header = el("header", { className: "sw-header" }, [
       el("h2", { text: "Spoorwijzer" }),
-      el("button", { type: "button", className: "sw-new", text: "Nieuw gesprek", onclick: newConversation }),
+      el("div", { className: "sw-actions" }, [
+        el("button", { type: "button", className: "sw-new", text: "Gesprek wissen", onclick: function (e) { askErase(false, e.currentTarget); } }),
+        el("button", { type: "button", className: "sw-new", text: "Nieuw gesprek", onclick: function (e) { askErase(true, e.currentTarget); } }),
+      ]),
     ]);
+    confirmText = el("p", { id: "sw-confirm-text" });
+    confirmBox = el("div", { className: "sw-confirm", role: "alertdialog", "aria-modal": "false", "aria-labelledby": "sw-confirm-text",
+      onkeydown: function (event) { if (event.key === "Escape") cancelErase(); } }, [
+      confirmText,
+      el("div", { className: "sw-buttons" }, [
+        el("button", { type: "button", text: "Ja, wis het gesprek", onclick: erase }),
+        el("button", { type: "button", text: "Annuleren", onclick: cancelErase }),
+      ]),
+    ]);
+    confirmBox.hidden = true;
     messages = el("div", { className: "sw-messages", role: "log", "aria-live": "polite", "aria-relevant": "additions", tabindex: "0", "aria-label": "Gesprek" });
     typing = el("div", { className: "sw-typing", role: "status", "aria-live": "polite", text: "Spoorwijzer typt…" });
     typing.hidden = true;
@@ -295,6 +364,7 @@
       send(text);
     } }, [label, input, sendButton]);
     root.appendChild(header);
+    root.appendChild(confirmBox);
     root.appendChild(messages);
     root.appendChild(typing);
     root.appendChild(errorBox);
@@ -320,6 +390,10 @@
       ".sw-buttons{display:flex;flex-wrap:wrap;gap:6px;margin-top:8px}",
       ".sw-root button{font:inherit;cursor:pointer;border-radius:6px;border:1px solid #01689b;background:#fff;color:#014f75;padding:6px 10px;min-height:40px}",
       ".sw-header .sw-new{background:#fff;color:#014f75;border-color:#fff}",
+      ".sw-actions{display:flex;gap:6px}",
+      ".sw-confirm{margin:8px 12px 0;padding:8px 12px;border:2px solid #01689b;border-radius:6px;background:#fff}",
+      ".sw-confirm p{margin:0}",
+      ".sw-files{display:flex;flex-wrap:wrap;gap:6px;margin-top:6px}",
       ".sw-root button:focus-visible,.sw-root input:focus-visible,.sw-messages:focus-visible,.sw-root a:focus-visible,.sw-root summary:focus-visible{outline:3px solid #ffb612;outline-offset:2px}",
       ".sw-root button:disabled{opacity:.6;cursor:default}",
       ".sw-typing{padding:4px 12px;color:#4a4a4a;font-style:italic}",

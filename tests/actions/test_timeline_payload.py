@@ -1,7 +1,7 @@
 """The timeline payload for the widget and its .ics calendar."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from helpers import make_tracker
 from icalendar import Calendar
@@ -37,6 +37,24 @@ def test_ics_parses_with_one_all_day_event_per_deadline():
     assert wia.decoded("DTSTART") == date(2026, 12, 14)
     assert "Wet WIA, art. 64 lid 3" in str(wia["DESCRIPTION"])
     assert len({str(e["UID"]) for e in events}) == len(events)
+
+
+def test_open_deadlines_have_a_reminder_a_week_before_read_by_a_second_parser():
+    # vobject is an independent iCalendar implementation: what it reads, calendar apps read too.
+    import vobject
+
+    t = _timeline()  # peildatum 12 May 2025: the probleemanalyse (14 April) is past, the WIA-aanvraag open
+    calendar = vobject.readOne(timeline_payload(t)["ics"])
+    by_summary = {e.summary.value: e for e in calendar.vevent_list}
+    wia = by_summary["Poortwachter: WIA-aanvraag bij UWV"]
+    alarm = wia.valarm
+    assert alarm.action.value == "DISPLAY"
+    assert alarm.trigger.value == timedelta(days=-7, hours=9)  # 09:00 on 7 December 2026
+    assert "WIA-aanvraag" in alarm.description.value
+    past = by_summary["Poortwachter: Probleemanalyse door de bedrijfsarts"]
+    assert not hasattr(past, "valarm_list") or not past.valarm_list  # no reminder for what is past
+    open_deadlines = [d for d in t.termijnen.values() if d.datum and d.status == "komend"]
+    assert sum(1 for e in calendar.vevent_list if hasattr(e, "valarm")) == len(open_deadlines)
 
 
 async def test_payload_is_sent_only_on_the_widget_channel(dispatcher, domain):

@@ -132,3 +132,19 @@ def test_a_wrong_retention_setting_is_refused_in_dutch(monkeypatch, value):
 def test_the_default_retention_is_30_days(monkeypatch):
     monkeypatch.delenv("RETENTION_DAYS", raising=False)
     assert module.retention_days() == 30
+
+
+async def test_files_for_the_web_chat_are_not_stored(make_store):
+    store = make_store()
+    sender = str(uuid.uuid4())
+    tracker = DialogueStateTracker(sender, [])
+    tracker.update(UserUttered("download als pdf", intent={"name": "download_pdf", "confidence": 1.0}))
+    tracker.update(BotUttered("Hier is het overzicht als PDF.", data={"custom": {
+        "type": "spoorwijzer_pdf", "bestandsnaam": "spoorwijzer-overzicht.pdf", "pdf_base64": "JVBERi0xLjQK" * 500}}))
+    tracker.update(BotUttered(None, data={"custom": {"type": "spoorwijzer_tijdlijn", "ziekteweek": 10,
+                                                     "ics": "BEGIN:VCALENDAR" + "x" * 5000}}))
+    await store.save(tracker)
+    stored = "\n".join(rows(store, sender))
+    assert "JVBERi0xLjQK" not in stored and "BEGIN:VCALENDAR" not in stored
+    assert '"ziekteweek": 10' in stored and "spoorwijzer-overzicht.pdf" in stored  # the rest is kept
+    assert "Hier is het overzicht als PDF." in stored

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 from icalendar import Calendar
+from pypdf import PdfReader
 
 from poortwachter import datum_nl
 
 WEB_URL = os.environ.get("SPOORWIJZER_WEB_URL")
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 SHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 UUID4 = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")
 
@@ -27,34 +27,23 @@ if not WEB_URL:
         raise RuntimeError("SPOORWIJZER_WEB_URL is not set: the browser tests need the running servers")
     pytest.skip("browser tests run against the servers started by `make test`", allow_module_level=True)
 
-from playwright.sync_api import Page, expect, sync_playwright  # noqa: E402
+from playwright.sync_api import Page, expect  # noqa: E402
+
+
+TRACKER_DB = os.environ.get("SPOORWIJZER_TRACKER_DB")  # the SQLite store of the servers under test
+
+
+def stored_events(sender: str) -> int:
+    """Rows of one conversation in the tracker store that the servers use."""
+    import sqlite3
+
+    assert TRACKER_DB, "SPOORWIJZER_TRACKER_DB is not set: the erasure check needs the servers' database"
+    with sqlite3.connect(f"file:{TRACKER_DB}?mode=ro", uri=True) as db:
+        return db.execute("SELECT COUNT(*) FROM events WHERE sender_id = ?", (sender,)).fetchone()[0]
 
 
 def days_ago(days: int) -> str:
     return datum_nl(date.today() - timedelta(days=days))
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        )
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1000, "height": 900}, accept_downloads=True, locale="nl-NL")
-    page = context.new_page()
-    dialogs = []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    page.dialogs = dialogs
-    yield page
-    context.close()
 
 
 def shot(page: Page, name: str) -> None:
@@ -122,6 +111,15 @@ def test_full_conversation_timeline_ics_reload_and_new(page: Page, tmp_path):
     events = Calendar.from_ical(path.read_bytes()).walk("VEVENT")
     assert len(events) >= 10 and any("WIA-aanvraag" in str(e["SUMMARY"]) for e in events)
 
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download als PDF").last.click()
+    pdf_path = tmp_path / "overzicht.pdf"
+    download_info.value.save_as(pdf_path)
+    pdf_text = " ".join(" ".join(p.extract_text() for p in PdfReader(str(pdf_path)).pages).split())
+    assert "Gebruikte gegevens" in pdf_text and days_ago(400) in pdf_text and "WIA-aanvraag" in pdf_text
+    expect(bot_messages(page).last).to_contain_text("PDF gedownload")
+    assert "pdf_base64" not in page.evaluate("localStorage.getItem('spoorwijzer.log')")  # not kept in the browser
+
     sender = page.evaluate("localStorage.getItem('spoorwijzer.sender')")
     assert UUID4.fullmatch(json.loads(sender)), "the conversation id must be a random UUID4"
     before = page.locator(".sw-msg").count()
@@ -132,10 +130,15 @@ def test_full_conversation_timeline_ics_reload_and_new(page: Page, tmp_path):
     expect(bot_messages(page).last).to_contain_text("Ziekteweek")
     shot(page, "4-na-herladen")
 
+    assert stored_events(json.loads(sender)) > 0
     page.get_by_role("button", name="Nieuw gesprek").click()
+    expect(page.get_by_role("alertdialog")).to_contain_text("wis ik dit gesprek")
+    page.get_by_role("button", name="Ja, wis het gesprek").click()
     expect(page.locator(".sw-timeline")).to_have_count(0)
-    expect(bot_messages(page).first).to_contain_text("Spoorwijzer", timeout=30_000)
+    expect(bot_messages(page).first).to_contain_text("gewist", timeout=30_000)
+    expect(bot_messages(page).nth(1)).to_contain_text("Spoorwijzer", timeout=30_000)
     assert page.evaluate("localStorage.getItem('spoorwijzer.sender')") != sender
+    assert stored_events(json.loads(sender)) == 0  # gone from the tracker store, not only from the page
 
 
 def test_merged_sickness_periods_show_the_weeks_of_the_case(page: Page):
@@ -158,8 +161,7 @@ def test_a_contract_that_ended_shows_the_situation_and_the_lapsed_deadlines(page
     page.goto(WEB_URL)
     expect(bot_messages(page).first).to_be_visible(timeout=30_000)
     click_and_wait(page, "Welke termijnen komen eraan?")
-    send_text(page, days_ago(200))
-    click_and_wait(page, "Terug in mijn eigen werk")
+    send_text(page, days_ago(200))  # an overview needs no advice: next is the situation
     click_and_wait(page, "Mijn contract is afgelopen of loopt af")
     expect(bot_messages(page).last).to_contain_text("laatste dag van je contract")
     send_text(page, days_ago(60))
@@ -258,3 +260,49 @@ def test_an_old_guessable_conversation_id_is_replaced(page: Page):
     page.reload()
     expect(bot_messages(page).first).to_contain_text("Spoorwijzer", timeout=30_000)
     assert UUID4.fullmatch(json.loads(page.evaluate("localStorage.getItem('spoorwijzer.sender')")))
+
+
+def test_erasing_asks_first_escape_keeps_everything(page: Page):
+    page.goto(WEB_URL)
+    expect(bot_messages(page).first).to_contain_text("Spoorwijzer", timeout=30_000)
+    send_text(page, "wat is een plan van aanpak?")
+    sender = json.loads(page.evaluate("localStorage.getItem('spoorwijzer.sender')"))
+    wipe = page.get_by_role("button", name="Gesprek wissen")
+    wipe.click()
+    expect(page.get_by_role("alertdialog")).to_be_visible()
+    assert page.evaluate("document.activeElement.textContent") == "Ja, wis het gesprek"  # focus moved to the choice
+    page.keyboard.press("Escape")
+    expect(page.get_by_role("alertdialog")).to_be_hidden()
+    assert page.evaluate("document.activeElement.textContent") == "Gesprek wissen"  # and back
+    assert stored_events(sender) > 0 and page.locator(".sw-msg.sw-user").count() >= 1
+    wipe.click()
+    page.get_by_role("button", name="Ja, wis het gesprek").click()
+    expect(bot_messages(page).first).to_contain_text("gewist", timeout=30_000)
+    assert page.locator(".sw-msg.sw-user").count() == 0
+    assert stored_events(sender) == 0
+    shot(page, "8-gesprek-gewist")
+
+
+def test_erasing_while_the_server_is_away_forgets_nothing(page: Page):
+    page.goto(WEB_URL)
+    expect(bot_messages(page).first).to_contain_text("Spoorwijzer", timeout=30_000)
+    before = page.evaluate("localStorage.getItem('spoorwijzer.sender')")
+    page.route("**/webhooks/rest/webhook", lambda route: route.abort())
+    page.get_by_role("button", name="Gesprek wissen").click()
+    page.get_by_role("button", name="Ja, wis het gesprek").click()
+    expect(bot_messages(page).last).to_contain_text("Er is niets gewist")
+    page.unroute("**/webhooks/rest/webhook")
+    assert page.evaluate("localStorage.getItem('spoorwijzer.sender')") == before
+
+
+def test_typed_erasure_request_in_the_chat(page: Page):
+    page.goto(WEB_URL)
+    expect(bot_messages(page).first).to_contain_text("Spoorwijzer", timeout=30_000)
+    send_text(page, f"ik ben sinds {days_ago(30)} ziek, wat is spoor 1?")
+    sender = json.loads(page.evaluate("localStorage.getItem('spoorwijzer.sender')"))
+    send_text(page, "verwijder mijn gegevens")
+    expect(bot_messages(page).last).to_contain_text("Wil je dat ik dit hele gesprek wis?")
+    assert stored_events(sender) > 0
+    click_and_wait(page, "Ja, wis dit gesprek")
+    expect(bot_messages(page).last).to_contain_text("gewist")
+    assert stored_events(sender) == 0

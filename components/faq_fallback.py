@@ -1,0 +1,60 @@
+"""A fixed answer only when the answer selector is sure enough; otherwise the honest fallback.
+
+DIET decides *that* a question is a fixed-answer question (intent `faq`) with a confidence
+that is almost always near 1, because every FAQ example trains that one intent; Rasa's
+FallbackClassifier only looks at that figure. Which of the 60 answers fits is decided by the
+ResponseSelector, and for a question we have no answer for its confidence is low while it
+still names one. On the real-question development set (tests/nlu/real_questions/dev.yml)
+answers below 0.1 were wrong more often than right, so a selection below `threshold` becomes
+`nlu_fallback`: "daar heb ik (nog) geen antwoord op", with where to go, instead of a
+confident answer about something else. Placed after the ResponseSelector and the
+FallbackClassifier (config.yml); docs/benchmarks.md has the measurement.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY
+from rasa.shared.nlu.training_data.message import Message
+
+RESPONSE_SELECTOR = "response_selector"
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class FaqSelectionFallback(GraphComponent):
+    def __init__(self, config: Dict[Text, Any]) -> None:
+        self.threshold = float(config["threshold"])
+        self.retrieval_intent = config["retrieval_intent"]
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "FaqSelectionFallback":
+        return cls(config)
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {"threshold": 0.1, "retrieval_intent": "faq"}
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            intent = message.get(INTENT) or {}
+            if intent.get("name") != self.retrieval_intent:
+                continue
+            selected = ((message.get(RESPONSE_SELECTOR) or {}).get(self.retrieval_intent) or {}).get("response") or {}
+            if selected.get(PREDICTED_CONFIDENCE_KEY, 0.0) >= self.threshold:
+                continue
+            fallback = {"name": DEFAULT_NLU_FALLBACK_INTENT_NAME, PREDICTED_CONFIDENCE_KEY: 1.0 - self.threshold}
+            message.set(INTENT, fallback, add_to_output=True)
+            ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != fallback["name"]]
+            message.set(INTENT_RANKING_KEY, [fallback, *ranking], add_to_output=True)
+        return messages

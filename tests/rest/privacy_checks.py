@@ -1,0 +1,89 @@
+"""What the running system keeps, read from its own database: no medical text, nothing after
+erasure. Run by `make test` against the single server with SQLite and against the replicated
+set-up with PostgreSQL (through nginx, so erasure on one replica holds for all).
+
+Usage: python tests/rest/privacy_checks.py <chat URL> sqlite:<path> | postgresql (DB_* from the environment)
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import urllib.request
+import uuid
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from live_checks import report  # noqa: E402
+
+BASE, DATABASE = sys.argv[1], sys.argv[2]
+PLACEHOLDER = "[medische details niet bewaard]"
+results: list[tuple[str, bool, str]] = []
+
+
+def send(sender: str, message: str) -> str:
+    request = urllib.request.Request(f"{BASE}/webhooks/rest/webhook", headers={"Content-Type": "application/json"},
+                                     data=json.dumps({"sender": sender, "message": message}).encode())
+    with urllib.request.urlopen(request, timeout=60) as response:
+        return "\n".join(r.get("text") or "" for r in json.load(response))
+
+
+def stored(sender: str) -> list[str]:
+    """The stored events (their JSON) of one conversation."""
+    if DATABASE.startswith("sqlite:"):
+        import sqlite3
+
+        with sqlite3.connect(f"file:{DATABASE[len('sqlite:'):]}?mode=ro", uri=True) as db:
+            return [row[0] for row in db.execute("SELECT data FROM events WHERE sender_id = ?", (sender,))]
+    import psycopg2
+
+    with psycopg2.connect(host=os.environ["DB_HOST"], port=os.environ["DB_PORT"], dbname=os.environ["DB_NAME"],
+                          user=os.environ["DB_USER"], password=os.environ["DB_PASSWORD"]) as db:
+        with db.cursor() as cursor:
+            cursor.execute("SELECT data FROM events WHERE sender_id = %s", (sender,))
+            return [row[0] for row in cursor.fetchall()]
+
+
+def check(name: str, ok: bool, detail: str = "") -> None:
+    results.append((f"{name} ({DATABASE.split(':')[0]})", ok, detail[:300]))
+
+
+def medical_details_are_not_stored() -> None:
+    sender = str(uuid.uuid4())
+    since = (date.today() - timedelta(days=30)).strftime("%d-%m-%Y")
+    reply = send(sender, f"ik heb een burn-out en ben sinds {since} ziek, in welk spoor zit ik?")
+    check("de bot zegt dat medische gegevens niet nodig zijn", "medische gegevens" in reply, reply)
+    rows = "\n".join(stored(sender))
+    check("de medische tekst staat niet in de database", "burn-out" not in rows and PLACEHOLDER in rows, rows)
+    check("het antwoord van de bot wordt wel bewaard", "Je hoeft mij geen medische gegevens" in rows, rows)
+
+
+def erasure_in_the_chat() -> None:
+    sender = str(uuid.uuid4())
+    send(sender, "wat is een plan van aanpak?")
+    reply = send(sender, "verwijder mijn gegevens")
+    check("'verwijder mijn gegevens' vraagt eerst om bevestiging", "Wil je dat ik dit hele gesprek wis?" in reply, reply)
+    check("vóór de bevestiging is nog niets gewist", len(stored(sender)) > 0)
+    reply = send(sender, "/confirm_erase")
+    check("na de bevestiging zegt de bot dat het gewist is", "gewist" in reply, reply)
+    check("na de bevestiging staat er niets meer in de database", stored(sender) == [], str(len(stored(sender))))
+    typed = str(uuid.uuid4())
+    send(typed, "hallo")
+    send(typed, "vergeet dit gesprek")
+    reply = send(typed, "ja")
+    check("'vergeet dit gesprek' en 'ja' wissen ook", "gewist" in reply and stored(typed) == [], reply)
+    kept = str(uuid.uuid4())
+    send(kept, "hallo")
+    send(kept, "wis dit gesprek")
+    reply = send(kept, "nee")
+    check("'nee' wist niets", "wis niets" in reply and len(stored(kept)) > 0, reply)
+
+
+if __name__ == "__main__":
+    for part in (medical_details_are_not_stored, erasure_in_the_chat):
+        try:
+            part()
+        except Exception as error:  # a crash is a failed check, not a traceback
+            results.append((part.__name__, False, repr(error)))
+    sys.exit(report(results))
