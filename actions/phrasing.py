@@ -320,10 +320,11 @@ def perspective_question(role: str | None, week: int | None = None) -> str:
     return f"{context} {question}" if context else question
 
 
-# In a Slack channel or thread (and later a Teams channel): personal answers only in a private chat.
+# In a Slack or Teams channel or thread: personal answers only in a private chat.
 PERSONAL_ONLY_IN_PRIVATE = (
     "Persoonlijke datums, termijnen en het spoor bespreek ik alleen in een privébericht, zodat anderen in dit "
-    "kanaal ze niet lezen. Stuur me een direct bericht en stel je vraag daar. Algemene vragen, zoals 'wat is een "
+    "kanaal ze niet lezen. Stuur me een privébericht (in Slack een direct bericht, in Teams een chat met "
+    "Spoorwijzer) en stel je vraag daar. Algemene vragen, zoals 'wat is een "
     "plan van aanpak?', beantwoord ik hier gewoon."
 )
 ADVICE_NOT_UNDERSTOOD = "Dat advies kan ik niet goed plaatsen. Kies de knop die het best past, of 'Weet ik niet'."

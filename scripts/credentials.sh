@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Writes var/credentials.yml: the REST channel always, Slack only when both
-# SLACK_TOKEN and SLACK_SIGNING_SECRET are set. Secrets stay in the environment:
+# SLACK_TOKEN and SLACK_SIGNING_SECRET are set, Microsoft Teams only when TEAMS_APP_ID,
+# TEAMS_APP_PASSWORD and TEAMS_TENANT_ID are set. Secrets stay in the environment:
 # the file only refers to them (Rasa fills in ${...} when it reads it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,4 +22,21 @@ YAML
   echo "==> Slack staat aan: /webhooks/slack/webhook"
 else
   echo "==> Slack staat uit (zet SLACK_TOKEN en SLACK_SIGNING_SECRET om Slack aan te zetten)"
+fi
+if [ -n "${TEAMS_APP_ID:-}" ] && [ -n "${TEAMS_APP_PASSWORD:-}" ] && [ -n "${TEAMS_TENANT_ID:-}" ]; then
+  cat >> var/credentials.yml <<'YAML'
+
+# Microsoft Teams, single-tenant bot (TEAMS_APP_ID / TEAMS_APP_PASSWORD / TEAMS_TENANT_ID): see README "Microsoft Teams".
+connectors.teams.TeamsInput:
+  app_id: ${TEAMS_APP_ID}
+  app_password: ${TEAMS_APP_PASSWORD}
+  tenant_id: ${TEAMS_TENANT_ID}
+  openid_metadata_url: ${TEAMS_OPENID_METADATA_URL}
+  token_url: ${TEAMS_TOKEN_URL}
+YAML
+  # Empty means Microsoft's public endpoints (connectors/teams_auth.py).
+  export TEAMS_OPENID_METADATA_URL="${TEAMS_OPENID_METADATA_URL:-}" TEAMS_TOKEN_URL="${TEAMS_TOKEN_URL:-}"
+  echo "==> Microsoft Teams staat aan: /webhooks/teams/webhook"
+else
+  echo "==> Microsoft Teams staat uit (zet TEAMS_APP_ID, TEAMS_APP_PASSWORD en TEAMS_TENANT_ID om Teams aan te zetten)"
 fi

@@ -24,7 +24,8 @@ action_server_outage() {
 }
 
 echo "==> pytest: regels, datums, acties, componenten, kanalen, deploy"
-SPOORWIJZER_REQUIRE_REDIS=1 python -m pytest -q --ignore=tests/web
+scripts/ensure-teams-schema.sh
+SPOORWIJZER_REQUIRE_REDIS=1 SPOORWIJZER_REQUIRE_SCHEMAS=1 python -m pytest -q --ignore=tests/web
 
 echo "==> deploy/: Compose en Kubernetes tegen hun schema's"
 scripts/check-deploy.sh

@@ -2,28 +2,20 @@
 what the bot posts (captured by a local fake of Slack's Web API)."""
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import hmac
 import json
 import time
 import uuid
 
-import threading
 import urllib.error
 import urllib.request
 
-from types import SimpleNamespace
-
 import pytest
 from aiohttp import web
-from rasa.core.lock_store import InMemoryLockStore
-from rasa.core.tracker_store import InMemoryTrackerStore
-from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import UserUttered
-from sanic import Sanic
 
-from tests.live_checks import free_port
+from tests.channels.registry import CHANNELS
 from connectors.slack import SpoorwijzerSlackBot, SpoorwijzerSlackInput, is_direct_message, to_slack_mrkdwn
 
 SECRET = "test-signing-secret"
@@ -49,14 +41,8 @@ def dm_event(text: str, event_id: str | None = None, channel_type: str = "im", c
     }).encode()
 
 
-@pytest.fixture(scope="module")
-def slack_server():
-    """One real Sanic server with the Slack blueprint, in its own thread and event loop.
-
-    (Sanic 21.12 cannot start a second app in one process, so the tests share it.)
-    """
+def _slack_channel(agent):
     received: list = []
-    agent = SimpleNamespace(tracker_store=InMemoryTrackerStore(Domain.empty()), lock_store=InMemoryLockStore())
 
     async def on_new_message(message):
         # Stands in for Rasa: stores the turn; "wis" gets the reply that confirms erasure.
@@ -68,27 +54,16 @@ def slack_server():
         received.append(message)
 
     channel = SpoorwijzerSlackInput.from_credentials({"slack_token": "xoxb-test", "slack_signing_secret": SECRET})
-    app = Sanic(f"slack_test_{uuid.uuid4().hex[:8]}")
-    app.ctx.agent = agent
-    app.blueprint(channel.blueprint(on_new_message), url_prefix="/webhooks/slack")
-    port = free_port()
-    loop = asyncio.new_event_loop()
-    started = threading.Event()
+    return channel.blueprint(on_new_message), received
 
-    def run() -> None:
-        asyncio.set_event_loop(loop)
-        server = loop.run_until_complete(app.create_server(host="127.0.0.1", port=port, return_asyncio_server=True))
-        loop.run_until_complete(server.startup())
-        started.set()
-        loop.run_forever()
-        loop.run_until_complete(server.close())
 
-    thread = threading.Thread(target=run, daemon=True)
-    thread.start()
-    assert started.wait(20)
-    yield f"http://127.0.0.1:{port}/webhooks/slack/webhook", received, agent
-    loop.call_soon_threadsafe(loop.stop)
-    thread.join(10)
+CHANNELS["slack"] = _slack_channel
+
+
+@pytest.fixture
+def slack_server(channel_server):
+    """The shared real Sanic server (tests/channels/conftest.py) with the Slack blueprint."""
+    return f"{channel_server.base}/slack/webhook", channel_server.states["slack"], channel_server.agent
 
 
 def post(url: str, body: bytes, headers: dict) -> tuple[int, dict]:

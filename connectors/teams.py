@@ -1,0 +1,215 @@
+"""Microsoft Teams for a single-tenant Azure bot registration, instead of Rasa's botframework connector.
+
+Rasa 3.6's own connector does not verify incoming tokens fully, assumes the multi-tenant
+token endpoint, makes blocking calls and its buttons do not work in Teams. This one:
+- verifies every request as Microsoft documents (connectors/teams_auth.py); anything else
+  gets 401 and is not processed;
+- answers within the request (200) and handles the message in the background, replying
+  through the activity's serviceUrl with a token from our tenant, all with aiohttp;
+- never answers the same activity id twice, also across replicas (Redis, connectors/seen.py);
+- one conversation per user in personal chat, one per thread in a team channel, where it only
+  answers when mentioned;
+- buttons as an Adaptive Card whose clicks come back as the button's payload;
+- privacy as in Slack: each message says whether it came from a personal chat
+  (`personal_chat`), and the actions give personal dates only there;
+- erasure: a reply that confirms it deletes the conversation after the turn.
+
+Configured from TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_TENANT_ID (scripts/credentials.sh);
+TEAMS_OPENID_METADATA_URL and TEAMS_TOKEN_URL override Microsoft's public endpoints (tests,
+sovereign clouds). Endpoint: POST /webhooks/teams/webhook.
+"""
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import re
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Set, Text
+
+import aiohttp
+from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from connectors.erasure import MARKER, erase_conversation
+from connectors.seen import SeenIds
+from connectors.teams_auth import (
+    DEFAULT_OPENID_METADATA_URL,
+    HTTP_TIMEOUT,
+    TOKEN_URL_TEMPLATE,
+    ConnectorTokenVerifier,
+    OutgoingToken,
+    Unauthorized,
+)
+
+logger = logging.getLogger(__name__)
+
+_MENTION = re.compile(r"<at>.*?</at>", re.IGNORECASE | re.DOTALL)
+PERSONAL = "personal"
+
+
+def mentions(activity: Dict[str, Any], bot_id: Optional[str]) -> bool:
+    """Whether the message mentions the bot (Teams lists mentions as entities)."""
+    for entity in activity.get("entities") or []:
+        if entity.get("type") == "mention" and (entity.get("mentioned") or {}).get("id") == bot_id:
+            return True
+    return False
+
+
+def message_text(activity: Dict[str, Any]) -> Optional[str]:
+    """The user's text without the @mention, or the payload of a clicked card button."""
+    value = activity.get("value")
+    if isinstance(value, dict) and isinstance(value.get("payload"), str):
+        return value["payload"]
+    text = _MENTION.sub(" ", activity.get("text") or "").strip()
+    return text or None
+
+
+def conversation_id(activity: Dict[str, Any]) -> str:
+    """Personal chat: the user; team channel: the thread (Teams puts it in the conversation id)."""
+    conversation = activity.get("conversation") or {}
+    if conversation.get("conversationType") == PERSONAL:
+        sender = activity.get("from") or {}
+        return f"teams:{sender.get('aadObjectId') or sender.get('id')}"
+    return f"teams:{conversation.get('id')}"
+
+
+def adaptive_card(text: str, buttons: List[Dict[str, Any]]) -> Dict[str, Any]:
+    return {
+        "contentType": "application/vnd.microsoft.card.adaptive",
+        "content": {
+            "type": "AdaptiveCard",
+            "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
+            "version": "1.5",
+            "body": [{"type": "TextBlock", "text": text, "wrap": True}],
+            "actions": [
+                {"type": "Action.Submit", "title": b["title"], "data": {"payload": b["payload"]}} for b in buttons
+            ],
+        },
+    }
+
+
+class TeamsBot(OutputChannel):
+    """Replies to one activity in its conversation, through the activity's serviceUrl."""
+
+    erase_requested = False
+
+    @classmethod
+    def name(cls) -> Text:
+        return "teams"
+
+    def __init__(self, token: OutgoingToken, activity: Dict[str, Any]) -> None:
+        self.token = token
+        self.service_url = activity["serviceUrl"].rstrip("/")
+        self.conversation = activity.get("conversation") or {}
+        self.reply_to = activity.get("id")
+        self.bot = activity.get("recipient") or {}
+
+    async def _post(self, payload: Dict[str, Any]) -> None:
+        body = {"type": "message", "from": self.bot, "conversation": self.conversation, **payload}
+        if self.reply_to:
+            body["replyToId"] = self.reply_to
+        url = f"{self.service_url}/v3/conversations/{self.conversation.get('id')}/activities"
+        async with aiohttp.ClientSession(timeout=HTTP_TIMEOUT) as session:
+            token = await self.token.get(session)
+            async with session.post(url, json=body, headers={"Authorization": f"Bearer {token}"}) as reply:
+                if reply.status >= 400:
+                    logger.error("Teams: antwoord niet afgeleverd (HTTP %s).", reply.status)
+
+    async def send_text_message(self, recipient_id: Text, text: Text, **kwargs: Any) -> None:
+        await self._post({"text": text, "textFormat": "markdown"})
+
+    async def send_text_with_buttons(
+        self, recipient_id: Text, text: Text, buttons: List[Dict[str, Any]], **kwargs: Any
+    ) -> None:
+        await self._post({"attachments": [adaptive_card(text, buttons)]})
+
+    async def send_custom_json(self, recipient_id: Text, json_message: Dict[Text, Any], **kwargs: Any) -> None:
+        # The web chat's timeline and files have no place here; the text answer lists the dates.
+        if json_message.get(MARKER):
+            self.erase_requested = True
+
+
+class TeamsInput(InputChannel):
+    @classmethod
+    def name(cls) -> Text:
+        return "teams"
+
+    @classmethod
+    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> "TeamsInput":
+        credentials = credentials or {}
+        missing = [k for k in ("app_id", "app_password", "tenant_id") if not credentials.get(k)]
+        if missing:
+            raise ValueError(f"Teams: {', '.join(missing)} ontbreekt (TEAMS_APP_ID, TEAMS_APP_PASSWORD, TEAMS_TENANT_ID).")
+        return cls(
+            credentials["app_id"], credentials["app_password"], credentials["tenant_id"],
+            credentials.get("openid_metadata_url") or DEFAULT_OPENID_METADATA_URL,
+            credentials.get("token_url") or TOKEN_URL_TEMPLATE.format(tenant=credentials["tenant_id"]),
+        )
+
+    def __init__(self, app_id: str, app_password: str, tenant_id: str, metadata_url: str, token_url: str) -> None:
+        self.app_id = app_id
+        self.tenant_id = tenant_id
+        self.verifier = ConnectorTokenVerifier(app_id, metadata_url)
+        self.token = OutgoingToken(app_id, app_password, token_url)
+        self.seen_activities = SeenIds.from_environment("teams-activity")
+        self._tasks: Set[asyncio.Task] = set()
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        teams = Blueprint("teams_webhook", __name__)
+
+        @teams.route("/", methods=["GET"])
+        async def health(request: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @teams.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            try:
+                activity = json.loads(request.body or b"{}")
+            except ValueError:
+                return response.json({"error": "geen JSON"}, status=400)
+            if not isinstance(activity, dict) or not activity.get("serviceUrl"):
+                return response.json({"error": "geen activity"}, status=400)
+            try:
+                await self.verifier.verify(request.headers.get("Authorization"), activity)
+            except Unauthorized as reason:
+                logger.warning("Teams: verzoek geweigerd (%s).", reason)
+                return response.json({"error": "niet geautoriseerd"}, status=401)
+            tenant = ((activity.get("conversation") or {}).get("tenantId")
+                      or ((activity.get("channelData") or {}).get("tenant") or {}).get("id"))
+            if tenant and tenant != self.tenant_id:
+                return response.json({"error": "andere tenant"}, status=403)
+            if activity.get("type") != "message":
+                return response.empty(status=200)  # conversationUpdate, typing, …: nothing to answer
+            if activity.get("id") and not await self.seen_activities.first_time(str(activity["id"])):
+                return response.empty(status=200)  # Teams sent it again: answered already
+            personal = (activity.get("conversation") or {}).get("conversationType") == PERSONAL
+            clicked = isinstance(activity.get("value"), dict)
+            if not personal and not clicked and not mentions(activity, (activity.get("recipient") or {}).get("id")):
+                return response.empty(status=200)  # in a channel only when mentioned
+            text = message_text(activity)
+            if text is None:
+                return response.empty(status=200)
+            output = TeamsBot(self.token, activity)
+            message = UserMessage(
+                text, output, conversation_id(activity), input_channel=self.name(),
+                metadata={"personal_chat": personal, "conversation_type": (activity.get("conversation") or {}).get(
+                    "conversationType")},
+            )
+            agent = getattr(request.app.ctx, "agent", None)
+            task = asyncio.create_task(self._handle(message, on_new_message, agent))
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+            return response.empty(status=200)
+
+        return teams
+
+    async def _handle(self, message: UserMessage, on_new_message: Callable[[UserMessage], Awaitable[Any]],
+                      agent: Any) -> None:
+        try:
+            await on_new_message(message)
+            if agent is not None and getattr(message.output_channel, "erase_requested", False):
+                await erase_conversation(agent, message.sender_id)
+        except Exception:  # logged without the message text
+            logger.exception("Teams: bericht kon niet worden afgehandeld.")
