@@ -15,8 +15,10 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
+from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
+
+from components.intent_override import override_intent
 
 INTENT_NAME = "inform_sick_date"
 _MONTH = (r"(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
@@ -52,8 +54,5 @@ class DateOnlyMessage(GraphComponent):
         for message in messages:
             if not is_date_only(message.get(TEXT)) or (message.get(INTENT) or {}).get("name") == INTENT_NAME:
                 continue
-            intent = {"name": INTENT_NAME, PREDICTED_CONFIDENCE_KEY: 1.0}
-            message.set(INTENT, intent, add_to_output=True)
-            ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != INTENT_NAME]
-            message.set(INTENT_RANKING_KEY, [intent, *ranking], add_to_output=True)
+            override_intent(message, INTENT_NAME, 1.0)
         return messages

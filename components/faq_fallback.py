@@ -19,8 +19,10 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
-from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY
+from rasa.shared.nlu.constants import INTENT, PREDICTED_CONFIDENCE_KEY
 from rasa.shared.nlu.training_data.message import Message
+
+from components.intent_override import override_intent
 
 RESPONSE_SELECTOR = "response_selector"
 
@@ -53,8 +55,5 @@ class FaqSelectionFallback(GraphComponent):
             selected = ((message.get(RESPONSE_SELECTOR) or {}).get(self.retrieval_intent) or {}).get("response") or {}
             if selected.get(PREDICTED_CONFIDENCE_KEY, 0.0) >= self.threshold:
                 continue
-            fallback = {"name": DEFAULT_NLU_FALLBACK_INTENT_NAME, PREDICTED_CONFIDENCE_KEY: 1.0 - self.threshold}
-            message.set(INTENT, fallback, add_to_output=True)
-            ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != fallback["name"]]
-            message.set(INTENT_RANKING_KEY, [fallback, *ranking], add_to_output=True)
+            override_intent(message, DEFAULT_NLU_FALLBACK_INTENT_NAME, 1.0 - self.threshold)
         return messages
