@@ -20,7 +20,7 @@ from rasa_sdk.types import DomainDict
 from . import phrasing
 from .dates import DateProblem, parse_sick_dates
 from .guide import (
-    _CONTRACT_END,
+    CONTRACT_END,
     in_shared_channel,
     latest_text,
     message_date,
@@ -47,7 +47,7 @@ def context_slots(tracker: Tracker) -> Dict[Text, Any]:
     today = message_date(tracker)
     slots: Dict[Text, Any] = {}
     try:
-        report = parse_sick_dates(_CONTRACT_END.sub(" ", text), today)
+        report = parse_sick_dates(CONTRACT_END.sub(" ", text), today)
     except DateProblem:
         report = None  # a doubtful date beside a question is left alone; the guide will ask for it
     if report is not None and report.current is not None:

@@ -70,7 +70,7 @@ def message_date(tracker: Tracker) -> date:
 
 
 def in_shared_channel(tracker: Tracker) -> bool:
-    """Whether the latest message came from a chat that others can read (a Slack channel or thread).
+    """Whether the latest message came from a chat that others can read (a Slack or Teams channel or thread).
 
     The channel says so in the message metadata (`personal_chat`); the web chat is always personal.
     Personal dates, deadlines and the track are then not computed, asked or shown.
@@ -192,7 +192,7 @@ def situation_slots(tracker: Tracker, text: str, today: date) -> Dict[Text, Any]
         slots["situatie"] = code
     if situation_text.mentions_eigenrisicodrager(text):
         slots["eigenrisicodrager_zw"] = True
-    end = _CONTRACT_END.search(text)
+    end = CONTRACT_END.search(text)
     if code == situation_text.ZIEK_UIT_DIENST and end:
         try:
             parsed = parse_other_date(end.group(1), today, may_be_future=True, needs_year=False)
@@ -204,7 +204,7 @@ def situation_slots(tracker: Tracker, text: str, today: date) -> Dict[Text, Any]
 
 
 # "mijn contract loopt af op 30 juni", "contract eindigt per 1 maart 2027"
-_CONTRACT_END = re.compile(
+CONTRACT_END = re.compile(
     r"\b(?:contract|dienstverband)\w*\b[^.?!]{0,40}?\b(?:af|stopt|eindigt|geëindigd|afgelopen)\b\s+(?:op|per)\s+([^.?!,]+)",
     re.IGNORECASE,
 )
@@ -239,7 +239,7 @@ class ActionPrefillGuide(Action):
             dispatcher.utter_message(response="utter_privacy_no_medical")
         try:
             # "mijn contract loopt af op 30 juni": that date is no sick day.
-            report = parse_sick_dates(_CONTRACT_END.sub(" ", text), message_date(tracker))
+            report = parse_sick_dates(CONTRACT_END.sub(" ", text), message_date(tracker))
         except DateProblem as problem:
             dispatcher.utter_message(text=str(problem))
             report = None
@@ -541,9 +541,9 @@ class ActionAnswerGuide(Action):
         ]
         if vraag == "tijdlijn":
             buttons = buttons[:1]
-        other = question_milestone(tracker) if vraag != "termijn" else None
-        if other and phrasing.other_milestone_button(other):
-            buttons.append(phrasing.other_milestone_button(other))
+        other = phrasing.other_milestone_button(question_milestone(tracker) or "") if vraag != "termijn" else None
+        if other:
+            buttons.append(other)
         dispatcher.utter_message(text=text, buttons=buttons)
         if tracker.get_latest_input_channel() in WIDGET_CHANNELS:
             dispatcher.utter_message(json_message=timeline_payload(timeline))

@@ -102,11 +102,12 @@ def answer_given(parsed: dict) -> str:
     return intent
 
 
-def real_questions(name: str) -> list[tuple[str, str]]:
+def real_questions(name: str) -> list[tuple[str, str, str]]:
+    """(text, label, kind) of one real-question file; kind: forum, qa, column or faq-heading."""
     path = REAL / f"{name}.yml"
     if not path.exists():
         return []
-    return [(q["text"], q["label"]) for q in yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]]
+    return [(q["text"], q["label"], q["kind"]) for q in yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]]
 
 
 def is_right(given: str, label: str) -> bool:
@@ -155,10 +156,15 @@ def main() -> None:
                      per_message * 1000, model.stat().st_size / 1e6, wrong))
         scores = {}
         for name, questions in real.items():
-            answers = [answer_given(p) for p in asyncio.run(parse_all(model, [t for t, _ in questions]))[0]]
-            right = [is_right(a, g) for a, (_, g) in zip(answers, questions)]
-            misses = [(t, a, g) for (t, g), a, ok in zip(questions, answers, right) if not ok]
-            scores[name] = (sum(right), len(questions), misses if name == "dev" else [])
+            answers = [answer_given(p) for p in asyncio.run(parse_all(model, [q[0] for q in questions]))[0]]
+            right = [is_right(a, q[1]) for a, q in zip(answers, questions)]
+            misses = [(q[0], a, q[1]) for q, a, ok in zip(questions, answers, right) if not ok]
+            by_kind: dict[str, list[int]] = {}
+            for q, ok in zip(questions, right):
+                by_kind.setdefault(q[2], [0, 0])
+                by_kind[q[2]][0] += ok
+                by_kind[q[2]][1] += 1
+            scores[name] = (sum(right), len(questions), misses if name == "dev" else [], by_kind)
         real_rows.append((label, scores))
 
     print(f"\nHeld-out set: {len(examples)} voorbeelden, {len(set(truth))} intenties (faq/<sleutel> apart geteld)\n")
@@ -172,10 +178,13 @@ def main() -> None:
 
     print("\nEchte vragen (tests/nlu/real_questions): goed beantwoord / totaal")
     for label, scores in real_rows:
-        cells = [f"{name} {ok}/{n} = {ok / n:.3f}" for name, (ok, n, _) in scores.items() if n]
+        cells = [f"{name} {ok}/{n} = {ok / n:.3f}" for name, (ok, n, _, _) in scores.items() if n]
         print(f"  {label:26} " + "   ".join(cells))
+        for name, (_, n, _, by_kind) in scores.items():
+            if n:
+                print(f"    {name} per soort: " + ", ".join(f"{k} {o}/{t}" for k, (o, t) in sorted(by_kind.items())))
     for label, scores in real_rows:
-        misses = scores.get("dev", (0, 0, []))[2]
+        misses = scores.get("dev", (0, 0, [], {}))[2]
         print(f"\nMissers op de ontwikkelset bij {label} ({len(misses)}):")
         for text, given, gold in misses:
             print(f"  {text[:160]!r}: {given} (verwacht {gold})")
