@@ -294,3 +294,41 @@ def test_text_helpers():
     assert message_text({"text": "<at>Spoorwijzer</at>"}) is None
     personal = {"conversation": {"conversationType": "personal", "id": "a:1"}, "from": {"id": "29:x"}}
     assert conversation_id(personal) == "teams:29:x"
+
+
+async def test_the_outgoing_token_is_reused_until_shortly_before_it_expires(monkeypatch):
+    from connectors import teams_auth
+    from connectors.teams_auth import OutgoingToken
+
+    requests = []
+
+    class Response:
+        def __init__(self, number):
+            self.number = number
+
+        async def __aenter__(self):
+            return self
+
+        async def __aexit__(self, *exc):
+            return False
+
+        def raise_for_status(self):
+            pass
+
+        async def json(self, content_type=None):
+            return {"access_token": f"token-{self.number}", "expires_in": 3600}
+
+    class Session:
+        def post(self, url, data):
+            requests.append((url, data["grant_type"]))
+            return Response(len(requests))
+
+    now = [1000.0]
+    monkeypatch.setattr(teams_auth.time, "monotonic", lambda: now[0])
+    token = OutgoingToken(APP_ID, "geheim", "https://login.example/tenant/oauth2/v2.0/token")
+    assert await token.get(Session()) == "token-1"
+    now[0] += 3600 - 301  # just before the 5-minute margin
+    assert await token.get(Session()) == "token-1"
+    now[0] += 2  # within the margin: a new one
+    assert await token.get(Session()) == "token-2"
+    assert requests == [("https://login.example/tenant/oauth2/v2.0/token", "client_credentials")] * 2
