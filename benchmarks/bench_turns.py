@@ -7,6 +7,7 @@ file measures and reports. Subcommands:
   measure LABEL URL PID…              1, 8 and 32 concurrent conversations; peak memory of PIDs
   measure-floor LABEL URL MESSAGE PID… the same for the floor bot (benchmarks/floor): MESSAGE 7 times
   soak URL RATE SECONDS PID           fixed turn rate; errors and memory growth of PID
+  long LABEL URL [TURNS]              one conversation of TURNS (120) questions in a row: first vs last 20
   table                               everything recorded, as Markdown tables
 Results accumulate in var/bench/*.json. Every turn is a full REST turn with custom
 actions (loadgen/script.py); load goes to loopback only, in bounded loops.
@@ -135,6 +136,39 @@ async def _soak(url: str, rate: float, seconds: float, pid: int) -> dict:
             "growth_pct": round(100 * growth, 2)}
 
 
+# Questions an HR employee might ask one after another (fixed answers, each with a custom action).
+LONG_QUESTIONS = [
+    "wat is een probleemanalyse?", "wat is spoor 2?", "wat is een plan van aanpak?", "wie betaalt spoor 2?",
+    "wat doet de bedrijfsarts?", "wat is een loonsanctie?", "wat is de eerstejaarsevaluatie?",
+    "wat moet er in het re-integratieverslag?",
+]
+
+
+def long_conversation(label: str, url: str, turns: str = "120") -> None:
+    """One conversation, one turn at a time: does a turn cost the same at turn 100 as at turn 1?"""
+    require_loopback(url)
+    count = int(turns)
+
+    async def go() -> list[float]:
+        sender = str(uuid.uuid4())
+        seconds = []
+        async with new_session(1) as session:
+            for index in range(count):
+                turn = await send_turn(session, url, sender, index, LONG_QUESTIONS[index % len(LONG_QUESTIONS)])
+                if turn.status != 200 or not turn.replies:
+                    raise SystemExit(f"beurt {index + 1} mislukt (HTTP {turn.status})")
+                seconds.append(turn.seconds)
+        return seconds
+
+    run(url, 2, WARM_UP_CONVERSATIONS)  # warm up TensorFlow's graphs first
+    seconds = asyncio.run(go())
+    first, last = percentile(seconds[:20], 0.5) * 1000, percentile(seconds[-20:], 0.5) * 1000
+    append("long", {"key": label, "turns": count, "first20_ms": round(first, 1), "last20_ms": round(last, 1),
+                    "ratio": round(last / first, 2)})
+    print(f"{label}: {count} beurten; mediaan beurt 1-20 {first:.1f} ms, laatste 20 {last:.1f} ms "
+          f"({last / first:.2f}x)")
+
+
 def soak(url: str, rate: str, seconds: str, pid: str) -> None:
     require_loopback(url)
     run(url, 2, WARM_UP_CONVERSATIONS)
@@ -188,4 +222,5 @@ if __name__ == "__main__":
      # Conversations as long as the employee's (7 turns), so the tracker grows the same way.
      "measure-floor": lambda: measure(args[0], args[1], [int(p) for p in args[3:]],
                                       [args[2]] * len(employee_turns())),
-     "soak": lambda: soak(*args), "half-of-max": lambda: half_of_max(*args), "table": table}[command]()
+     "soak": lambda: soak(*args), "half-of-max": lambda: half_of_max(*args), "table": table,
+     "long": lambda: long_conversation(*args)}[command]()

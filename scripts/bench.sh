@@ -69,6 +69,8 @@ echo "==> (a') Rasa-standaardconfiguratie met onze runtime"
 single_server "(a') standaard + onze runtime" "$OUT/models-default/default.tar.gz" python -m spoorwijzer_rasa
 echo "==> (b) onze configuratie, één proces"
 KEEP_FOR_SOAK=1 single_server "(b) Spoorwijzer, 1 proces" "$OUT/models-ours/ours.tar.gz" python -m spoorwijzer_rasa
+echo "==> één lang gesprek (120 vragen achter elkaar) tegen (b)"
+python benchmarks/bench_turns.py long "(b) Spoorwijzer, 1 proces" "http://127.0.0.1:$BENCH_PORT"
 
 if [ "$SOAK_SECONDS" != 0 ]; then
   rate=$(python benchmarks/bench_turns.py half-of-max "(b) Spoorwijzer, 1 proces")

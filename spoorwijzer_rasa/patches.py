@@ -13,6 +13,17 @@ accepted and the rejected cases against stock Rasa).
    (`all_subclasses`): ~4 % of a turn with a SQL tracker store. The fix remembers
    each name's class after Rasa's own lookup found it; unknown names still go to
    Rasa's lookup, so the answer (a class, the default, None or ValueError) is the same.
+3. A conversation costs more per turn the longer its session is: for every prediction the
+   policies rebuild the states of the whole session (`states_for_tracker_history`), the
+   action server gets the whole session as JSON, and the tracker store loads and saves it
+   (docs/benchmarks.md, issue #18). Rasa only starts a new session after
+   `session_expiration_time` without messages. The fix also starts one when the session has
+   SESSION_TURNS user messages and the conversation is at a safe point: no form running and
+   no yes/no question open (a "ja" refers to the turn before). Slots carry over
+   (`carry_over_slots_to_new_session`), so nothing the user said is forgotten, and the tracker
+   store keeps every session: the full history stays, only the replay per turn is bounded.
+
+`install()` refuses any Rasa but the version these fixes were written and tested for.
 """
 from __future__ import annotations
 
@@ -21,11 +32,19 @@ from typing import Any, Dict
 
 from jsonschema.exceptions import best_match
 from jsonschema.validators import validator_for
+import rasa
 from rasa.core.actions.action import RemoteAction
+from rasa.core.processor import MessageProcessor
 from rasa.shared.constants import DOCS_BASE_URL
-from rasa.shared.core.events import Event
+from rasa.shared.core.events import BotUttered, Event, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
 
+RASA_VERSION = "3.6.21"  # the version these fixes were written and tested for
 STOCK_RESOLVE_EVENT_TYPE = Event.resolve_by_type
+STOCK_HAS_SESSION_EXPIRED = MessageProcessor._has_session_expired
+SESSION_TURNS = 20  # user messages per session before a new one may start
+# Payloads of buttons that answer the previous bot message; while one is offered, no new session.
+ANSWERS_TO_THE_LAST_MESSAGE = {"/affirm", "/deny", "/confirm_erase"}
 _event_classes: dict[str, type[Event]] = {}
 
 
@@ -65,6 +84,34 @@ def _resolve_event_type(type_name: str, default: type[Event] | None = None) -> t
     return found
 
 
+def long_session_at_a_safe_point(tracker: DialogueStateTracker) -> bool:
+    """Whether the current session has SESSION_TURNS user messages and may end before the next one."""
+    if tracker.active_loop_name:
+        return False
+    turns, last_bot = 0, None
+    for event in tracker.applied_events():  # the current session only
+        if isinstance(event, UserUttered):
+            turns += 1
+        elif isinstance(event, BotUttered):
+            last_bot = event
+    if turns < SESSION_TURNS:
+        return False
+    buttons = ((last_bot.data or {}).get("buttons") or []) if last_bot else []
+    return not any(button.get("payload") in ANSWERS_TO_THE_LAST_MESSAGE for button in buttons)
+
+
+def _has_session_expired(self: MessageProcessor, tracker: DialogueStateTracker) -> bool:
+    if STOCK_HAS_SESSION_EXPIRED(self, tracker):
+        return True
+    return self.domain.session_config.are_sessions_enabled() and long_session_at_a_safe_point(tracker)
+
+
 def install() -> None:
+    if rasa.__version__ != RASA_VERSION:
+        raise RuntimeError(
+            f"spoorwijzer_rasa: de runtimefixes zijn geschreven voor Rasa {RASA_VERSION}, niet voor "
+            f"{rasa.__version__}. Controleer ze (tests/server/test_patches.py) voordat u ze aanpast."
+        )
     RemoteAction._validate_action_result = _validate_action_result
     Event.resolve_by_type = staticmethod(_resolve_event_type)
+    MessageProcessor._has_session_expired = _has_session_expired

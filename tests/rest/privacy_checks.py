@@ -1,5 +1,5 @@
 """What the running system keeps, read from its own database: no medical text, nothing after
-erasure. Run by `make test` against the single server with SQLite and against the replicated
+erasure, and the whole history of a long conversation (split into sessions, spoorwijzer_rasa/patches.py). Run by `make test` against the single server with SQLite and against the replicated
 set-up with PostgreSQL (through nginx, so erasure on one replica holds for all).
 
 Usage: python tests/rest/privacy_checks.py <chat URL> sqlite:<path> | postgresql (DB_* from the environment)
@@ -80,8 +80,26 @@ def erasure_in_the_chat() -> None:
     check("'nee' wist niets", "wis niets" in reply and len(stored(kept)) > 0, reply)
 
 
+def a_long_conversation_keeps_its_history_and_its_data() -> None:
+    sender = str(uuid.uuid4())
+    since = (date.today() - timedelta(days=90)).strftime("%d-%m-%Y")
+    send(sender, f"ik ben sinds {since} ziek, welke termijnen komen eraan?")
+    send(sender, '/inform_situation{"situation": "standaard"}')
+    questions = ["wat is een probleemanalyse?", "wat is spoor 2?", "wat is een plan van aanpak?", "wie betaalt spoor 2?"]
+    for number in range(24):
+        send(sender, questions[number % len(questions)])
+    reply = send(sender, "/ask_timeline")
+    check("na 26 berichten kent de bot de eerste ziektedag nog (geen datumvraag)",
+          "week" in reply and "eerste ziektedag" not in reply, reply)
+    rows = [json.loads(row) for row in stored(sender)]
+    users = [row for row in rows if row.get("event") == "user"]
+    sessions = [row for row in rows if row.get("event") == "session_started"]
+    check("de hele geschiedenis is bewaard, verdeeld over sessies", len(users) == 27 and len(sessions) >= 2,
+          f"{len(users)} berichten, {len(sessions)} sessies")
+
+
 if __name__ == "__main__":
-    for part in (medical_details_are_not_stored, erasure_in_the_chat):
+    for part in (medical_details_are_not_stored, erasure_in_the_chat, a_long_conversation_keeps_its_history_and_its_data):
         try:
             part()
         except Exception as error:  # a crash is a failed check, not a traceback

@@ -80,3 +80,70 @@ def test_stored_events_come_back_as_the_same_events(monkeypatch):
               SlotSet("advies", "geen"), ActionExecuted("action_listen")]
     assert [Event.from_parameters(event.as_dict()) for event in events] == events
 
+
+
+# --- 3. long sessions split at a safe point -------------------------------------------------------
+
+from types import SimpleNamespace  # noqa: E402
+
+import rasa  # noqa: E402
+from rasa.core.processor import MessageProcessor  # noqa: E402
+from rasa.shared.core.domain import SessionConfig  # noqa: E402
+from rasa.shared.core.events import ActiveLoop, BotUttered  # noqa: E402
+from rasa.shared.core.trackers import DialogueStateTracker  # noqa: E402
+
+PROCESSOR = SimpleNamespace(domain=SimpleNamespace(session_config=SessionConfig(240, True)))
+
+
+def conversation(turns: int, *, minutes_ago: float = 0, loop: str | None = None, buttons=None) -> DialogueStateTracker:
+    import time
+
+    tracker = DialogueStateTracker("gesprek", [])
+    tracker.update(SessionStarted())
+    stamp = time.time() - minutes_ago * 60
+    for number in range(turns):
+        tracker.update(ActionExecuted("action_listen"))
+        tracker.update(UserUttered(f"vraag {number}", {"name": "faq", "confidence": 1.0}, timestamp=stamp))
+        tracker.update(BotUttered("antwoord", data={"buttons": buttons or []}))
+    if loop:
+        tracker.update(ActiveLoop(loop))
+    return tracker
+
+
+@pytest.mark.parametrize(
+    "name, tracker, new_session",
+    [
+        ("a short session goes on", conversation(5), False),
+        ("a session of 20 user messages at a safe point starts anew", conversation(20), True),
+        ("not while the guide's form asks its questions", conversation(25, loop="guide_form"), False),
+        ("not while a yes/no question is open", conversation(25, buttons=[{"title": "Ja", "payload": "/affirm"}]), False),
+        ("not while erasure waits for its confirmation",
+         conversation(25, buttons=[{"title": "Ja, wis dit gesprek", "payload": "/confirm_erase"}]), False),
+        ("other buttons do not hold it back", conversation(25, buttons=[{"title": "Waarom?", "payload": "/ask_why"}]),
+         True),
+        ("four hours without a message, as in stock Rasa", conversation(2, minutes_ago=241), True),
+    ],
+    ids=lambda value: value if isinstance(value, str) else "",
+)
+def test_when_a_new_session_starts(name, tracker, new_session):
+    assert patches._has_session_expired(PROCESSOR, tracker) is new_session, name
+    if not patches.long_session_at_a_safe_point(tracker):
+        # Without a long session the verdict is stock Rasa's, whatever it is.
+        assert patches._has_session_expired(PROCESSOR, tracker) == patches.STOCK_HAS_SESSION_EXPIRED(PROCESSOR, tracker)
+
+
+def test_sessions_switched_off_stay_off():
+    off = SimpleNamespace(domain=SimpleNamespace(session_config=SessionConfig(0, True)))
+    assert patches._has_session_expired(off, conversation(30)) is False
+
+
+def test_install_refuses_a_rasa_it_was_not_written_for(monkeypatch):
+    monkeypatch.setattr(rasa, "__version__", "3.6.22")
+    with pytest.raises(RuntimeError, match="geschreven voor Rasa 3.6.21"):
+        patches.install()
+
+
+def test_install_also_replaces_the_session_check(monkeypatch):
+    monkeypatch.setattr(MessageProcessor, "_has_session_expired", patches.STOCK_HAS_SESSION_EXPIRED)
+    patches.install()
+    assert MessageProcessor._has_session_expired is patches._has_session_expired
