@@ -10,7 +10,7 @@ personal answer.
 from __future__ import annotations
 
 import logging
-from typing import Any, Dict, List, Text
+from typing import List, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -18,16 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from . import phrasing
-from .dates import DateProblem, parse_sick_dates
-from .guide import (
-    CONTRACT_END,
-    in_shared_channel,
-    latest_text,
-    message_date,
-    report_slots,
-    role_from_text,
-    situation_slots,
-)
+from .guide import in_shared_channel, latest_text, message_context, message_date
 
 logger = logging.getLogger(__name__)
 
@@ -39,24 +30,6 @@ def selected_response(tracker: Tracker) -> str | None:
     return response.get("utter_action") or (
         f"utter_{response['intent_response_key']}" if response.get("intent_response_key") else None
     )
-
-
-def context_slots(tracker: Tracker) -> Dict[Text, Any]:
-    """The first sick day, situation and role a message gives beside its question; nothing on doubt."""
-    text = latest_text(tracker)
-    today = message_date(tracker)
-    slots: Dict[Text, Any] = {}
-    try:
-        report = parse_sick_dates(CONTRACT_END.sub(" ", text), today)
-    except DateProblem:
-        report = None  # a doubtful date beside a question is left alone; the guide will ask for it
-    if report is not None and report.current is not None:
-        slots.update(report_slots(report))
-    slots.update(situation_slots(tracker, text, today))
-    role = role_from_text(text)
-    if role and role != tracker.get_slot("rol"):
-        slots["rol"] = role
-    return slots
 
 
 class ActionAnswerFaq(Action):
@@ -71,7 +44,8 @@ class ActionAnswerFaq(Action):
         dispatcher.utter_message(response=response)
         if in_shared_channel(tracker):
             return []  # personal context is not read or kept where others read along
-        slots = context_slots(tracker)
+        # A doubtful date beside a question is left alone: the guide will ask for it when needed.
+        slots, _problem = message_context(tracker, latest_text(tracker), message_date(tracker))
         if "eerste_ziektedag" in slots or "datum_schatting" in slots:
             role = slots.get("rol") or tracker.get_slot("rol")
             dispatcher.utter_message(text=phrasing.offer_personal_answer(role), buttons=phrasing.personal_buttons(role))

@@ -203,6 +203,31 @@ def situation_slots(tracker: Tracker, text: str, today: date) -> Dict[Text, Any]
     return slots
 
 
+ROLE_CODES = {"hr": "werkgever", "werkgever": "werkgever", "werknemer": "werknemer"}  # role entity -> slot
+
+
+def message_context(tracker: Tracker, text: str, today: date) -> tuple[Dict[Text, Any], Optional[DateProblem]]:
+    """What a message says beside its question: the role, the first sick day, the situation.
+
+    Returns the slots, and a date problem to explain if the message had a date that cannot be used
+    (the slots then hold no date). Used when the guide starts and beside a fixed answer.
+    """
+    slots: Dict[Text, Any] = {}
+    role = ROLE_CODES.get(entity(tracker, "role") or "") or role_from_text(text)
+    if role and role != tracker.get_slot("rol"):
+        slots["rol"] = role
+    problem = None
+    try:
+        # "mijn contract loopt af op 30 juni": that date is no sick day.
+        report = parse_sick_dates(CONTRACT_END.sub(" ", text), today)
+    except DateProblem as error:
+        report, problem = None, error
+    if report is not None and report.current is not None:
+        slots.update(report_slots(report))
+    slots.update(situation_slots(tracker, text, today))
+    return slots, problem
+
+
 # "mijn contract loopt af op 30 juni", "contract eindigt per 1 maart 2027"
 CONTRACT_END = re.compile(
     r"\b(?:contract|dienstverband)\w*\b[^.?!]{0,40}?\b(?:af|stopt|eindigt|geëindigd|afgelopen)\b\s+(?:op|per)\s+([^.?!,]+)",
@@ -231,21 +256,12 @@ class ActionPrefillGuide(Action):
             slots["vraag"] = "termijn"
         elif tracker.get_slot("vraag") is None:
             slots["vraag"] = "spoor"
-        role = entity(tracker, "role")
-        role = {"hr": "werkgever", "werkgever": "werkgever", "werknemer": "werknemer"}.get(role or "") or role_from_text(text)
-        if role and role != tracker.get_slot("rol"):
-            slots["rol"] = role
         if mentions_medical_details(text):
             dispatcher.utter_message(response="utter_privacy_no_medical")
-        try:
-            # "mijn contract loopt af op 30 juni": that date is no sick day.
-            report = parse_sick_dates(CONTRACT_END.sub(" ", text), message_date(tracker))
-        except DateProblem as problem:
+        context, problem = message_context(tracker, text, message_date(tracker))
+        if problem is not None:
             dispatcher.utter_message(text=str(problem))
-            report = None
-        if report is not None and report.current is not None:
-            slots.update(report_slots(report))
-        slots.update(situation_slots(tracker, text, message_date(tracker)))
+        slots.update(context)
         mentions_advice = intent == "inform_advice" or entity(tracker, "advice") or "bedrijfsarts" in text.lower()
         advies = advice_slot(tracker, text) if mentions_advice else None
         if advies:

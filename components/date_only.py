@@ -9,16 +9,13 @@ after the classifiers. What the date means is still decided by the actions (acti
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Optional, Text
+from typing import Optional
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from components.intent_override import override_intent
+from components.intent_override import IntentCorrection
 
 INTENT_NAME = "inform_sick_date"
 _MONTH = (r"(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
@@ -35,24 +32,8 @@ def is_date_only(text: Optional[str]) -> bool:
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class DateOnlyMessage(GraphComponent):
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "DateOnlyMessage":
-        return cls()
-
-    @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
-        return {}
-
-    def process(self, messages: List[Message]) -> List[Message]:
-        for message in messages:
-            if not is_date_only(message.get(TEXT)) or (message.get(INTENT) or {}).get("name") == INTENT_NAME:
-                continue
-            override_intent(message, INTENT_NAME, 1.0)
-        return messages
+class DateOnlyMessage(IntentCorrection):
+    def corrected_intent(self, message: Message) -> Optional[tuple[str, float]]:
+        if not is_date_only(message.get(TEXT)) or (message.get(INTENT) or {}).get("name") == INTENT_NAME:
+            return None
+        return INTENT_NAME, 1.0

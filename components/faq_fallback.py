@@ -12,48 +12,29 @@ FallbackClassifier (config.yml); docs/benchmarks.md has the measurement.
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, Optional, Text
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
 from rasa.shared.nlu.constants import INTENT, PREDICTED_CONFIDENCE_KEY
 from rasa.shared.nlu.training_data.message import Message
 
-from components.intent_override import override_intent
+from components.intent_override import IntentCorrection
 
 RESPONSE_SELECTOR = "response_selector"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class FaqSelectionFallback(GraphComponent):
-    def __init__(self, config: Dict[Text, Any]) -> None:
-        self.threshold = float(config["threshold"])
-        self.retrieval_intent = config["retrieval_intent"]
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "FaqSelectionFallback":
-        return cls(config)
-
+class FaqSelectionFallback(IntentCorrection):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {"threshold": 0.1, "retrieval_intent": "faq"}
 
-    def process(self, messages: List[Message]) -> List[Message]:
-        for message in messages:
-            intent = message.get(INTENT) or {}
-            if intent.get("name") != self.retrieval_intent:
-                continue
-            selected = ((message.get(RESPONSE_SELECTOR) or {}).get(self.retrieval_intent) or {}).get("response") or {}
-            if selected.get(PREDICTED_CONFIDENCE_KEY, 0.0) >= self.threshold:
-                continue
-            override_intent(message, DEFAULT_NLU_FALLBACK_INTENT_NAME, 1.0 - self.threshold)
-        return messages
+    def corrected_intent(self, message: Message) -> Optional[tuple[str, float]]:
+        threshold, retrieval_intent = float(self.config["threshold"]), self.config["retrieval_intent"]
+        if (message.get(INTENT) or {}).get("name") != retrieval_intent:
+            return None
+        selected = ((message.get(RESPONSE_SELECTOR) or {}).get(retrieval_intent) or {}).get("response") or {}
+        if selected.get(PREDICTED_CONFIDENCE_KEY, 0.0) >= threshold:
+            return None
+        return DEFAULT_NLU_FALLBACK_INTENT_NAME, 1.0 - threshold

@@ -12,9 +12,7 @@ from __future__ import annotations
 import logging
 from typing import Any, Dict, List
 
-from rasa.core.tracker_store import InMemoryTrackerStore
-
-from spoorwijzer_rasa.tracker_store import private_store
+from spoorwijzer_rasa.tracker_store import delete_conversation
 
 logger = logging.getLogger(__name__)
 
@@ -35,14 +33,5 @@ def take_marker(messages: List[Dict[str, Any]]) -> bool:
 
 async def erase_conversation(agent: Any, sender_id: str) -> None:
     async with agent.lock_store.lock(sender_id):
-        store = private_store(agent.tracker_store)
-        if store is not None:
-            store.delete(sender_id)
-            return
-        inner = agent.tracker_store
-        while not isinstance(inner, InMemoryTrackerStore) and getattr(inner, "_tracker_store", None) is not None:
-            inner = inner._tracker_store
-        if isinstance(inner, InMemoryTrackerStore):  # tests and `rasa shell`
-            inner.store.pop(sender_id, None)
-            return
-        logger.error("Wissen niet mogelijk: onbekende trackerstore %s.", type(inner).__name__)
+        if not delete_conversation(agent.tracker_store, sender_id):
+            logger.error("Wissen niet mogelijk: onbekende trackerstore %s.", type(agent.tracker_store).__name__)

@@ -29,7 +29,8 @@ import threading
 import time
 from typing import Any, Iterator, Optional, Text
 
-from rasa.core.tracker_store import SQLTrackerStore, TrackerStore
+import sqlalchemy as sa
+from rasa.core.tracker_store import InMemoryTrackerStore, SQLTrackerStore, TrackerStore
 from rasa.shared.core.events import BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
@@ -119,7 +120,7 @@ class PrivateSQLTrackerStore(SQLTrackerStore):
             expired = (
                 session.query(event.sender_id)
                 .group_by(event.sender_id)
-                .having(self._newest(event) < cutoff)
+                .having(sa.func.max(event.timestamp) < cutoff)
             )
             senders = [sender for (sender,) in expired.all()]
             deleted = 0
@@ -131,12 +132,6 @@ class PrivateSQLTrackerStore(SQLTrackerStore):
         if senders:
             logger.info("Bewaartermijn: %d gesprekken (%d events) verwijderd.", len(senders), deleted)
         return len(senders)
-
-    @staticmethod
-    def _newest(event: Any) -> Any:
-        import sqlalchemy as sa
-
-        return sa.func.max(event.timestamp)
 
     def _purge_every(self, seconds: int) -> None:
         while True:
@@ -157,12 +152,27 @@ class PrivateSQLTrackerStore(SQLTrackerStore):
         return deleted
 
 
-def private_store(store: TrackerStore) -> Optional[PrivateSQLTrackerStore]:
-    """Our store inside Rasa's wrappers (FailSafeTrackerStore, AwaitableTrackerStore), if it is ours."""
-    seen = 0
-    while store is not None and seen < 5:
-        if isinstance(store, PrivateSQLTrackerStore):
+def unwrapped(store: TrackerStore, kind: type) -> Optional[Any]:
+    """The store of `kind` inside Rasa's wrappers (FailSafeTrackerStore, AwaitableTrackerStore), if any."""
+    for _ in range(5):
+        if store is None or isinstance(store, kind):
             return store
         store = getattr(store, "_tracker_store", None)
-        seen += 1
     return None
+
+
+def private_store(store: TrackerStore) -> Optional[PrivateSQLTrackerStore]:
+    return unwrapped(store, PrivateSQLTrackerStore)
+
+
+def delete_conversation(store: TrackerStore, sender_id: Text) -> bool:
+    """Deletes one conversation from our SQL store, or from Rasa's in-memory one (tests, `rasa shell`)."""
+    private = private_store(store)
+    if private is not None:
+        private.delete(sender_id)
+        return True
+    memory = unwrapped(store, InMemoryTrackerStore)
+    if memory is not None:
+        memory.store.pop(sender_id, None)
+        return True
+    return False

@@ -249,17 +249,22 @@
     post(lastSent);
   }
 
-  function post(message, isRetry) {
-    showError(false);
-    setBusy(true);
-    fetch(config.server.replace(/\/$/, "") + "/webhooks/rest/webhook", {
+  // One message to the REST channel; resolves with the replies, rejects on any failure.
+  function deliver(payload, id) {
+    return fetch(config.server.replace(/\/$/, "") + "/webhooks/rest/webhook", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ sender: senderId, message: message.payload, message_id: message.id }),
+      body: JSON.stringify({ sender: senderId, message: payload, message_id: id }),
     }).then(function (response) {
       if (!response.ok) throw new Error("HTTP " + response.status);
       return response.json();
-    }).then(function (replies) {
+    });
+  }
+
+  function post(message, isRetry) {
+    showError(false);
+    setBusy(true);
+    deliver(message.payload, message.id).then(function (replies) {
       setBusy(false);
       replies.forEach(function (r) {
         if (r.custom && r.custom.type === "spoorwijzer_pdf") {
@@ -303,14 +308,7 @@
     confirmBox.hidden = true;
     showError(false);
     setBusy(true);
-    fetch(config.server.replace(/\/$/, "") + "/webhooks/rest/webhook", {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ sender: senderId, message: "/confirm_erase", message_id: newId() }),
-    }).then(function (response) {
-      if (!response.ok) throw new Error("HTTP " + response.status);
-      return response.json();
-    }).then(function (replies) {
+    deliver("/confirm_erase", newId()).then(function (replies) {
       setBusy(false);
       var said = replies.filter(function (r) { return r.text; }).map(function (r) { return r.text; }).join("\n");
       senderId = newId();
