@@ -101,7 +101,7 @@ async def _soak(url: str, rate: float, seconds: float, pid: int) -> dict:
     async def user(session) -> None:
         nonlocal errors
         while time.monotonic() < deadline:
-            sender = f"soak-{uuid.uuid4().hex[:10]}"
+            sender = str(uuid.uuid4())  # the REST channel accepts only UUID4 conversation ids
             for index, message in enumerate(script):
                 await tickets.get()
                 if time.monotonic() >= deadline:
@@ -124,6 +124,8 @@ async def _soak(url: str, rate: float, seconds: float, pid: int) -> dict:
             tickets.put_nowait(None)
         await asyncio.gather(*users)  # turns in flight finish
     samples.append((time.monotonic(), memory_kib(pid, "VmRSS")))
+    if not latencies:
+        raise SystemExit(f"duurtest: geen enkele beurt gelukt ({errors} fouten); zie de serverlog")
     # Memory after the first minute (model traced, caches warm; a quarter of a short
     # soak) against the end.
     start_at = samples[0][0] + min(60.0, seconds / 4)

@@ -5,10 +5,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
+export TF_INTRA_OP_PARALLELISM_THREADS="$(nproc)" TF_INTER_OP_PARALLELISM_THREADS="$(nproc)"  # as scripts/train.sh
 out=var/bench
 mkdir -p "$out/models-ours" "$out/models-default"
 python benchmarks/bench_turns.py default-config "$out"
-for setup in ours default; do
+setups=("$@"); [ ${#setups[@]} -gt 0 ] || setups=(ours default)  # or only the ones named
+for setup in "${setups[@]}"; do
   config=config.yml; [ "$setup" = default ] && config="$out/default_config.yml"
   rm -f "$out/models-$setup"/*.tar.gz
   start=$SECONDS

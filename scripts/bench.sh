@@ -11,7 +11,9 @@
 #   (c)  the replicated set-up (2 replicas behind nginx, PostgreSQL, Redis);
 # then a soak of (b) at half its highest throughput. Prints Markdown tables.
 # Takes ~50 minutes with training; BENCH_TRAIN=0 reuses var/bench's models,
-# BENCH_SOAK_SECONDS sets the soak (default 600; 0 skips it).
+# BENCH_SOAK_SECONDS sets the soak (default 600; 0 skips it), and BENCH_SETUPS picks
+# set-ups (default "floor default ours replicated"; e.g. "floor ours" to compare (b)
+# with the floor after a change, in ~15 minutes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
@@ -21,12 +23,21 @@ trap stop_topology EXIT
 OUT=var/bench
 BENCH_PORT="${BENCH_PORT:-5105}"
 SOAK_SECONDS="${BENCH_SOAK_SECONDS:-600}"
+SETUPS=" ${BENCH_SETUPS:-floor default ours replicated} "
+wants() { [[ "$SETUPS" == *" $1 "* ]]; }
 mkdir -p "$OUT"
-rm -f "$OUT"/turns.json "$OUT"/memory.json "$OUT"/soak.json "$OUT"/tracker-*.db
+rm -f "$OUT"/turns.json "$OUT"/memory.json "$OUT"/soak.json "$OUT"/long.json "$OUT"/tracker-*.db
 
-if [ "${BENCH_TRAIN:-1}" = 1 ] || [ ! -s "$OUT/models-default/default.tar.gz" ] || [ ! -s "$OUT/models-ours/ours.tar.gz" ]; then
-  echo "==> beide configuraties trainen (tijd en grootte worden gemeten)"
-  benchmarks/train_both.sh
+to_train=()
+for setup in ours default; do
+  needed=$setup; [ "$setup" = ours ] && wants replicated && needed=replicated
+  if (wants "$setup" || wants "$needed") && { [ "${BENCH_TRAIN:-1}" = 1 ] || [ ! -s "$OUT/models-$setup/$setup.tar.gz" ]; }; then
+    to_train+=("$setup")
+  fi
+done
+if [ ${#to_train[@]} -gt 0 ]; then
+  echo "==> trainen: ${to_train[*]} (tijd en grootte worden gemeten)"
+  benchmarks/train_both.sh "${to_train[@]}"
 fi
 scripts/credentials.sh >/dev/null
 
@@ -54,6 +65,7 @@ single_server() {
   stop_servers
 }
 
+if wants floor; then
 echo "==> (0) ondergrens: het kleinste Rasa-gesprek (benchmarks/floor)"
 rasa train --config benchmarks/floor/config.yml --domain benchmarks/floor/domain.yml \
   --data benchmarks/floor/data --out "$OUT/models-floor" --fixed-model-name floor > "$OUT/train-floor.log" 2>&1
@@ -61,12 +73,17 @@ FLOOR_MESSAGE=hallo FLOOR_STORE=memory single_server "(0) ondergrens: antwoord u
   "$OUT/models-floor/floor.tar.gz" python -m spoorwijzer_rasa
 FLOOR_MESSAGE=vraag FLOOR_STORE=sqlite single_server "(0') ondergrens: 1 custom action, SQLite" \
   "$OUT/models-floor/floor.tar.gz" python -m spoorwijzer_rasa
+fi
 
+if wants default; then
 echo "==> (a) Rasa-standaardconfiguratie, gewone rasa run"
 single_server "(a) Rasa-standaard" "$OUT/models-default/default.tar.gz" \
   env -u TF_INTRA_OP_PARALLELISM_THREADS -u TF_INTER_OP_PARALLELISM_THREADS rasa
 echo "==> (a') Rasa-standaardconfiguratie met onze runtime"
 single_server "(a') standaard + onze runtime" "$OUT/models-default/default.tar.gz" python -m spoorwijzer_rasa
+fi
+
+if wants ours; then
 echo "==> (b) onze configuratie, één proces"
 KEEP_FOR_SOAK=1 single_server "(b) Spoorwijzer, 1 proces" "$OUT/models-ours/ours.tar.gz" python -m spoorwijzer_rasa
 echo "==> één lang gesprek (120 vragen achter elkaar) tegen (b)"
@@ -78,13 +95,16 @@ if [ "$SOAK_SECONDS" != 0 ]; then
   python benchmarks/bench_turns.py soak "http://127.0.0.1:$BENCH_PORT" "$rate" "$SOAK_SECONDS" "$SOAK_PID" || soak_failed=1
 fi
 stop_servers
+fi
 
+if wants replicated; then
 echo "==> (c) gerepliceerd: 2 replica's achter nginx, PostgreSQL, Redis"
 scripts/ensure-topology-packages.sh
 RASA_MODEL="$OUT/models-ours/ours.tar.gz" start_topology
 python benchmarks/bench_turns.py measure "(c) 2 replica's + nginx" "http://127.0.0.1:$TOPO_NGINX_PORT" \
   "${REPLICA_PIDS[@]}" "$ACTION_SERVER_PID"
 stop_topology
+fi
 
 echo
 python benchmarks/bench_turns.py table

@@ -3,4 +3,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
+# Training has the machine to itself: TensorFlow may use every core (scripts/env.sh gives a
+# serving Rasa process one thread, so the action server has the other). The seeds are fixed;
+# more threads only change the order of floating-point additions.
+export TF_INTRA_OP_PARALLELISM_THREADS="${TRAIN_THREADS:-$(nproc)}"
+export TF_INTER_OP_PARALLELISM_THREADS="${TRAIN_THREADS:-$(nproc)}"
 rasa train --domain domain --config config.yml --data data --out models "$@"

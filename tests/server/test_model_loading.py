@@ -1,0 +1,135 @@
+"""Fix 4 (spoorwijzer_rasa/patches.py): a model loaded without Rasa's training step predicts exactly as stock.
+
+A small DIET + ResponseSelector model is trained here (a few seconds), then loaded twice: with Rasa's
+own `RasaModel.load` and with the fix. Both must give the same intents, confidences, entities and
+chosen answers, to the last bit.
+"""
+from __future__ import annotations
+
+import asyncio
+import textwrap
+from pathlib import Path
+
+import pytest
+from rasa.core.agent import Agent
+from rasa.model_training import train_nlu
+from rasa.utils.tensorflow.models import RasaModel
+
+from spoorwijzer_rasa import patches
+
+CONFIG = """
+language: nl
+pipeline:
+  - name: WhitespaceTokenizer
+  - name: CountVectorsFeaturizer
+  - name: CountVectorsFeaturizer
+    analyzer: char_wb
+    min_ngram: 2
+    max_ngram: 4
+  - name: DIETClassifier
+    epochs: 40
+    random_seed: 1
+  - name: ResponseSelector
+    retrieval_intent: faq
+    epochs: 40
+    random_seed: 1
+policies: []
+"""
+NLU = """
+version: "3.1"
+nlu:
+- intent: greet
+  examples: |
+    - hallo
+    - goedemorgen
+    - hoi daar
+- intent: inform_sick_date
+  examples: |
+    - ik ben sinds [3 maart](sick_date) ziek
+    - ziek sinds [1 februari](sick_date)
+    - vanaf [10 mei](sick_date) ben ik ziek
+- intent: faq/wia
+  examples: |
+    - wanneer vraag ik de wia aan
+    - hoe werkt de wia aanvraag
+- intent: faq/spoor_2
+  examples: |
+    - wat is spoor 2
+    - wat betekent tweede spoor
+"""
+DOMAIN = """
+version: "3.1"
+intents: [greet, inform_sick_date, faq]
+entities: [sick_date]
+responses:
+  utter_faq/wia:
+  - text: "Uitleg over de WIA."
+  utter_faq/spoor_2:
+  - text: "Uitleg over spoor 2."
+"""
+MESSAGES = ["hallo", "ik ben sinds 3 maart ziek", "wat is spoor 2", "wia aanvragen", "iets heel anders"]
+
+
+@pytest.fixture(scope="module")
+def trained_model(tmp_path_factory) -> str:
+    folder = tmp_path_factory.mktemp("model")
+    for name, text in (("config.yml", CONFIG), ("nlu.yml", NLU), ("domain.yml", DOMAIN)):
+        (folder / name).write_text(textwrap.dedent(text))
+    model = train_nlu(str(folder / "config.yml"), str(folder / "nlu.yml"), str(folder / "out"),
+                      domain=str(folder / "domain.yml"))
+    assert model and Path(model).exists()
+    return model
+
+
+def predictions(model: str) -> list[dict]:
+    agent = Agent.load(model)
+    results = [asyncio.run(agent.parse_message(text)) for text in MESSAGES]
+    return [
+        {
+            "intent": result["intent"],
+            "ranking": result["intent_ranking"],
+            "entities": [(e["entity"], e["value"]) for e in result["entities"]],
+            "answer": result["response_selector"]["faq"]["response"],
+            "answers": result["response_selector"]["faq"]["ranking"],
+        }
+        for result in results
+    ]
+
+
+def test_loading_without_a_training_step_predicts_exactly_as_stock_rasa(trained_model, monkeypatch):
+    monkeypatch.setattr(RasaModel, "load", classmethod(patches.STOCK_LOAD_MODEL))
+    stock = predictions(trained_model)
+    monkeypatch.setattr(RasaModel, "load", classmethod(patches._load_model_for_inference))
+    calls = []
+    monkeypatch.setattr(patches, "STOCK_LOAD_MODEL", lambda *a, **k: calls.append(a) or pytest.fail("stock"))
+    patched = predictions(trained_model)
+    assert calls == []  # both models came from the fix, not from Rasa's own loading
+    assert patched == stock
+    assert stock[0]["intent"]["name"] == "greet"  # a real model, not an empty one
+
+
+def test_a_model_that_does_not_fit_the_checkpoint_is_loaded_the_stock_way(trained_model, monkeypatch):
+    # If any variable the model creates was not in the checkpoint, the fix must not guess.
+    from tensorflow.python.checkpoint.checkpoint import CheckpointLoadStatus
+
+    def mismatch(self):
+        raise AssertionError("variable not in checkpoint")
+
+    monkeypatch.setattr(CheckpointLoadStatus, "assert_existing_objects_matched", mismatch)
+    used_stock = []
+    stock_load = patches.STOCK_LOAD_MODEL
+
+    def counting_stock(*args, **kwargs):
+        used_stock.append(args[0].__name__)
+        return stock_load(*args, **kwargs)
+
+    monkeypatch.setattr(patches, "STOCK_LOAD_MODEL", counting_stock)
+    monkeypatch.setattr(RasaModel, "load", classmethod(patches._load_model_for_inference))
+    assert predictions(trained_model)[0]["intent"]["name"] == "greet"
+    assert sorted(used_stock) == ["DIET", "DIET2BOW"]  # DIET and the ResponseSelector's model
+
+
+def test_install_loads_models_with_the_fix(monkeypatch):
+    monkeypatch.setattr(RasaModel, "load", classmethod(patches.STOCK_LOAD_MODEL))
+    patches.install()
+    assert RasaModel.load.__func__ is patches._load_model_for_inference
