@@ -47,6 +47,7 @@ from rasa.core.processor import MessageProcessor
 from rasa.shared.constants import DOCS_BASE_URL
 from rasa.shared.core.events import BotUttered, Event, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.utils.tensorflow.constants import RUN_EAGERLY
 from rasa.utils.tensorflow.models import RasaModel
 
 logger = logging.getLogger(__name__)
@@ -133,6 +134,8 @@ def _load_model_for_inference(
         )
 
     if finetune_mode or predict_data_example is None:  # further training needs the optimizer
+        return stock()
+    if kwargs.get("config", {}).get(RUN_EAGERLY):  # set through compile(), which this skips
         return stock()
     model = cls(*args, **kwargs)
     # The optimizer in the checkpoint is left out on purpose: it is only needed to train further.

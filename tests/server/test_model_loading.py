@@ -129,6 +129,22 @@ def test_a_model_that_does_not_fit_the_checkpoint_is_loaded_the_stock_way(traine
     assert sorted(used_stock) == ["DIET", "DIET2BOW"]  # DIET and the ResponseSelector's model
 
 
+@pytest.mark.parametrize(
+    "why, finetune_mode, predict_example, config",
+    [
+        ("further training needs the optimizer", True, "example", {}),
+        ("no example to create the variables with", False, None, {}),
+        ("eager mode is set by the compile step the fix skips", False, "example", {"run_eagerly": True}),
+    ],
+    ids=lambda value: value if isinstance(value, str) else "",
+)
+def test_cases_the_fix_leaves_to_stock_rasa(why, finetune_mode, predict_example, config, monkeypatch):
+    monkeypatch.setattr(patches, "STOCK_LOAD_MODEL", lambda *args, **kwargs: "stock")
+    loaded = patches._load_model_for_inference(RasaModel, "weights", "example", predict_example, finetune_mode,
+                                               config=config)
+    assert loaded == "stock", why
+
+
 def test_install_loads_models_with_the_fix(monkeypatch):
     monkeypatch.setattr(RasaModel, "load", classmethod(patches.STOCK_LOAD_MODEL))
     patches.install()
