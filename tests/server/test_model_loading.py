@@ -1,6 +1,6 @@
 """Fix 4 (spoorwijzer_rasa/patches.py): a model loaded without Rasa's training step predicts exactly as stock.
 
-A small DIET + ResponseSelector model is trained here (a few seconds), then loaded twice: with Rasa's
+A small DIET + ResponseSelector model is trained here (well under a minute), then loaded twice: with Rasa's
 own `RasaModel.load` and with the fix. Both must give the same intents, confidences, entities and
 chosen answers, to the last bit.
 """
