@@ -200,6 +200,9 @@ def table() -> None:
     print("\n| configuration | training (s) | model (MB) |\n|---|---:|---:|")
     for r in load("training"):
         print(f"| {r['key']} | {r['seconds']} | {r['model_mb']:.1f} |")
+    for r in load("long"):
+        print(f"\nOne conversation of {r['turns']} turns ({r['key']}): median of turns 1-20 {r['first20_ms']} ms, "
+              f"of the last 20 {r['last20_ms']} ms ({r['ratio']}x)")
     for r in load("soak"):
         print(f"\nSoak: {r['seconds'] / 60:.0f} min at {r['rate']} turns/s: {r['turns']} turns, {r['errors']} errors, "
               f"p50/p95/p99 {r['p50_ms']}/{r['p95_ms']}/{r['p99_ms']} ms, memory {r['rss_mb_after_1_min']} → "

@@ -6,6 +6,7 @@ classifier's guesses after it.
 """
 from __future__ import annotations
 
+from abc import abstractmethod
 from typing import Any, Dict, List, Optional, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -43,9 +44,9 @@ class IntentCorrection(GraphComponent):
     def get_default_config() -> Dict[Text, Any]:
         return {}
 
+    @abstractmethod
     def corrected_intent(self, message: Message) -> Optional[tuple[str, float]]:
         """(intent, confidence) to give this message instead, or None to keep the classifier's."""
-        raise NotImplementedError
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:

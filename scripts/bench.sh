@@ -28,13 +28,11 @@ wants() { [[ "$SETUPS" == *" $1 "* ]]; }
 mkdir -p "$OUT"
 rm -f "$OUT"/turns.json "$OUT"/memory.json "$OUT"/soak.json "$OUT"/long.json "$OUT"/tracker-*.db
 
+needs_training() { [ "${BENCH_TRAIN:-1}" = 1 ] || [ ! -s "$OUT/models-$1/$1.tar.gz" ]; }
 to_train=()
-for setup in ours default; do
-  needed=$setup; [ "$setup" = ours ] && wants replicated && needed=replicated
-  if (wants "$setup" || wants "$needed") && { [ "${BENCH_TRAIN:-1}" = 1 ] || [ ! -s "$OUT/models-$setup/$setup.tar.gz" ]; }; then
-    to_train+=("$setup")
-  fi
-done
+# Our model serves (b) and the replicated set-up; the default model serves (a) and (a').
+if { wants ours || wants replicated; } && needs_training ours; then to_train+=(ours); fi
+if wants default && needs_training default; then to_train+=(default); fi
 if [ ${#to_train[@]} -gt 0 ]; then
   echo "==> trainen: ${to_train[*]} (tijd en grootte worden gemeten)"
   benchmarks/train_both.sh "${to_train[@]}"
