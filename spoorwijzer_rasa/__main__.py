@@ -1,6 +1,6 @@
-"""`python -m spoorwijzer_rasa run …` — Rasa's own command line with the runtime fixes applied first.
+"""`python -m spoorwijzer_rasa run|train …` — Rasa's own command line with the runtime fixes applied first.
 
-The scripts start the server this way; `rasa run` still works, only slower.
+The scripts start the server and train this way; `rasa run` and `rasa train` still work, only slower.
 """
 from spoorwijzer_rasa.patches import install
 
