@@ -1,8 +1,9 @@
-"""Runtime fixes for Rasa 3.6.21, each found by profiling a real conversation turn.
+"""Runtime fixes for Rasa 3.6.21, each found by profiling: a real conversation turn (1-4) or a
+training run (5-6).
 
-Rasa 3.6 is end-of-maintenance, so fixes cannot go upstream; they are kept here,
-small, and behaviour-preserving (tests/server/test_patches.py checks both the
-accepted and the rejected cases against stock Rasa).
+Rasa 3.6 is end-of-maintenance, so fixes cannot go upstream; they are kept here and small, each
+tested against stock Rasa (tests/server/test_patches.py, test_model_loading.py and
+test_training_fixes.py).
 
 1. Action-server responses are checked against a JSON schema with
    `jsonschema.validate(result, schema)`, which first validates the *schema
@@ -32,12 +33,13 @@ accepted and the rejected cases against stock Rasa).
    the same to the last bit (tested against stock loading on a trained model).
 
 5. Training pads every batch to its longest message. Rasa fills batches in random order, so
-   nearly every batch holds one of the long reader questions (up to 60 tokens, against a median
+   nearly every batch holds one of the long reader questions (about 60 tokens, against a median
    of 8) and the transformer and the CRF run over mostly padding. The fix keeps Rasa's shuffled and
    balanced order, but sorts each window of SIMILAR_LENGTH_WINDOW batches by length before cutting
-   it into batches, and then shuffles the batches: every example still comes once per epoch (and
-   a rare intent as often as Rasa's balancing wants), but messages of similar length share a batch.
-   DIET trains in about 0.6 of the time, the ResponseSelector in about 0.7 (docs/benchmarks.md).
+   it into batches, and then shuffles the batches: every example Rasa chose for the epoch comes
+   exactly as often (a rare intent as often as Rasa's balancing wants), but messages of similar
+   length share a batch. An epoch of DIET takes about 0.6-0.7 of the time, one of the
+   ResponseSelector about 0.7 (docs/benchmarks.md).
 6. Keras builds a training step's graph twice when the first call creates variables: once to
    create them and once without. For DIET that second trace costs ~7 s of every training. The fix
    creates the model's and the optimizer's variables before `fit`, with one forward pass on the
