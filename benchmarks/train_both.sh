@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Trains our configuration (as scripts/train.sh does) and Rasa's default configuration (with
+# Trains our configuration (as scripts/train.sh does, so SPOORWIJZER_FAST_TRAINING applies) and Rasa's default configuration (with
 # Rasa as shipped) on the same data, from scratch, and records training time and model size (var/bench/training.json).
 # Used by scripts/bench.sh; the models go to var/bench/, not to models/.
 set -euo pipefail

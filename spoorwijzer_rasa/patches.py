@@ -48,7 +48,8 @@ test_training_fixes.py).
 Fixes 1-4 give the same answers as stock Rasa; fixes 5 and 6 change only the order in which a
 training run draws its random numbers and which examples share a batch, so a model trained with
 them is a different (equally seeded, reproducible) draw, measured in docs/benchmarks.md.
-`install()` refuses any Rasa but the version these fixes were written and tested for.
+`install()` sets fixes 1-4, `install_training_fixes()` fixes 5-6 (opt-in); both refuse any Rasa but the
+version these fixes were written and tested for.
 """
 from __future__ import annotations
 
@@ -217,15 +218,29 @@ def _fit_with_variables_made_first(self: RasaModel, x: Any = None, *args: Any, *
     return STOCK_FIT(self, x, *args, **kwargs)
 
 
-def install() -> None:
+def _check_version() -> None:
     if rasa.__version__ != RASA_VERSION:
         raise RuntimeError(
             f"spoorwijzer_rasa: de runtimefixes zijn geschreven voor Rasa {RASA_VERSION}, niet voor "
             f"{rasa.__version__}. Controleer ze (tests/server/test_patches.py) voordat u ze aanpast."
         )
+
+
+def install() -> None:
+    _check_version()
     RemoteAction._validate_action_result = _validate_action_result
     Event.resolve_by_type = staticmethod(_resolve_event_type)
     MessageProcessor._has_session_expired = _has_session_expired
     RasaModel.load = classmethod(_load_model_for_inference)
+
+
+def install_training_fixes() -> None:
+    """Fixes 5 and 6: opt-in (SPOORWIJZER_FAST_TRAINING=1), because they give a different model.
+
+    Over three seeds they were as accurate as stock training, but a single model is one draw, and the
+    draws with the fixes flipped borderline messages that `make test` checks (docs/benchmarks.md,
+    issue #18 part 3). Until the data holds those cases in every draw, training stays stock by default.
+    """
+    _check_version()
     RasaBatchDataGenerator._shuffle_and_balance = _shuffle_balance_and_group_by_length
     RasaModel.fit = _fit_with_variables_made_first

@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from rasa.core.agent import Agent
 from rasa.model_training import train_nlu
-from rasa.utils.tensorflow.data_generator import RasaBatchDataGenerator
 from rasa.utils.tensorflow.models import RasaModel
 
 from spoorwijzer_rasa import patches
@@ -148,7 +147,5 @@ def test_cases_the_fix_leaves_to_stock_rasa(why, finetune_mode, predict_example,
 
 def test_install_loads_models_with_the_fix(monkeypatch):
     monkeypatch.setattr(RasaModel, "load", classmethod(patches.STOCK_LOAD_MODEL))
-    monkeypatch.setattr(RasaModel, "fit", patches.STOCK_FIT)  # install() sets the training fixes too
-    monkeypatch.setattr(RasaBatchDataGenerator, "_shuffle_and_balance", patches.STOCK_SHUFFLE_AND_BALANCE)
     patches.install()
     assert RasaModel.load.__func__ is patches._load_model_for_inference

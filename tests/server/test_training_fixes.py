@@ -189,10 +189,19 @@ def test_the_training_step_is_traced_once_with_the_same_variables(tmp_path, monk
     assert parsed["intent"]["name"] in {"greet", "inform_sick_date"}
 
 
-def test_install_trains_with_the_fixes(monkeypatch):
+def test_training_fixes_are_opt_in(monkeypatch):
     monkeypatch.setattr(RasaBatchDataGenerator, "_shuffle_and_balance", patches.STOCK_SHUFFLE_AND_BALANCE)
     monkeypatch.setattr(RasaModel, "fit", patches.STOCK_FIT)
     monkeypatch.setattr(RasaModel, "load", classmethod(patches.STOCK_LOAD_MODEL))
-    patches.install()
+    patches.install()  # what serving and default training get: stock training
+    assert RasaBatchDataGenerator._shuffle_and_balance is patches.STOCK_SHUFFLE_AND_BALANCE
+    assert RasaModel.fit is patches.STOCK_FIT
+    patches.install_training_fixes()
     assert RasaBatchDataGenerator._shuffle_and_balance is patches._shuffle_balance_and_group_by_length
     assert RasaModel.fit is patches._fit_with_variables_made_first
+
+
+def test_training_fixes_refuse_another_rasa(monkeypatch):
+    monkeypatch.setattr(patches.rasa, "__version__", "3.6.20")
+    with pytest.raises(RuntimeError, match="3.6.21"):
+        patches.install_training_fixes()
