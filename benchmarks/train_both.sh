@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Trains our configuration (as scripts/train.sh does, so SPOORWIJZER_FAST_TRAINING applies) and Rasa's default configuration (with
-# Rasa as shipped) on the same data, from scratch, and records training time and model size (var/bench/training.json).
+# Trains our configuration (as scripts/train.sh does, so SPOORWIJZER_FAST_TRAINING applies) and
+# Rasa's default configuration (with Rasa as shipped) on the same data, from scratch, and records
+# training time and model size (var/bench/training.json).
 # Used by scripts/bench.sh; the models go to var/bench/, not to models/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
