@@ -7,15 +7,13 @@ chosen answers, to the last bit.
 from __future__ import annotations
 
 import asyncio
-import textwrap
-from pathlib import Path
 
 import pytest
 from rasa.core.agent import Agent
-from rasa.model_training import train_nlu
 from rasa.utils.tensorflow.models import RasaModel
 
 from spoorwijzer_rasa import patches
+from toy_nlu import train_toy_model
 
 CONFIG = """
 language: nl
@@ -35,50 +33,12 @@ pipeline:
     random_seed: 1
 policies: []
 """
-NLU = """
-version: "3.1"
-nlu:
-- intent: greet
-  examples: |
-    - hallo
-    - goedemorgen
-    - hoi daar
-- intent: inform_sick_date
-  examples: |
-    - ik ben sinds [3 maart](sick_date) ziek
-    - ziek sinds [1 februari](sick_date)
-    - vanaf [10 mei](sick_date) ben ik ziek
-- intent: faq/wia
-  examples: |
-    - wanneer vraag ik de wia aan
-    - hoe werkt de wia aanvraag
-- intent: faq/spoor_2
-  examples: |
-    - wat is spoor 2
-    - wat betekent tweede spoor
-"""
-DOMAIN = """
-version: "3.1"
-intents: [greet, inform_sick_date, faq]
-entities: [sick_date]
-responses:
-  utter_faq/wia:
-  - text: "Uitleg over de WIA."
-  utter_faq/spoor_2:
-  - text: "Uitleg over spoor 2."
-"""
 MESSAGES = ["hallo", "ik ben sinds 3 maart ziek", "wat is spoor 2", "wia aanvragen", "iets heel anders"]
 
 
 @pytest.fixture(scope="module")
 def trained_model(tmp_path_factory) -> str:
-    folder = tmp_path_factory.mktemp("model")
-    for name, text in (("config.yml", CONFIG), ("nlu.yml", NLU), ("domain.yml", DOMAIN)):
-        (folder / name).write_text(textwrap.dedent(text))
-    model = train_nlu(str(folder / "config.yml"), str(folder / "nlu.yml"), str(folder / "out"),
-                      domain=str(folder / "domain.yml"))
-    assert model and Path(model).exists()
-    return model
+    return train_toy_model(tmp_path_factory.mktemp("model"), CONFIG)
 
 
 def predictions(model: str) -> list[dict]:

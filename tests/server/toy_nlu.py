@@ -1,0 +1,50 @@
+"""A small Rasa project for the server tests that train a model (well under a minute)."""
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from rasa.model_training import train_nlu
+
+NLU = """
+version: "3.1"
+nlu:
+- intent: greet
+  examples: |
+    - hallo
+    - goedemorgen
+    - hoi daar
+- intent: inform_sick_date
+  examples: |
+    - ik ben sinds [3 maart](sick_date) ziek
+    - ziek sinds [1 februari](sick_date)
+    - vanaf [10 mei](sick_date) ben ik ziek
+- intent: faq/wia
+  examples: |
+    - wanneer vraag ik de wia aan
+    - hoe werkt de wia aanvraag
+- intent: faq/spoor_2
+  examples: |
+    - wat is spoor 2
+    - wat betekent tweede spoor
+"""
+DOMAIN = """
+version: "3.1"
+intents: [greet, inform_sick_date, faq]
+entities: [sick_date]
+responses:
+  utter_faq/wia:
+  - text: "Uitleg over de WIA."
+  utter_faq/spoor_2:
+  - text: "Uitleg over spoor 2."
+"""
+
+
+def train_toy_model(folder: Path, config: str) -> str:
+    """Writes the project with `config` into `folder` and trains it; returns the model's path."""
+    for name, text in (("config.yml", config), ("nlu.yml", NLU), ("domain.yml", DOMAIN)):
+        (folder / name).write_text(textwrap.dedent(text))
+    model = train_nlu(str(folder / "config.yml"), str(folder / "nlu.yml"), str(folder / "out"),
+                      domain=str(folder / "domain.yml"))
+    assert model and Path(model).exists()
+    return model
