@@ -54,7 +54,7 @@ def train(config: Path, out: Path, name: str, module: str, reuse: bool = False) 
     """Trains from scratch (an empty Rasa cache) with `python -m <module> train nlu`.
 
     Our configuration is trained as the project trains it (spoorwijzer_rasa, with the training fixes
-    when SPOORWIJZER_FAST_TRAINING=1); Rasa's default configuration with Rasa as shipped.
+    unless SPOORWIJZER_FAST_TRAINING=0); Rasa's default configuration with Rasa as shipped.
     """
     model = out / f"{name}.tar.gz"
     if reuse and model.exists():

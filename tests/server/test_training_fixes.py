@@ -164,11 +164,20 @@ def test_the_training_step_is_traced_once_with_the_same_variables(tmp_path, monk
     assert parsed["intent"]["name"] in {"greet", "inform_sick_date", "faq"}
 
 
-def test_training_fixes_are_opt_in(monkeypatch):
+@pytest.mark.parametrize("environ, wanted", [
+    ({}, True),  # the default: scripts/train.sh, make run and make test train with fixes 5 and 6
+    ({"SPOORWIJZER_FAST_TRAINING": "1"}, True),
+    ({"SPOORWIJZER_FAST_TRAINING": "0"}, False),  # to train as stock Rasa does, for a comparison
+])
+def test_training_fixes_are_on_unless_switched_off(environ, wanted):
+    assert patches.fast_training_wanted(environ) is wanted
+
+
+def test_serving_fixes_leave_training_stock(monkeypatch):
     monkeypatch.setattr(RasaBatchDataGenerator, "_shuffle_and_balance", patches.STOCK_SHUFFLE_AND_BALANCE)
     monkeypatch.setattr(RasaModel, "fit", patches.STOCK_FIT)
     monkeypatch.setattr(RasaModel, "load", classmethod(patches.STOCK_LOAD_MODEL))
-    patches.install()  # what serving and default training get: stock training
+    patches.install()  # fixes 1-4 only: what a server (and SPOORWIJZER_FAST_TRAINING=0) gets
     assert RasaBatchDataGenerator._shuffle_and_balance is patches.STOCK_SHUFFLE_AND_BALANCE
     assert RasaModel.fit is patches.STOCK_FIT
     patches.install_training_fixes()
