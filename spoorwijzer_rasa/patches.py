@@ -48,14 +48,14 @@ test_training_fixes.py).
 Fixes 1-4 give the same answers as stock Rasa; fixes 5 and 6 change only the order in which a
 training run draws its random numbers and which examples share a batch, so a model trained with
 them is a different (equally seeded, reproducible) draw, measured in docs/benchmarks.md.
-`install()` sets fixes 1-4, `install_training_fixes()` fixes 5-6 (on unless SPOORWIJZER_FAST_TRAINING=0);
+`install()` sets fixes 1-4, `install_training_fixes()` fixes 5-6 (for `train`, unless SPOORWIJZER_FAST_TRAINING=0);
 both refuse any Rasa but the version these fixes were written and tested for.
 """
 from __future__ import annotations
 
 import functools
 import logging
-from typing import Any, Dict, Mapping
+from typing import Any, Dict, Mapping, Sequence
 
 import numpy as np
 import tensorflow as tf
@@ -234,16 +234,17 @@ def install() -> None:
     RasaModel.load = classmethod(_load_model_for_inference)
 
 
-def fast_training_wanted(environ: Mapping[str, str]) -> bool:
-    """Fixes 5 and 6 are on unless SPOORWIJZER_FAST_TRAINING=0 (to train as stock Rasa does, for comparison)."""
-    return environ.get("SPOORWIJZER_FAST_TRAINING", "1") != "0"
+def training_fixes_wanted(arguments: Sequence[str], environ: Mapping[str, str]) -> bool:
+    """Fixes 5 and 6 for the `train` command, unless SPOORWIJZER_FAST_TRAINING=0 (to train as stock Rasa
+    does, for a comparison). A server (`run`) needs neither: fix 4 loads a model without training it."""
+    return bool(arguments) and arguments[0] == "train" and environ.get("SPOORWIJZER_FAST_TRAINING", "1") != "0"
 
 
 def install_training_fixes() -> None:
     """Fixes 5 and 6. They give a different model than stock training: one draw among equally good ones.
 
-    Measured over several seeds (docs/benchmarks.md, issue #18 part 3): as accurate as stock training,
-    and every draw passes the conversation tests of `make test`.
+    Measured over several seeds (docs/benchmarks.md, issue #18 parts 3 and 4): as accurate as stock
+    training, and every draw passes the conversation tests of `make test`.
     """
     _check_version()
     RasaBatchDataGenerator._shuffle_and_balance = _shuffle_balance_and_group_by_length

@@ -164,13 +164,16 @@ def test_the_training_step_is_traced_once_with_the_same_variables(tmp_path, monk
     assert parsed["intent"]["name"] in {"greet", "inform_sick_date", "faq"}
 
 
-@pytest.mark.parametrize("environ, wanted", [
-    ({}, True),  # the default: scripts/train.sh, make run and make test train with fixes 5 and 6
-    ({"SPOORWIJZER_FAST_TRAINING": "1"}, True),
-    ({"SPOORWIJZER_FAST_TRAINING": "0"}, False),  # to train as stock Rasa does, for a comparison
+@pytest.mark.parametrize("arguments, environ, wanted", [
+    (["train", "--config", "config.yml"], {}, True),  # the default: scripts/train.sh, make run, make test
+    (["train", "nlu"], {}, True),  # make bench-nlu
+    (["train"], {"SPOORWIJZER_FAST_TRAINING": "1"}, True),
+    (["train"], {"SPOORWIJZER_FAST_TRAINING": "0"}, False),  # to train as stock Rasa does, for a comparison
+    (["run", "--model", "models"], {}, False),  # a server loads without training (fix 4)
+    ([], {}, False),
 ])
-def test_training_fixes_are_on_unless_switched_off(environ, wanted):
-    assert patches.fast_training_wanted(environ) is wanted
+def test_training_fixes_are_on_for_training_unless_switched_off(arguments, environ, wanted):
+    assert patches.training_fixes_wanted(arguments, environ) is wanted
 
 
 def test_serving_fixes_leave_training_stock(monkeypatch):
