@@ -74,5 +74,6 @@ def test_kubernetes_probes_and_scaling():
 def test_images_start_the_commands_the_scripts_use():
     dockerfile = (DEPLOY / "Dockerfile").read_text()
     assert "python -m spoorwijzer_rasa run" in dockerfile and "deploy/endpoints.yml" in dockerfile
+    assert "RUN scripts/train.sh" in dockerfile  # the image trains as `make run` does
     servers = (ROOT / "scripts" / "servers.sh").read_text()
     assert "python -m spoorwijzer_rasa run" in servers

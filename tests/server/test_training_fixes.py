@@ -22,10 +22,13 @@ from spoorwijzer_rasa import patches
 from toy_nlu import train_toy_model
 
 
-def padded_positions(lengths: np.ndarray, order: np.ndarray, batch_size: int) -> int:
+def padded_size(lengths: np.ndarray, batches: list) -> int:
     """What a training epoch computes: every batch is as long as its longest message."""
-    batches = [lengths[order[i:i + batch_size]] for i in range(0, len(order), batch_size)]
-    return sum(batch.max() * len(batch) for batch in batches if len(batch))
+    return sum(lengths[batch].max() * len(batch) for batch in map(np.asarray, batches) if len(batch))
+
+
+def padded_positions(lengths: np.ndarray, order: np.ndarray, batch_size: int) -> int:
+    return padded_size(lengths, [order[i:i + batch_size] for i in range(0, len(order), batch_size)])
 
 
 ORDER_CASES = [
@@ -108,8 +111,7 @@ def test_an_epoch_learns_from_the_same_examples_as_with_rasas_order(monkeypatch)
     for stock_epoch, fixed_epoch in zip(stock, fixed):
         assert Counter(sum(fixed_epoch, [])) == Counter(sum(stock_epoch, []))  # same examples, as often
         assert [len(b) for b in fixed_epoch][-1] == [len(b) for b in stock_epoch][-1]
-        assert (sum(lengths[b].max() * len(b) for b in map(np.array, fixed_epoch))
-                < sum(lengths[b].max() * len(b) for b in map(np.array, stock_epoch)))
+        assert padded_size(lengths, fixed_epoch) < padded_size(lengths, stock_epoch)
 
 
 def test_evaluation_batches_keep_rasas_order(monkeypatch):
@@ -130,6 +132,8 @@ pipeline:
     random_seed: 1
 policies: []
 """
+
+
 def train_and_watch(folder, monkeypatch, fit) -> dict:
     """Trains a small DIET model with `fit` as RasaModel.fit and reports what Keras did."""
     seen = {}
