@@ -35,6 +35,15 @@ rasa data validate --domain domain --data data --config config.yml --fail-on-war
 
 echo "==> model trainen (alleen als data of config veranderd zijn)"
 scripts/train.sh
+models_before=$(ls models/*.tar.gz | wc -l)
+scripts/train.sh >/dev/null
+if [ "$(ls models/*.tar.gz | wc -l)" != "$models_before" ]; then
+  echo "FOUT: een tweede training zonder wijzigingen schreef een nieuw model" >&2; exit 1
+fi
+echo "ok   niets veranderd: het model wordt hergebruikt"
+
+echo "==> NLU: ondergrenzen voor de nauwkeurigheid (eigen held-out set, echte vragen: ontwikkelset)"
+python tests/nlu/accuracy_gate.py models
 
 echo "==> gespreksverhalen: tests/test_stories.yml"
 rasa test core --stories tests/test_stories.yml --model models --endpoints endpoints.yml \

@@ -1,0 +1,69 @@
+"""Doubt between two guide intents is no doubt: both start the same guide.
+
+Rasa's FallbackClassifier falls back when the two best intents are close (ambiguity_threshold).
+For "ik ben zwanger en sinds 16 november 2026 ziek, welke termijnen komen eraan?" the model was
+torn between inform_sick_date (0.47) and ask_timeline (0.46): the fallback answered "daar heb ik
+geen antwoord op" to a plain guide question, and on another CPU the same training gave 0.88 for
+ask_timeline. Such borderline scores flip with the floating-point order of the machine that
+trained the model (issue #27 item 8).
+
+The guide intents (a sick date, a situation, the track / timeline / deadline question) all lead
+into the same guide, which reads the date, the situation and the question from the text itself
+(actions/guide.py). So when the fallback came from doubt between two guide intents that together
+are sure enough, this component takes the guide intent instead:
+- a message that asks something (a question mark or a question word) gets the question intent
+  of the two: the date or situation in it is context, the question is what to answer;
+- otherwise the better scored of the two.
+Placed after the FallbackClassifier (config.yml). Real doubt, with a non-guide intent among the
+two best, still falls back.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, Optional, Text
+
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from components.intent_override import IntentCorrection
+
+QUESTIONS = ("ask_track", "ask_timeline", "ask_milestone_date")
+STATEMENTS = ("inform_sick_date", "inform_situation")
+GUIDE_INTENTS = QUESTIONS + STATEMENTS
+_QUESTION = re.compile(
+    r"\?"
+    r"|\b(wat|wanneer|welk|welke|hoe|hoelang|hoeveel|waar|waarom|wie)\b[^.!]*$"  # a question word in the last sentence
+    r"|(^|[.!]\s*)(moet|moeten|kan|kun|mag|zit|ben|heb|word|wordt|krijg)\s+(ik|je|jij|u|hij|zij|ze|we|wij|mijn)\b[^.!]*$",
+    re.IGNORECASE,
+)
+
+
+def asks_something(text: Optional[str]) -> bool:
+    """A question mark, or a question word in the last sentence."""
+    return bool(text and _QUESTION.search(text))
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class GuideAmbiguity(IntentCorrection):
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        # The two guide intents together must be at least as sure as a single intent must be
+        # for the FallbackClassifier (its threshold, 0.45 in config.yml).
+        return {"threshold": 0.45}
+
+    def corrected_intent(self, message: Message) -> Optional[tuple[str, float]]:
+        if (message.get(INTENT) or {}).get("name") != DEFAULT_NLU_FALLBACK_INTENT_NAME:
+            return None
+        ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != DEFAULT_NLU_FALLBACK_INTENT_NAME]
+        if len(ranking) < 2 or not all(r["name"] in GUIDE_INTENTS for r in ranking[:2]):
+            return None
+        first, second = ranking[0], ranking[1]
+        together = first[PREDICTED_CONFIDENCE_KEY] + second[PREDICTED_CONFIDENCE_KEY]
+        if together < float(self.config["threshold"]):
+            return None
+        chosen = first
+        if asks_something(message.get(TEXT)):
+            chosen = next((r for r in (first, second) if r["name"] in QUESTIONS), first)
+        return chosen["name"], chosen[PREDICTED_CONFIDENCE_KEY]
