@@ -6,6 +6,11 @@
  * Options (data-attributes on the script tag):
  *   data-server  URL of the Rasa server (default: same host, port 5005)
  *   data-target  id of an element to render into (default: a floating chat button)
+ *   data-retention-days  days without activity after which this browser forgets the conversation
+ *                id (default 30; set it to the server's RETENTION_DAYS)
+ *
+ * Privacy: the browser keeps only the conversation id and when it was last used (localStorage),
+ * never a message. See "state that survives a reload" below.
  *
  * Safety: every text from the user or the bot is put in the page as text nodes;
  * only **bold**, lists ("- " and "1. ") and https links are turned into elements.
@@ -18,11 +23,13 @@
   var config = {
     server: (script && script.dataset.server) || location.protocol + "//" + location.hostname + ":5005",
     target: script && script.dataset.target,
+    retentionDays: retentionDays(script && script.dataset.retentionDays),
   };
   var MAX_CHARS = 2000;
   var RETRY_AFTER_MS = 1500; // one automatic retry after a failed request
-  var STORE_SENDER = "spoorwijzer.sender";
-  var STORE_LOG = "spoorwijzer.log";
+  var DAY_MS = 24 * 60 * 60 * 1000;
+  var STORE_SENDER = "spoorwijzer.sender"; // {"id": UUID4, "lastUsed": ms since epoch}
+  var LEGACY_LOG = "spoorwijzer.log"; // the whole transcript, kept by versions before 2026-12: removed on load
   // Short labels on the timeline for the main milestones (the list below has all of them).
   var SHORT_LABELS = {
     probleemanalyse: "PA", plan_van_aanpak: "PvA", melding_42e_week: "42e", eerstejaarsevaluatie_uiterlijk: "EJE",
@@ -31,6 +38,18 @@
   };
 
   // ---- state that survives a reload --------------------------------------------------
+  // What this browser keeps, and why no more: the widget runs on an intranet page, often on a
+  // shared or managed workstation, and localStorage and sessionStorage can be read by every script
+  // on that origin and by anyone using the browser profile, for as long as they exist. The
+  // conversation itself (dates, answers) is kept by the server, under its retention period and
+  // erasure. So the browser keeps only the key to it: the conversation id, with the time it was
+  // last used, so that it is forgotten after the same retention period as on the server
+  // (data-retention-days = RETENTION_DAYS; an expired id is dropped on load). The transcript lives
+  // in memory only and is gone on reload; it is not even put in sessionStorage, because a tab
+  // can stay open for days and what people type may be medical. After a reload the widget says
+  // that the conversation continues and offers the menu; it does not contact the server for that,
+  // so merely opening an intranet page never extends the server's retention.
+  //
   // A conversation id is a secret (the server accepts only a random UUID version 4): whoever
   // knows it can continue the conversation. Made from the browser's cryptographic random source.
   var UUID4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -42,16 +61,39 @@
     var h = Array.prototype.map.call(b, function (x) { return (x + 0x100).toString(16).slice(1); }).join("");
     return h.slice(0, 8) + "-" + h.slice(8, 12) + "-" + h.slice(12, 16) + "-" + h.slice(16, 20) + "-" + h.slice(20);
   }
-  function load(key, fallback) {
-    try { var v = localStorage.getItem(key); return v ? JSON.parse(v) : fallback; } catch (e) { return fallback; }
+  function retentionDays(attribute) {
+    var days = Number(attribute);
+    return attribute && isFinite(days) && days > 0 ? days : 30;
+  }
+  function load(key) {
+    try { var v = localStorage.getItem(key); return v ? JSON.parse(v) : null; } catch (e) { return null; }
   }
   function save(key, value) {
     try { localStorage.setItem(key, JSON.stringify(value)); } catch (e) { /* private mode: keep in memory */ }
   }
-  var senderId = load(STORE_SENDER, null);
-  if (!UUID4.test(senderId || "")) senderId = newId(); // none yet, or one from an older version
-  save(STORE_SENDER, senderId);
-  var log = load(STORE_LOG, []); // [{from: "user"|"bot", text?, buttons?, custom?}]
+  function remove(key) {
+    try { localStorage.removeItem(key); } catch (e) { /* nothing stored */ }
+  }
+  // A stored id is reused only if it is a random UUID4 that was used within the retention period.
+  // An id without a time (older versions) has an unknown age and is dropped as well.
+  function usable(stored) {
+    if (!stored || typeof stored !== "object" || !UUID4.test(stored.id || "")) return false;
+    var age = Date.now() - stored.lastUsed;
+    return typeof stored.lastUsed === "number" && age >= -DAY_MS && age <= config.retentionDays * DAY_MS;
+  }
+  var conversation = load(STORE_SENDER); // {id, lastUsed}
+  var resumed = usable(conversation);
+  if (!resumed) {
+    conversation = { id: newId(), lastUsed: Date.now() };
+    save(STORE_SENDER, conversation);
+  }
+  remove(LEGACY_LOG);
+  // After every answer: the retention period counts from the last activity, as on the server.
+  function touch() {
+    conversation.lastUsed = Date.now();
+    save(STORE_SENDER, conversation);
+  }
+  var log = []; // this page's transcript, in memory only: [{from: "user"|"bot", text?, buttons?, custom?}]
 
   // ---- small DOM helpers ------------------------------------------------------------------
   function el(tag, attrs, children) {
@@ -226,7 +268,18 @@
     if (bubble) { messages.appendChild(bubble); messages.scrollTop = messages.scrollHeight; }
   }
 
-  function add(entry) { log.push(entry); save(STORE_LOG, log); render(entry); }
+  function add(entry) { log.push(entry); render(entry); }
+
+  // Forget the conversation here: a new id, an empty transcript. Only after the server confirmed
+  // that it erased the old one, or after the retention period (when the server deleted it too).
+  // `next`: the conversation another tab already stored (then nothing is written, so tabs never
+  // answer each other's change).
+  function forget(next) {
+    conversation = next || { id: newId(), lastUsed: Date.now() };
+    if (!next) save(STORE_SENDER, conversation);
+    log = [];
+    while (messages.firstChild) messages.removeChild(messages.firstChild);
+  }
 
   function setBusy(busy) {
     typing.hidden = !busy;
@@ -242,6 +295,13 @@
   function send(payload, shown) {
     if (!payload || !payload.trim()) return;
     payload = payload.slice(0, MAX_CHARS);
+    if (!usable(conversation)) {
+      // The page stayed open longer than the retention period: the server has deleted the
+      // conversation by now, so this browser starts afresh as well.
+      forget();
+      add({ from: "bot", text: "Je vorige gesprek is langer dan " + config.retentionDays +
+        " dagen niet gebruikt. Daarom beginnen we opnieuw." });
+    }
     // One id per message: a retry with the same id never becomes a second turn
     // (the server answers with the stored replies; connectors/guarded_rest.py).
     lastSent = { payload: payload, shown: shown || payload, id: newId() };
@@ -254,7 +314,7 @@
     return fetch(config.server.replace(/\/$/, "") + "/webhooks/rest/webhook", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ sender: senderId, message: payload, message_id: id }),
+      body: JSON.stringify({ sender: conversation.id, message: payload, message_id: id }),
     }).then(function (response) {
       if (!response.ok) throw new Error("HTTP " + response.status);
       return response.json();
@@ -266,6 +326,9 @@
     setBusy(true);
     deliver(message.payload, message.id).then(function (replies) {
       setBusy(false);
+      touch();
+      // The typed request ("verwijder mijn gegevens", then "Ja, wis dit gesprek") ends here too.
+      if (erasureOutcome(replies) === "gelukt") forget();
       replies.forEach(function (r) {
         if (r.custom && r.custom.type === "spoorwijzer_pdf") {
           // Saved as a file at once; the chat keeps a line about it, not the file itself.
@@ -286,9 +349,23 @@
 
   // ---- erasing: "Gesprek wissen" and "Nieuw gesprek" ------------------------------------------
   // Both first ask for a confirmation in the chat itself, then have the server delete the stored
-  // conversation (connectors/erasure.py) and only then forget it here. If the server cannot be
-  // reached, nothing is forgotten and the user is told.
+  // conversation, and forget it here only when the server says it is erased: its REST reply then
+  // has a message with custom {"gesprek_wissen": "gelukt"} (connectors/guarded_rest.py). On
+  // "mislukt", an answer without that outcome, or no answer at all, the id and the transcript stay,
+  // so the person can try again: forgetting the id would leave the stored conversation on the
+  // server with nobody able to ask for its erasure.
+  var ERASE_FAILED = "Het wissen is niet gelukt: de assistent is nu niet bereikbaar, of kon het niet bevestigen. " +
+    "Je gesprek staat daarom misschien nog bij ons. Probeer het over een paar minuten opnieuw met \u201cGesprek wissen\u201d.";
   var confirmBox, confirmText, startAfterErase = false, returnFocus = null;
+
+  function erasureOutcome(replies) {
+    var outcome = null;
+    replies.forEach(function (r) {
+      var said = r && r.custom && r.custom.gesprek_wissen;
+      if (said === "gelukt" || said === "mislukt") outcome = outcome === "mislukt" ? outcome : said;
+    });
+    return outcome;
+  }
 
   function askErase(thenStartNew, opener) {
     startAfterErase = thenStartNew;
@@ -311,17 +388,21 @@
     deliver("/confirm_erase", newId()).then(function (replies) {
       setBusy(false);
       var said = replies.filter(function (r) { return r.text; }).map(function (r) { return r.text; }).join("\n");
-      senderId = newId();
-      save(STORE_SENDER, senderId);
-      log = [];
-      save(STORE_LOG, log);
-      while (messages.firstChild) messages.removeChild(messages.firstChild);
-      add({ from: "bot", text: said || "Dit gesprek is gewist." });
-      if (startAfterErase) send("/greet", "Hallo");
+      var outcome = erasureOutcome(replies);
+      if (outcome === "gelukt") {
+        forget();
+        add({ from: "bot", text: said || "Dit gesprek is gewist." });
+        if (startAfterErase) send("/greet", "Hallo");
+      } else {
+        touch(); // the conversation stays, and the server saw activity on it
+        if (said) add({ from: "bot", text: said });
+        if (outcome !== "mislukt" || !said) add({ from: "bot", text: ERASE_FAILED });
+      }
       input.focus();
     }).catch(function () {
       setBusy(false);
-      add({ from: "bot", text: "Wissen lukte nu niet: de assistent is niet bereikbaar. Er is niets gewist; probeer het straks opnieuw." });
+      add({ from: "bot", text: ERASE_FAILED });
+      input.focus();
     });
   }
 
@@ -368,8 +449,14 @@
     root.appendChild(errorBox);
     root.appendChild(form);
     container.appendChild(root);
-    log.forEach(render);
-    if (!log.length) send("/greet", "Hallo");
+    if (resumed) {
+      // A conversation from earlier (within the retention period): its messages are not kept here.
+      add({ from: "bot", text: "Welkom terug. Je gesprek van eerder loopt nog: ik weet nog wat je me hebt verteld. " +
+        "De berichten zelf bewaart deze browser niet, voor je privacy. Stel je vraag, of kies \u201cMenu tonen\u201d.",
+        buttons: [{ title: "Menu tonen", payload: "/greet" }] });
+    } else {
+      send("/greet", "Hallo");
+    }
   }
 
   function styles() {
@@ -414,7 +501,19 @@
     document.head.appendChild(el("style", { text: css }));
   }
 
+  // Another tab of this site erased the conversation or started a new one: this tab follows, so
+  // it neither shows an erased conversation nor writes to it again under the old id.
+  function followOtherTabs(event) {
+    if (event.key !== STORE_SENDER || !messages) return;
+    var stored = load(STORE_SENDER);
+    if (!usable(stored)) return;
+    if (stored.id === conversation.id) { conversation = stored; return; } // used there: same retention clock
+    forget(stored);
+    add({ from: "bot", text: "Dit gesprek is in een ander venster gewist of opnieuw begonnen. Stel gerust een nieuwe vraag." });
+  }
+
   function start() {
+    window.addEventListener("storage", followOtherTabs);
     styles();
     var container = config.target && document.getElementById(config.target);
     if (!container) {
