@@ -316,6 +316,13 @@
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ sender: conversation.id, message: payload, message_id: id }),
     }).then(function (response) {
+      // Too many messages in a minute: the server says so in its reply format (connectors/limits.py);
+      // showing that beats "niet bereikbaar", and a retry would only count as one more message.
+      if (response.status === 429) {
+        return response.json().then(function (body) {
+          return Array.isArray(body) ? body : [{ text: "Je stuurt veel berichten kort na elkaar. Wacht even en probeer het dan opnieuw." }];
+        });
+      }
       if (!response.ok) throw new Error("HTTP " + response.status);
       return response.json();
     });

@@ -38,6 +38,7 @@ class FakeRasa:
     def __init__(self) -> None:
         self.requests: List[Dict[str, Any]] = []
         self.erase_outcomes: List[str] = []
+        self.refuse_with: List[tuple[int, List[Dict[str, Any]]]] = []  # (status, body) for the next requests
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -57,12 +58,12 @@ class FakeRasa:
                     self.send_error(404)
                     return
                 fake.requests.append(body)
-                replies = fake.answer(body)
+                status, replies = fake.refuse_with.pop(0) if fake.refuse_with else (200, fake.answer(body))
                 if replies is None:  # the server went away mid-request
                     self.close_connection = True
                     return
                 data = json.dumps(replies).encode("utf-8")
-                self.send_response(200)
+                self.send_response(status)
                 self.cors()
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(data)))

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # as in conftest.py
-from fake_rasa import ANSWER, CONFIRM_QUESTION, GREETING, FakeRasa
+from fake_rasa import ANSWER, CONFIRM_QUESTION, GREETING, FakeRasa, message
 
 if not os.access(CHROMIUM, os.X_OK):
     if os.environ.get("SPOORWIJZER_REQUIRE_WEB"):
@@ -77,6 +77,7 @@ def site(fake):
 def fresh_fake(fake):
     fake.requests.clear()
     fake.erase_outcomes.clear()
+    fake.refuse_with.clear()
 
 
 # ---- helpers ---------------------------------------------------------------------------------
@@ -419,3 +420,19 @@ def test_welcome_back_and_a_failed_erasure_have_no_wcag_violations(browser, site
         assert violations(page) == [], "erasure failed"
     finally:
         context.close()
+
+
+# ---- rate limit --------------------------------------------------------------------------------
+
+def test_a_rate_limited_message_shows_the_servers_explanation(page: Page, site: Site, fake: FakeRasa):
+    """A 429 in Rasa's reply format (connectors/limits.py) is shown as the bot's answer, not as
+    "niet bereikbaar", and is not sent again by the widget's own retry (that would count again)."""
+    from connectors.limits import RATE_LIMITED_TEXT
+
+    open_chat(page, site.url)
+    fake.refuse_with.append((429, [message("x", text=RATE_LIMITED_TEXT)]))
+    sent = len(fake.requests)
+    send_text(page, "wat is spoor 2?")
+    expect(bot_messages(page).last).to_contain_text(RATE_LIMITED_TEXT)
+    page.wait_for_timeout(2_500)  # longer than the widget's retry delay
+    assert len(fake.requests) == sent + 1
