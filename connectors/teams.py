@@ -3,16 +3,24 @@
 Rasa 3.6's own connector does not verify incoming tokens fully, assumes the multi-tenant
 token endpoint, makes blocking calls and its buttons do not work in Teams. This one:
 - verifies every request as Microsoft documents (connectors/teams_auth.py); anything else
-  gets 401 and is not processed;
+  gets 401 and is not processed. Then only Teams itself, of our own tenant: the same app
+  registration also serves Web Chat and Direct Line (Azure enables Web Chat by default), whose
+  activities are signed by the same Bot Connector keys but carry no tenant, and whose
+  `from` a Direct Line client chooses itself. An activity whose `channelId` is not `msteams`,
+  or whose tenant is missing or another, gets 403;
 - answers within the request (200) and handles the message in the background, replying
-  through the activity's serviceUrl with a token from our tenant, all with aiohttp;
+  through the activity's serviceUrl with a token from our tenant, all with aiohttp (the
+  conversation id in the URL percent-encoded, as Microsoft's SDKs do: channel threads contain
+  `:`, `@` and `;messageid=`);
 - never answers the same activity id twice, also across replicas (Redis, connectors/seen.py);
 - one conversation per user in personal chat, one per thread in a team channel, where it only
-  answers when mentioned;
+  answers when mentioned. The conversation id is an HMAC under a server secret
+  (connectors/channel_ids.py), never the Entra object id that any colleague can look up;
 - buttons as an Adaptive Card whose clicks come back as the button's payload;
 - privacy as in Slack: each message says whether it came from a personal chat
   (`personal_chat`), and the actions give personal dates only there;
-- erasure: a reply that confirms it deletes the conversation after the turn.
+- around each turn (connectors/chat_turn.py): the rate limit, erasure that reports its verified
+  outcome, and a Dutch notice when something on our side failed.
 
 Configured from TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_TENANT_ID (scripts/credentials.sh);
 TEAMS_OPENID_METADATA_URL and TEAMS_TOKEN_URL override Microsoft's public endpoints (tests,
@@ -24,16 +32,21 @@ import asyncio
 import json
 import logging
 import re
+import urllib.parse
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Set, Text
 
 import aiohttp
+import yarl
 from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from connectors.erasure import MARKER, erase_conversation
+from connectors.channel_ids import ConversationIds
+from connectors.chat_turn import handle_turn
+from connectors.limits import RateLimits
 from connectors.seen import SeenIds
+from privacy.erasure import MARKER
 from connectors.teams_auth import (
     DEFAULT_OPENID_METADATA_URL,
     HTTP_TIMEOUT,
@@ -47,6 +60,7 @@ logger = logging.getLogger(__name__)
 
 _MENTION = re.compile(r"<at>.*?</at>", re.IGNORECASE | re.DOTALL)
 PERSONAL = "personal"
+TEAMS_CHANNEL_ID = "msteams"
 
 
 def mentions(activity: Dict[str, Any], bot_id: Optional[str]) -> bool:
@@ -66,13 +80,27 @@ def message_text(activity: Dict[str, Any]) -> Optional[str]:
     return text or None
 
 
-def conversation_id(activity: Dict[str, Any]) -> str:
+def platform_id(activity: Dict[str, Any]) -> Optional[str]:
     """Personal chat: the user; team channel: the thread (Teams puts it in the conversation id)."""
     conversation = activity.get("conversation") or {}
     if conversation.get("conversationType") == PERSONAL:
         sender = activity.get("from") or {}
-        return f"teams:{sender.get('aadObjectId') or sender.get('id')}"
-    return f"teams:{conversation.get('id')}"
+        user = sender.get("aadObjectId") or sender.get("id")
+        return f"personal:{user}" if user else None
+    return f"thread:{conversation['id']}" if conversation.get("id") else None
+
+
+def conversation_id(activity: Dict[str, Any], ids: ConversationIds) -> Optional[str]:
+    """The conversation id Rasa uses: `teams:<HMAC>`, not a Teams or Entra id."""
+    platform = platform_id(activity)
+    return ids.derive("teams", platform) if platform else None
+
+
+def tenants(activity: Dict[str, Any]) -> Set[str]:
+    """Every tenant id the activity names (Teams sends it in two places)."""
+    named = ((activity.get("conversation") or {}).get("tenantId"),
+             ((activity.get("channelData") or {}).get("tenant") or {}).get("id"))
+    return {t for t in named if t}
 
 
 def adaptive_card(text: str, buttons: List[Dict[str, Any]]) -> Dict[str, Any]:
@@ -110,7 +138,9 @@ class TeamsBot(OutputChannel):
         body = {"type": "message", "from": self.bot, "conversation": self.conversation, **payload}
         if self.reply_to:
             body["replyToId"] = self.reply_to
-        url = f"{self.service_url}/v3/conversations/{self.conversation.get('id')}/activities"
+        conversation = urllib.parse.quote(str(self.conversation.get("id")), safe="")
+        # encoded=True: aiohttp would otherwise decode %3A, %40 and %3B again before sending.
+        url = yarl.URL(f"{self.service_url}/v3/conversations/{conversation}/activities", encoded=True)
         async with aiohttp.ClientSession(timeout=HTTP_TIMEOUT) as session:
             token = await self.token.get(session)
             async with session.post(url, json=body, headers={"Authorization": f"Bearer {token}"}) as reply:
@@ -154,6 +184,9 @@ class TeamsInput(InputChannel):
         self.verifier = ConnectorTokenVerifier(app_id, metadata_url)
         self.token = OutgoingToken(app_id, app_password, token_url)
         self.seen_activities = SeenIds.from_environment("teams-activity")
+        # At start, so a missing secret stops the server with its message rather than a later turn.
+        self.ids = ConversationIds.from_environment()
+        self.limits = RateLimits.from_environment()
         self._tasks: Set[asyncio.Task] = set()
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
@@ -176,10 +209,10 @@ class TeamsInput(InputChannel):
             except Unauthorized as reason:
                 logger.warning("Teams: verzoek geweigerd (%s).", reason)
                 return response.json({"error": "niet geautoriseerd"}, status=401)
-            tenant = ((activity.get("conversation") or {}).get("tenantId")
-                      or ((activity.get("channelData") or {}).get("tenant") or {}).get("id"))
-            if tenant and tenant != self.tenant_id:
-                return response.json({"error": "andere tenant"}, status=403)
+            if activity.get("channelId") != TEAMS_CHANNEL_ID:
+                return response.json({"error": "alleen Microsoft Teams"}, status=403)
+            if tenants(activity) != {self.tenant_id}:
+                return response.json({"error": "andere of geen tenant"}, status=403)
             if activity.get("type") != "message":
                 return response.empty(status=200)  # conversationUpdate, typing, …: nothing to answer
             if activity.get("id") and not await self.seen_activities.first_time(str(activity["id"])):
@@ -189,27 +222,22 @@ class TeamsInput(InputChannel):
             if not personal and not clicked and not mentions(activity, (activity.get("recipient") or {}).get("id")):
                 return response.empty(status=200)  # in a channel only when mentioned
             text = message_text(activity)
-            if text is None:
+            conversation = conversation_id(activity, self.ids)
+            if text is None or conversation is None:
                 return response.empty(status=200)
             output = TeamsBot(self.token, activity)
             message = UserMessage(
-                text, output, conversation_id(activity), input_channel=self.name(),
+                text, output, conversation, input_channel=self.name(),
                 metadata={"personal_chat": personal, "conversation_type": (activity.get("conversation") or {}).get(
                     "conversationType")},
             )
-            agent = getattr(request.app.ctx, "agent", None)
-            task = asyncio.create_task(self._handle(message, on_new_message, agent))
+            agent = self.agent_for(request)
+            task = asyncio.create_task(handle_turn(message, on_new_message, agent, self.limits))
             self._tasks.add(task)
             task.add_done_callback(self._tasks.discard)
             return response.empty(status=200)
 
         return teams
 
-    async def _handle(self, message: UserMessage, on_new_message: Callable[[UserMessage], Awaitable[Any]],
-                      agent: Any) -> None:
-        try:
-            await on_new_message(message)
-            if agent is not None and getattr(message.output_channel, "erase_requested", False):
-                await erase_conversation(agent, message.sender_id)
-        except Exception:  # logged without the message text
-            logger.exception("Teams: bericht kon niet worden afgehandeld.")
+    def agent_for(self, request: Request) -> Any:
+        return getattr(request.app.ctx, "agent", None)

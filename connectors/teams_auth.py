@@ -8,8 +8,14 @@ carries `Authorization: Bearer <JWT>`. It is accepted only when
 - the key is endorsed for the activity's channel (`msteams`) when the key lists endorsements;
 - the issuer is `https://api.botframework.com`, the audience is our app id, the token is not
   expired or not yet valid (5 minutes clock skew, as Microsoft allows);
-- its `serviceUrl` claim equals the activity's serviceUrl (so a token cannot send our replies
-  elsewhere).
+- its service URL claim equals the activity's serviceUrl (so a token cannot send our replies
+  elsewhere). Microsoft's documentation calls it "serviceUrl", but the claim in real tokens is
+  `serviceurl`, in lower case: that is the name Microsoft's own SDKs read
+  (AuthenticationConstants.SERVICE_URL_CLAIM = "serviceurl" in botbuilder-python
+  botframework/connector/auth/authentication_constants.py and channel_validation.py;
+  ServiceUrlClaim = 'serviceurl' in botbuilder-js authenticationConstants.ts; ServiceUrlClaim in
+  botbuilder-dotnet AuthenticationConstants.cs, read by ChannelValidation.cs). A token with only
+  a camel-case `serviceUrl` is refused, as those SDKs refuse it; the claim must be present.
 Anything else raises `Unauthorized`.
 
 Outgoing: replies need a token from our own tenant's token endpoint (single-tenant bot, client
@@ -33,6 +39,7 @@ BOT_FRAMEWORK_ISSUER = "https://api.botframework.com"
 DEFAULT_OPENID_METADATA_URL = "https://login.botframework.com/v1/.well-known/openidconfiguration"
 TOKEN_URL_TEMPLATE = "https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token"
 BOT_FRAMEWORK_SCOPE = "https://api.botframework.com/.default"
+SERVICE_URL_CLAIM = "serviceurl"  # see the module docstring: lower case, as in Microsoft's SDKs
 CLOCK_SKEW_SECONDS = 300
 KEY_REFRESH_SECONDS = 24 * 3600  # Microsoft: check the keys at least once a day
 MIN_REFETCH_SECONDS = 60  # an unknown key id triggers at most one refetch per minute
@@ -112,8 +119,11 @@ class ConnectorTokenVerifier:
             )
         except jwt.PyJWTError as error:
             raise Unauthorized(type(error).__name__) from None
-        if claims.get("serviceUrl") != activity.get("serviceUrl"):
-            raise Unauthorized("serviceUrl does not match the token")
+        # Exact comparison, as botbuilder-python and botbuilder-js do (the activity and the token
+        # come from the same service; .NET ignores case, which would only accept more).
+        service_url = claims.get(SERVICE_URL_CLAIM)
+        if not isinstance(service_url, str) or not service_url or service_url != activity.get("serviceUrl"):
+            raise Unauthorized("service URL claim missing or not the activity's serviceUrl")
         return claims
 
 

@@ -3,11 +3,42 @@
 # SLACK_TOKEN and SLACK_SIGNING_SECRET are set, Microsoft Teams only when TEAMS_APP_ID,
 # TEAMS_APP_PASSWORD and TEAMS_TENANT_ID are set. Secrets stay in the environment:
 # the file only refers to them (Rasa fills in ${...} when it reads it).
+#
+# Slack and Teams also need SPOORWIJZER_ID_SECRET (at least 32 characters): their conversation
+# ids are derived from it (connectors/channel_ids.py). In development, when it is not set, a
+# random one is written once to var/id_secret (mode 600) and kept, so restarts keep the same
+# conversations. With SPOORWIJZER_ENV=production nothing is generated: without a good
+# SPOORWIJZER_ID_SECRET, Slack or Teams refuse to start (each container would otherwise make
+# its own, and replicas would disagree on every conversation id).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p var
+
+id_secret() {
+  local secret="${SPOORWIJZER_ID_SECRET:-}"
+  if [ -n "$secret" ]; then
+    if [ "${#secret}" -lt 32 ]; then
+      echo "FOUT: SPOORWIJZER_ID_SECRET is korter dan 32 tekens. Maak een lange willekeurige waarde, bijvoorbeeld met: openssl rand -hex 32" >&2
+      return 1
+    fi
+    return 0
+  fi
+  local environment="${SPOORWIJZER_ENV:-}"
+  case "${environment,,}" in
+    production|productie)
+      echo "FOUT: SPOORWIJZER_ID_SECRET ontbreekt, en SPOORWIJZER_ENV zegt dat dit productie is. Zet een geheime willekeurige waarde van minstens 32 tekens (openssl rand -hex 32), dezelfde voor alle Rasa-servers." >&2
+      return 1 ;;
+  esac
+  if [ ! -s var/id_secret ]; then
+    # 32 random bytes as 64 hex characters; umask so the file is never readable by others.
+    (umask 077 && od -An -N32 -tx1 /dev/urandom | tr -d ' \n' > var/id_secret)
+    echo "==> Ontwikkelsleutel voor de gesprek-id's van Slack en Teams gemaakt: var/id_secret (zet in productie SPOORWIJZER_ID_SECRET)"
+  fi
+  chmod 600 var/id_secret
+}
 cp credentials.yml var/credentials.yml
 if [ -n "${SLACK_TOKEN:-}" ] && [ -n "${SLACK_SIGNING_SECRET:-}" ]; then
+  id_secret
   cat >> var/credentials.yml <<'YAML'
 
 # Slack (from SLACK_TOKEN / SLACK_SIGNING_SECRET / SLACK_CHANNEL): see README "Slack".
@@ -24,6 +55,7 @@ else
   echo "==> Slack staat uit (zet SLACK_TOKEN en SLACK_SIGNING_SECRET om Slack aan te zetten)"
 fi
 if [ -n "${TEAMS_APP_ID:-}" ] && [ -n "${TEAMS_APP_PASSWORD:-}" ] && [ -n "${TEAMS_TENANT_ID:-}" ]; then
+  id_secret
   cat >> var/credentials.yml <<'YAML'
 
 # Microsoft Teams, single-tenant bot (TEAMS_APP_ID / TEAMS_APP_PASSWORD / TEAMS_TENANT_ID): see README "Microsoft Teams".

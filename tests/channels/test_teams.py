@@ -1,54 +1,114 @@
 """The Teams channel over real HTTP on loopback, without Microsoft: local stand-ins for the
 OpenID metadata with signing keys the test makes, for the tenant's token endpoint, and for the
-Bot Connector serviceUrl that records the replies."""
+Bot Connector serviceUrl that records the replies.
+
+The stand-in issues what Microsoft issues, checked against Microsoft's own code and documents:
+- token claims `serviceurl` (lower case), `nbf`, `exp`, `iss`, `aud`: the claim names Microsoft's
+  SDKs read (botbuilder-python botframework/connector/auth/authentication_constants.py
+  SERVICE_URL_CLAIM = "serviceurl", channel_validation.py; botbuilder-js
+  src/auth/authenticationConstants.ts ServiceUrlClaim = 'serviceurl', channelValidation.ts;
+  botbuilder-dotnet Authentication/ChannelValidation.cs), with the example lifetime of
+  MicrosoftDocs/bot-docs articles/rest-api/bot-framework-rest-connector-authentication.md;
+- token header `typ` JWT, `alg` RS256, `x5t` and `kid` both the signing key id (same document);
+- OpenID metadata with the five fields of Microsoft's example document (issuer,
+  authorization_endpoint, jwks_uri, id_token_signing_alg_values_supported,
+  token_endpoint_auth_methods_supported; botbuilder-js src/auth/openIdMetadata.ts IOpenIdConfig);
+- keys as login.botframework.com publishes them: kty, use, kid, x5t, n, e, x5c (an X.509
+  certificate) and `endorsements` (botbuilder-js openIdMetadata.ts IKey). One key endorses many
+  channels at once ("tokens coming from Teams have about 20": botbuilder-python
+  endorsements_validator.py), so an endorsement alone does not tell Teams from Web Chat.
+- reply URLs with the conversation id percent-encoded, as the SDKs' clients send them
+  (msrest Serializer.url: quote(..., safe='')).
+"""
 from __future__ import annotations
 
 import asyncio
+import base64
+import datetime
+import hashlib
 import json
+import logging
+import os
+import re
 import threading
 import time
 import urllib.error
 import urllib.request
 import uuid
 from types import SimpleNamespace
+from unittest import mock
 
 import jwt
 import pytest
 from aiohttp import web
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.x509.oid import NameOID
 from jwt.algorithms import RSAAlgorithm
+from rasa.core.tracker_store import TrackerStore
+from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import UserUttered
 
-from connectors.teams import TeamsInput, conversation_id, message_text
+from connectors.channel_ids import ConversationIds
+from connectors.conversation_id import is_secret_id
+from connectors.limits import RATE_LIMITED_TEXT
+from connectors.teams import TeamsInput, conversation_id, message_text, platform_id
 from connectors.teams_auth import BOT_FRAMEWORK_ISSUER
+from privacy.erasure import ERASE_FAILED_TEXT, ERASED_TEXT
+from privacy.notices import STORE_FAILED_TEXT
+from privacy.store import PrivateSQLTrackerStore
 from tests.channels.registry import CHANNELS
-from tests.live_checks import free_port
 
 APP_ID = "11111111-2222-3333-4444-555555555555"
 TENANT = "99999999-8888-7777-6666-555555555555"
-BOT = {"id": "28:bot-id", "name": "Spoorwijzer"}
+BOT = {"id": "28:" + APP_ID, "name": "Spoorwijzer"}
+ID_SECRET = "teams-test-id-secret-" + "y" * 32
+DERIVED = re.compile(r"^teams:[0-9a-f]{64}$")
+# Bot Framework channel ids (botbuilder's Channels class); the real keys list about twenty.
+ENDORSED = ["msteams", "skype", "skypeforbusiness", "webchat", "directline", "emulator", "slack", "telegram",
+            "facebook", "email", "sms", "groupme", "kik", "line", "alexa", "twilio-sms", "telephony"]
 
 
-def new_key(kid: str):
+def b64url(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def new_key(endorsements=tuple(ENDORSED)):
+    """A signing key as login.botframework.com/v1/.well-known/keys lists it: the private half stays here."""
     private = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "login.botframework.com")])
+    now = datetime.datetime.now(datetime.timezone.utc)
+    certificate = (x509.CertificateBuilder().subject_name(name).issuer_name(name)
+                   .public_key(private.public_key()).serial_number(x509.random_serial_number())
+                   .not_valid_before(now - datetime.timedelta(days=1))
+                   .not_valid_after(now + datetime.timedelta(days=365))
+                   .sign(private, hashes.SHA256()))
+    der = certificate.public_bytes(serialization.Encoding.DER)
+    thumbprint = b64url(hashlib.sha1(der).digest())  # x5t: SHA-1 of the certificate (RFC 7517)
     public = json.loads(RSAAlgorithm.to_jwk(private.public_key()))
-    return private, {**public, "kid": kid, "use": "sig", "endorsements": ["msteams"]}
+    return private, {"kty": "RSA", "use": "sig", "kid": thumbprint, "x5t": thumbprint, "n": public["n"],
+                     "e": public["e"], "x5c": [base64.b64encode(der).decode()], "endorsements": list(endorsements)}
 
 
 class Microsoft:
     """The stand-ins: metadata + keys, token endpoint, serviceUrl. Runs in its own thread."""
 
     def __init__(self) -> None:
-        self.keys = dict([("k1", new_key("k1"))])
+        self.keys = {"k1": new_key()}
         self.published = ["k1"]
         self.key_fetches = 0
         self.replies: list[dict] = []
         self.token_requests: list[dict] = []
-        self.port = free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
+        self.base = ""  # known once started (a free port chosen by the system, never one guessed earlier)
+        self._started = False
 
     async def metadata(self, request):
-        return web.json_response({"issuer": BOT_FRAMEWORK_ISSUER, "jwks_uri": f"{self.base}/keys"})
+        return web.json_response({
+            "issuer": BOT_FRAMEWORK_ISSUER, "authorization_endpoint": "https://invalid.botframework.com",
+            "jwks_uri": f"{self.base}/keys", "id_token_signing_alg_values_supported": ["RS256"],
+            "token_endpoint_auth_methods_supported": ["private_key_jwt"],
+        })
 
     async def jwks(self, request):
         self.key_fetches += 1
@@ -59,11 +119,16 @@ class Microsoft:
         return web.json_response({"access_token": "uitgaand-token", "expires_in": 3600, "token_type": "Bearer"})
 
     async def activities(self, request):
-        self.replies.append({"auth": request.headers.get("Authorization"), "path": request.path,
-                             "body": await request.json()})
+        self.replies.append({"auth": request.headers.get("Authorization"), "raw_path": request.raw_path,
+                             "conversation": request.match_info["conversation"], "body": await request.json()})
         return web.json_response({"id": "reply-1"})
 
+    def texts(self) -> list:
+        return [reply["body"].get("text") for reply in self.replies]
+
     def start(self) -> None:
+        if self._started:
+            return
         app = web.Application()
         app.router.add_get("/openid", self.metadata)
         app.router.add_get("/keys", self.jwks)
@@ -76,64 +141,123 @@ class Microsoft:
             asyncio.set_event_loop(loop)
             runner = web.AppRunner(app)
             loop.run_until_complete(runner.setup())
-            loop.run_until_complete(web.TCPSite(runner, "127.0.0.1", self.port).start())
+            site = web.TCPSite(runner, "127.0.0.1", 0)
+            loop.run_until_complete(site.start())
+            self.base = f"http://127.0.0.1:{site._server.sockets[0].getsockname()[1]}"
             started.set()
             loop.run_forever()
 
         threading.Thread(target=run, daemon=True).start()
         assert started.wait(10)
+        self._started = True
 
-    def token_for(self, activity: dict, kid: str = "k1", **override) -> str:
+    def token_for(self, activity: dict, key: str = "k1", **override) -> str:
+        """A token as the Bot Connector service issues it; `override` changes or (None) drops claims."""
         now = int(time.time())
-        claims = {"iss": BOT_FRAMEWORK_ISSUER, "aud": APP_ID, "exp": now + 600, "nbf": now - 10,
-                  "serviceUrl": activity["serviceUrl"], **override}
+        claims = {"serviceurl": activity["serviceUrl"], "nbf": now, "exp": now + 3900,
+                  "iss": BOT_FRAMEWORK_ISSUER, "aud": APP_ID, **override}
         claims = {k: v for k, v in claims.items() if v is not None}
-        return jwt.encode(claims, self.keys[kid][0], algorithm="RS256", headers={"kid": kid})
+        private, public = self.keys[key]
+        return jwt.encode(claims, private, algorithm="RS256",
+                          headers={"typ": "JWT", "alg": "RS256", "x5t": public["x5t"], "kid": public["kid"]})
 
 
 MICROSOFT = Microsoft()
 
 
+class ReadOnlyStore(TrackerStore):
+    """A tracker store that keeps what it has but cannot delete (a read-only database, a stopped server)."""
+
+    def __init__(self) -> None:
+        super().__init__(None)
+        self.trackers: dict = {}
+
+    async def save(self, tracker) -> None:
+        self.trackers[tracker.sender_id] = tracker.copy()
+
+    async def retrieve(self, sender_id):
+        return self.trackers.get(sender_id)
+
+    async def keys(self):
+        return list(self.trackers)
+
+    def delete(self, sender_id) -> None:
+        raise OSError("attempt to write a readonly database")
+
+
+class Limits:
+    """A stand-in for connectors.limits.RateLimits: records the calls, answers `allowed`."""
+
+    def __init__(self, allowed: bool) -> None:
+        self.allowed, self.calls = allowed, []
+
+    async def allow(self, conversation, client=None) -> bool:
+        self.calls.append((conversation, client))
+        return self.allowed
+
+
+class TeamsUnderTest(TeamsInput):
+    """The real connector; per test its agent can be swapped."""
+
+    agent_override = None
+
+    def agent_for(self, request):
+        return self.agent_override or super().agent_for(request)
+
+
 def _teams_channel(agent):
     received: list = []
+    MICROSOFT.start()
+    with mock.patch.dict(os.environ, {"SPOORWIJZER_ID_SECRET": ID_SECRET}):
+        channel = TeamsUnderTest.from_credentials({
+            "app_id": APP_ID, "app_password": "geheim", "tenant_id": TENANT,
+            "openid_metadata_url": f"{MICROSOFT.base}/openid", "token_url": f"{MICROSOFT.base}/token",
+        })
 
     async def on_new_message(message):
-        # Stands in for Rasa: stores the turn and answers; "wis" gets the reply that confirms erasure.
-        tracker = await agent.tracker_store.get_or_create_tracker(message.sender_id)
+        # Stands in for Rasa: loads, answers ("wis" with the reply that carries the erase marker), saves.
+        store = (channel.agent_override or agent).tracker_store
+        if message.text == "kapot":
+            raise OSError(f"disk I/O error while saving '{message.text}' for {message.sender_id}")
+        tracker = await store.get_or_create_tracker(message.sender_id)
         tracker.update(UserUttered(message.text))
-        await agent.tracker_store.save(tracker)
         received.append(message)
         await message.output_channel.send_text_with_buttons(
             message.sender_id, "Waar kan ik mee helpen?", [{"title": "Waarom?", "payload": "/ask_why"}])
         if message.text == "wis":
             await message.output_channel.send_custom_json(message.sender_id, {"gesprek_gewist": True})
+        await store.save(tracker)  # at the end of the turn, as Rasa does
 
-    channel = TeamsInput.from_credentials({
-        "app_id": APP_ID, "app_password": "geheim", "tenant_id": TENANT,
-        "openid_metadata_url": f"{MICROSOFT.base}/openid", "token_url": f"{MICROSOFT.base}/token",
-    })
-    return channel.blueprint(on_new_message), received
+    return channel.blueprint(on_new_message), SimpleNamespace(received=received, channel=channel)
 
 
 CHANNELS["teams"] = _teams_channel
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def teams(channel_server):
     """The stand-ins for Microsoft, and the shared real Sanic server with the Teams blueprint."""
     MICROSOFT.start()
-    return SimpleNamespace(url=f"{channel_server.base}/teams/webhook", microsoft=MICROSOFT,
-                           received=channel_server.states["teams"], agent=channel_server.agent)
+    state = channel_server.states["teams"]
+    state.received.clear()
+    MICROSOFT.replies.clear()
+    saved_limits = getattr(state.channel, "limits", None)
+    yield SimpleNamespace(url=f"{channel_server.base}/teams/webhook", microsoft=MICROSOFT, received=state.received,
+                          channel=state.channel, agent=channel_server.agent)
+    state.channel.limits = saved_limits
+    state.channel.agent_override = None
 
 
-def activity(microsoft: Microsoft, text: str = "wat is spoor 2?", personal: bool = True, **extra) -> dict:
+def activity(microsoft: Microsoft, text: str = "wat is spoor 2?", personal: bool = True, user: str = "aad-user-1",
+             **extra) -> dict:
     return {
         "type": "message", "id": f"act-{uuid.uuid4().hex[:12]}", "channelId": "msteams",
         "serviceUrl": f"{microsoft.base}/service",
-        "from": {"id": "29:user-1", "aadObjectId": "aad-user-1", "name": "Werknemer"},
+        "from": {"id": f"29:{user}", "aadObjectId": user, "name": "Werknemer"},
         "recipient": BOT,
         "conversation": {"id": "a:personal-1" if personal else "19:kanaal@thread.tacv2;messageid=123",
                          "conversationType": "personal" if personal else "channel", "tenantId": TENANT},
+        "channelData": {"tenant": {"id": TENANT}},
         "text": text, **extra,
     }
 
@@ -148,23 +272,27 @@ def post(url: str, body: dict, token: str | None) -> int:
         return error.code
 
 
-def wait_for(items: list, count: int) -> None:
-    for _ in range(100):
-        if len(items) >= count:
-            return
+def wait_for(items, count: int, seconds: float = 5) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and len(items) < count:
         time.sleep(0.05)
 
 
-def test_a_valid_activity_is_answered_through_the_service_url_with_our_tenants_token(teams):
-    teams.received.clear(), teams.microsoft.replies.clear()
+def wait_for_text(microsoft: Microsoft, text: str, seconds: float = 5) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and text not in microsoft.texts():
+        time.sleep(0.05)
+
+
+def test_a_token_as_microsoft_issues_it_is_accepted_and_answered_with_our_tenants_token(teams):
     body = activity(teams.microsoft)
     assert post(teams.url, body, teams.microsoft.token_for(body)) == 200
     wait_for(teams.microsoft.replies, 1)
     assert [m.text for m in teams.received] == ["wat is spoor 2?"]
-    assert teams.received[0].sender_id == "teams:aad-user-1" and teams.received[0].metadata["personal_chat"] is True
+    assert teams.received[0].metadata["personal_chat"] is True
     reply = teams.microsoft.replies[0]
     assert reply["auth"] == "Bearer uitgaand-token"
-    assert reply["path"] == "/service/v3/conversations/a:personal-1/activities"
+    assert reply["raw_path"] == "/service/v3/conversations/a%3Apersonal-1/activities"
     assert reply["body"]["replyToId"] == body["id"]
     card = reply["body"]["attachments"][0]
     assert card["contentType"] == "application/vnd.microsoft.card.adaptive"
@@ -174,44 +302,104 @@ def test_a_valid_activity_is_answered_through_the_service_url_with_our_tenants_t
     assert form["scope"] == "https://api.botframework.com/.default"
 
 
+def test_the_conversation_id_is_derived_and_not_the_entra_id(teams):
+    for user in ("aad-user-1", "aad-user-1", "aad-user-2"):
+        body = activity(teams.microsoft, user=user)
+        assert post(teams.url, body, teams.microsoft.token_for(body)) == 200
+    wait_for(teams.received, 3)
+    first, again, other = (m.sender_id for m in teams.received)
+    assert DERIVED.match(first) and "aad-user-1" not in first
+    assert first == again and first != other
+    assert not is_secret_id(first)  # the REST channel would refuse it as a sender
+
+
+def test_a_token_with_only_a_camel_case_service_url_is_refused_as_microsofts_sdks_refuse_it(teams):
+    body = activity(teams.microsoft)
+    token = teams.microsoft.token_for(body, serviceurl=None, serviceUrl=body["serviceUrl"])
+    assert post(teams.url, body, token) == 401
+    time.sleep(0.2)
+    assert teams.received == []
+
+
+def _other_key(m, a):
+    stranger = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    now = int(time.time())
+    claims = {"serviceurl": a["serviceUrl"], "nbf": now, "exp": now + 3900, "iss": BOT_FRAMEWORK_ISSUER, "aud": APP_ID}
+    kid = m.keys["k1"][1]["kid"]
+    return jwt.encode(claims, stranger, algorithm="RS256", headers={"typ": "JWT", "x5t": kid, "kid": kid})
+
+
 @pytest.mark.parametrize(
     "why, make_token",
     [
         ("no token", lambda m, a: None),
-        ("wrong signature", lambda m, a: jwt.encode(
-            {"iss": BOT_FRAMEWORK_ISSUER, "aud": APP_ID, "exp": int(time.time()) + 600, "serviceUrl": a["serviceUrl"]},
-            rsa.generate_private_key(public_exponent=65537, key_size=2048), algorithm="RS256", headers={"kid": "k1"})),
+        ("signed with another key under a published key id", _other_key),
         ("wrong issuer", lambda m, a: m.token_for(a, iss="https://sts.windows.net/iemand-anders/")),
         ("wrong audience", lambda m, a: m.token_for(a, aud="andere-bot")),
-        ("expired beyond the clock skew", lambda m, a: m.token_for(a, exp=int(time.time()) - 600, nbf=None)),
-        ("serviceUrl of another host", lambda m, a: m.token_for(a, serviceUrl="https://elders.example/")),
-        ("symmetric algorithm", lambda m, a: jwt.encode({"iss": BOT_FRAMEWORK_ISSUER, "aud": APP_ID},
-                                                         "geheim" * 8, algorithm="HS256", headers={"kid": "k1"})),
+        ("no audience", lambda m, a: m.token_for(a, aud=None)),
+        ("expired beyond the clock skew", lambda m, a: m.token_for(a, exp=int(time.time()) - 301, nbf=None)),
+        ("not valid yet beyond the clock skew", lambda m, a: m.token_for(a, nbf=int(time.time()) + 600)),
+        ("no expiry", lambda m, a: m.token_for(a, exp=None)),
+        ("service URL of another host", lambda m, a: m.token_for(a, serviceurl="https://elders.example/")),
+        ("no service URL claim", lambda m, a: m.token_for(a, serviceurl=None)),
+        ("symmetric algorithm", lambda m, a: jwt.encode(
+            {"iss": BOT_FRAMEWORK_ISSUER, "aud": APP_ID, "serviceurl": a["serviceUrl"]},
+            "geheim" * 8, algorithm="HS256", headers={"kid": m.keys["k1"][1]["kid"]})),
     ],
 )
 def test_anything_else_gets_401_and_is_not_processed(teams, why, make_token):
-    teams.received.clear()
     body = activity(teams.microsoft)
     assert post(teams.url, body, make_token(teams.microsoft, body)) == 401, why
     time.sleep(0.2)
     assert teams.received == [], why
 
 
+@pytest.mark.parametrize("channel_id", ["webchat", "directline", None])
+def test_a_valid_token_for_another_bot_framework_channel_is_refused(teams, channel_id):
+    # Same app registration, same signing keys (endorsed for webchat and directline too), but no
+    # tenant, and in Direct Line the client chooses `from` itself.
+    body = activity(teams.microsoft, value={"payload": "/ask_why"})
+    body["channelId"] = channel_id
+    del body["channelData"], body["conversation"]["tenantId"]
+    assert post(teams.url, body, teams.microsoft.token_for(body)) in (401, 403)
+    time.sleep(0.2)
+    assert teams.received == []
+
+
+def test_an_activity_without_a_tenant_is_refused(teams):
+    body = activity(teams.microsoft)
+    del body["channelData"], body["conversation"]["tenantId"]
+    assert post(teams.url, body, teams.microsoft.token_for(body)) == 403
+    time.sleep(0.2)
+    assert teams.received == []
+
+
+@pytest.mark.parametrize("where", ["conversation", "channelData"])
+def test_another_tenant_is_refused(teams, where):
+    body = activity(teams.microsoft)
+    if where == "conversation":
+        body["conversation"]["tenantId"] = "00000000-0000-0000-0000-000000000000"
+    else:
+        body["channelData"]["tenant"]["id"] = "00000000-0000-0000-0000-000000000000"
+    assert post(teams.url, body, teams.microsoft.token_for(body)) == 403
+    time.sleep(0.2)
+    assert teams.received == []
+
+
 def test_an_unknown_key_id_fetches_the_keys_again_then_is_refused(teams):
     microsoft = teams.microsoft
-    teams.received.clear()
-    microsoft.keys["k2"] = new_key("k2")
+    microsoft.keys["k2"] = new_key()
     microsoft.published = ["k1", "k2"]  # Microsoft rolled its keys
     import connectors.teams_auth as auth
     auth.MIN_REFETCH_SECONDS, saved = 0, auth.MIN_REFETCH_SECONDS
     try:
         before = microsoft.key_fetches
         body = activity(microsoft)
-        assert post(teams.url, body, microsoft.token_for(body, kid="k2")) == 200
+        assert post(teams.url, body, microsoft.token_for(body, key="k2")) == 200
         assert microsoft.key_fetches == before + 1  # refreshed on the unknown key id
-        microsoft.keys["k3"] = new_key("k3")  # a key that is never published
+        microsoft.keys["k3"] = new_key()  # a key that is never published
         body = activity(microsoft)
-        assert post(teams.url, body, microsoft.token_for(body, kid="k3")) == 401
+        assert post(teams.url, body, microsoft.token_for(body, key="k3")) == 401
         assert microsoft.key_fetches == before + 2
     finally:
         auth.MIN_REFETCH_SECONDS = saved
@@ -221,20 +409,19 @@ def test_an_unknown_key_id_fetches_the_keys_again_then_is_refused(teams):
 
 def test_a_key_not_endorsed_for_teams_is_refused(teams):
     microsoft = teams.microsoft
-    private, public = new_key("k-webchat")
-    microsoft.keys["k-webchat"] = (private, {**public, "endorsements": ["webchat"]})
+    microsoft.keys["k-webchat"] = new_key(endorsements=["webchat", "directline"])
     microsoft.published = list(microsoft.published) + ["k-webchat"]
     import connectors.teams_auth as auth
     auth.MIN_REFETCH_SECONDS, saved = 0, auth.MIN_REFETCH_SECONDS
     try:
         body = activity(microsoft)
-        assert post(teams.url, body, microsoft.token_for(body, kid="k-webchat")) == 401
+        assert post(teams.url, body, microsoft.token_for(body, key="k-webchat")) == 401
     finally:
         auth.MIN_REFETCH_SECONDS = saved
+    assert teams.received == []
 
 
 def test_a_button_click_comes_back_as_its_payload(teams):
-    teams.received.clear()
     body = activity(teams.microsoft, text="", value={"payload": '/inform_advice{"advice": "eigen_werk"}'})
     assert post(teams.url, body, teams.microsoft.token_for(body)) == 200
     wait_for(teams.received, 1)
@@ -242,7 +429,6 @@ def test_a_button_click_comes_back_as_its_payload(teams):
 
 
 def test_a_resent_activity_is_answered_once(teams):
-    teams.received.clear()
     body = activity(teams.microsoft, text="wat is een probleemanalyse?")
     token = teams.microsoft.token_for(body)
     assert post(teams.url, body, token) == 200
@@ -251,41 +437,107 @@ def test_a_resent_activity_is_answered_once(teams):
     assert [m.text for m in teams.received] == ["wat is een probleemanalyse?"]
 
 
-def test_in_a_channel_only_when_mentioned_and_never_as_a_personal_chat(teams):
-    teams.received.clear()
+def test_in_a_channel_only_when_mentioned_one_conversation_per_thread_and_never_personal(teams):
     quiet = activity(teams.microsoft, text="iemand een idee?", personal=False)
     assert post(teams.url, quiet, teams.microsoft.token_for(quiet)) == 200
     mention = {"type": "mention", "mentioned": BOT, "text": "<at>Spoorwijzer</at>"}
     asked = activity(teams.microsoft, text="<at>Spoorwijzer</at> wat is spoor 2?", personal=False, entities=[mention])
     assert post(teams.url, asked, teams.microsoft.token_for(asked)) == 200
-    wait_for(teams.received, 1)
+    other_person = activity(teams.microsoft, text="<at>Spoorwijzer</at> en spoor 1?", personal=False,
+                            entities=[mention], user="aad-user-2")
+    assert post(teams.url, other_person, teams.microsoft.token_for(other_person)) == 200
+    wait_for(teams.received, 2)
     time.sleep(0.2)
-    assert [m.text for m in teams.received] == ["wat is spoor 2?"]
-    message = teams.received[0]
-    assert message.metadata["personal_chat"] is False  # the actions then keep dates out (test_shared_channels.py)
-    assert message.sender_id == "teams:19:kanaal@thread.tacv2;messageid=123"  # one conversation per thread
+    assert [m.text for m in teams.received] == ["wat is spoor 2?", "en spoor 1?"]
+    assert all(m.metadata["personal_chat"] is False for m in teams.received)  # no dates (test_shared_channels.py)
+    assert teams.received[0].sender_id == teams.received[1].sender_id  # one conversation per thread
+    assert DERIVED.match(teams.received[0].sender_id) and "kanaal" not in teams.received[0].sender_id
+    wait_for(teams.microsoft.replies, 2)
+    assert teams.microsoft.replies[0]["raw_path"] == (
+        "/service/v3/conversations/19%3Akanaal%40thread.tacv2%3Bmessageid%3D123/activities")
+    assert teams.microsoft.replies[0]["conversation"] == "19:kanaal@thread.tacv2;messageid=123"
 
 
-def test_another_tenant_is_refused(teams):
-    teams.received.clear()
-    body = activity(teams.microsoft)
-    body["conversation"]["tenantId"] = "00000000-0000-0000-0000-000000000000"
-    assert post(teams.url, body, teams.microsoft.token_for(body)) == 403
-    time.sleep(0.2)
-    assert teams.received == []
-
-
-def test_a_confirmed_erasure_deletes_the_teams_conversation(teams):
-    teams.received.clear()
+def test_a_confirmed_erasure_deletes_the_teams_conversation_and_says_so(teams):
     for text in ("hallo", "wis"):
-        body = activity(teams.microsoft, text=text)
+        body = activity(teams.microsoft, text=text, user="aad-wis")
         post(teams.url, body, teams.microsoft.token_for(body))
         wait_for(teams.received, 1 if text == "hallo" else 2)
+    wait_for_text(teams.microsoft, ERASED_TEXT)
+    assert teams.received[0].sender_id not in teams.agent.tracker_store.store
+    assert ERASED_TEXT in teams.microsoft.texts() and ERASE_FAILED_TEXT not in teams.microsoft.texts()
+
+
+def test_an_erasure_that_fails_is_reported_and_never_claimed(teams):
+    store = ReadOnlyStore()
+    teams.channel.agent_override = SimpleNamespace(tracker_store=store, lock_store=teams.agent.lock_store)
+    for text in ("hallo", "wis"):
+        body = activity(teams.microsoft, text=text, user="aad-readonly")
+        post(teams.url, body, teams.microsoft.token_for(body))
+        wait_for(teams.received, 1 if text == "hallo" else 2)
+    wait_for_text(teams.microsoft, ERASE_FAILED_TEXT)
+    assert ERASE_FAILED_TEXT in teams.microsoft.texts()
+    assert ERASED_TEXT not in teams.microsoft.texts()
+    assert teams.received[0].sender_id in store.trackers
+
+
+def test_with_a_read_only_database_the_person_hears_it_and_erasure_is_not_claimed(teams, tmp_path):
+    path = tmp_path / "gesprekken.db"
+    writable = PrivateSQLTrackerStore(domain=Domain.empty(), dialect="sqlite", db=str(path))
+    read_only = PrivateSQLTrackerStore(domain=Domain.empty(), dialect="sqlite", db=f"file:{path}",
+                                       query={"mode": "ro", "uri": "true"})
+    teams.channel.agent_override = SimpleNamespace(tracker_store=writable, lock_store=teams.agent.lock_store)
+    body = activity(teams.microsoft, text="hallo", user="aad-alleen-lezen")
+    post(teams.url, body, teams.microsoft.token_for(body))
+    wait_for(teams.microsoft.replies, 1)
+    conversation = teams.received[0].sender_id
     for _ in range(50):
-        if "teams:aad-user-1" not in teams.agent.tracker_store.store:
+        if writable.count(conversation):
             break
         time.sleep(0.05)
-    assert "teams:aad-user-1" not in teams.agent.tracker_store.store
+    stored = writable.count(conversation)
+    assert stored and STORE_FAILED_TEXT not in teams.microsoft.texts()
+
+    teams.channel.agent_override = SimpleNamespace(tracker_store=read_only, lock_store=teams.agent.lock_store)
+    body = activity(teams.microsoft, text="nog een vraag", user="aad-alleen-lezen")
+    post(teams.url, body, teams.microsoft.token_for(body))
+    wait_for_text(teams.microsoft, STORE_FAILED_TEXT)
+    assert STORE_FAILED_TEXT in teams.microsoft.texts()
+
+    body = activity(teams.microsoft, text="wis", user="aad-alleen-lezen")
+    post(teams.url, body, teams.microsoft.token_for(body))
+    wait_for_text(teams.microsoft, ERASE_FAILED_TEXT)
+    assert ERASE_FAILED_TEXT in teams.microsoft.texts() and ERASED_TEXT not in teams.microsoft.texts()
+    assert writable.count(conversation) == stored
+
+
+def test_a_failing_turn_is_told_and_logged_without_the_message(teams, caplog):
+    caplog.set_level(logging.DEBUG)
+    body = activity(teams.microsoft, text="kapot", user="aad-kapot")
+    assert post(teams.url, body, teams.microsoft.token_for(body)) == 200
+    wait_for_text(teams.microsoft, STORE_FAILED_TEXT)
+    assert teams.microsoft.texts() == [STORE_FAILED_TEXT]
+    logged = "\n".join(f"{r.getMessage()} {r.exc_text or ''}" for r in caplog.records)
+    assert "bericht kon niet worden afgehandeld (OSError)" in logged
+    assert "kapot" not in logged and "aad-kapot" not in logged
+
+
+def test_a_turn_the_store_could_not_save_is_told(teams, monkeypatch):
+    monkeypatch.setattr("connectors.chat_turn.store_failed", lambda agent, sender: True)
+    body = activity(teams.microsoft, text="hallo", user="aad-niet-bewaard")
+    post(teams.url, body, teams.microsoft.token_for(body))
+    wait_for_text(teams.microsoft, STORE_FAILED_TEXT)
+    assert STORE_FAILED_TEXT in teams.microsoft.texts()
+
+
+def test_too_many_messages_get_the_dutch_limit_text(teams):
+    teams.channel.limits = Limits(allowed=False)
+    body = activity(teams.microsoft, text="nog een vraag", user="aad-snel")
+    assert post(teams.url, body, teams.microsoft.token_for(body)) == 200
+    wait_for_text(teams.microsoft, RATE_LIMITED_TEXT)
+    assert teams.microsoft.texts() == [RATE_LIMITED_TEXT] and teams.received == []
+    (conversation, client), = teams.channel.limits.calls
+    assert DERIVED.match(conversation) and client is None
 
 
 def test_text_helpers():
@@ -293,7 +545,10 @@ def test_text_helpers():
     assert message_text({"text": "", "value": {"payload": "/affirm"}}) == "/affirm"
     assert message_text({"text": "<at>Spoorwijzer</at>"}) is None
     personal = {"conversation": {"conversationType": "personal", "id": "a:1"}, "from": {"id": "29:x"}}
-    assert conversation_id(personal) == "teams:29:x"
+    assert platform_id(personal) == "personal:29:x"
+    ids = ConversationIds(ID_SECRET.encode())
+    assert DERIVED.match(conversation_id(personal, ids))
+    assert conversation_id({"conversation": {"conversationType": "personal"}, "from": {}}, ids) is None
 
 
 async def test_the_outgoing_token_is_reused_until_shortly_before_it_expires(monkeypatch):
