@@ -1,5 +1,5 @@
-"""What the running system keeps, read from its own database: no medical text, nothing after
-erasure, and the whole history of a long conversation (split into sessions, spoorwijzer_rasa/patches.py). Run by `make test` against the single server with SQLite and against the replicated
+"""What the running system keeps, read from its own database: no medical text, no identifiers
+people type (BSN, phone, e-mail, IBAN, address), nothing after erasure, and the whole history of a long conversation (split into sessions, spoorwijzer_rasa/patches.py). Run by `make test` against the single server with SQLite and against the replicated
 set-up with PostgreSQL (through nginx, so erasure on one replica holds for all).
 
 Usage: python tests/rest/privacy_checks.py <chat URL> sqlite:<path> | postgresql (DB_* from the environment)
@@ -15,10 +15,13 @@ from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from live_checks import report  # noqa: E402
 
+from privacy.erasure import ERASED_TEXT  # noqa: E402
+from privacy.redaction import PLACEHOLDER  # noqa: E402
+
 BASE, DATABASE = sys.argv[1], sys.argv[2]
-PLACEHOLDER = "[medische details niet bewaard]"
 results: list[tuple[str, bool, str]] = []
 
 
@@ -59,6 +62,28 @@ def medical_details_are_not_stored() -> None:
     check("het antwoord van de bot wordt wel bewaard", "Je hoeft mij geen medische gegevens" in rows, rows)
 
 
+def what_the_old_word_list_missed_is_not_stored() -> None:
+    """The five variants of issue #25, each in its own conversation."""
+    for text in ("ik heb een knieoperatie gehad", "ik heb suïcidale gedachten", "ik ben alcoholist",
+                 "ik heb bekkeninstabiliteit", "ik heb ME/CVS"):
+        sender = str(uuid.uuid4())
+        send(sender, text)
+        rows = "\n".join(stored(sender))
+        word = text.split()[-1] if not text.endswith("gehad") else "knieoperatie"
+        check(f"'{word}' staat niet in de database", word not in rows and "gedachten" not in rows, rows)
+
+
+def identifiers_are_not_stored() -> None:
+    sender = str(uuid.uuid4())
+    since = (date.today() - timedelta(days=30)).strftime("%d-%m-%Y")
+    send(sender, f"ik ben sinds {since} ziek, mijn bsn is 111222333 en bel me op 06-12345678 "
+                 "of mail j.jansen@example.nl, rekening NL91 ABNA 0417 1643 00, ik woon op 1234 AB 12")
+    rows = "\n".join(stored(sender))
+    for typed in ("111222333", "06-12345678", "j.jansen@example.nl", "0417 1643", "1234 AB"):
+        check(f"'{typed}' staat niet in de database", typed not in rows, rows)
+    check("de datum staat er wel (de gids heeft hem nodig)", since in rows, rows)
+
+
 def erasure_in_the_chat() -> None:
     sender = str(uuid.uuid4())
     send(sender, "wat is een plan van aanpak?")
@@ -66,13 +91,13 @@ def erasure_in_the_chat() -> None:
     check("'verwijder mijn gegevens' vraagt eerst om bevestiging", "Wil je dat ik dit hele gesprek wis?" in reply, reply)
     check("vóór de bevestiging is nog niets gewist", len(stored(sender)) > 0)
     reply = send(sender, "/confirm_erase")
-    check("na de bevestiging zegt de bot dat het gewist is", "gewist" in reply, reply)
+    check("na de bevestiging zegt de bot dat het gewist is", ERASED_TEXT in reply, reply)
     check("na de bevestiging staat er niets meer in de database", stored(sender) == [], str(len(stored(sender))))
     typed = str(uuid.uuid4())
     send(typed, "hallo")
     send(typed, "vergeet dit gesprek")
     reply = send(typed, "ja")
-    check("'vergeet dit gesprek' en 'ja' wissen ook", "gewist" in reply and stored(typed) == [], reply)
+    check("'vergeet dit gesprek' en 'ja' wissen ook", ERASED_TEXT in reply and stored(typed) == [], reply)
     kept = str(uuid.uuid4())
     send(kept, "hallo")
     send(kept, "wis dit gesprek")
@@ -99,7 +124,8 @@ def a_long_conversation_keeps_its_history_and_its_data() -> None:
 
 
 if __name__ == "__main__":
-    for part in (medical_details_are_not_stored, erasure_in_the_chat, a_long_conversation_keeps_its_history_and_its_data):
+    for part in (medical_details_are_not_stored, what_the_old_word_list_missed_is_not_stored,
+                 identifiers_are_not_stored, erasure_in_the_chat, a_long_conversation_keeps_its_history_and_its_data):
         try:
             part()
         except Exception as error:  # a crash is a failed check, not a traceback
