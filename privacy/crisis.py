@@ -22,7 +22,15 @@ little. Hence:
   "ik zie het niet zitten om ..." (without "meer"), "ik kan niet meer werken", "doodmoe",
   "doodgewoon", "ik ga dood van de stress", "het heeft geen zin meer om bezwaar te maken",
   "mijn uitkering is niet genoeg om te leven", "een last voor mijn collega's". The word "spoor"
-  (spoor 1 / spoor 2) and "perspectief" are domain words and are never a signal on their own.
+  (spoor 1 / spoor 2) and "perspectief" are domain words and are never a signal on their own;
+- any mention of suicide counts, also about someone else ("mijn collega pleegde zelfmoord"):
+  113 is there for the people around someone too.
+
+What it does not do: understand. It recognises the wordings it was built and tested on (all
+phrasings in tests/privacy/crisis_phrasings.yml, no false positive on the 1680 ordinary
+questions we have), but of new wordings tried blind only about 2 in 3 were recognised before
+they were added (see the concept layer below). The classifier's own `crisis` guess is kept as a
+further net (components/crisis.py).
 
 Robustness: the text is normalised first (Unicode NFKD without accents, so "suïcidaal" and
 "suicidaal" are one; case; zero-width characters; apostrophes; letters repeated 3+ times), the
@@ -117,11 +125,11 @@ _PATTERNS: List[Tuple[str, str]] = [
     ("zelfdoding", r"\b(?:zelfdoding){e<=1}"),
     ("doodswens", r"\bdoo?ds?\s?wens"),
     ("zelfbeschadiging", r"\b(?:zelf\s?(?:beschadig|verwond|verminking|mutilatie)|automutilatie|self\s?harm)"),
-    ("denken aan de dood", r"\b(?:denk|dacht|denken|gedachten?|gedachtes)\b(?:\s+\w+){0,3}?\s+(?:aan|over)\s+(?:de\s+)?(?:dood|doodgaan|dood\s+gaan|sterven)\b"),
+    ("denken aan de dood", r"\b(?:denk|dacht|denken|gedachten?|gedachtes)\b(?:\s+\w+){0,3}?\s+(?:aan|over)\s+(?:de\s+)?(?:dood|doodgaan|dood\s+gaan|sterven)\b(?!\s+van\b)"),
     # -- wanting to die / not to be ------------------------------------------------------------
     ("dood willen", rf"{IK_WIL}{ADV}\s+{DOOD}"),
     ("dood willen (bijzin)", rf"{IK}{ADV}\s+{DOOD}\s+(?:wil|wou|wilde|zou\s+willen|te\s+willen)\b"),
-    ("graag dood", rf"\b(?:zo\s+graag|het\s+liefst|liever|net\s+zo\s+goed|beter\s+af|beter)\s+{DOOD}(?!\s+van\b)"),
+    ("graag dood", rf"\b(?:zo\s+graag|het\s+liefst|liever|net\s+zo\s+goed|beter\s+af|beter)\s+{DOOD}(?!\s+(?:van|dan)\b)"),
     ("was ik maar dood", rf"\b(?:was|ware|lag)\s+(?:ik|k)\s+maar\s+{DOOD}"),
     # "als ik dood ben" stays out: "wie krijgt mijn pensioen als ik dood ben?" is an ordinary question.
     ("dat ik dood was", rf"\bdat\s+(?:ik|k)\s+{DOOD}\s+(?:was|ben|zou\s+zijn|lag)\b|\bals\s+(?:ik|k)\s+{DOOD}\s+(?:was|lag|zou\s+zijn)\b"),
@@ -137,8 +145,9 @@ _PATTERNS: List[Tuple[str, str]] = [
     ("verdwijnen", rf"{IK_WIL}{ADV}\s+(?:voorgoed\s+|voor\s+altijd\s+)?verdwijnen(?:\s+voor\s+altijd|\s+voorgoed)?{END}"
                    r"|\bverdwijnen\s+van\s+de\s+aardbodem\b"),
     ("niet meer wakker", r"\b(?:wil|wou|hoop|hoopte|wens|zou|liefst|slapen\s+en|inslapen\s+en|gaan\s+slapen\s+en)\b"
-                         r"(?:\s+\w+){0,5}?\s+(?:niet|nooit|nie)\s+meer\s+(?:wakker|op\s+te\s+staan|opstaan|opendoen|open\s+doen|openen|open\s+te\s+doen)"),
-    ("voorgoed", r"\b(?:tussenuit|eruit|slapen|rusten|ophouden|verdwijnen|stoppen)\s*(?:\.\s*)?(?:voor\s+altijd|voorgoed|definitief)\b"),
+                         r"(?:\s+\w+){0,5}?\s+(?:niet|nooit|nie)\s+(?:meer\s+)?(?:wakker|op\s+te\s+staan|opstaan|opendoen|open\s+doen|openen|open\s+te\s+doen)"),
+    ("voorgoed", r"\b(?:tussenuit|eruit|slapen|rusten|ophouden|verdwijnen|stoppen)\s*(?:\.\s*)?(?:voor\s+altijd|voorgoed|definitief)\b"
+                 r"|\b(?:voor\s+altijd|voorgoed)\s+(?:stopt|ophoudt|weg\s+is|slapen|rusten|verdwijnen)\b"),
     ("alles beeindigen", r"\b(?:alles|het\s+allemaal)\s+(?:te\s+)?(?:beeindigen|beeindig)\b"),
     ("meer aan mij als ik dood ben",
      r"\b(?:beter|meer\s+aan\s+(?:mij|me)|blij|opgelucht)\b(?:\s+\w+){0,4}?\s+als\s+(?:ik|k)\s+dood\s+(?:ben|was|zou\s+zijn)\b"),
@@ -155,7 +164,7 @@ _PATTERNS: List[Tuple[str, str]] = [
     ("geen uitweg", r"\bgeen\s+(?:enkele\s+|andere\s+)?uitweg\b"),
     ("geen toekomst meer", rf"\bgeen\s+(?:toekomst|hoop|licht)\s+meer(?:\s+(?:voor\s+(?:mij|me)|in\s+mijn\s+leven))?{END}"),
     ("geen gat meer in", r"\bgeen\s+gat\s+meer\s+in\b"),
-    ("leven heeft geen zin", rf"\b{LEVEN}\s+(?:heeft|had|lijkt){ADV}\s+(?:voor\s+mij\s+)?(?:geen|weinig)\s+(?:zin|nut|betekenis)\b"),
+    ("leven heeft geen zin", rf"\b{LEVEN}\s+(?:heeft|had|lijkt){ADV}\s+(?:voor\s+mij\s+)?(?:geen|weinig)\s+(?:zin|nut|betekenis|waarde)\b"),
     ("heeft het leven zin", rf"\bheeft\s+{LEVEN}\s+(?:nog\s+)?(?:wel\s+)?(?:voor\s+)?(?:zin|nut)\b"),
     ("alles heeft geen zin meer",
      rf"\b(?:het|alles|niks|niets)\s+heeft(?:\s+voor\s+(?:mij|me))?{ADV}\s+(?:geen\s+)?zin\s+meer{END}"),
@@ -176,12 +185,16 @@ _PATTERNS: List[Tuple[str, str]] = [
                          rf"|\bhet\s+is{ADV}\s+(?:zo\s+)?(?:zinloos|uitzichtloos|hopeloos)(?:\s+geworden)?{END}"),
     ("leven niet meer aan", rf"\b{LEVEN}\s+(?:\w+\s+){{0,2}}?niet\s+meer\s+aan\b"),
     ("ik kan niet meer", rf"{IK}\s+(?:kan|ken)(?:\s+(?:het|dit|t|de\s+pijn|alles|het\s+leven))?{ADV}\s+niet\s+meer(?:\s+(?:aan|verder|door))?{END}"),
-    ("ik kan zo niet verder", rf"{IK}\s+kan\s+(?:zo|zo\s+echt|echt\s+zo)\s+niet\s+(?:meer\s+)?verder\b"),
+    ("ik kan zo niet verder", rf"{IK}\s+kan\s+(?:zo|zo\s+echt|echt\s+zo)\s+niet\s+(?:meer\s+)?verder\b"
+                              rf"|{IK}\s+kan\s+(?:zo|zo\s+echt|echt\s+zo|dit)\s+niet\s+(?:meer|langer)\s+(?:doorgaan|door){END}"),
     ("ik trek het niet meer", rf"{IK}\s+trek\s+(?:het|t|dit|het\s+allemaal|het\s+leven){ADV}\s+niet\s+meer{END}"),
     # Not the inverted order after a fronted object: "terug naar die afdeling wil ik niet meer."
     ("ik wil niet meer", rf"(?:{IK}{ADV}\s+{WIL}|\b(?:soms|echt|eigenlijk|gewoon|vaak|nu|nou|toch)\s+(?:wil|wou|wilde)\s+(?:ik|k))"
                          rf"{ADV}\s+niet\s+meer{END}"),
     ("niet meer verder", rf"{IK_WIL}{ADV}\s+{NIET_MEER}\s+verder{END}"),
+    ("dat ik niet meer wil", rf"{IK}(?:\s+\w+)?\s+niet\s+meer\s+wil{END}"),
+    ("er niet meer bij zijn", rf"{IK_WIL}\s+er{ADV}\s+{NIET_MEER}\s+bij\s+zijn{END}"),
+    ("stoppen met alles", rf"\b(?:ophouden|stoppen|kappen)\s+(?:\.\s+)?met\s+alles{END}"),
     ("ik heb er geen zin meer in", rf"\b(?:ik|k)\s+heb\s+er{ADV}\s+geen\s+zin\s+meer\s+in{END}"),
     ("ik ben er klaar mee", rf"{IK}\s+ben\s+er{ADV}\s+klaar\s+mee{END}"),
     # -- a burden, better off without me -------------------------------------------------------
@@ -190,7 +203,7 @@ _PATTERNS: List[Tuple[str, str]] = [
     ("een last voor iedereen",
      rf"(?:{IK}|\bme\b|\bmij\b)(?:\s+\w+){{0,4}}?\s+(?:last|blok\s+aan\s+het\s+been)\s+(?:voor|van)\s+(?:iedereen|de\s+wereld|jullie|de\s+mensen\s+om\s+me\s+heen|"
      r"(?:mijn|mn)\s+(?:familie|gezin|kinderen|kind|partner|vrouw|man|vriend|vriendin|omgeving|ouders|naasten|dierbaren))\b"),
-    ("anderen tot last", r"\b(?:anderen|iedereen|jullie)\s+(?:alleen\s+maar\s+)?tot\s+last\b"),
+    ("anderen tot last", r"\b(?:anderen|iedereen|jullie|niemand)\s+(?:meer\s+)?(?:alleen\s+maar\s+)?tot\s+last\b"),
     ("geen last meer van mij", r"\bgeen\s+last\s+meer\s+(?:van\s+)?(?:mij|me)\b"),
     ("niemand zou me missen", r"\bniemand\s+(?:zou|zal|gaat)\s+(?:me|mij)\s+(?:\w+\s+)?missen\b"),
     ("jullie zullen me missen", r"\bzullen\s+(?:me|mij)\s+(?:nog\s+)?(?:wel\s+)?missen\b"),
@@ -231,13 +244,14 @@ _PATTERNS: List[Tuple[str, str]] = [
      r"(?:\w+\s+)?(?:ingenomen|geslikt|genomen|innemen|slikken|nemen|in\s+te\s+nemen|te\s+slikken)\b"),
     ("overdosis", r"\boverdos[ie]"),
     ("afscheidsbrief", r"\bafscheids?\s?brie[fv]"),
-    ("mes in mijn hand", r"\bmes\s+in\s+(?:mijn|mn)\s+hand\b"),
+    ("mes in mijn hand", r"\bmes\s+in\s+(?:mijn|mn)\s+hand\b|\bmes\s+gepakt\b"),
+    ("mezelf van de trap gooien", rf"\b{ME}\s+(?:van|voor|onder|uit)\s+(?:de|het|een)\s+\w+\s+(?:te\s+)?(?:gooien|werpen|storten|laten\s+vallen)\b"),
     ("springen",
      r"\b(?:voor|onder)\s+(?:de|een)\s+(?:trein|metro|tram|auto|vrachtwagen|bus)\s+(?:\w+\s+)?(?:te\s+)?(?:springen|spring|gesprongen|gooien|gaan\s+liggen|lopen)\b"
      r"|\bvan\s+(?:de|een|het)\s+(?:flat|brug|dak|balkon|gebouw|toren|parkeergarage|rots)\s+(?:af\s+)?(?:te\s+)?(?:springen|spring|gesprongen|af\s+springen|afgesprongen)\b"),
     ("ik ga springen", rf"{IK}\s+(?:ga|wil|zal|wou){ADV}\s+springen{END}"),
     ("op het spoor", r"\bop\s+(?:het|t)\s+spoor\s+(?:te\s+)?(?:gaan\s+)?(?:staan|liggen|lopen|sta|lig|ga\s+liggen|ga\s+staan)\b"
-                     rf"|{IK}\s+(?:sta|lig|zit)\s+(?:nu\s+)?op\s+(?:het|t)\s+spoor{END}"),
+                     rf"|{IK}\s+(?:sta|lig|zit)\s+(?:nu\s+)?(?:op|bij)\s+(?:het|t)\s+spoor{END}"),
     ("op het dak", rf"{IK}\s+(?:sta|zit)\s+(?:nu\s+)?op\s+(?:het\s+dak|de\s+brug|de\s+rails|het\s+balkon\s+en)"
                    r"|\bop\s+de\s+rand\s+van\s+(?:het|de|een)\s+(?:dak|brug|balkon|flat|gebouw|perron)\b"),
     ("touw", r"\btouw\s+(?:\w+\s+)?(?:gekocht|klaarliggen|klaar\s+gelegd|opgehangen)\b"),
@@ -263,6 +277,11 @@ _PATTERNS: List[Tuple[str, str]] = [
     ("going to jump", rf"\b(?:going|gonna|want|about)\s+to\s+jump(?:\s+off\s+\w+(?:\s+\w+)?)?{END}"),
     ("nobody would miss me", r"\b(?:nobody|no\s+one)\s+(?:would|will)\s+(?:even\s+)?(?:miss\s+me|care\s+if\s+i|notice\s+if\s+i)"
                              r"|\bif\s+i\s+(?:was|were)\s+gone\b"),
+    ("end everything", r"\bend\s+(?:everything|it\s+all)\b"),
+    ("reason to live", r"\b(?:no|any)\s+reason\s+(?:for\s+me\s+)?to\s+(?:live|go\s+on|keep\s+going)\b"),
+    ("thinking about dying", r"\b(?:think|thinking|thoughts)\s+(?:about|of)\s+(?:dying|death|suicide|killing\s+myself|ending\s+it)\b"),
+    ("cant see a way out", r"\b(?:cant|cannot)\s+see\s+(?:a|any)\s+way\s+out\b"),
+    ("life is meaningless", r"\blife\s+(?:is|feels)\s+(?:so\s+)?(?:meaningless|pointless|hopeless|not\s+worth)\b"),
     ("stop living", r"\bstop\s+living\b|\bwant\s+to\s+be\s+dead\b|\bif\s+i\s+(?:was|were)\s+dead\b"
                     r"|\bpoint\s+(?:of|in)\s+living\b|\bdone\s+with\s+(?:life|living)\b"),
     ("disappear and never come back", r"\bdisappear\s+and\s+never\b"),
@@ -273,10 +292,12 @@ _PATTERNS: List[Tuple[str, str]] = [
 _COMPILED = [(name, regex.compile(pattern)) for name, pattern in _PATTERNS]
 
 # --- a second, broader layer: concepts together in one clause -----------------------------------
-# Fixed phrases miss the many ways people say it: five rounds of new phrasings, each written
-# without looking at the patterns, were found 123 of 183 times before the fixes that followed
-# (tests/privacy/crisis_phrasings.yml, groups "probe"); a new wording has roughly a 2 in 3 chance.
-# Hence this layer, and the classifier's own `crisis` guess as a further net (components/crisis.py). Most misses
+# Fixed phrases miss many of the ways people say it. Six rounds of new phrasings, each written
+# without looking at the patterns and only then used to fix them, were recognised 142 of 223
+# times before those fixes (tests/privacy/crisis_phrasings.yml, groups "probe"; the last round,
+# with this layer in place: 19 of 40). So a wording nobody tried has perhaps a 1 in 2 to 2 in 3
+# chance: hence this layer and the classifier's own `crisis` guess as a further net
+# (components/crisis.py). Most misses
 # combine three things in one clause: the speaker, a wish, and death ("ik hoop dat ik morgen dood
 # ben", "mijn hoofd zegt dat ik dood moet"), or the speaker, their life and its futility ("waarom
 # zou ik nog leven", "ik trek dit leven niet meer"). Counted per clause, with the everyday
@@ -289,7 +310,8 @@ _DEATH = frozenset({"dood", "doot", "sterven", "doodgaan", "doodga"})
 _NOT_WISHED_DEATH = frozenset({"zijn", "haar", "mijn", "mn", "hun", "na", "jouw", "uw"})  # "na zijn dood"
 _BENEFIT_CONTEXT = frozenset({"pensioen", "uitkering", "loon", "verzekering", "nabestaanden", "nabestaandenpensioen",
                               "erfenis", "overlijdensuitkering", "weten", "gebeurt", "krijgt", "betaalt", "verlof",
-                              "werkgever", "contract", "testament"})
+                              "werkgever", "contract", "testament", "anders"})  # "anders ga ik nog dood"
+_CONDITIONAL = frozenset({"als", "wanneer", "indien", "voordat", "mocht", "stel", "zodra"})  # "als ik dood ga, ..."
 _LIFE = frozenset({"leven", "leve", "bestaan"})
 _NOT_MY_LIFE = frozenset({"werkende", "werkzame", "dagelijks", "dagelijkse", "sociale", "prive", "werk", "lang"})
 _FUTILITY = frozenset({"nut", "nutteloos", "zin", "zinloos", "waarom", "beeindigen", "beeindig", "trek", "zat", "beu",
@@ -303,8 +325,13 @@ def _concept_signals(plain: str) -> Iterator[str]:
         present = set(words)
         if present & _SELF and present & _WISH and not present & _BENEFIT_CONTEXT:
             for i, word in enumerate(words):
+                if word not in _DEATH:
+                    continue
                 someone_elses = (i > 0 and words[i - 1] in _NOT_WISHED_DEATH) or words[i + 1:i + 2] == ["van"]
-                if word in _DEATH and not someone_elses:
+                # The speaker's own death, wished: "dat ik morgen dood ben", "(ik) verlang naar de dood",
+                # "en wil dood"; not a condition ("als ik dood ga") or someone else's ("mijn hond").
+                own = set(words[max(0, i - 5):i]) & _SELF or set(words[max(0, i - 3):i]) & _WISH
+                if own and not set(words[max(0, i - 4):i]) & _CONDITIONAL and not someone_elses:
                     yield "wens, ik en dood in een zin"
                     break
         if present & _LIFE_SELF and present & _FUTILITY:
