@@ -1,31 +1,45 @@
-"""The REST channel, with a limit on message length and no silent failures.
+"""The REST channel: one guarded way in, limits, and an honest answer when something fails.
 
-A message longer than MAX_CHARS is not passed to the assistant (NLU on it only
-slows the server and gives no useful answer). The sender gets a Dutch reply that
-the message is too long. If the assistant produced no reply at all — which in
-Rasa happens when the action server cannot be reached — the sender gets a polite
-Dutch message instead of silence. The URL stays /webhooks/rest/webhook.
+One way in: this channel builds its own blueprint instead of wrapping Rasa's, so the only code
+that hands a message to the assistant is `receive`, and its first step is the check of the
+conversation id. Whatever path spelling Sanic routes to it (trailing slash, double slash, query
+string, percent-encoding), it runs the same check; there is no separate middleware that has to
+recognise the path. Routes: GET / (liveness), GET /ready (readiness), POST /webhook (messages).
 
-Safe retries: a client may send a `message_id` with each message (the chat widget
-does). Sending the same message again with the same id — after a time-out, or a
-Rasa server that stopped mid-turn — never gives a second turn: if the first one
-was stored, its replies are sent again; if not, the message is handled now. Rasa
-stores a turn in one go at its end, so there is no half-stored turn. Ids are
-shared between replicas through Redis (connectors/seen.py); only a retry costs a
-look in the tracker store.
+Checks on every message, before anything is read or stored:
+- `sender` must be a random UUID4 (connectors/conversation_id.py explains why), else 400.
+- `?stream=true` is refused with 400: Rasa's streaming mode bypassed the guard, the erasure and
+  the failure answers, and hung (issue #25); the chat widget does not use it.
+- `message` must be text that can be stored (a string, no lone surrogates or NUL), else 400.
+- Rate limits per conversation and per client address (connectors/limits.py), else 429 with a
+  Dutch message in Rasa's reply format, so the widget shows it.
+- A message longer than MAX_CHARS gets a Dutch reply that it is too long and is not passed on.
 
-Conversation ids: a `sender` that is not a random UUID4 is refused with 400 before
-anything is read or stored (connectors/conversation_id.py explains why).
+No silent failures: if the turn raises (lock store, tracker store or action server down) the
+person gets STORE_FAILED_TEXT, and the log says what failed without the message text. If the
+tracker store could not save the turn (privacy.store.store_failed), the replies are replaced by
+STORE_FAILED_TEXT: the person must not think the answer was kept. An empty reply (the action
+server did not answer) becomes NO_REPLY_TEXT.
 
-Erasure: a reply that confirms erasure deletes the conversation after the turn
-(connectors/erasure.py).
+Safe retries: a client may send a `message_id` with each message (the chat widget does). Sending
+the same message again with the same id never gives a second turn: if the first one was stored,
+its replies are sent again; if not, the message is handled now. Ids are shared between replicas
+through Redis (connectors/seen.py); only a retry costs a look in the tracker store.
+
+Erasure: a reply that carries the erase marker makes the channel erase the conversation after
+the turn (privacy/erasure.py, which verifies the result). The person gets ERASED_TEXT only when
+the erasure is verified, else ERASE_FAILED_TEXT; the message carries
+custom {"gesprek_wissen": "gelukt" | "mislukt"} so the widget forgets the id only on success.
 """
 from __future__ import annotations
 
+import asyncio
+import inspect
+import logging
 import re
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
-from rasa.core.channels.channel import UserMessage
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.channels.rest import RestInput
 from rasa.shared.core.events import BotUttered, UserUttered
 from sanic import Blueprint, response
@@ -33,11 +47,19 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from connectors.conversation_id import REFUSED_TEXT, is_secret_id
-from connectors.erasure import erase_conversation, take_marker
+from connectors.limits import RATE_LIMITED_TEXT, RateLimits
 from connectors.seen import SeenIds
+from privacy.erasure import ERASE_FAILED_TEXT, ERASED_TEXT, erase, take_marker
+from privacy.notices import STORE_FAILED_TEXT
+from privacy.store import check_ready, store_failed
+from spoorwijzer_rasa.log_safety import describe, hidden_text, safe_traceback
+
+logger = logging.getLogger(__name__)
 
 MAX_CHARS = 2000
 MESSAGE_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")  # a client's id for one message (e.g. a UUID)
+UNSTORABLE = re.compile("[\ud800-\udfff\x00]")  # lone surrogates and NUL: no database stores them
+REDIS_PING_SECONDS = 3
 NO_REPLY_TEXT = (
     "Sorry, er ging aan onze kant iets mis en ik kan je nu geen antwoord geven. "
     "Probeer het over een paar minuten nog eens."
@@ -45,6 +67,15 @@ NO_REPLY_TEXT = (
 TOO_LONG_TEXT = (
     f"Je bericht is te lang voor mij (meer dan {MAX_CHARS} tekens). Wil je je vraag korter stellen? "
     "Je hoeft geen hele verhalen of medische details te geven."
+)
+STREAM_REFUSED_TEXT = (
+    "Dit kanaal antwoordt niet als stream. Stuur het bericht zonder '?stream=true'; "
+    "je krijgt dan alle antwoorden in één keer."
+)
+NOT_TEXT_TEXT = "Het veld 'message' moet tekst zijn (een JSON-string), bijvoorbeeld \"In welk spoor zit ik?\"."
+UNREADABLE_TEXT = (
+    "Je bericht bevat tekens die ik niet kan lezen of bewaren. Typ je bericht opnieuw, "
+    "zonder bijzondere tekens."
 )
 
 
@@ -62,6 +93,61 @@ def stored_replies(events: List[Any], message_id: str) -> Optional[List[Dict[str
     return replies
 
 
+def json_body(request: Request) -> Any:
+    """The parsed JSON body; None when there is none or it is not JSON."""
+    try:
+        return request.json
+    except Exception:  # Sanic raises InvalidUsage for a body that is not JSON
+        return None
+
+
+def refusal(request: Request) -> Optional[HTTPResponse]:
+    """A 400 answer for a request whose conversation id could be guessed; None when it is fine."""
+    body = json_body(request)
+    sender = body.get("sender") if isinstance(body, dict) else None
+    if is_secret_id(sender):
+        return None
+    return response.json({"error": "ongeldig_gesprek_id", "message": REFUSED_TEXT}, status=400)
+
+
+def wants_stream(request: Request) -> bool:
+    """Whether the client asks for Rasa's streaming mode (any value but false)."""
+    return any(value.strip().lower() != "false" for value in request.args.getlist("stream", []))
+
+
+def text_problem(text: Any) -> Optional[HTTPResponse]:
+    """A 400 answer for a `message` that is not storable text; None when it is fine."""
+    if not isinstance(text, str):
+        return response.json({"error": "ongeldig_bericht", "message": NOT_TEXT_TEXT}, status=400)
+    if UNSTORABLE.search(text):
+        return response.json({"error": "ongeldige_tekst", "message": UNREADABLE_TEXT}, status=400)
+    return None
+
+
+async def readiness(agent: Any) -> Optional[str]:
+    """None when the assistant can take messages; else a short reason without personal data."""
+    if agent is None:
+        return "agent_niet_geladen"
+    is_ready = getattr(agent, "is_ready", None)
+    if callable(is_ready) and not is_ready():
+        return "model_niet_geladen"
+    try:
+        reason = await check_ready(agent)
+    except Exception as error:  # the contract says it answers; still never a 500 here
+        return f"trackerstore_controle_mislukt ({describe(error)})"
+    if reason:
+        return reason
+    lock_store = getattr(agent, "lock_store", None)
+    redis_client = getattr(lock_store, "red", None)  # Rasa's RedisLockStore keeps a blocking client
+    if redis_client is not None:
+        try:
+            loop = asyncio.get_running_loop()
+            await asyncio.wait_for(loop.run_in_executor(None, redis_client.ping), REDIS_PING_SECONDS)
+        except Exception as error:
+            return f"redis_lock_store_onbereikbaar ({describe(error)})"
+    return None
+
+
 class GuardedRestInput(RestInput):
     @classmethod
     def name(cls) -> Text:
@@ -70,6 +156,7 @@ class GuardedRestInput(RestInput):
     def __init__(self) -> None:
         super().__init__()
         self.seen_messages = SeenIds.from_environment("rest-message")
+        self.limits = RateLimits.from_environment()
         self._agent: Any = None
 
     def get_metadata(self, request: Request) -> Optional[Dict[Text, Any]]:
@@ -95,40 +182,82 @@ class GuardedRestInput(RestInput):
         if message.text and len(message.text) > MAX_CHARS:
             await message.output_channel.send_text_message(message.sender_id, TOO_LONG_TEXT)
             return
-        client_id = (message.metadata or {}).get("message_id")
-        replayed = False
-        if client_id:
-            message.message_id = client_id  # stored with the user's message in the tracker
-            replayed = not await self.seen_messages.first_time(client_id) and await self._replay(message)
-        if not replayed:
-            await on_new_message(message)
-            if take_marker(getattr(message.output_channel, "messages", [])):
-                await erase_conversation(self._agent, message.sender_id)
-        if not getattr(message.output_channel, "messages", True):
+        messages: List[Dict[str, Any]] = message.output_channel.messages
+        try:
+            await self._turn(message, on_new_message)
+            erase_requested = take_marker(messages)
+            if store_failed(self._agent, message.sender_id):
+                logger.error("Een beurt via REST is niet bewaard; de gebruiker krijgt een foutmelding.")
+                messages.clear()
+                await message.output_channel.send_text_message(message.sender_id, STORE_FAILED_TEXT)
+        except Exception as error:
+            # The text of the message stays out of the log: type and frames only.
+            logger.error("Een bericht via REST kon niet verwerkt worden (%s).\n%s",
+                         describe(error), safe_traceback(error))
+            messages.clear()
+            await message.output_channel.send_text_message(message.sender_id, STORE_FAILED_TEXT)
+            return
+        if erase_requested:
+            await self._erase(message)
+        if not messages:
             await message.output_channel.send_text_message(message.sender_id, NO_REPLY_TEXT)
 
+    async def _turn(self, message: UserMessage, on_new_message: Callable[[UserMessage], Awaitable[None]]) -> None:
+        client_id = (message.metadata or {}).get("message_id")
+        if client_id:
+            message.message_id = client_id  # stored with the user's message in the tracker
+            if not await self.seen_messages.first_time(client_id) and await self._replay(message):
+                return
+        await on_new_message(message)
+
+    async def _erase(self, message: UserMessage) -> None:
+        try:
+            erased = await erase(self._agent, message.sender_id)
+        except Exception as error:  # erase() should not raise; if it does, it did not verify anything
+            logger.error("Wissen via REST mislukte (%s).", describe(error))
+            erased = False
+        message.output_channel.messages.append({
+            "recipient_id": message.sender_id,
+            "text": ERASED_TEXT if erased else ERASE_FAILED_TEXT,
+            "custom": {"gesprek_wissen": "gelukt" if erased else "mislukt"},
+        })
+
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[None]]) -> Blueprint:
-        async def guarded(message: UserMessage) -> None:
-            await self.handle(message, on_new_message)
+        """Our own routes, not Rasa's: the message route has the guard in its handler (module docstring)."""
+        module = inspect.getmodule(self)
+        blueprint = Blueprint(f"custom_webhook_{type(self).__name__}", module.__name__ if module else None)
 
-        blueprint = super().blueprint(guarded)
+        @blueprint.route("/", methods=["GET"])
+        async def health(request: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
 
-        @blueprint.middleware("request")
-        async def only_secret_conversation_ids(request: Request) -> Optional[HTTPResponse]:
-            if request.method == "POST" and request.path.endswith("/webhook"):
-                return refusal(request)
-            return None
+        @blueprint.route("/ready", methods=["GET"])
+        async def ready(request: Request) -> HTTPResponse:
+            reason = await readiness(getattr(request.app.ctx, "agent", None))
+            if reason:
+                return response.json({"status": "niet_klaar", "reden": reason}, status=503)
+            return response.json({"status": "ok"})
+
+        @blueprint.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            refused = refusal(request)
+            if refused is not None:
+                return refused
+            if wants_stream(request):
+                return response.json({"error": "stream_niet_ondersteund", "message": STREAM_REFUSED_TEXT}, status=400)
+            body = json_body(request)
+            sender, text = body["sender"], body.get("message")
+            problem = text_problem(text)
+            if problem is not None:
+                return problem
+            if not await self.limits.allow(sender, request.remote_addr or request.ip):
+                return response.json([{"recipient_id": sender, "text": RATE_LIMITED_TEXT}], status=429)
+            collector = CollectingOutputChannel()
+            # input_channel is ours to say, not the client's.
+            message = UserMessage(text, collector, sender, input_channel=self.name(),
+                                  metadata=self.get_metadata(request))
+            with hidden_text(text):
+                await self.handle(message, on_new_message)
+            return response.json(collector.messages)
 
         return blueprint
-
-
-def refusal(request: Request) -> Optional[HTTPResponse]:
-    """A 400 answer for a request whose conversation id could be guessed; None when it is fine."""
-    try:
-        body = request.json
-    except Exception:  # not JSON at all
-        body = None
-    sender = body.get("sender") if isinstance(body, dict) else None
-    if is_secret_id(sender):
-        return None
-    return response.json({"error": "ongeldig_gesprek_id", "message": REFUSED_TEXT}, status=400)

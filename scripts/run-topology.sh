@@ -12,6 +12,7 @@ echo "==> PostgreSQL (:$TOPO_PG_PORT), Redis (:$TOPO_REDIS_PORT), action server 
 start_topology
 echo "==> Spoorwijzer draait gerepliceerd:"
 echo "    REST via nginx: POST http://127.0.0.1:$TOPO_NGINX_PORT/webhooks/rest/webhook"
+echo "    Gereed (trackerstore en Redis): GET http://127.0.0.1:$TOPO_NGINX_PORT/webhooks/rest/ready"
 echo "    Rasa-API per server (poort ${TOPO_REPLICA_PORTS[*]}, niet via nginx): token uit RASA_API_TOKEN,"
 echo "    of als dat niet gezet was TOPOLOGY_API_TOKEN in var/topology/secrets"
 echo "    Stoppen: Ctrl-C."

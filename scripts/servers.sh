@@ -4,6 +4,8 @@ ACTIONS_PORT="${ACTIONS_PORT:-5055}"
 WEB_PORT="${WEB_PORT:-8080}"
 # Only these web origins may call the Rasa server from a browser (space separated).
 CORS_ORIGINS="${CORS_ORIGINS:-http://localhost:$WEB_PORT http://127.0.0.1:$WEB_PORT}"
+# Largest request body the Rasa server reads, in bytes (1 MiB); SANIC_REQUEST_MAX_SIZE overrides it.
+RASA_REQUEST_MAX_SIZE=1048576
 SERVER_PIDS=()
 
 start_action_server() {
@@ -11,7 +13,10 @@ start_action_server() {
   mkdir -p var
   # rasa-sdk's own entry point, not `rasa run actions`: the same server without
   # importing Rasa and TensorFlow (measured: ~500 MB less memory, faster start).
-  python -m rasa_sdk --actions "${1:-actions}" --port "$ACTIONS_PORT" >> "var/actions.log" 2>&1 &
+  # Sanic's own body limit (100 MB), set here so that a limit meant for the Rasa server never
+  # reaches this one: Rasa sends it the whole tracker as JSON, which grows with a long conversation.
+  SANIC_REQUEST_MAX_SIZE=104857600 \
+    python -m rasa_sdk --actions "${1:-actions}" --port "$ACTIONS_PORT" >> "var/actions.log" 2>&1 &
   ACTION_SERVER_PID=$!
   SERVER_PIDS+=($!)
 }
@@ -39,7 +44,10 @@ start_rasa_server() {
   if [ -n "${RASA_API_TOKEN:-}" ]; then api=(--enable-api --auth-token "$RASA_API_TOKEN"); fi
   scripts/credentials.sh
   export SLACK_CHANNEL="${SLACK_CHANNEL:-}"
-  python -m spoorwijzer_rasa run --model models --endpoints "${RASA_ENDPOINTS:-endpoints.yml}" \
+  # A request body of at most 1 MiB (Sanic's default is 100 MB; a chat message is a few KB): larger
+  # bodies get 413 before they are read. Only for this process (see start_action_server).
+  SANIC_REQUEST_MAX_SIZE="${SANIC_REQUEST_MAX_SIZE:-$RASA_REQUEST_MAX_SIZE}" \
+    python -m spoorwijzer_rasa run --model models --endpoints "${RASA_ENDPOINTS:-endpoints.yml}" \
     --credentials var/credentials.yml "${api[@]}" --interface 127.0.0.1 --port "$RASA_PORT" \
     --cors $CORS_ORIGINS >> "$log" 2>&1 &
   SERVER_PIDS+=($!)

@@ -23,6 +23,8 @@ from connectors.guarded_rest import refusal
         (str(uuid.uuid4()).upper(), False, "not canonical: two spellings would be two conversations"),
         (uuid.uuid4().hex, False, "no hyphens: not canonical"),
         ("00000000-0000-4000-8000-000000000000", True, "well-formed v4 (the channel cannot judge randomness)"),
+        ("teams:29:1a2b3c-aad-object-id", False, "a Teams user's id: any colleague can look it up"),
+        ("slack:U123ABC", False, "a Slack user's id: visible to the whole workspace"),
         ("", False, "empty"),
         (None, False, "missing"),
         (12345, False, "a number"),
