@@ -7,13 +7,22 @@ the same overview as a PDF for the re-integration dossier); GET /openapi.json de
 the API; GET /health is for probes. Errors are JSON with a Dutch message:
 {"fout": "...", "code": "..."}. Built on the standard library's HTTP server
 (ThreadingHTTPServer), so the rules package keeps no web framework dependency.
+
+Slow clients: each request must arrive whole (request line, headers and body) within
+REQUEST_TIMEOUT_SECONDS (POORTWACHTER_API_TIMEOUT), counted from when the server starts
+reading it, not per read; otherwise the connection is closed (a body gets 408 first).
+http.server alone waits forever, so a client that sends half a request, or one byte
+every few seconds, would hold a thread and a socket for as long as it likes (slowloris).
 """
 from __future__ import annotations
 
 import hmac
+import io
 import json
 import os
+import socket
 import sys
+import time
 from datetime import date, datetime
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -30,6 +39,8 @@ from .results import Tijdlijn
 from .timeline import compute_timeline
 
 TOKEN_ENV = "POORTWACHTER_API_TOKEN"
+TIMEOUT_ENV = "POORTWACHTER_API_TIMEOUT"
+REQUEST_TIMEOUT_SECONDS = 10.0  # a whole request; an HR system sends < 16 KiB at once
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 MAX_BODY_BYTES = 16 * 1024
 MAX_PERIODS = 50
@@ -119,16 +130,71 @@ def tijdlijn_from_body(body: Any, today: date) -> Tijdlijn:
     return timeline
 
 
+def request_timeout_from_environment() -> float:
+    raw = os.environ.get(TIMEOUT_ENV, "").strip()
+    if not raw:
+        return REQUEST_TIMEOUT_SECONDS
+    try:
+        seconds = float(raw)
+    except ValueError:
+        seconds = 0.0
+    if not 0 < seconds <= 300:
+        raise ValueError(f"{TIMEOUT_ENV} moet een aantal seconden zijn (groter dan 0, hoogstens 300).")
+    return seconds
+
+
+class _ReadBeforeDeadline(io.RawIOBase):
+    """Reads from a socket until one deadline; every recv waits only for the time left.
+
+    A timeout per read (StreamRequestHandler.timeout) is not enough: a client that sends
+    one byte just before each timeout would never be cut off.
+    """
+
+    def __init__(self, connection: socket.socket, write_timeout: float):
+        super().__init__()
+        self._connection = connection
+        self._write_timeout = write_timeout
+        self.deadline = time.monotonic() + write_timeout
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        remaining = self.deadline - time.monotonic()
+        if remaining <= 0:
+            raise TimeoutError("request not complete before the deadline")
+        self._connection.settimeout(remaining)
+        try:
+            return self._connection.recv_into(buffer)
+        finally:
+            # Writing the answer gets its own (per-send) timeout, not what is left of the deadline.
+            self._connection.settimeout(self._write_timeout)
+
+
 def openapi_document() -> bytes:
     return resources.files("poortwachter").joinpath("openapi.json").read_bytes()
 
 
-def make_handler(token: str, today: Callable[[], date]) -> type[BaseHTTPRequestHandler]:
+def make_handler(token: str, today: Callable[[], date],
+                 request_timeout: float = REQUEST_TIMEOUT_SECONDS) -> type[BaseHTTPRequestHandler]:
     expected = f"Bearer {token}".encode()
 
     class Handler(BaseHTTPRequestHandler):
         server_version = "poortwachter-api"
         sys_version = ""
+        timeout = request_timeout  # per socket operation (also for writing the answer)
+
+        def setup(self) -> None:
+            super().setup()
+            self.rfile.close()  # replaced: reads must also respect the deadline of the whole request
+            self._reader = _ReadBeforeDeadline(self.connection, request_timeout)
+            self.rfile = io.BufferedReader(self._reader)
+
+        def handle_one_request(self) -> None:
+            # The deadline counts from here: a request line, headers and body within `request_timeout`.
+            # A timeout before the body closes the connection (http.server catches TimeoutError).
+            self._reader.deadline = time.monotonic() + request_timeout
+            super().handle_one_request()
 
         def _send(self, status: HTTPStatus, payload: Any, content_type: str = "application/json; charset=utf-8",
                   filename: str | None = None) -> None:
@@ -191,7 +257,12 @@ def make_handler(token: str, today: Callable[[], date]) -> type[BaseHTTPRequestH
             if length < 0 or length > MAX_BODY_BYTES:
                 raise RequestError(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "te_groot",
                                    f"Het verzoek is te groot (maximaal {MAX_BODY_BYTES} bytes).")
-            raw = self.rfile.read(length)
+            try:
+                raw = self.rfile.read(length)
+            except TimeoutError:
+                self.close_connection = True
+                raise RequestError(HTTPStatus.REQUEST_TIMEOUT, "te_traag",
+                                   f"Het verzoek kwam niet binnen {request_timeout:g} seconden helemaal binnen.") from None
             try:
                 return json.loads(raw.decode("utf-8"))
             except (UnicodeDecodeError, json.JSONDecodeError):
@@ -223,10 +294,19 @@ def make_handler(token: str, today: Callable[[], date]) -> type[BaseHTTPRequestH
     return Handler
 
 
-def create_server(host: str, port: int, token: str, today: Callable[[], date]) -> ThreadingHTTPServer:
+class _Server(ThreadingHTTPServer):
+    # socketserver's default backlog of 5 makes the kernel drop connections in a burst
+    # (each retried only after a second); one thread per connection serves them at once.
+    request_queue_size = 128
+
+
+def create_server(host: str, port: int, token: str, today: Callable[[], date],
+                  request_timeout: float | None = None) -> ThreadingHTTPServer:
+    """request_timeout: seconds for a whole request; default from POORTWACHTER_API_TIMEOUT, else 10."""
     if not token:
         raise ValueError(f"Zet {TOKEN_ENV}: de API draait niet zonder token.")
-    return ThreadingHTTPServer((host, port), make_handler(token, today))
+    seconds = request_timeout_from_environment() if request_timeout is None else request_timeout
+    return _Server((host, port), make_handler(token, today, seconds))
 
 
 def serve(host: str, port: int, today: Callable[[], date]) -> int:
@@ -234,7 +314,11 @@ def serve(host: str, port: int, today: Callable[[], date]) -> int:
     if not token:
         print(f"poortwachter: zet {TOKEN_ENV}; de API draait niet zonder token.", file=sys.stderr)
         return 2
-    server = create_server(host, port, token, today)
+    try:
+        server = create_server(host, port, token, today)
+    except ValueError as error:
+        print(f"poortwachter: {error}", file=sys.stderr)
+        return 2
     print(f"poortwachter-API op http://{host}:{port} (POST /v1/tijdlijn, GET /openapi.json)", flush=True)
     try:
         server.serve_forever()
