@@ -368,3 +368,75 @@ def parse_sick_dates(text: str, today: date) -> SickDateReport:
     rest = _PERIOD.sub(" ", normalised) if earlier else normalised
     current = _parse_single(rest, today)
     return SickDateReport(_check_range(current, today) if current else None, tuple(earlier))
+
+
+# --- the zwangerschaps- en bevallingsverlof ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LeaveDates:
+    """The leave as the person gave it: actual dates, or the expected ones (planning)."""
+
+    periode: Periode
+    einde_aangenomen: bool = False  # only the first day was given; the end assumes the usual length
+
+
+def _explicit_dates(text: str) -> list[tuple[int, int, int, int | None, str]]:
+    """Every written-out date in normalised text, in order: (position, day, month, year or None, words).
+
+    Only dates with a day and a month count here; relative words ("volgende week") do not: leave
+    dates are planned ahead, and a guess there would move every deadline.
+    """
+    found: list[tuple[int, int, int, int, int | None, str]] = []
+    for m in _ISO.finditer(text):
+        found.append((m.start(), m.end(), int(m.group(3)), int(m.group(2)), int(m.group(1)), m.group(0)))
+    for m in _NUMERIC_FULL.finditer(text):
+        found.append((m.start(), m.end(), int(m.group(1)), int(m.group(2)), _year(m.group(3)), m.group(0)))
+    for m in _TEXTUAL.finditer(text):
+        found.append((m.start(), m.end(), int(m.group(1)), _month_number(m.group(2)), _year(m.group(3)), m.group(0)))
+    dates, taken_until = [], -1
+    for start, end, day, month, year, words in sorted(found):
+        if start < taken_until:
+            continue  # "2026-5-4" inside "15-12-2026-5-4-2027": the earlier, longer reading wins
+        dates.append((start, day, month, year, words))
+        taken_until = end
+    return dates
+
+
+def _nearest(day: int, month: int, around: date, raw: str, *, after: date | None = None) -> date:
+    """A day and month without year: the one nearest to `around`, or the first one after `after`."""
+    _build(day, month, 2024, raw, with_year=False)  # rejects only impossible days (2024 is a leap year)
+    candidates = []
+    for year in range(around.year - 1, around.year + 3):
+        try:
+            candidates.append(date(year, month, day))
+        except ValueError:  # 29 February outside a leap year
+            continue
+    if after is not None:
+        return min(c for c in candidates if c > after)
+    return min(candidates, key=lambda c: abs((c - around).days))
+
+
+def parse_leave(text: str, today: date, usual_weeks: int) -> LeaveDates | None:
+    """The begin and end of the leave in a message ("15 december 2026 tot en met 5 april 2027").
+
+    The dates may lie ahead (planning). With only one date, that is the first day of the leave and
+    the end follows from `usual_weeks` (the usual length, from the rules package). Returns None when
+    the message has no written-out date; raises DateProblem for an impossible date or an end before
+    the begin. Whether the leave fits the case is for the rules package to say.
+    """
+    dates = _explicit_dates(normalise(text))
+    if not dates:
+        return None
+    _pos, day, month, year, words = dates[0]
+    begin = _build(day, month, year, words) if year else _nearest(day, month, today, words)
+    if len(dates) == 1:
+        return LeaveDates(Periode(begin, begin + timedelta(weeks=usual_weeks, days=-1)), einde_aangenomen=True)
+    _pos, day, month, year, words = dates[1]
+    einde = _build(day, month, year, words) if year else _nearest(day, month, begin, words, after=begin)
+    if einde < begin:
+        raise DateProblem(
+            f"Dan eindigt het verlof ({datum_nl(einde)}) vóór het begint ({datum_nl(begin)}). "
+            "Wil je de eerste en de laatste dag van het verlof nog eens geven?"
+        )
+    return LeaveDates(Periode(begin, einde))

@@ -26,10 +26,13 @@ from poortwachter import (
     datum_nl,
 )
 
-from . import phrasing, situation_text
+from poortwachter.parameters import ZWANGERSCHAPS_EN_BEVALLINGSVERLOF
+
+from . import phrasing, pregnancy, situation_text
 from .advice_text import advice_from_text
-from .dates import DateProblem, ParsedDate, SickDateReport, parse_other_date, parse_sick_dates
-from .privacy import mentions_medical_details
+from .dates import DateProblem, ParsedDate, SickDateReport, parse_leave, parse_other_date, parse_sick_dates
+from .pregnancy import CountStartsAgain, Verlofbeeld, Zwangerschap
+from privacy.medical import mentions_medical_details
 from .timeline_payload import timeline_payload
 
 logger = logging.getLogger(__name__)
@@ -42,8 +45,9 @@ WIDGET_CHANNELS = {"rest"}  # channels whose clients draw the timeline payload
 DIGRESSIONS = {
     "faq", "help", "human_handoff", "bot_challenge", "ask_why", "share_medical_details", "out_of_scope",
     "nlu_fallback", "greet", "goodbye", "thank", "ask_timeline", "ask_track", "ask_milestone_date",
-    "erase_conversation", "confirm_erase", "download_pdf",
+    "erase_conversation", "confirm_erase", "download_pdf", "crisis",
 }
+CRISIS = "crisis"  # suicidal thoughts or acute danger (components/crisis.py): help first, no question answered
 
 # The intents whose slot mapping sets the question (`vraag`) themselves.
 QUESTION_INTENTS = {"ask_track", "ask_timeline", "ask_milestone_date"}
@@ -115,18 +119,59 @@ def role_from_text(text: str) -> Optional[str]:
 def _slot_date(tracker: Tracker, name: str, when_situation: str) -> Optional[date]:
     """A date slot that belongs to one situation: only passed on while that situation is chosen."""
     value = tracker.get_slot(name)
-    return date.fromisoformat(value) if value and tracker.get_slot("situatie") == when_situation else None
+    return date.fromisoformat(value) if value and situation(tracker) == when_situation else None
 
 
-def timeline_from_slots(tracker: Tracker, peildatum: date, advies: Optional[str] = None, **override: Any) -> Tijdlijn:
+def situation(tracker: Tracker) -> Optional[str]:
+    """The situation code, older codes read as today's ("zwangerschap" is now "zwanger")."""
+    return situation_text.normalise_code(tracker.get_slot("situatie"))
+
+
+LEAVE_UNKNOWN = "onbekend"  # the zwangerschapsverlof slot when the dates are not known yet
+
+
+def leave_from_slot(value: Any) -> tuple[Optional[Periode], bool]:
+    """The leave stored in the slot, and whether its end was assumed (only the first day was given)."""
+    if not isinstance(value, dict):
+        return None, False
+    return (Periode(date.fromisoformat(value["begin"]), date.fromisoformat(value["einde"])),
+            bool(value.get("einde_aangenomen")))
+
+
+def leave_slot(periode: Periode, einde_aangenomen: bool) -> Dict[Text, Any]:
+    return {"begin": periode.begin.isoformat(), "einde": periode.einde.isoformat(), "einde_aangenomen": einde_aangenomen}
+
+
+def zwangerschap_from_slots(tracker: Tracker, **override: Any) -> Optional[Zwangerschap]:
+    """The pregnancy as far as the guide knows it; None unless the situation is "zwanger"."""
+    if situation(tracker) != situation_text.ZWANGER:
+        return None
+    verlof, assumed = leave_from_slot(override.get("zwangerschapsverlof", tracker.get_slot("zwangerschapsverlof")))
+    return Zwangerschap(
+        door_zwangerschap=bool(override.get("ziek_door_zwangerschap", tracker.get_slot("ziek_door_zwangerschap"))),
+        verlof=verlof,
+        einde_aangenomen=assumed,
+        doorlopend=override.get("ziek_na_verlof", tracker.get_slot("ziek_na_verlof")),
+    )
+
+
+PREGNANCY_SLOTS = ("ziek_door_zwangerschap", "zwangerschapsverlof", "ziek_na_verlof")
+
+
+def calculate(
+    tracker: Tracker, peildatum: date, advies: Optional[str] = None, **override: Any
+) -> tuple[Tijdlijn, Optional[Verlofbeeld]]:
     """Compute with the rules package from the slots; raises PoortwachterError on bad input.
 
-    `override` replaces an input (a date the user just gave) so it can be checked before it is stored.
+    `override` replaces an input (a date the user just gave) so it can be checked before it is
+    stored: an argument of compute_timeline, or one of the pregnancy slots. Raises CountStartsAgain
+    when the sickness before a past leave does not count (pregnancy.py).
     """
     periods = [
         Periode(date.fromisoformat(p["begin"]), date.fromisoformat(p["einde"]))
         for p in tracker.get_slot("eerdere_perioden") or []
     ]
+    pregnancy_override = {k: override.pop(k) for k in PREGNANCY_SLOTS if k in override}
     inputs = dict(
         eerste_ziektedag=date.fromisoformat(tracker.get_slot("eerste_ziektedag")),
         peildatum=peildatum,
@@ -136,27 +181,51 @@ def timeline_from_slots(tracker: Tracker, peildatum: date, advies: Optional[str]
         einde_dienstverband=_slot_date(tracker, "einde_dienstverband", situation_text.ZIEK_UIT_DIENST),
         eigenrisicodrager_zw=bool(tracker.get_slot("eigenrisicodrager_zw")),
         geboortedatum=_slot_date(tracker, "geboortedatum", situation_text.AOW),
-        ziekte_door_zwangerschap=tracker.get_slot("situatie") == situation_text.ZWANGERSCHAP,
     )
     inputs.update(override)
-    return compute_timeline(**inputs)
+    return pregnancy.compute(inputs, zwangerschap_from_slots(tracker, **pregnancy_override))
+
+
+def timeline_from_slots(tracker: Tracker, peildatum: date, advies: Optional[str] = None, **override: Any) -> Tijdlijn:
+    """The timeline alone (see `calculate`)."""
+    return calculate(tracker, peildatum, advies, **override)[0]
+
+
+def calculation_or_explain(
+    dispatcher: CollectingDispatcher, tracker: Tracker
+) -> tuple[Optional[Tijdlijn], Optional[Verlofbeeld], List[EventType]]:
+    """The timeline from the slots; on input the rules reject, says why in Dutch.
+
+    Returns the timeline and what the answer must say about a leave, or None with the slot resets
+    that let the user give the input again: a situation that contradicts the dates (a contract that
+    ended before the sickness) is forgotten and the first sick day kept; leave dates that cannot be
+    right are asked again; any other rejected input resets the first sick day.
+    """
+    role = tracker.get_slot("rol")
+    try:
+        timeline, beeld = calculate(tracker, message_date(tracker))
+        return timeline, beeld, []
+    except CountStartsAgain:
+        dispatcher.utter_message(text=phrasing.count_starts_again(role, ask=True))
+        return None, None, [SlotSet("eerste_ziektedag", None), SlotSet("eerdere_perioden", None),
+                            SlotSet("ziek_na_verlof", None)]
+    except InvalidSituationError as problem:
+        if situation(tracker) == situation_text.ZWANGER:
+            dispatcher.utter_message(text=f"{problem} {phrasing.LEAVE_AGAIN}")
+            return None, None, [SlotSet("zwangerschapsverlof", None), SlotSet("ziek_na_verlof", None)]
+        dispatcher.utter_message(text=f"{problem} {phrasing.SITUATION_AGAIN}")
+        return None, None, [SlotSet(name, None) for name in ("situatie", "einde_dienstverband", "geboortedatum")]
+    except PoortwachterError as problem:
+        dispatcher.utter_message(text=f"{problem} Wil je de datum nog eens geven?")
+        return None, None, [SlotSet("eerste_ziektedag", None), SlotSet("eerdere_perioden", None)]
 
 
 def timeline_or_explain(dispatcher: CollectingDispatcher, tracker: Tracker) -> tuple[Optional[Tijdlijn], List[EventType]]:
-    """The timeline from the slots; on input the rules reject, says why in Dutch.
-
-    Returns the timeline, or None with the slot resets that let the user give the input again: a
-    situation that contradicts the dates (a contract that ended before the sickness) is forgotten and
-    the first sick day kept; any other rejected input resets the first sick day.
-    """
-    try:
-        return timeline_from_slots(tracker, message_date(tracker)), []
-    except InvalidSituationError as problem:
-        dispatcher.utter_message(text=f"{problem} {phrasing.SITUATION_AGAIN}")
-        return None, [SlotSet(name, None) for name in ("situatie", "einde_dienstverband", "geboortedatum")]
-    except PoortwachterError as problem:
-        dispatcher.utter_message(text=f"{problem} Wil je de datum nog eens geven?")
-        return None, [SlotSet("eerste_ziektedag", None), SlotSet("eerdere_perioden", None)]
+    """The timeline for documents (PDF): with the notes about a leave; see `calculation_or_explain`."""
+    timeline, beeld, resets = calculation_or_explain(dispatcher, tracker)
+    if timeline is None:
+        return None, resets
+    return phrasing.with_leave_notes(timeline, beeld, tracker.get_slot("rol")), []
 
 
 def report_slots(report: SickDateReport) -> Dict[Text, Any]:
@@ -184,12 +253,17 @@ def advice_slot(tracker: Tracker, text: str) -> Optional[str]:
 def situation_slots(tracker: Tracker, text: str, today: date) -> Dict[Text, Any]:
     """The situation a message describes (entity or words), with a contract end date it names."""
     slots: Dict[Text, Any] = {}
-    # A button gives the code as the entity; in free text the words decide (DIET's entity spans are
-    # often only a piece, such as "pensioen").
-    value = entity(tracker, "situation")
-    code = value if value in situation_text.CODES else situation_text.situation_from_text(text)
+    # A button gives the code as the entity; in free text the words decide. DIET's entity spans are
+    # often only a piece ("pensioen"), and its synonym for "bevallen" does not know whose birth it was
+    # ("mijn vrouw is bevallen" is no situation of the employee).
+    value = situation_text.normalise_code(entity(tracker, "situation")) if text.startswith("/") else None
+    code = value or situation_text.situation_from_text(text)
     if code:
         slots["situatie"] = code
+    if code == situation_text.ZWANGER:
+        cause = situation_text.pregnancy_cause_from_text(text)
+        if cause is not None:  # said in so many words: "ziek door mijn zwangerschap"
+            slots["ziek_door_zwangerschap"] = cause
     if situation_text.mentions_eigenrisicodrager(text):
         slots["eigenrisicodrager_zw"] = True
     end = CONTRACT_END.search(text)
@@ -226,6 +300,22 @@ def message_context(tracker: Tracker, text: str, today: date) -> tuple[Dict[Text
         slots.update(report_slots(report))
     slots.update(situation_slots(tracker, text, today))
     return slots, problem
+
+
+# "weet ik niet", "nog niet bekend", "geen idee": an answer that the guide can work with.
+UNKNOWN_WORDS = re.compile(r"\b(weet ik (nog )?niet|nog niet (bekend|duidelijk|zeker)|onbekend|geen idee|weet niet)\b",
+                           re.IGNORECASE)
+
+
+def yes_no(tracker: Tracker) -> Optional[bool]:
+    """The yes/no buttons (and "ja"/"nee" typed): True, False, or None for anything else."""
+    intent = latest_intent(tracker)
+    if intent == "affirm":
+        return True
+    if intent == "deny":
+        return False
+    first = latest_text(tracker).strip().lower().split(" ", 1)[0].strip(",.!")
+    return {"ja": True, "jazeker": True, "nee": False, "neen": False}.get(first)
 
 
 # "mijn contract loopt af op 30 juni", "contract eindigt per 1 maart 2027"
@@ -280,10 +370,19 @@ class ValidateGuideForm(FormValidationAction):
     # confirmed estimate crashed the next question); they are passed on here.
     SIDE_SLOTS = (
         "eerdere_perioden", "datum_schatting", "schatting_bevestigd", "eigenrisicodrager_zw", "einde_dienstverband",
+        "ziek_door_zwangerschap",
     )
 
     def name(self) -> Text:
         return "validate_guide_form"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        # Rasa runs the active form before any rule. A crisis message answers no question: nothing
+        # is extracted and nothing said, so the form rejects and data/rules/crisis.yml answers first
+        # (issue #25), even when the message also holds a date or a situation.
+        if latest_intent(tracker) == CRISIS:
+            return []
+        return await super().run(dispatcher, tracker, domain)
 
     async def get_validation_events(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -314,12 +413,16 @@ class ValidateGuideForm(FormValidationAction):
         # One question about the situation (it can change every date after its start), and the one
         # date that situation needs.
         required.append("situatie")
-        situatie = tracker.get_slot("situatie")
+        situatie = situation(tracker)
         if situatie == situation_text.ZIEK_UIT_DIENST:
             required.append("einde_dienstverband")
         elif situatie == situation_text.AOW:
             required.append("geboortedatum")
-        situation_known = situatie and all(tracker.get_slot(slot) for slot in required[required.index("situatie"):])
+        elif situatie == situation_text.ZWANGER:
+            required += self._pregnancy_questions(tracker)
+        situation_known = situatie and all(
+            tracker.get_slot(slot) is not None for slot in required[required.index("situatie"):]
+        )
         if (
             "advies" in required
             and situation_known
@@ -335,6 +438,18 @@ class ValidateGuideForm(FormValidationAction):
                 required.append("perspectief")
         return required
 
+    @staticmethod
+    def _pregnancy_questions(tracker: Tracker) -> List[Text]:
+        """What the rules need about a pregnancy, in as few questions as possible: whether the sickness
+        comes from it, the leave dates, and, only for sickness that began before the leave, whether
+        it goes on right after the leave from the same cause."""
+        questions = ["ziek_door_zwangerschap", "zwangerschapsverlof"]
+        verlof, _assumed = leave_from_slot(tracker.get_slot("zwangerschapsverlof"))
+        first = tracker.get_slot("eerste_ziektedag")
+        if verlof is not None and first and date.fromisoformat(first) < verlof.begin:
+            questions.append("ziek_na_verlof")
+        return questions
+
     def _is_answer(self, tracker: Tracker, slot: Text) -> bool:
         """Whether the latest message answers the question for `slot` (not a digression)."""
         return tracker.get_slot("requested_slot") == slot and latest_intent(tracker) not in DIGRESSIONS
@@ -343,9 +458,9 @@ class ValidateGuideForm(FormValidationAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
         asked = tracker.get_slot("requested_slot") == "eerste_ziektedag"
-        # A date given for another question (end of contract, birth date) is no new first sick day.
+        # A date given for another question (end of contract, birth date, leave) is no new first sick day.
         correcting = latest_intent(tracker) == "inform_sick_date" and tracker.get_slot("requested_slot") not in (
-            "einde_dienstverband", "geboortedatum",
+            "einde_dienstverband", "geboortedatum", "zwangerschapsverlof",
         )
         if not (asked or correcting) or latest_intent(tracker) in DIGRESSIONS:
             return {}
@@ -383,6 +498,9 @@ class ValidateGuideForm(FormValidationAction):
         correcting = latest_intent(tracker) == "inform_situation"
         text = latest_text(tracker)
         slots = situation_slots(tracker, text, message_date(tracker)) if (asked or correcting) else {}
+        if slots.get("situatie") and asked and mentions_medical_details(text):
+            # "ik ben zwanger en heb mijn been gebroken": the situation counts, the details are not needed.
+            dispatcher.utter_message(response="utter_privacy_no_medical")
         if not slots.get("situatie"):
             if asked and latest_intent(tracker) not in DIGRESSIONS:
                 dispatcher.utter_message(text=phrasing.SITUATION_NOT_UNDERSTOOD)
@@ -421,6 +539,80 @@ class ValidateGuideForm(FormValidationAction):
             dispatcher.utter_message(text=str(problem))
             return {slot: None}
         return {slot: parsed.value.isoformat()}
+
+    async def extract_ziek_door_zwangerschap(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        if tracker.get_slot("requested_slot") != "ziek_door_zwangerschap" or latest_intent(tracker) == "crisis":
+            return {}  # a crisis message is never an answer: the form rejects and the crisis rule answers
+        answer = yes_no(tracker)
+        if answer is None:
+            answer = situation_text.pregnancy_cause_from_text(latest_text(tracker))
+        if answer is None and UNKNOWN_WORDS.search(latest_text(tracker)):
+            answer = False  # the button says "Nee / weet ik niet": not known to come from the pregnancy
+        if answer is None:
+            if latest_intent(tracker) not in DIGRESSIONS:
+                dispatcher.utter_message(text=phrasing.YES_NO_NOT_UNDERSTOOD)
+                return {"ziek_door_zwangerschap": None}
+            return {}
+        return {"ziek_door_zwangerschap": answer}
+
+    async def extract_zwangerschapsverlof(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        """The leave dates, actual or expected; checked by the rules package before they are kept.
+
+        A message with written-out dates is an answer whatever the classifier made of it (a date
+        period is no question about something else); "nog niet bekend" keeps the leave unknown.
+        """
+        if tracker.get_slot("requested_slot") != "zwangerschapsverlof" or latest_intent(tracker) == "crisis":
+            return {}  # a crisis message is never an answer: the form rejects and the crisis rule answers
+        today = message_date(tracker)
+        try:
+            leave = parse_leave(latest_text(tracker), today, ZWANGERSCHAPS_EN_BEVALLINGSVERLOF.waarde)
+        except DateProblem as problem:
+            dispatcher.utter_message(text=str(problem))
+            return {"zwangerschapsverlof": None}
+        if leave is None:
+            if UNKNOWN_WORDS.search(latest_text(tracker)) or latest_intent(tracker) == "deny":
+                return {"zwangerschapsverlof": LEAVE_UNKNOWN}
+            if latest_intent(tracker) in DIGRESSIONS:
+                return {}
+            dispatcher.utter_message(text=phrasing.LEAVE_DATES_NEEDED)
+            return {"zwangerschapsverlof": None}
+        value = leave_slot(leave.periode, leave.einde_aangenomen)
+        try:  # whether the sickness goes on after the leave is asked next; here only the dates are checked
+            calculate(tracker, today, zwangerschapsverlof=value, ziek_na_verlof=pregnancy.ONBEKEND)
+        except PoortwachterError as problem:
+            dispatcher.utter_message(text=f"{problem} {phrasing.LEAVE_AGAIN}")
+            return {"zwangerschapsverlof": None}
+        return {"zwangerschapsverlof": value, "ziek_na_verlof": None}
+
+    async def extract_ziek_na_verlof(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        if tracker.get_slot("requested_slot") != "ziek_na_verlof" or latest_intent(tracker) == "crisis":
+            return {}  # a crisis message is never an answer: the form rejects and the crisis rule answers
+        if UNKNOWN_WORDS.search(latest_text(tracker)):  # before yes/no: "weet ik niet" may be read as "deny"
+            return {"ziek_na_verlof": pregnancy.ONBEKEND}
+        answer = yes_no(tracker)
+        if answer is None:
+            if latest_intent(tracker) not in DIGRESSIONS:
+                dispatcher.utter_message(text=phrasing.YES_NO_NOT_UNDERSTOOD)
+                return {"ziek_na_verlof": None}
+            return {}
+        if answer:
+            return {"ziek_na_verlof": pregnancy.JA}
+        try:
+            calculate(tracker, message_date(tracker), ziek_na_verlof=pregnancy.NEE)
+        except CountStartsAgain:
+            # The leave is over and the sickness did not go on after it: that sickness does not count,
+            # and the first sick day after the leave is asked.
+            dispatcher.utter_message(text=phrasing.count_starts_again(tracker.get_slot("rol")))
+            return {"ziek_na_verlof": None, "eerste_ziektedag": None, "eerdere_perioden": None}
+        except PoortwachterError:
+            pass  # the answer is kept; the answer action explains what the rules reject
+        return {"ziek_na_verlof": pregnancy.NEE}
 
     async def validate_schatting_bevestigd(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -512,6 +704,42 @@ class ActionAskGeboortedatum(Action):
         return []
 
 
+class ActionAskZiekDoorZwangerschap(Action):
+    def name(self) -> Text:
+        return "action_ask_ziek_door_zwangerschap"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        role = tracker.get_slot("rol")
+        dispatcher.utter_message(text=phrasing.pregnancy_cause_question(role), buttons=phrasing.YES_NO_BUTTONS)
+        return []
+
+
+class ActionAskZwangerschapsverlof(Action):
+    def name(self) -> Text:
+        return "action_ask_zwangerschapsverlof"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        role = tracker.get_slot("rol")
+        dispatcher.utter_message(
+            text=phrasing.leave_question(role, ZWANGERSCHAPS_EN_BEVALLINGSVERLOF.waarde),
+            buttons=phrasing.LEAVE_UNKNOWN_BUTTONS,
+        )
+        return []
+
+
+class ActionAskZiekNaVerlof(Action):
+    def name(self) -> Text:
+        return "action_ask_ziek_na_verlof"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        verlof, _assumed = leave_from_slot(tracker.get_slot("zwangerschapsverlof"))
+        role = tracker.get_slot("rol")
+        over = verlof is not None and verlof.einde < message_date(tracker)
+        dispatcher.utter_message(text=phrasing.after_leave_question(role, verlof, over),
+                                 buttons=phrasing.after_leave_buttons(over))
+        return []
+
+
 class ActionAskPerspectief(Action):
     def name(self) -> Text:
         return "action_ask_perspectief"
@@ -541,16 +769,16 @@ class ActionAnswerGuide(Action):
             dispatcher.utter_message(text="Ik weet je eerste ziektedag nog niet. Wat was die datum?")
             return []
         role = tracker.get_slot("rol")
-        timeline, resets = timeline_or_explain(dispatcher, tracker)
+        timeline, beeld, resets = calculation_or_explain(dispatcher, tracker)
         if timeline is None:
             return resets
         vraag = tracker.get_slot("vraag") or "spoor"
         if vraag == "termijn":
-            text = phrasing.answer_milestone(timeline, tracker.get_slot("milestone"), role)
+            text = phrasing.answer_milestone(timeline, tracker.get_slot("milestone"), role, beeld)
         elif vraag == "tijdlijn":
-            text = phrasing.answer_timeline(timeline, role)
+            text = phrasing.answer_timeline(timeline, role, beeld)
         else:
-            text = phrasing.answer_track(timeline, role)
+            text = phrasing.answer_track(timeline, role, beeld)
         buttons = [
             {"title": "Waarom?", "payload": "/ask_why"},
             {"title": "Hele tijdlijn", "payload": "/ask_timeline"},
@@ -562,7 +790,7 @@ class ActionAnswerGuide(Action):
             buttons.append(other)
         dispatcher.utter_message(text=text, buttons=buttons)
         if tracker.get_latest_input_channel() in WIDGET_CHANNELS:
-            dispatcher.utter_message(json_message=timeline_payload(timeline))
+            dispatcher.utter_message(json_message=timeline_payload(timeline, beeld, role))
         return []
 
 
@@ -577,7 +805,7 @@ class ActionExplainWhy(Action):
             dispatcher.utter_message(response="utter_faq/verschil_sporen")
             dispatcher.utter_message(text="Wil je weten wat dit voor jou betekent? Vraag dan 'in welk spoor zit ik?'.")
             return []
-        timeline, _resets = timeline_or_explain(dispatcher, tracker)  # "waarom?" changes no slot
+        timeline, beeld, _resets = calculation_or_explain(dispatcher, tracker)  # "waarom?" changes no slot
         if timeline is not None:
-            dispatcher.utter_message(text=phrasing.explain_why(timeline, tracker.get_slot("rol")))
+            dispatcher.utter_message(text=phrasing.explain_why(timeline, tracker.get_slot("rol"), beeld))
         return []

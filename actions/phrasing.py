@@ -6,11 +6,29 @@ werknemer" for HR once the role is known.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import timedelta
 
-from poortwachter import ADVIES_LABELS, Advies, Deadline, Regime, Spoor, Tijdlijn, datum_nl, general_rules
-from poortwachter.parameters import PERSPECTIEF_TERUGKEER, SAMENTELLEN_ONDERBREKING
+from poortwachter import (
+    ADVIES_LABELS,
+    Advies,
+    Deadline,
+    Periode,
+    Regime,
+    Spoor,
+    Tijdlijn,
+    datum_nl,
+    general_rules,
+)
+from poortwachter.parameters import (
+    PERSPECTIEF_TERUGKEER,
+    SAMENTELLEN_ONDERBREKING,
+    WACHTTIJD,
+    ZWANGERSCHAPS_EN_BEVALLINGSVERLOF,
+)
 from poortwachter.situation import ZIEK_DOOR_ZWANGERSCHAP
+
+from .pregnancy import Verlofbeeld, shifted
 
 WERKGEVER = "werkgever"
 
@@ -87,12 +105,26 @@ def _track_sentence(t: Tijdlijn, voice: Voice) -> str:
     return voice.pick(f"Je zit in {what}.", f"Uw werknemer zit in {what}.")
 
 
-def _week_sentence(t: Tijdlijn, voice: Voice) -> str:
+def _week_sentence(t: Tijdlijn, voice: Voice, beeld: Verlofbeeld | None = None) -> str:
     week, day = t.ziekteweek.waarde, t.ziektedag.waarde
     sentence = voice.pick(
         f"Je zit in **week {week}** van je verzuim (ziektedag {day}).",
         f"Uw werknemer zit in **week {week}** van het verzuim (ziektedag {day}).",
     )
+    if beeld is not None and beeld.vanaf_na_verlof and t.peildatum == beeld.vanaf_na_verlof:
+        # Sick during a leave that is still running: the count starts after it (pregnancy.py).
+        return voice.pick(
+            f"Na je verlof, op {_day(t.peildatum)}, begint **week {t.ziekteweek.waarde}** van je verzuim als je dan "
+            "nog ziek bent.",
+            f"Na het verlof, op {_day(t.peildatum)}, begint **week {t.ziekteweek.waarde}** van het verzuim als uw "
+            "werknemer dan nog ziek is.",
+        )
+    if beeld is not None and beeld.telt_samen and beeld.verlof.begin <= t.peildatum <= beeld.verlof.einde:
+        sentence += voice.pick(" Tijdens je verlof telt de ziekte niet: die week blijft staan tot na het verlof.",
+                               " Tijdens het verlof telt de ziekte niet: die week blijft staan tot na het verlof.")
+        return sentence
+    if beeld is not None and beeld.telt_samen:
+        return sentence  # the pregnancy lines explain the leave; it is no "eerdere periode" to the user
     if t.geval.eerdere:
         gap = SAMENTELLEN_ONDERBREKING.tekst()
         sentence += voice.pick(
@@ -114,19 +146,17 @@ def lapsed_deadlines(t: Tijdlijn) -> list[Deadline]:
     return [d for d in t.termijnen.values() if d.vervalt]
 
 
-def _situation_lines(t: Tijdlijn) -> list[str]:
-    """What the situation changes: the regime, who is responsible, and the deadlines that lapse."""
+def _situation_lines(t: Tijdlijn, voice: Voice, beeld: Verlofbeeld | None = None) -> list[str]:
+    """What the situation changes: the regime, who is responsible, a pregnancy and its leave, and the
+    deadlines that lapse."""
     lines = []
     if t.situatie.regime is not Regime.STANDAARD:
         lines.append(
             f"**Situatie**: {t.situatie.tekst} Verantwoordelijk voor loon of uitkering en de re-integratie: "
             f"{t.situatie.verantwoordelijke}. (bron: {t.situatie.bron.citation()})"
         )
-    if ZIEK_DOOR_ZWANGERSCHAP in t.situatie.bijzonderheden:
-        lines.append(
-            "**Ziek door zwangerschap of bevalling**: de werkgever meldt dit bij UWV; UWV betaalt de werkgever dan "
-            "een Ziektewet-uitkering. De ziekte telt gewoon mee en de gewone termijnen blijven gelden."
-        )
+    if beeld is not None:
+        lines += pregnancy_lines(t, beeld, voice)
     lapsed = lapsed_deadlines(t)
     if lapsed:
         lines.append("Deze termijnen vervallen in deze situatie: " + ", ".join(d.titel for d in lapsed) + ".")
@@ -149,14 +179,14 @@ def _warning_lines(t: Tijdlijn, limit: int = 3) -> list[str]:
     return lines
 
 
-def answer_track(t: Tijdlijn, role: str | None) -> str:
+def answer_track(t: Tijdlijn, role: str | None, beeld: Verlofbeeld | None = None) -> str:
     """The personal answer to "in welk spoor zit ik?"."""
     voice = voice_for(role)
     parts = [
-        _week_sentence(t, voice),
+        _week_sentence(t, voice, beeld),
         _track_sentence(t, voice),
         f"Waarom: {t.spoor.uitleg} (bron: {t.spoor.bron.citation()})",
-        *_situation_lines(t),
+        *_situation_lines(t, voice, beeld),
     ]
     upcoming = _upcoming_lines(t, 3)
     if upcoming:
@@ -182,18 +212,19 @@ def _advice_would_add(t: Tijdlijn, voice: Voice) -> str | None:
     )
 
 
-def answer_timeline(t: Tijdlijn, role: str | None) -> str:
+def answer_timeline(t: Tijdlijn, role: str | None, beeld: Verlofbeeld | None = None) -> str:
     """The full overview: week, track, every deadline with its status and source."""
     voice = voice_for(role)
-    lines = [_week_sentence(t, voice), _track_sentence(t, voice)]
+    lines = [_week_sentence(t, voice, beeld), _track_sentence(t, voice)]
     advice_note = _advice_would_add(t, voice)
     if advice_note:
         lines += ["", advice_note]
-    for line in _situation_lines(t):
+    for line in _situation_lines(t, voice, beeld):
         lines += ["", line]
     lines += ["", "**Tijdlijn:**"]
     for d in shown_deadlines(t):
-        lines.append(f"- {d.titel}: {_day(d.datum)} — {STATUS_MARK[d.status]} ({_source(d)})")
+        moved = f" · {leave_length(beeld.verlof)} later door het verlof" if shifted(beeld, d) else ""
+        lines.append(f"- {d.titel}: {_day(d.datum)} — {STATUS_MARK[d.status]}{moved} ({_source(d)})")
     steps = [s for s in t.stappen][:4]
     if steps:
         lines += ["", "**Volgende stappen:**"]
@@ -204,6 +235,8 @@ def answer_timeline(t: Tijdlijn, role: str | None) -> str:
     if warnings:
         lines += [""] + warnings
     for note in t.opmerkingen:
+        if beeld is not None and "bevallingsverlof" in note:
+            continue  # the pregnancy lines above say this in the user's own voice
         lines += ["", f"Let op: {note}"]
     return "\n".join(lines)
 
@@ -219,7 +252,7 @@ def general_milestone_rule(milestone: str | None) -> str | None:
     return text
 
 
-def answer_milestone(t: Tijdlijn, milestone: str | None, role: str | None) -> str:
+def answer_milestone(t: Tijdlijn, milestone: str | None, role: str | None, beeld: Verlofbeeld | None = None) -> str:
     """The general rule plus the personal date for one milestone."""
     voice = voice_for(role)
     keys = MILESTONES.get(milestone or "")
@@ -255,10 +288,12 @@ def answer_milestone(t: Tijdlijn, milestone: str | None, role: str | None) -> st
     parts += [f"⚠️ {w.tekst}" for w in t.waarschuwingen if w.termijn in keys]
     if t.situatie.regime is not Regime.STANDAARD:
         parts.append(f"**Situatie**: {t.situatie.tekst}")
+    if beeld is not None:
+        parts += pregnancy_lines(t, beeld, voice)
     return "\n\n".join(parts)
 
 
-def explain_why(t: Tijdlijn, role: str | None) -> str:
+def explain_why(t: Tijdlijn, role: str | None, beeld: Verlofbeeld | None = None) -> str:
     """The rules behind the last answer, with their sources."""
     voice = voice_for(role)
     parts = [
@@ -266,6 +301,8 @@ def explain_why(t: Tijdlijn, role: str | None) -> str:
         f"- **Ziekteweek**: {t.ziekteweek.uitleg} ({t.ziekteweek.bron.citation()})",
         f"- **Spoor**: {t.spoor.uitleg} ({t.spoor.bron.citation()})",
     ]
+    if beeld is not None:
+        parts += [f"- {line}" for line in pregnancy_lines(t, beeld, voice)]
     nxt = next((s for s in t.stappen if s.datum and s.termijn in t.termijnen), None)
     if nxt is not None:
         d = t.termijnen[nxt.termijn]
@@ -339,7 +376,7 @@ _SITUATION_BUTTONS = {
     # code: (employee label, HR label)
     "standaard": ("Gewoon in dienst", "Gewoon in dienst"),
     "ziek_uit_dienst": ("Mijn contract is afgelopen of loopt af", "Het contract is afgelopen of loopt af"),
-    "zwangerschap": ("Ziek door zwangerschap of bevalling", "Ziek door zwangerschap of bevalling"),
+    "zwanger": ("Ik ben zwanger, of net bevallen", "Mijn werknemer is zwanger, of net bevallen"),
     "aow": ("Ik heb (bijna) de AOW-leeftijd", "Mijn werknemer heeft (bijna) de AOW-leeftijd"),
 }
 
@@ -399,3 +436,233 @@ def other_milestone_button(milestone: str) -> dict | None:
         return None
     titel = general_rules()[keys[-1]].titel
     return {"title": f"Ook: {titel}", "payload": f'/ask_milestone_date{{"milestone": "{milestone}"}}'}
+
+
+# --- pregnancy and the zwangerschaps- en bevallingsverlof ------------------------------------------
+
+# Checked on 2026-12-06 against the consolidated texts of 1-7-2026 (wetten.overheid.nl): no wages during
+# the leave (BW 7:629 lid 4); sickness right before and after it, same cause, counts as one (7:629 lid 10,
+# WIA art. 23 lid 3, ZW art. 38 lid 1); its weeks do not count (WIA art. 23 lid 5, ZW art. 38 lid 1).
+VERLOF_BRON = ("Burgerlijk Wetboek Boek 7, art. 7:629 lid 4 en lid 10; Wet WIA, art. 23 lid 3 en lid 5; "
+               "Ziektewet, art. 38 lid 1")
+ZW_29A = "Ziektewet, art. 29a"
+WACHTTIJD_TEKST = WACHTTIJD.tekst()  # "104 weken": the wachttijd the leave does not count toward
+LEAVE_EXAMPLE = "'15 december 2026 tot en met 5 april 2027'"
+
+
+def leave_length(verlof: Periode) -> str:
+    """The length of a leave in words: "16 weken", "16 weken en 3 dagen"."""
+    weeks, days = divmod(verlof.dagen, 7)
+    text = f"{weeks} weken" if weeks != 1 else f"{weeks} week"
+    if days:
+        text += f" en {days} dag{'en' if days > 1 else ''}"
+    return text
+
+
+def _end_of_wages(t: Tijdlijn):
+    deadline = t.termijnen.get("einde_loondoorbetaling") or t.termijnen.get("laatste_dag_wachttijd")
+    return deadline.datum if deadline else None
+
+
+def _cause_line(t: Tijdlijn, beeld: Verlofbeeld, voice: Voice) -> str:
+    if ZIEK_DOOR_ZWANGERSCHAP in t.situatie.bijzonderheden:
+        return voice.pick(
+            "**Ziek door de zwangerschap of de bevalling**: je werkgever meldt dit bij UWV. UWV betaalt je werkgever "
+            "dan een Ziektewet-uitkering. Je krijgt je loon gewoon van je werkgever, en de afspraken over je "
+            f"re-integratie blijven gelden. (bron: {ZW_29A})",
+            "**Ziek door de zwangerschap of de bevalling**: u meldt dit bij UWV. UWV betaalt u dan een "
+            "Ziektewet-uitkering. U betaalt het loon gewoon door, en de plichten voor de re-integratie blijven "
+            f"gelden. (bron: {ZW_29A})",
+        )
+    if beeld.zwangerschap.door_zwangerschap:  # sick from the birth, but not right after the leave
+        return voice.pick(
+            "**Ziek door de bevalling, maar niet direct na het verlof**: dan gelden de gewone regels. Je werkgever "
+            f"betaalt je loon door en krijgt geen Ziektewet-uitkering van UWV. (bron: {ZW_29A} lid 4)",
+            "**Ziek door de bevalling, maar niet direct na het verlof**: dan gelden de gewone regels. U betaalt het "
+            f"loon door en krijgt geen Ziektewet-uitkering van UWV. (bron: {ZW_29A} lid 4)",
+        )
+    return voice.pick(
+        "**Zwanger, maar ziek door iets anders**: dan gelden de gewone regels. Je werkgever betaalt je loon door en "
+        "krijgt geen Ziektewet-uitkering van UWV. Die is er alleen als de ziekte door de zwangerschap of de bevalling "
+        "komt, of als je ziek wordt in de weken vlak vóór je verlof, als dat verlof al had mogen beginnen. "
+        f"(bron: {ZW_29A})",
+        "**Zwanger, maar ziek door iets anders**: dan gelden de gewone regels. U betaalt het loon door en krijgt geen "
+        "Ziektewet-uitkering van UWV. Die is er alleen als de ziekte door de zwangerschap of de bevalling komt, of "
+        "als uw werknemer ziek wordt in de weken vlak vóór het verlof, als dat verlof al had mogen beginnen. "
+        f"(bron: {ZW_29A})",
+    )
+
+
+def pregnancy_lines(t: Tijdlijn, beeld: Verlofbeeld, voice: Voice) -> list[str]:
+    """What a pregnancy changes, in plain words: who pays, and whether and why the dates moved."""
+    lines = [_cause_line(t, beeld, voice)]
+    verlof = beeld.verlof
+    if verlof is None:
+        usual = ZWANGERSCHAPS_EN_BEVALLINGSVERLOF.waarde
+        lines.append(voice.pick(
+            f"**Zwangerschaps- en bevallingsverlof**: de weken van dat verlof (minstens {usual}) tellen niet mee voor "
+            f"de {WACHTTIJD_TEKST}. Ben je vlak vóór en direct na het verlof ziek, door dezelfde oorzaak? Dan "
+            "schuiven alle termijnen na het begin van het verlof op met de lengte van het verlof. Weet je de data van "
+            f"het verlof, geef ze dan; dan reken ik het voor je uit. (bron: {VERLOF_BRON})",
+            f"**Zwangerschaps- en bevallingsverlof**: de weken van dat verlof (minstens {usual}) tellen niet mee voor "
+            f"de {WACHTTIJD_TEKST}. Is uw werknemer vlak vóór en direct na het verlof ziek, door dezelfde oorzaak? "
+            "Dan schuiven alle termijnen na het begin van het verlof op met de lengte van het verlof. Weet u de data "
+            f"van het verlof, geef ze dan; dan reken ik het uit. (bron: {VERLOF_BRON})",
+        ))
+        return lines
+    begin, einde, length = datum_nl(verlof.begin), datum_nl(verlof.einde), leave_length(verlof)
+    title = f"**Zwangerschaps- en bevallingsverlof van {begin} tot en met {einde}**"
+    if beeld.telt_samen:
+        wages = _end_of_wages(t)
+        lines.append(voice.pick(
+            f"{title}: in die {length} krijg je geen loon bij ziekte, maar een uitkering van UWV voor je verlof "
+            f"(vaak via je werkgever). Die weken tellen niet mee voor de {WACHTTIJD_TEKST}. Je ziekte vóór en na het "
+            "verlof telt als één ziekte, omdat de oorzaak dezelfde is. Daarom liggen alle termijnen na het verlof "
+            f"{length} later. Je loon bij ziekte loopt tot en met **{_day(wages)}**. (bron: {VERLOF_BRON})",
+            f"{title}: in die {length} krijgt uw werknemer geen loon bij ziekte, maar een uitkering van UWV voor het "
+            f"verlof (vaak via u). Die weken tellen niet mee voor de {WACHTTIJD_TEKST}. De ziekte vóór en na het "
+            "verlof telt als één ziekte, omdat de oorzaak dezelfde is. Daarom liggen alle termijnen na het verlof "
+            f"{length} later. Het loon bij ziekte loopt tot en met **{_day(wages)}**. (bron: {VERLOF_BRON})",
+        ))
+    elif beeld.telling_stopt:
+        lines.append(voice.pick(
+            f"{title}: tijdens het verlof krijg je geen loon bij ziekte, maar een uitkering van UWV. Ben je na het "
+            "verlof niet meer ziek, dan stopt de telling van deze ziekte bij het begin van het verlof; de termijnen "
+            "daarna gelden dan niet. Word je na het verlof ziek door iets anders, dan begint de telling opnieuw. "
+            f"(bron: {VERLOF_BRON})",
+            f"{title}: tijdens het verlof krijgt uw werknemer geen loon bij ziekte, maar een uitkering van UWV. Is "
+            "zij na het verlof niet meer ziek, dan stopt de telling van deze ziekte bij het begin van het verlof; de "
+            "termijnen daarna gelden dan niet. Wordt zij na het verlof ziek door iets anders, dan begint de telling "
+            f"opnieuw. (bron: {VERLOF_BRON})",
+        ))
+    elif beeld.ligging == "tijdens":
+        after = datum_nl(verlof.einde + timedelta(days=1))
+        lines.append(voice.pick(
+            f"{title}: ziekte tijdens het verlof telt niet mee; je krijgt dan de uitkering voor het verlof. Ben je na "
+            f"het verlof nog ziek, dan begint de telling op {after}. (bron: {VERLOF_BRON})",
+            f"{title}: ziekte tijdens het verlof telt niet mee; uw werknemer krijgt dan de uitkering voor het verlof. "
+            f"Is zij na het verlof nog ziek, dan begint de telling op {after}. (bron: {VERLOF_BRON})",
+        ))
+    else:  # sick only after the leave
+        lines.append(voice.pick(
+            f"{title}: het verlof lag vóór je ziekte, dus het verandert je termijnen niet.",
+            f"{title}: het verlof lag vóór de ziekte, dus het verandert de termijnen niet.",
+        ))
+    if beeld.aanname:
+        lines.append(voice.pick(
+            "Ik ga ervan uit dat je direct na het verlof nog ziek bent, door dezelfde oorzaak. Ben je dan beter, dan "
+            "stopt de telling bij het begin van het verlof. Ben je dan ziek door iets anders, dan begint de telling "
+            "na het verlof opnieuw.",
+            "Ik ga ervan uit dat uw werknemer direct na het verlof nog ziek is, door dezelfde oorzaak. Is zij dan "
+            "beter, dan stopt de telling bij het begin van het verlof. Is zij dan ziek door iets anders, dan begint "
+            "de telling na het verlof opnieuw.",
+        ))
+    if beeld.gepland and not beeld.telling_stopt:
+        lines.append(voice.pick(
+            "Dit zijn de verwachte data van je verlof. Verandert het verlof, bijvoorbeeld omdat de baby eerder of later "
+            "komt, dan schuiven deze termijnen mee. Vraag het dan gerust opnieuw.",
+            "Dit zijn de verwachte data van het verlof. Verandert het verlof, bijvoorbeeld omdat de baby eerder of "
+            "later komt, dan schuiven deze termijnen mee. Vraag het dan gerust opnieuw.",
+        ))
+    if beeld.zwangerschap.einde_aangenomen:
+        lines.append(voice.pick(
+            f"Ik reken met {length} verlof. Duurt je verlof langer, geef dan ook de laatste dag.",
+            f"Ik reken met {length} verlof. Duurt het verlof langer, geef dan ook de laatste dag.",
+        ))
+    return lines
+
+
+def shift_reason(beeld: Verlofbeeld | None, deadline: Deadline) -> str | None:
+    """Why this date moved, for the widget, the agenda file and the PDF; None when it did not."""
+    if not shifted(beeld, deadline):
+        return None
+    verlof = beeld.verlof
+    reason = (
+        f"{leave_length(verlof)} later door het zwangerschaps- en bevallingsverlof van {datum_nl(verlof.begin)} tot "
+        f"en met {datum_nl(verlof.einde)}: die weken tellen niet mee voor de {WACHTTIJD_TEKST} ({VERLOF_BRON})."
+    )
+    if beeld.gepland:
+        reason += " Dit zijn verwachte data: verschuift het verlof, dan verschuift deze datum mee."
+    return reason
+
+
+def leave_notes(t: Tijdlijn, beeld: Verlofbeeld | None, role: str | None) -> list[str]:
+    """The same as pregnancy_lines without markup, for the widget's text and the PDF."""
+    if beeld is None:
+        return []
+    return [line.replace("**", "") for line in pregnancy_lines(t, beeld, voice_for(role))]
+
+
+def with_leave_notes(t: Tijdlijn, beeld: Verlofbeeld | None, role: str | None) -> Tijdlijn:
+    """The timeline with the notes about a pregnancy and its leave (instead of the rules package's shorter
+    note about the leave), for the PDF."""
+    if beeld is None:
+        return t
+    own = [note for note in t.opmerkingen if "bevallingsverlof" not in note]
+    return replace(t, opmerkingen=own + leave_notes(t, beeld, role))
+
+
+def pregnancy_cause_question(role: str | None) -> str:
+    return voice_for(role).pick(
+        "Komt je ziekte door de zwangerschap of de bevalling? Dat bepaalt of UWV je werkgever een Ziektewet-uitkering "
+        "betaalt. Meer hoef je er niet over te vertellen.",
+        "Komt de ziekte van uw werknemer door de zwangerschap of de bevalling? Dat bepaalt of UWV u een "
+        "Ziektewet-uitkering betaalt. Meer hoeft u niet te weten; bij twijfel zegt de bedrijfsarts het.",
+    )
+
+
+def leave_question(role: str | None, usual_weeks: int) -> str:
+    return voice_for(role).pick(
+        "Wanneer begint en eindigt je zwangerschaps- en bevallingsverlof? Dat verlof telt niet mee voor de "
+        f"{WACHTTIJD_TEKST}, dus het kan je termijnen verschuiven. Moet het verlof nog komen, geef dan de data die je "
+        f"verwacht, bijvoorbeeld {LEAVE_EXAMPLE}. Weet je alleen de eerste dag, dan reken ik met {usual_weeks} weken.",
+        "Wanneer begint en eindigt het zwangerschaps- en bevallingsverlof van uw werknemer? Dat verlof telt niet mee "
+        f"voor de {WACHTTIJD_TEKST}, dus het kan de termijnen verschuiven. Moet het verlof nog komen, geef dan de "
+        f"verwachte data, bijvoorbeeld {LEAVE_EXAMPLE}. Weet u alleen de eerste dag, dan reken ik met {usual_weeks} "
+        "weken.",
+    )
+
+
+LEAVE_UNKNOWN_BUTTONS = [{"title": "Nog niet bekend", "payload": "/deny"}]
+
+
+def after_leave_question(role: str | None, verlof: Periode | None, over: bool) -> str:
+    day = datum_nl(verlof.einde + timedelta(days=1)) if verlof else "de dag na het verlof"
+    voice = voice_for(role)
+    if over:
+        return voice.pick(
+            f"Was je direct na het verlof (op {day}) nog ziek, door dezelfde oorzaak als vóór het verlof?",
+            f"Was uw werknemer direct na het verlof (op {day}) nog ziek, door dezelfde oorzaak als vóór het verlof?",
+        )
+    return voice.pick(
+        f"Denk je dat je direct na het verlof (op {day}) nog ziek bent, door dezelfde oorzaak als nu?",
+        f"Verwacht u dat uw werknemer direct na het verlof (op {day}) nog ziek is, door dezelfde oorzaak als nu?",
+    )
+
+
+def after_leave_buttons(over: bool) -> list[dict]:
+    if over:
+        return [{"title": "Ja", "payload": "/affirm"}, {"title": "Nee", "payload": "/deny"}]
+    # "Weet ik nog niet" is sent as words: the form reads them as such, whatever intent they get.
+    return [{"title": "Ja, dat verwacht ik", "payload": "/affirm"}, {"title": "Nee", "payload": "/deny"},
+            {"title": "Weet ik nog niet", "payload": "weet ik nog niet"}]
+
+
+def count_starts_again(role: str | None, ask: bool = False) -> str:
+    text = voice_for(role).pick(
+        "Was je direct na het verlof niet meer ziek door dezelfde oorzaak? Dan telt je ziekte van vóór het verlof niet "
+        "mee: na het verlof begint de telling opnieuw (Burgerlijk Wetboek Boek 7, art. 7:629 lid 10). Daarom heb ik je "
+        "eerste ziektedag na het verlof nodig.",
+        "Was uw werknemer direct na het verlof niet meer ziek door dezelfde oorzaak? Dan telt de ziekte van vóór het "
+        "verlof niet mee: na het verlof begint de telling opnieuw (Burgerlijk Wetboek Boek 7, art. 7:629 lid 10). "
+        "Daarom heb ik de eerste ziektedag na het verlof nodig.",
+    )
+    return text + (" Welke datum was dat?" if ask else "")
+
+
+LEAVE_AGAIN = f"Wil je de eerste en de laatste dag van het verlof nog eens geven? Bijvoorbeeld {LEAVE_EXAMPLE}."
+LEAVE_DATES_NEEDED = (
+    f"Ik heb de eerste dag van het verlof nodig, en de laatste als je die weet. Bijvoorbeeld {LEAVE_EXAMPLE}. "
+    "Weet je ze nog niet, kies dan 'Nog niet bekend'."
+)
+YES_NO_NOT_UNDERSTOOD = "Dat kan ik niet goed plaatsen. Kies 'Ja' of 'Nee' met de knoppen, of typ ja of nee."

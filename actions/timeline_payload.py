@@ -13,7 +13,8 @@ from icalendar import Alarm, Calendar, Event  # maintained iCalendar (RFC 5545) 
 
 from poortwachter import REGIME_LABELS, Tijdlijn, datum_nl
 
-from .phrasing import lapsed_deadlines, shown_deadlines
+from .phrasing import lapsed_deadlines, leave_notes, shift_reason, shown_deadlines
+from .pregnancy import Verlofbeeld
 
 PAYLOAD_TYPE = "spoorwijzer_tijdlijn"
 ICS_FILENAME = "spoorwijzer-termijnen.ics"
@@ -22,8 +23,11 @@ ICS_FILENAME = "spoorwijzer-termijnen.ics"
 REMINDER_BEFORE = timedelta(days=-7, hours=9)
 
 
-def calendar_ics(t: Tijdlijn) -> str:
-    """One all-day event per dated deadline, with the rule and the legal source; open ones with a reminder."""
+def calendar_ics(t: Tijdlijn, beeld: Verlofbeeld | None = None) -> str:
+    """One all-day event per dated deadline, with the rule and the legal source; open ones with a reminder.
+
+    A date that a zwangerschaps- en bevallingsverlof moved says so, and that it moves again if the leave does.
+    """
     calendar = Calendar()
     calendar.add("prodid", "-//Spoorwijzer//Poortwachter-termijnen//NL")
     calendar.add("version", "2.0")
@@ -40,10 +44,12 @@ def calendar_ics(t: Tijdlijn) -> str:
         event.add("dtstart", deadline.datum)
         event.add("dtend", deadline.datum + timedelta(days=1))
         event.add("summary", f"Poortwachter: {deadline.titel}")
+        moved = shift_reason(beeld, deadline)
         event.add(
             "description",
             f"{deadline.regel[0].upper()}{deadline.regel[1:]}. {deadline.uitleg}\n"
-            f"Wie: {deadline.wie}.\nBron: {deadline.bron.citation()} ({deadline.bron.url})",
+            + (f"Verschoven: {moved}\n" if moved else "")
+            + f"Wie: {deadline.wie}.\nBron: {deadline.bron.citation()} ({deadline.bron.url})",
         )
         event.add("url", deadline.bron.url)
         if deadline.status == "komend" and not deadline.vervalt:
@@ -56,7 +62,7 @@ def calendar_ics(t: Tijdlijn) -> str:
     return calendar.to_ical().decode("utf-8")
 
 
-def timeline_payload(t: Tijdlijn) -> dict:
+def timeline_payload(t: Tijdlijn, beeld: Verlofbeeld | None = None, role: str | None = None) -> dict:
     overdue = {w.termijn for w in t.waarschuwingen}
     milestones = []
     for deadline in shown_deadlines(t):
@@ -70,6 +76,8 @@ def timeline_payload(t: Tijdlijn) -> dict:
             "status": deadline.status,
             "te_laat": key in overdue,
             "bron": deadline.bron.citation(),
+            # Why this date moved (a zwangerschaps- en bevallingsverlof), or null.
+            "toelichting": shift_reason(beeld, deadline),
         })
     return {
         "type": PAYLOAD_TYPE,
@@ -82,6 +90,22 @@ def timeline_payload(t: Tijdlijn) -> dict:
         "situatie": {"code": t.situatie.regime.value, "naam": REGIME_LABELS[t.situatie.regime]},
         # Deadlines that do not apply in this situation, with the reason: the widget lists them as such.
         "vervallen": [{"key": d.key, "titel": d.titel, "reden": d.uitleg} for d in lapsed_deadlines(t)],
-        "ics": calendar_ics(t),
+        # A zwangerschaps- en bevallingsverlof: its dates, whether they are expected (planning) and what it
+        # changes, in sentences the widget shows under the timeline. Null without a pregnancy.
+        "verlof": _leave(t, beeld, role),
+        "ics": calendar_ics(t, beeld),
         "ics_bestandsnaam": ICS_FILENAME,
+    }
+
+
+def _leave(t: Tijdlijn, beeld: Verlofbeeld | None, role: str | None) -> dict | None:
+    if beeld is None:
+        return None
+    verlof = beeld.verlof
+    return {
+        "begin": verlof.begin.isoformat() if verlof else None,
+        "einde": verlof.einde.isoformat() if verlof else None,
+        "verwacht": beeld.gepland,  # dates that lie ahead: they move if the leave moves
+        "termijnen_verschoven": beeld.telt_samen,
+        "uitleg": leave_notes(t, beeld, role),
     }

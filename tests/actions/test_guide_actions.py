@@ -134,7 +134,7 @@ async def test_after_the_advice_the_form_asks_the_situation_once(dispatcher, dom
     await ActionAskSituatie().run(dispatcher, tracker, domain)
     buttons = [b["title"] for b in dispatcher.messages[-1]["buttons"]]
     assert buttons == ["Gewoon in dienst", "Mijn contract is afgelopen of loopt af",
-                       "Ziek door zwangerschap of bevalling", "Ik heb (bijna) de AOW-leeftijd"]
+                       "Ik ben zwanger, of net bevallen", "Ik heb (bijna) de AOW-leeftijd"]
 
 
 @pytest.mark.parametrize(
@@ -142,7 +142,7 @@ async def test_after_the_advice_the_form_asks_the_situation_once(dispatcher, dom
     [
         ('/inform_situation{"situation": "standaard"}', [{"entity": "situation", "value": "standaard"}], "standaard", None),
         ("mijn contract is afgelopen", [], "ziek_uit_dienst", "einde_dienstverband"),
-        ("ik ben zwanger", [], "zwangerschap", None),
+        ("ik ben zwanger", [], "zwanger", "ziek_door_zwangerschap"),
         ("ik word volgend jaar 67", [], "aow", "geboortedatum"),
     ],
 )
@@ -415,10 +415,12 @@ async def test_answer_for_aow_says_six_weeks_and_no_spoor_2(dispatcher, domain):
 
 
 async def test_pregnancy_related_sickness_adds_the_uwv_melding(dispatcher, domain):
-    slots = {"vraag": "spoor", "eerste_ziektedag": "2026-11-02", "advies": "onbekend", "situatie": "zwangerschap"}
+    # Ziektewet art. 29a lid 1: sick from the pregnancy before the leave; the employer reports within 6 weeks.
+    slots = {"vraag": "spoor", "eerste_ziektedag": "2026-11-02", "advies": "onbekend", "situatie": "zwanger",
+             "ziek_door_zwangerschap": True, "zwangerschapsverlof": "onbekend"}
     await ActionAnswerGuide().run(dispatcher, make_tracker("ok", "affirm", on="2026-11-23 10:00", slots=slots), domain)
     answer = dispatcher.messages[0]["text"]
-    assert "Ziek door zwangerschap of bevalling" in answer
+    assert "Ziek door de zwangerschap of de bevalling" in answer and "Ziektewet-uitkering" in answer
     assert "Ziekmelding bij UWV: ziek door zwangerschap of bevalling: uiterlijk zondag 13 december 2026" in answer
 
 
@@ -439,8 +441,8 @@ async def test_gewoon_in_dienst_gives_exactly_the_standard_answer(dispatcher, do
         ("mijn contract is afgelopen en ik ben sinds 2 maart 2026 ziek", "ziek_uit_dienst", None),
         ("het tijdelijke contract van mijn werknemer wordt niet verlengd, hij is sinds 2 maart 2026 ziek",
          "ziek_uit_dienst", "werkgever"),
-        ("ik ben zwanger en sinds 2 maart 2026 ziek", "zwangerschap", None),
-        ("onze medewerkster is ziek door haar zwangerschap, sinds 2 maart 2026", "zwangerschap", "werkgever"),
+        ("ik ben zwanger en sinds 2 maart 2026 ziek", "zwanger", None),
+        ("onze medewerkster is ziek door haar zwangerschap, sinds 2 maart 2026", "zwanger", "werkgever"),
         ("ik word volgend jaar 67 en ben sinds 2 maart 2026 ziek", "aow", None),
         ("mijn werknemer heeft de AOW-leeftijd en is sinds 2 maart 2026 ziek", "aow", "werkgever"),
         ("ik heb een vast contract en ben sinds 2 maart 2026 ziek", "standaard", None),

@@ -22,7 +22,7 @@ def test_payload_has_every_dated_milestone_with_week_and_status():
     assert by_key["probleemanalyse"] == {
         "key": "probleemanalyse", "titel": "Probleemanalyse door de bedrijfsarts", "datum": "2025-04-14",
         "datum_tekst": "maandag 14 april 2025", "week": 6, "status": "verstreken", "te_laat": True,
-        "bron": "Regeling procesgang eerste en tweede ziektejaar, art. 2 lid 2",
+        "bron": "Regeling procesgang eerste en tweede ziektejaar, art. 2 lid 2", "toelichting": None,
     }
     assert by_key["wia_aanvraag"]["week"] == 93 and by_key["wia_aanvraag"]["te_laat"] is False
     assert by_key["laatste_dag_wachttijd"]["week"] == 104

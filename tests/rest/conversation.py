@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Callable
 from zoneinfo import ZoneInfo
 
-from poortwachter import datum_nl
+from poortwachter import Periode, compute_timeline, datum_nl
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from live_checks import report, status_of  # noqa: E402
@@ -192,10 +192,6 @@ def situations() -> None:
           lambda t, r: "geboortedatum van uw werknemer" in t)
     check("AOW: 6 weken loon, geen spoor 2 en geen WIA", send(hr, "1 mei 1958"),
           lambda t, r: "AOW-leeftijd al bereikt" in t and "Uiterste start van spoor 2" in t and "vervallen" in t)
-    pregnant = str(uuid.uuid4())
-    check("zwanger in één bericht: meteen het antwoord met de UWV-melding",
-          send(pregnant, f"ik ben zwanger en sinds {days_ago(20)} ziek, welke termijnen komen eraan?"),
-          lambda t, r: "Ziek door zwangerschap of bevalling" in t)
     hr_contract = str(uuid.uuid4())
     send(hr_contract, f"mijn werknemer is sinds {days_ago(90)} ziek, in welk spoor zit hij?")
     send(hr_contract, '/inform_advice{"advice": "eigen_werk"}')
@@ -206,10 +202,6 @@ def situations() -> None:
           send(hr_contract, days_ago(100)), lambda t, r: "vóór de eerste ziektedag" in t)
     check("ziek uit dienst: antwoord voor de werkgever", send(hr_contract, contract_end),
           lambda t, r: "Uw werknemer zit in" in t and "**Situatie**: Ziek uit dienst" in t)
-    hr_pregnant = str(uuid.uuid4())
-    send(hr_pregnant, f"mijn werknemer is sinds {days_ago(15)} ziek, welke termijnen komen eraan?")
-    check("zwanger stap voor stap, werkgever", send(hr_pregnant, '/inform_situation{"situation": "zwangerschap"}'),
-          lambda t, r: "Ziek door zwangerschap of bevalling" in t and "Ziekmelding bij UWV" in t)
     pension = str(uuid.uuid4())
     send(pension, f"ik werk na mijn pensioen en ben sinds {days_ago(10)} ziek, in welk spoor zit ik?")
     check("'na mijn pensioen' wordt herkend: meteen de geboortedatum", send(pension, '/inform_advice{"advice": "eigen_werk"}'),
@@ -217,6 +209,98 @@ def situations() -> None:
     typed = up_to_the_situation_question("in welk spoor zit ik?", 50, "eigen_werk")
     check("situatie in eigen woorden op de vraag: 'ik word volgend jaar 67'", send(typed, "ik word volgend jaar 67"),
           lambda t, r: "geboortedatum" in t)
+
+
+CAUSE_QUESTION = "door de zwangerschap of de bevalling?"
+ZWANGER = '/inform_situation{"situation": "zwanger"}'
+
+
+def custom_of(replies: list[dict], kind: str) -> dict | None:
+    return next((r["custom"] for r in replies if isinstance(r.get("custom"), dict) and r["custom"].get("type") == kind),
+                None)
+
+
+def expected_end_of_wages(first: date, leave_begin: date, leave_end: date) -> date:
+    """The rules package's own answer for sickness before and right after the leave (no guide involved)."""
+    after = leave_end + timedelta(days=1)
+    t = compute_timeline(after, after, "onbekend", eerdere_perioden=[Periode(first, leave_begin - timedelta(days=1))],
+                         zwangerschapsverlof=Periode(leave_begin, leave_end))
+    return t.datum("laatste_dag_wachttijd")
+
+
+def pregnancy() -> None:
+    """Review 2026-12 rows 1 and 2, step by step so that no check hangs on how the classifier reads one long
+    sentence (issue #27 item 8): buttons are payloads, dates come alone, and the pregnancy answers are read
+    by their words whatever intent they get."""
+    today = datetime.now(ZoneInfo("Europe/Amsterdam")).date()
+    first = today - timedelta(days=96)
+    begin, end = today + timedelta(days=9), today + timedelta(days=9 + 111)  # 16 weeks, still ahead: planning
+    user = str(uuid.uuid4())
+    send(user, "/ask_timeline")
+    check("zwanger: na de datum de situatievraag", send(user, datum_nl(first)), lambda t, r: "situaties" in t)
+    check("zwanger is een situatie, geen oorzaak: de gids vraagt de oorzaak, met Ja/Nee", send(user, ZWANGER),
+          lambda t, r: CAUSE_QUESTION in t and "Ziektewet-uitkering betaalt" in t and any(
+              [b["payload"] for b in x.get("buttons", [])] == ["/affirm", "/deny"] for x in r))
+    check("niet door de zwangerschap: dan de verlofdata", send(user, "/deny"),
+          lambda t, r: "zwangerschaps- en bevallingsverlof" in t and any(
+              b.get("title") == "Nog niet bekend" for x in r for b in x.get("buttons", [])))
+    check("verwachte verlofdata: dan de vraag of de ziekte na het verlof doorloopt",
+          send(user, f"{datum_nl(begin)} tot en met {datum_nl(end)}"),
+          lambda t, r: "dezelfde oorzaak" in t and any(len(x.get("buttons", [])) == 3 for x in r))
+    answer = send(user, "/affirm")
+    shifted = datum_nl(expected_end_of_wages(first, begin, end), weekday=True)
+    unshifted = datum_nl(compute_timeline(first, today, "onbekend").datum("laatste_dag_wachttijd"), weekday=True)
+    check("verlof in de toekomst: loon tot de verschoven datum, met de reden en 'schuiven mee'", answer,
+          lambda t, r: shifted in t and unshifted not in t and "tellen niet mee voor de 104 weken" in t
+          and "schuiven deze termijnen mee" in t and "7:629 lid 4" in t)
+    payload = custom_of(answer, "spoorwijzer_tijdlijn") or {}
+    results.append(("widget: het verlof en de reden per verschoven datum in de tijdlijn",
+                    (payload.get("verlof") or {}).get("verwacht") is True and any(
+                        m.get("toelichting") and "later door het zwangerschaps- en bevallingsverlof" in m["toelichting"]
+                        for m in payload.get("mijlpalen", [])), str(payload.get("verlof"))[:200]))
+    results.append((".ics: de verschoven WIA-aanvraag met de reden", "Verschoven: " in payload.get("ics", "").replace(
+        "\r\n ", ""), ""))
+    pdf = custom_of(send(user, "/download_pdf"), "spoorwijzer_pdf") or {}
+    text = pdf_text(pdf.get("pdf_base64", ""))
+    results.append(("PDF: de verlofdata, de reden en de verschoven einddatum",
+                    f"{datum_nl(begin)} tot en met {datum_nl(end)}" in text and "tellen niet mee voor de 104 weken" in text
+                    and datum_nl(expected_end_of_wages(first, begin, end)) in text, text[:200]))
+
+    partner = up_to_the_situation_question("/ask_track", 30, "eigen_werk")
+    check("'mijn vrouw is net bevallen' is geen zwangerschap van de werknemer: geen oorzaakvraag, de situatievraag blijft",
+          send(partner, "mijn vrouw is net bevallen"), lambda t, r: CAUSE_QUESTION not in t and "situaties" in t)
+    check("daarna gewoon in dienst: geen Ziektewet-uitkering in het antwoord", send(partner, STANDAARD),
+          lambda t, r: "Je zit in **week" in t and "Ziektewet-uitkering" not in t)
+    broken = up_to_the_situation_question("/ask_track", 30, "eigen_werk")
+    check("'ik ben zwanger en heb mijn been gebroken': de oorzaak wordt gevraagd, niet aangenomen",
+          send(broken, "ik ben zwanger en heb mijn been gebroken"),
+          lambda t, r: CAUSE_QUESTION in t and "UWV betaalt je werkgever dan" not in t)
+
+    hr = str(uuid.uuid4())
+    hr_first, hr_begin = today - timedelta(days=260), today - timedelta(days=180)
+    hr_end = hr_begin + timedelta(days=111)  # the leave is over: the sickness after it counts on
+    send(hr, '/ask_timeline{"role": "werkgever"}')
+    send(hr, datum_nl(hr_first))
+    check("werkgever: de oorzaakvraag met u", send(hr, ZWANGER), lambda t, r: CAUSE_QUESTION in t and "uw werknemer" in t)
+    send(hr, "/affirm")
+    send(hr, f"{datum_nl(hr_begin)} tot en met {datum_nl(hr_end)}")
+    check("werkgever, ziek door de zwangerschap vóór en na het verlof: Ziektewet én verschoven data",
+          send(hr, "/affirm"),
+          lambda t, r: "Ziek door de zwangerschap of de bevalling" in t and "u dan een Ziektewet-uitkering" in t
+          and datum_nl(expected_end_of_wages(hr_first, hr_begin, hr_end), weekday=True) in t)
+
+
+def pdf_text(encoded: str) -> str:
+    """The text of a base64 PDF from the chat, with spaces normalised ('' when there is none)."""
+    import base64
+    import io
+
+    from pypdf import PdfReader
+
+    if not encoded:
+        return ""
+    pages = PdfReader(io.BytesIO(base64.b64decode(encoded))).pages
+    return " ".join(" ".join(page.extract_text() for page in pages).split())
 
 
 def hr_conversation() -> None:
@@ -314,7 +398,8 @@ def bad_input() -> None:
 
 
 def main() -> int:
-    for part in (employee_conversation, dates_inside_the_guide, situations, hr_conversation, how_people_write, conversation_ids, bad_input, safe_retry, protected_api, slack_webhook):
+    for part in (employee_conversation, dates_inside_the_guide, situations, pregnancy, hr_conversation,
+                 how_people_write, conversation_ids, bad_input, safe_retry, protected_api, slack_webhook):
         try:
             part()
         except Exception as error:  # a crash or timeout is a failed check, not a traceback
