@@ -21,9 +21,11 @@ from typing import Any, Awaitable, Callable
 from rasa.core.channels.channel import OutputChannel, UserMessage
 
 from connectors.limits import RATE_LIMITED_TEXT
+from privacy.crisis import CRISIS_TEXT, signals_crisis
 from privacy.erasure import ERASE_FAILED_TEXT, ERASED_TEXT, erase
 from privacy.notices import STORE_FAILED_TEXT
 from privacy.store import store_failed
+from spoorwijzer_rasa.log_safety import hidden_text
 
 logger = logging.getLogger(__name__)
 
@@ -73,12 +75,18 @@ async def handle_turn(
 ) -> None:
     """Handles one message of a person in Slack or Teams; never raises."""
     output, conversation, channel = message.output_channel, message.sender_id, message.input_channel
+    # On the paths where the assistant's own answer (utter_crisis) is not given or may be lost,
+    # a person in crisis still hears where to find help before our notice (connectors/crisis_help.py).
+    crisis = signals_crisis(message.text)
     if not await _allowed(limits, conversation, channel):
+        if crisis:
+            await tell(output, conversation, CRISIS_TEXT, channel)
         await tell(output, conversation, RATE_LIMITED_TEXT, channel)
         return
     turn_failed = False
     try:
-        await on_new_message(message)
+        with hidden_text(message.text):
+            await on_new_message(message)
     except Exception as error:  # noqa: BLE001 - any failure: the person hears it, the log gets no content
         turn_failed = True
         logger.error("%s: bericht kon niet worden afgehandeld (%s).", channel, type(error).__name__)
@@ -91,4 +99,6 @@ async def handle_turn(
         await tell(output, conversation, ERASED_TEXT if erased else ERASE_FAILED_TEXT, channel)
         return
     if turn_failed or not_stored:
+        if crisis:
+            await tell(output, conversation, CRISIS_TEXT, channel)
         await tell(output, conversation, STORE_FAILED_TEXT, channel)

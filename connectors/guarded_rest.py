@@ -47,6 +47,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from connectors.conversation_id import REFUSED_TEXT, is_secret_id
+from connectors.crisis_help import help_first
 from connectors.limits import RATE_LIMITED_TEXT, RateLimits
 from connectors.seen import SeenIds
 from privacy.erasure import ERASE_FAILED_TEXT, ERASED_TEXT, erase, take_marker
@@ -251,13 +252,15 @@ class GuardedRestInput(RestInput):
             if problem is not None:
                 return problem
             if not await self.limits.allow(sender, request.remote_addr or request.ip):
-                return response.json([{"recipient_id": sender, "text": RATE_LIMITED_TEXT}], status=429)
+                refused = help_first(text, [{"recipient_id": sender, "text": RATE_LIMITED_TEXT}], sender)
+                return response.json(refused, status=429)
             collector = CollectingOutputChannel()
             # input_channel is ours to say, not the client's.
             message = UserMessage(text, collector, sender, input_channel=self.name(),
                                   metadata=self.get_metadata(request))
             with hidden_text(text):
                 await self.handle(message, on_new_message)
-            return response.json(collector.messages)
+            # A message that was too long, or a turn that failed, never reached the crisis rule.
+            return response.json(help_first(text, collector.messages, sender))
 
         return blueprint

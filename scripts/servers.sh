@@ -46,7 +46,8 @@ start_rasa_server() {
   export SLACK_CHANNEL="${SLACK_CHANNEL:-}"
   # A request body of at most 1 MiB (Sanic's default is 100 MB; a chat message is a few KB): larger
   # bodies get 413 before they are read. Only for this process (see start_action_server).
-  SANIC_REQUEST_MAX_SIZE="${SANIC_REQUEST_MAX_SIZE:-$RASA_REQUEST_MAX_SIZE}" \
+  # No Sanic access log: its lines carry the query string (Rasa's API token) and the path.
+  SANIC_REQUEST_MAX_SIZE="${SANIC_REQUEST_MAX_SIZE:-$RASA_REQUEST_MAX_SIZE}" SANIC_ACCESS_LOG=false \
     python -m spoorwijzer_rasa run --model models --endpoints "${RASA_ENDPOINTS:-endpoints.yml}" \
     --credentials var/credentials.yml "${api[@]}" --interface 127.0.0.1 --port "$RASA_PORT" \
     --cors $CORS_ORIGINS >> "$log" 2>&1 &

@@ -71,7 +71,7 @@ start_replica() {
   # $1: port
   # Body limit as in start_rasa_server. nginx is in front: the client address (for the rate limit
   # per client, connectors/limits.py) is the last X-Forwarded-For entry, the one nginx adds.
-  SANIC_REQUEST_MAX_SIZE="${SANIC_REQUEST_MAX_SIZE:-$RASA_REQUEST_MAX_SIZE}" SANIC_PROXIES_COUNT=1 \
+  SANIC_REQUEST_MAX_SIZE="${SANIC_REQUEST_MAX_SIZE:-$RASA_REQUEST_MAX_SIZE}" SANIC_PROXIES_COUNT=1 SANIC_ACCESS_LOG=false \
     python -m spoorwijzer_rasa run --model "${RASA_MODEL:-models}" --endpoints deploy/endpoints.yml \
     --credentials var/credentials.yml --enable-api --auth-token "$RASA_API_TOKEN" \
     --interface 127.0.0.1 --port "$1" >> "$TOPOLOGY_DIR/rasa-$1.log" 2>&1 &
