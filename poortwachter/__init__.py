@@ -8,6 +8,7 @@ from .bronnen import Bron
 from .counting import Periode
 from .errors import (
     BeforeWiaError,
+    CountStartsAfterLeaveError,
     InvalidDateError,
     InvalidExtensionError,
     InvalidPeriodError,
@@ -16,13 +17,15 @@ from .errors import (
     SickDateAfterPeildatumError,
     UnknownAdviceError,
 )
-from .formatting import datum_nl
+from .formatting import datum_nl, duur_nl
+from .invoer import VELDEN, Invoer
 from .parsing import parse_iso_date, parse_periods
 from .results import Deadline, Stap, Tijdlijn, Uitkomst, Waarschuwing
 from .rule import Regeltekst
 from .situation import REGIME_LABELS, Regime, Situatie
-from .timeline import compute_timeline, general_rules
+from .timeline import compute_timeline, compute_timeline_for, general_rules
 from .validation import check_first_sick_day, check_period
+from .verlof import Verlofgevolg
 
 __all__ = [
     "ADVIES_LABELS", "SPOOR_LABELS", "Advies", "Spoor", "parse_advies", "Bron", "Periode",
@@ -30,5 +33,5 @@ __all__ = [
     "SickDateAfterPeildatumError", "UnknownAdviceError", "datum_nl", "Deadline", "Stap", "Tijdlijn",
     "Uitkomst", "Waarschuwing", "compute_timeline", "general_rules", "parse_iso_date", "parse_periods",
     "Regeltekst", "check_first_sick_day", "check_period", "InvalidSituationError", "REGIME_LABELS", "Regime",
-    "Situatie",
+    "Situatie", "CountStartsAfterLeaveError", "duur_nl", "VELDEN", "Invoer", "compute_timeline_for", "Verlofgevolg",
 ]

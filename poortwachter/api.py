@@ -34,9 +34,10 @@ from .dossier import FILENAME as PDF_FILENAME
 from .dossier import dossier_pdf
 from .errors import PoortwachterError
 from .counting import Periode
+from .invoer import VELDEN, Invoer
 from .parsing import parse_iso_date, parse_period
 from .results import Tijdlijn
-from .timeline import compute_timeline
+from .timeline import compute_timeline_for
 
 TOKEN_ENV = "POORTWACHTER_API_TOKEN"
 TIMEOUT_ENV = "POORTWACHTER_API_TIMEOUT"
@@ -45,12 +46,8 @@ AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 MAX_BODY_BYTES = 16 * 1024
 MAX_PERIODS = 50
 ROUTES = {"/v1/tijdlijn": "POST", "/health": "GET", "/openapi.json": "GET"}  # path -> its one method
-FIELDS = {
-    "eerste_ziektedag", "peildatum", "advies", "eerdere_perioden", "verlenging_weken",
-    "perspectief_binnen_3_maanden", "probleemanalyse_datum", "eerstejaarsevaluatie_datum",
-    "einde_dienstverband", "eigenrisicodrager_zw", "geboortedatum", "zwangerschapsverlof", "ziekte_door_zwangerschap",
-}
-BOOLEANS = ("perspectief_binnen_3_maanden", "eigenrisicodrager_zw", "ziekte_door_zwangerschap")
+FIELDS = frozenset(VELDEN)  # the body's fields are the input record's (invoer.py)
+BOOLEANS = ("perspectief_binnen_3_maanden", "eigenrisicodrager_zw", "ziekte_door_zwangerschap", "ziek_na_verlof")
 
 
 class RequestError(Exception):
@@ -112,11 +109,11 @@ def tijdlijn_from_body(body: Any, today: date) -> Tijdlijn:
     advies = body.get("advies") or "onbekend"
     if not isinstance(advies, str):
         raise _bad("'advies' moet een van de adviescodes zijn (tekst).")
-    timeline = compute_timeline(
+    return compute_timeline_for(Invoer(
         eerste_ziektedag=_date(body, "eerste_ziektedag", "eerste ziektedag", required=True),
         peildatum=_date(body, "peildatum", "peildatum") or today,
         advies=advies,
-        eerdere_perioden=_periods(body.get("eerdere_perioden")),
+        eerdere_perioden=tuple(_periods(body.get("eerdere_perioden"))),
         verlenging_weken=extension,
         perspectief_binnen_3_maanden=body.get("perspectief_binnen_3_maanden"),
         probleemanalyse_datum=_date(body, "probleemanalyse_datum", "datum van de probleemanalyse"),
@@ -126,8 +123,8 @@ def tijdlijn_from_body(body: Any, today: date) -> Tijdlijn:
         geboortedatum=_date(body, "geboortedatum", "geboortedatum"),
         zwangerschapsverlof=_period(leave, "Het zwangerschapsverlof") if leave is not None else None,
         ziekte_door_zwangerschap=bool(body.get("ziekte_door_zwangerschap")),
-    )
-    return timeline
+        ziek_na_verlof=body.get("ziek_na_verlof"),
+    ))
 
 
 def request_timeout_from_environment() -> float:

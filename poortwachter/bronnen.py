@@ -149,11 +149,20 @@ ZIEK_ROND_VERLOF_MELDEN = Bron(
     "UWV: Doorlopende ziekte voor en na het zwangerschapsverlof melden", "",
     "https://www.uwv.nl/en/employers/forms/reporting-an-ongoing-illness-before-and-after-paid-maternity-leave",
 )
+# Checked against the consolidated texts of 1-7-2026: no wages during the leave (7:629 lid 4), sickness
+# right before and after it counts as one (7:629 lid 10, WIA 23 lid 3 onder 2°), its weeks do not count
+# (WIA 23 lid 5, ZW 38 lid 1 for the 42 weeks).
+VERLOF_TELT_NIET = Bron(
+    "Burgerlijk Wetboek Boek 7, art. 7:629 lid 4 en lid 10; Wet WIA art. 23 lid 3 en lid 5; Ziektewet art. 38 lid 1",
+    "", _BW7,
+)
 WAZO_VERLOF = Bron("Wet arbeid en zorg", "art. 3:1", "https://wetten.overheid.nl/BWBR0013008")
 
 # --- numbers that only the fixed answers cite (domain/faq_*.yml) --------------------------------
 RECHTSVERMOEDEN_ARBEIDSOMVANG = Bron("Burgerlijk Wetboek Boek 7", "art. 7:610b", _BW7)
 WACHTDAGEN = Bron("Burgerlijk Wetboek Boek 7", "art. 7:629 lid 9", _BW7)
+LOON_HUISHOUDEN = Bron("Burgerlijk Wetboek Boek 7", "art. 7:629 lid 2 onder a", _BW7)
+WW_EN_ZIEK = Bron("Werkloosheidswet", "art. 19 lid 2", "https://wetten.overheid.nl/BWBR0004045")
 MELDING_VANGNET_MET_WERKGEVER = Bron("Ziektewet", "art. 38a lid 3", _ZW)
 NO_RISKPOLIS = Bron("Ziektewet", "art. 29b", _ZW)
 ZIEKTEWET_DUUR = Bron("Ziektewet", "art. 29", _ZW)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from .advice import GEEN_MOGELIJKHEDEN_ADVIES, Advies
 from .counting import Periode, Ziektegeval, week_of_day
@@ -16,6 +16,7 @@ from .parameters import (
     einde_week,
 )
 from .situation import Regime, Situatie
+from .verlof import Verlofgevolg
 
 
 @dataclass(frozen=True)
@@ -33,12 +34,23 @@ class Casus:
     verlof: Periode | None = None  # zwangerschaps- en bevallingsverlof
     ziekte_door_zwangerschap: bool = False  # and paid by the Ziektewet (ZW art. 29a), see timeline._build
     zwangerschap_na_verlof: bool = False  # from the pregnancy, but later than directly after the leave
+    verlofgevolg: Verlofgevolg | None = None  # what the leave does to the case (verlof.py)
+    # The day today's position is counted on, when not the peildatum: during a leave the count stands still
+    # on the last sick day before it (verlof.py). Statuses are always measured from the peildatum.
+    stand: date | None = None
 
     # --- counting ---------------------------------------------------------------------------
 
     @property
+    def telmoment(self) -> date:
+        """The day on which the sick day, the week and the decisions of the rules are taken."""
+        return self.stand or self.peildatum
+
+    @property
     def ziektedag(self) -> int:
-        return self.geval.sick_day_number(self.peildatum)
+        if self.telmoment < self.geval.huidige_start:  # planning: a day in the period before a leave
+            return self.geval.day_number_of(self.telmoment)
+        return self.geval.sick_day_number(self.telmoment)
 
     @property
     def week(self) -> int:
@@ -57,6 +69,15 @@ class Casus:
     def week_van(self, day: date) -> int:
         """The sick week of this case in which a date falls."""
         return week_of_day(self.geval.day_number_of(day))
+
+    @property
+    def ziek_voor_verlof(self) -> Periode | None:
+        """The sickness period of this case that ends the day before the zwangerschaps- en bevallingsverlof and
+        goes on right after it (one case: BW 7:629 lid 10)."""
+        if self.verlof is None or not self.geval.over_verlof:
+            return None
+        day_before = self.verlof.begin - timedelta(days=1)
+        return next((p for p in self.geval.eerdere if p.einde == day_before), None)
 
     # --- the wachttijd and the law in force -------------------------------------------------
 
@@ -91,8 +112,8 @@ class Casus:
     @property
     def eerstejaarsevaluatie_voorbij(self) -> bool:
         if self.eerstejaarsevaluatie_datum is not None:
-            return self.peildatum >= self.eerstejaarsevaluatie_datum
-        return self.peildatum > self.eerstejaarsevaluatie_moment
+            return self.telmoment >= self.eerstejaarsevaluatie_datum
+        return self.telmoment > self.eerstejaarsevaluatie_moment
 
     @property
     def geldend_na_aow(self) -> int:
@@ -102,13 +123,13 @@ class Casus:
     @property
     def na_einde_dienstverband(self) -> bool:
         """The contract has ended on the peildatum: the own employer is no longer where work is sought."""
-        return self.situatie.regime is Regime.ZIEK_UIT_DIENST and self.peildatum > self.situatie.einde_dienstverband
+        return self.situatie.regime is Regime.ZIEK_UIT_DIENST and self.telmoment > self.situatie.einde_dienstverband
 
     @property
     def aow_bereikt(self) -> bool:
         """The AOW-leeftijd is reached on the peildatum (in a regime where it matters)."""
         aow = self.situatie.aow_datum
-        return self.situatie.regime in (Regime.AOW_GERECHTIGD, Regime.AOW_TIJDENS_ZIEKTE) and self.peildatum >= aow
+        return self.situatie.regime in (Regime.AOW_GERECHTIGD, Regime.AOW_TIJDENS_ZIEKTE) and self.telmoment >= aow
 
     @property
     def in_eerstejaarsevaluatie_periode(self) -> bool:

@@ -15,8 +15,9 @@ from .advice import ADVIES_LABELS, SPOOR_LABELS, Advies, Spoor
 from .errors import PoortwachterError
 from .formatting import datum_nl
 from .parsing import parse_iso_date, parse_period, parse_periods
+from .invoer import Invoer
 from .results import Tijdlijn
-from .timeline import compute_timeline
+from .timeline import compute_timeline_for
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 EXIT_BAD_INPUT = 2
@@ -41,7 +42,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_DutchArgumentParser)
     tijdlijn = sub.add_parser("tijdlijn", help="ziekteweek, spoor, termijnen en stappen")
-    tijdlijn.add_argument("--eerste-ziektedag", required=True, help="eerste dag van de huidige periode, JJJJ-MM-DD")
+    tijdlijn.add_argument(
+        "--eerste-ziektedag", required=True,
+        help="eerste dag van de huidige ziekte, JJJJ-MM-DD (mag vóór of in het zwangerschapsverlof liggen)",
+    )
     tijdlijn.add_argument("--peildatum", help="datum waarop je kijkt (standaard: vandaag, Europe/Amsterdam)")
     tijdlijn.add_argument(
         "--advies", default=Advies.ONBEKEND.value, help="advies bedrijfsarts: " + ", ".join(a.value for a in Advies)
@@ -61,7 +65,12 @@ def build_parser() -> argparse.ArgumentParser:
     tijdlijn.add_argument("--geboortedatum", help="geboortedatum, voor de AOW-leeftijd (JJJJ-MM-DD)")
     tijdlijn.add_argument(
         "--zwangerschapsverlof", metavar="BEGIN:EINDE",
-        help="zwangerschaps- en bevallingsverlof; ziekte ervoor als --eerdere-periode, erna als --eerste-ziektedag",
+        help="zwangerschaps- en bevallingsverlof, ook een verwacht verlof (planning); de ziekte vóór en direct na "
+             "het verlof telt samen en de weken van het verlof tellen niet",
+    )
+    tijdlijn.add_argument(
+        "--ziek-na-verlof", choices=["ja", "nee"],
+        help="ziek direct na het verlof, door dezelfde oorzaak (zonder deze optie: aangenomen)",
     )
     tijdlijn.add_argument(
         "--ziekte-door-zwangerschap", action="store_true", help="de ziekte komt door de zwangerschap of bevalling"
@@ -76,14 +85,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def timeline_from_args(args: argparse.Namespace) -> Tijdlijn:
     optional_date = lambda value, name: parse_iso_date(value, name) if value else None  # noqa: E731
-    perspectief = {"ja": True, "nee": False, None: None}[args.perspectief_binnen_3_maanden]
-    return compute_timeline(
+    yes_no = {"ja": True, "nee": False, None: None}
+    return compute_timeline_for(Invoer(
         eerste_ziektedag=parse_iso_date(args.eerste_ziektedag, "eerste ziektedag"),
         peildatum=optional_date(args.peildatum, "peildatum") or today_in_amsterdam(),
         advies=args.advies,
-        eerdere_perioden=parse_periods(args.eerdere_periode),
+        eerdere_perioden=tuple(parse_periods(args.eerdere_periode)),
         verlenging_weken=args.verlenging_weken,
-        perspectief_binnen_3_maanden=perspectief,
+        perspectief_binnen_3_maanden=yes_no[args.perspectief_binnen_3_maanden],
         probleemanalyse_datum=optional_date(args.probleemanalyse_datum, "datum van de probleemanalyse"),
         eerstejaarsevaluatie_datum=optional_date(args.eerstejaarsevaluatie_datum, "datum van de eerstejaarsevaluatie"),
         einde_dienstverband=optional_date(args.einde_dienstverband, "laatste dag van het dienstverband"),
@@ -91,7 +100,8 @@ def timeline_from_args(args: argparse.Namespace) -> Tijdlijn:
         geboortedatum=optional_date(args.geboortedatum, "geboortedatum"),
         zwangerschapsverlof=parse_period(args.zwangerschapsverlof) if args.zwangerschapsverlof else None,
         ziekte_door_zwangerschap=args.ziekte_door_zwangerschap,
-    )
+        ziek_na_verlof=yes_no[args.ziek_na_verlof],
+    ))
 
 
 def render_text(t: Tijdlijn) -> str:
@@ -111,7 +121,8 @@ def render_text(t: Tijdlijn) -> str:
     for d in t.termijnen.values():
         when = datum_nl(d.datum) if d.datum else ("vervalt" if d.vervalt else "n.v.t.")
         status = f" [{status_label[d.status]}]" if d.status else ""
-        lines.append(f"- {d.titel}: {when}{status}")
+        moved = " (later door het verlof)" if d.verschoven_door_verlof else ""
+        lines.append(f"- {d.titel}: {when}{status}{moved}")
         lines.append(f"    {d.regel}; bron: {d.bron.citation()}")
     if t.waarschuwingen:
         lines += ["", "Let op:"] + [f"! {w.tekst}" for w in t.waarschuwingen]

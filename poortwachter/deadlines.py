@@ -307,9 +307,11 @@ class WiaAanvraag(Termijnregel):
     wie = "werknemer"
     bron = bronnen.WIA_AANVRAAG
     termen = ("wia-aanvraag", "wia aanvragen", "wia aan")
+    # BW 7:629 lid 3 onder f: no wage for the time the application is late without good reason
+    # (review 2026-12, row 3; the old text said the employer might have to pay longer).
     te_laat = (
-        "Vraag de WIA nu aan: de uitkering kan anders later ingaan en de werkgever "
-        "moet mogelijk langer loon doorbetalen."
+        "Vraag de WIA nu aan. Wie zonder goede reden te laat aanvraagt, krijgt over de tijd van de "
+        "vertraging geen loon (BW 7:629 lid 3 onder f), en de uitkering gaat later in."
     )
     hoort_bij_wia = True
 
@@ -657,6 +659,11 @@ class ReintegratieverslagEindeDienstverband(Termijnregel):
 
 
 class MeldingZiekteDoorZwangerschap(Termijnregel):
+    """The notice to UWV of sickness from the pregnancy or birth: before the leave within 6 weeks
+    (Ziektewet art. 29a lid 1, art. 38a lid 3), or, for sickness that begins right after it, as any
+    notice (art. 29a lid 4, art. 38a lid 2). Sickness before and after the leave gets both: this one
+    for the part before it, `MeldingZiekteNaVerlof` for the part after it."""
+
     key = "melding_ziekte_zwangerschap"
     titel = "Ziekmelding bij UWV: ziek door zwangerschap of bevalling"
     wie = "werkgever"
@@ -669,28 +676,27 @@ class MeldingZiekteDoorZwangerschap(Termijnregel):
         return case.ziekte_door_zwangerschap
 
     @staticmethod
-    def _na_verlof(case: Casus) -> bool:
-        return case.verlof is not None and case.geval.huidige_start > case.verlof.einde
+    def _alleen_na_verlof(case: Casus) -> bool:
+        """Sickness that began only after the leave (no part of this case lies right before it)."""
+        return (
+            case.verlof is not None and case.geval.huidige_start > case.verlof.einde and case.ziek_voor_verlof is None
+        )
 
     def datum(self, case: Casus) -> date:
-        start = case.geval.huidige_start
-        if self._na_verlof(case):
-            return start + timedelta(days=ZIEKMELDING_UITERLIJK_DAG.waarde - 1)
+        if self._alleen_na_verlof(case):
+            return case.geval.huidige_start + timedelta(days=ZIEKMELDING_UITERLIJK_DAG.waarde - 1)
+        voor = case.ziek_voor_verlof
+        start = voor.begin if voor is not None else case.geval.huidige_start
         return start + timedelta(weeks=ZWANGERSCHAPSZIEKTE_MELDING_BINNEN.waarde, days=-1)
 
     def regel(self, case: Casus | None) -> str:
-        if case is not None and self._na_verlof(case):
+        if case is not None and self._alleen_na_verlof(case):
             return f"uiterlijk op ziektedag {ZIEKMELDING_UITERLIJK_DAG.waarde} na het verlof"
         return f"binnen {ZWANGERSCHAPSZIEKTE_MELDING_BINNEN.tekst()} na de eerste ziektedag (vóór het verlof)"
 
     def uitleg(self, case: Casus | None) -> str:
-        if case is not None and self._na_verlof(case):
-            return (
-                "Is de werkneemster na het verlof ziek door de bevalling of de zwangerschap, dan meldt de werkgever "
-                f"dat bij UWV, uiterlijk op ziektedag {ZIEKMELDING_UITERLIJK_DAG.waarde} (de gewone termijn van de "
-                "Ziektewet). UWV betaalt de werkgever dan een Ziektewet-uitkering. Bronnen noemen soms een andere "
-                "termijn: vraag het bij twijfel aan UWV."
-            )
+        if case is not None and self._alleen_na_verlof(case):
+            return _NA_VERLOF_UITLEG
         return (
             "Is de werkneemster vóór het verlof ziek door de zwangerschap, dan meldt de werkgever dat bij UWV, "
             f"uiterlijk binnen {ZWANGERSCHAPSZIEKTE_MELDING_BINNEN.tekst()}. UWV betaalt de werkgever dan een "
@@ -699,10 +705,46 @@ class MeldingZiekteDoorZwangerschap(Termijnregel):
         )
 
     def bron_voor(self, case: Casus) -> Bron:
-        return bronnen.ZIEKMELDING_VIERDE_DAG if self._na_verlof(case) else self.bron
+        return bronnen.ZIEKMELDING_VIERDE_DAG if self._alleen_na_verlof(case) else self.bron
 
     def standaard_week(self) -> int | None:
         return ZWANGERSCHAPSZIEKTE_MELDING_BINNEN.waarde
+
+
+_NA_VERLOF_UITLEG = (
+    "Is de werkneemster na het verlof ziek door de bevalling of de zwangerschap, dan meldt de werkgever "
+    f"dat bij UWV, uiterlijk op ziektedag {ZIEKMELDING_UITERLIJK_DAG.waarde} (de gewone termijn van de "
+    "Ziektewet). UWV betaalt de werkgever dan een Ziektewet-uitkering. Bronnen noemen soms een andere "
+    "termijn: vraag het bij twijfel aan UWV."
+)
+
+
+class MeldingZiekteNaVerlof(Termijnregel):
+    """Sick from the pregnancy before the leave and, from the same cause, right after it: the notice for
+    the part after the leave (Ziektewet art. 29a lid 4, art. 38a lid 2), beside the one before it."""
+
+    key = "melding_ziekte_zwangerschap_na_verlof"
+    titel = "Ziekmelding bij UWV: ziek door zwangerschap of bevalling (na het verlof)"
+    wie = "werkgever"
+    bron = bronnen.ZIEKMELDING_VIERDE_DAG
+    termen = ("zwangerschap", "bevalling")
+    voorwaarde = "als de werkneemster vóór en direct na het verlof ziek is door de zwangerschap of de bevalling"
+    te_laat = "Meld de ziekte nu alsnog bij UWV."
+
+    def geldt(self, case: Casus) -> bool:
+        return case.ziekte_door_zwangerschap and case.ziek_voor_verlof is not None
+
+    def datum(self, case: Casus) -> date:
+        return case.geval.huidige_start + timedelta(days=ZIEKMELDING_UITERLIJK_DAG.waarde - 1)
+
+    def regel(self, case: Casus | None) -> str:
+        return f"uiterlijk op ziektedag {ZIEKMELDING_UITERLIJK_DAG.waarde} na het verlof"
+
+    def uitleg(self, case: Casus | None) -> str:
+        return _NA_VERLOF_UITLEG
+
+    def standaard_week(self) -> int | None:
+        return None  # depends on the leave
 
 
 class MeldingZiekteRondVerlof(Termijnregel):
@@ -755,6 +797,7 @@ REGELS: tuple[Termijnregel, ...] = (
     ZiekmeldingUitDienst(),
     ReintegratieverslagEindeDienstverband(),
     MeldingZiekteDoorZwangerschap(),
+    MeldingZiekteNaVerlof(),
     MeldingZiekteRondVerlof(),
 )
 REGELS_PER_KEY = {regel.key: regel for regel in REGELS}

@@ -10,12 +10,16 @@ characters outside its Latin-1 set are written the plain way ("—" as "-").
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Callable
 
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
+from . import bronnen
 from .advice import ADVIES_LABELS, SPOOR_LABELS, Spoor
-from .formatting import datum_nl
+from .counting import Periode
+from .formatting import datum_nl, duur_nl
+from .parameters import PERSPECTIEF_TERUGKEER
 from .results import Deadline, Tijdlijn
 from .situation import REGIME_LABELS, Regime
 
@@ -36,22 +40,57 @@ def _plain(text: str) -> str:
     return text.encode("latin-1", "replace").decode("latin-1")
 
 
+def _ja_nee(value: object) -> str:
+    return "ja" if value else "nee"
+
+
+def _periode(p: Periode) -> str:
+    return f"{datum_nl(p.begin)} t/m {datum_nl(p.einde)}"
+
+
+# Every input of the record (invoer.py) with its label and how its value is written; a test checks that
+# none is missing, so an input that moves dates can never be left out of the dossier again.
+INPUT_LABELS: dict[str, tuple[str, Callable[[object], str]]] = {
+    "eerste_ziektedag": ("Eerste ziektedag", datum_nl),
+    "peildatum": ("Peildatum", datum_nl),
+    "advies": ("Advies van de bedrijfsarts", lambda advies: ADVIES_LABELS[advies]),
+    "eerdere_perioden": ("Eerdere ziekteperioden", lambda perioden: "; ".join(_periode(p) for p in perioden)),
+    "verlenging_weken": ("Vrijwillige verlenging van de loondoorbetaling", lambda weken: f"{weken} weken"),
+    "perspectief_binnen_3_maanden": (
+        f"Concreet perspectief op terugkeer binnen {PERSPECTIEF_TERUGKEER.tekst()}", _ja_nee,
+    ),
+    "probleemanalyse_datum": ("Probleemanalyse gemaakt op", datum_nl),
+    "eerstejaarsevaluatie_datum": ("Eerstejaarsevaluatie gehouden op", datum_nl),
+    "einde_dienstverband": ("Laatste dag van het contract", datum_nl),
+    "eigenrisicodrager_zw": ("Eigenrisicodrager Ziektewet", _ja_nee),
+    "geboortedatum": ("Geboortedatum", datum_nl),
+    "zwangerschapsverlof": ("Zwangerschaps- en bevallingsverlof", _periode),
+    "ziekte_door_zwangerschap": ("Ziek door de zwangerschap of de bevalling", _ja_nee),
+    "ziek_na_verlof": ("Direct na het verlof nog ziek, door dezelfde oorzaak", _ja_nee),
+}
+
+
 def inputs_used(t: Tijdlijn) -> list[tuple[str, str]]:
-    """The inputs the overview was computed from, as (label, value)."""
-    rows = [("Eerste ziektedag (huidige periode)", datum_nl(t.geval.huidige_start))]
+    """The inputs the overview was computed from, as (label, value): every input given, then what the rules
+    derived from them that a reader needs to check the dates (the merged case, the regime, the AOW date)."""
+    rows = []
+    if t.invoer is not None:
+        for name, value in t.invoer.gegeven().items():
+            label, written = INPUT_LABELS[name]
+            rows.append((label, written(value)))
+        if t.invoer.zwangerschapsverlof is not None and t.verlof is not None and t.verlof.aanname:
+            rows.append((INPUT_LABELS["ziek_na_verlof"][0], "niet opgegeven; aangenomen: ja"))
+    if t.invoer is None or t.eerste_ziektedag != t.invoer.eerste_ziektedag:  # merged, or counted after a leave
+        rows.append(("Begin van het ziektegeval dat telt", datum_nl(t.eerste_ziektedag)))
     if t.geval.eerdere:
-        rows.append(("Begin van het samengetelde ziektegeval", datum_nl(t.eerste_ziektedag)))
-        rows.append(("Eerdere ziekteperioden die meetellen", "; ".join(
-            f"{datum_nl(p.begin)} t/m {datum_nl(p.einde)}" for p in t.geval.eerdere)))
-    rows.append(("Advies van de bedrijfsarts", ADVIES_LABELS[t.advies]))
+        rows.append(("Ziekteperioden die meetellen", "; ".join(_periode(p) for p in t.geval.eerdere)
+                     + f"; vanaf {datum_nl(t.geval.huidige_start)}"))
     situatie = t.situatie
     rows.append(("Situatie", REGIME_LABELS[situatie.regime]))
-    if situatie.regime is Regime.ZIEK_UIT_DIENST and situatie.einde_dienstverband:
-        rows.append(("Laatste dag van het contract", datum_nl(situatie.einde_dienstverband)))
     if situatie.aow_datum:
         rows.append(("AOW-leeftijd bereikt op", datum_nl(situatie.aow_datum)))
-    if situatie.eigenrisicodrager_zw:
-        rows.append(("Eigenrisicodrager Ziektewet", "ja"))
+    if t.gepland:
+        rows.append(("Planning", "het verlof is nog niet voorbij: de data na het verlof zijn verwachte data"))
     return rows
 
 
@@ -111,6 +150,12 @@ def dossier_pdf(t: Tijdlijn, made_at: datetime) -> bytes:
     lapsed = [d for d in t.termijnen.values() if d.vervalt]
     for d in lapsed:
         paragraph(f"{d.titel}: {d.uitleg}")
+    moved = [d.titel for d in t.termijnen.values() if d.verschoven_door_verlof]
+    if moved and t.verlof is not None:
+        paragraph(
+            f"Later door het zwangerschaps- en bevallingsverlof ({duur_nl(t.verlof.dagen_later)}; de weken van het "
+            f"verlof tellen niet mee, {bronnen.VERLOF_TELT_NIET.citation()}): {', '.join(moved)}."
+        )
 
     if t.waarschuwingen or t.opmerkingen:
         heading("Let op")

@@ -31,3 +31,9 @@ class BeforeWiaError(InvalidDateError):
 
 class InvalidSituationError(PoortwachterError):
     """A situation that contradicts itself: a contract that ended before the sickness, a leave inside it."""
+
+
+class CountStartsAfterLeaveError(PoortwachterError):
+    """Sick before a zwangerschaps- en bevallingsverlof that is over, and not sick right after it from the
+    same cause: the sickness before the leave does not count (BW 7:629 lid 10), so the first sick day
+    after the leave is needed."""

@@ -228,6 +228,22 @@ ZIEKMELDING_UITERLIJK_DAG = _vast(
 # Declared here so that tests/rules/test_answer_numbers.py can hold each answer to its source.
 # Values checked in the law text where an article is given; the UWV ones on UWV's pages.
 
+# BW 7:629 lid 2 onder a (text of 1-7-2026): "doorgaans op minder dan vier dagen per week uitsluitend of
+# nagenoeg uitsluitend diensten ... ten behoeve van het huishouden": then 6 weeks of wages, not 104.
+HUISHOUDEN_MINDER_DAN_DAGEN = _vast(
+    "Huishoudelijk personeel: wie doorgaans minder dan zoveel dagen per week voor een huishouden werkt, krijgt bij "
+    "ziekte kort loon", 4, "dagen", bronnen.LOON_HUISHOUDEN, "huishouden",
+)
+LOONDOORBETALING_HUISHOUDEN = _vast(
+    "Huishoudelijk personeel (kleine baan, zie HUISHOUDEN_MINDER_DAN_DAGEN): loon bij ziekte zoveel weken", 6, "weken",
+    bronnen.LOON_HUISHOUDEN, "huishouden",
+)
+# WW art. 19 lid 2 (text of 1-7-2026): the first thirteen weeks of sickness are no "wachtdagen", so the WW
+# goes on for them; the Ziektewet follows after (UWV "Ik heb een WW-uitkering en ben ziek").
+WW_BIJ_ZIEKTE = _vast(
+    "Ziek met een WW-uitkering: de WW loopt de eerste zoveel weken van de ziekte door", 13, "weken",
+    bronnen.WW_EN_ZIEK, "ww-uitkering",
+)
 WACHTDAGEN_MAXIMUM = _vast(
     "Hoogstens zoveel wachtdagen (zonder loon) bij ziekte, als ze zijn afgesproken", 2, "dagen",
     bronnen.WACHTDAGEN, "wachtdag",

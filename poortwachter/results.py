@@ -6,17 +6,25 @@ first day of the *whole case* after merging earlier periods; JSON
 `begin_ziektegeval` says the latter without the ambiguity and
 `huidige_periode_vanaf` gives the former. A deadline's `nog_te_doen` (JSON also
 `verplichting`, the older name kept for clients) says whether it is still open
-in this case, not whether the law knows it.
+in this case, not whether the law knows it. A deadline's `verschoven_door_verlof` says that a
+zwangerschaps- en bevallingsverlof moved it (its `uitleg` says why); `Tijdlijn.verlof` (JSON `verlof`)
+says what the leave does to the case, including whether the dates are planning (`gepland`).
+`Tijdlijn.invoer` is the input record the result was computed from (JSON `invoer`: the given inputs).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from .advice import Advies
 from .bronnen import Bron
 from .counting import Ziektegeval
 from .situation import Situatie
+
+if TYPE_CHECKING:  # only for the annotations: verlof.py builds on this module
+    from .invoer import Invoer
+    from .verlof import Verlofgevolg
 
 VERSTREKEN, VANDAAG, KOMEND = "verstreken", "vandaag", "komend"
 
@@ -58,6 +66,7 @@ class Deadline:
     nog_te_doen: bool = True  # False: informative, already done, or not needed with this advice
     hangt_af_van_advies: bool = False  # the date or its existence follows from the bedrijfsarts advice
     vervalt: bool = False  # does not apply in this situation (situation.py); `uitleg` says why
+    verschoven_door_verlof: bool = False  # a zwangerschaps- en bevallingsverlof moved it; `uitleg` says why
 
     def as_dict(self) -> dict:
         return {
@@ -72,6 +81,7 @@ class Deadline:
             "week": self.week,
             "hangt_af_van_advies": self.hangt_af_van_advies,
             "vervalt": self.vervalt,
+            "verschoven_door_verlof": self.verschoven_door_verlof,
             "bron": self.bron.as_dict(),
         }
 
@@ -121,6 +131,13 @@ class Tijdlijn:
     wachttijd_weken: int  # 104 plus any voluntary extension: the length of the timeline
     situatie: Situatie
     opmerkingen: list[str] = field(default_factory=list)
+    verlof: "Verlofgevolg | None" = None  # what a zwangerschaps- en bevallingsverlof does to the case
+    invoer: "Invoer | None" = None  # the input the caller gave
+
+    @property
+    def gepland(self) -> bool:
+        """The dates after a leave that has not ended yet are expected dates: they move if the leave moves."""
+        return self.verlof is not None and self.verlof.gepland
 
     @property
     def eerste_ziektedag(self) -> date:
@@ -162,4 +179,6 @@ class Tijdlijn:
             ],
             "perspectief_relevant": self.perspectief_relevant,
             "opmerkingen": list(self.opmerkingen),
+            "verlof": self.verlof.as_dict() if self.verlof else None,
+            "invoer": self.invoer.as_dict() if self.invoer else None,
         }

@@ -156,7 +156,7 @@ def _standard(einde_wachttijd: date, aow: date | None, geboortedatum: date | Non
     if geboortedatum is not None and aow is None:
         tekst += (
             f" De AOW-leeftijd voor deze geboortedatum is nog niet vastgesteld; op zijn vroegst is het "
-            f"{datum_nl(earliest_aow_datum(geboortedatum))}."
+            f"{datum_nl(earliest_aow_datum(geboortedatum))}. Kijk voor de actuele AOW-leeftijd op svb.nl."
         )
     return Situatie(Regime.STANDAARD, einde_wachttijd, tekst, bronnen.WIA_WACHTTIJD, "werkgever")
 

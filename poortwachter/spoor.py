@@ -113,7 +113,7 @@ class SpoorTweeUiterlijk(Termijnregel):
         if case.geen_mogelijkheden:
             return None
         if case.advies is Advies.GEEN_PERSPECTIEF_EIGEN_WERKGEVER:
-            return case.peildatum
+            return case.telmoment  # "direct": the day of today's position (during a leave: before it)
         return case.eerstejaarsevaluatie_moment + timedelta(weeks=SPOOR_2_NA_EERSTEJAARSEVALUATIE.waarde)
 
     def regel(self, case: Casus | None) -> str:

@@ -23,7 +23,7 @@ def _immediate(case: Casus, termijnen: dict[str, Deadline], spoor: str) -> list[
         steps.append(Stap(
             "Start spoor 2 nu", "Zoek, naast spoor 1, actief naar passend werk bij een andere "
             "werkgever, bijvoorbeeld met hulp van een re-integratiebureau.", "werkgever en werknemer",
-            bronnen.SPOOR_2, case.peildatum, "spoor_2_uiterlijk",
+            bronnen.SPOOR_2, case.telmoment, "spoor_2_uiterlijk",
         ))
     if case.advies is Advies.TIJDELIJK_GEEN_MOGELIJKHEDEN:
         steps.append(Stap(

@@ -7,6 +7,7 @@ the legal source, so a channel can always answer "waarom?".
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from functools import cache
 from typing import Sequence
@@ -14,13 +15,14 @@ from typing import Sequence
 from . import bronnen
 from .advice import Advies, parse_advies
 from .case import Casus
-from .counting import Periode, build_case
+from .counting import Periode, Ziektegeval, build_case
 from .deadlines import REGELS
 from .formatting import datum_nl
 from .parameters import SAMENTELLEN_ONDERBREKING, WACHTTIJD, WIA_IN_WERKING, einde_week
+from .invoer import Invoer
 from .results import Deadline, Tijdlijn, Uitkomst
 from .rule import Regeltekst
-from .situation import determine
+from .situation import Situatie, determine
 from .spoor import perspectief_relevant, spoor
 from .steps import steps, warnings
 from .validation import (
@@ -28,11 +30,12 @@ from .validation import (
     check_contract_end,
     check_done_dates,
     check_extension,
-    check_first_sick_day,
     check_in_window,
     check_leave,
     check_periods,
 )
+from .verlof import apply_leave, arrange
+from .verlof import notes as leave_notes
 
 
 def compute_timeline(
@@ -49,22 +52,35 @@ def compute_timeline(
     geboortedatum: date | None = None,
     zwangerschapsverlof: Periode | None = None,
     ziekte_door_zwangerschap: bool = False,
+    ziek_na_verlof: bool | None = None,
 ) -> Tijdlijn:
-    """Compute the position on `peildatum` of a case whose current period began on `eerste_ziektedag`.
+    """Compute the position on `peildatum` of a case whose current sickness began on `eerste_ziektedag`.
 
-    `eerdere_perioden` are earlier closed sickness periods; those separated by
-    fewer than 4 weeks, or directly before and after the `zwangerschapsverlof`,
-    are merged into the case. `verlenging_weken` is a voluntary extension of
-    the wachttijd (WIA art. 24). `einde_dienstverband` (last day of the
-    contract), `eigenrisicodrager_zw` and `geboortedatum` (for the AOW-leeftijd)
-    decide the regime (situation.py).
+    `eerdere_perioden` are earlier closed sickness periods; those separated by fewer than 4 weeks are
+    merged into the case. `verlenging_weken` is a voluntary extension of the wachttijd (WIA art. 24).
+    `einde_dienstverband` (last day of the contract), `eigenrisicodrager_zw` and `geboortedatum` (for the
+    AOW-leeftijd) decide the regime (situation.py). A `zwangerschapsverlof`, actual or expected, may lie
+    after the first sick day: sickness right before and right after it is one case and its weeks do not
+    count; `ziek_na_verlof` says whether the sickness goes on right after it (None: assumed); see verlof.py.
     """
-    case = _build(
-        eerste_ziektedag, peildatum, advies, eerdere_perioden, verlenging_weken,
-        perspectief_binnen_3_maanden, probleemanalyse_datum, eerstejaarsevaluatie_datum,
-        einde_dienstverband, eigenrisicodrager_zw, geboortedatum, zwangerschapsverlof, ziekte_door_zwangerschap,
-    )
+    return compute_timeline_for(Invoer(
+        eerste_ziektedag=eerste_ziektedag, peildatum=peildatum, advies=advies,
+        eerdere_perioden=tuple(eerdere_perioden), verlenging_weken=verlenging_weken,
+        perspectief_binnen_3_maanden=perspectief_binnen_3_maanden, probleemanalyse_datum=probleemanalyse_datum,
+        eerstejaarsevaluatie_datum=eerstejaarsevaluatie_datum, einde_dienstverband=einde_dienstverband,
+        eigenrisicodrager_zw=bool(eigenrisicodrager_zw), geboortedatum=geboortedatum,
+        zwangerschapsverlof=zwangerschapsverlof, ziekte_door_zwangerschap=bool(ziekte_door_zwangerschap),
+        ziek_na_verlof=ziek_na_verlof,
+    ))
+
+
+def compute_timeline_for(invoer: Invoer) -> Tijdlijn:
+    """The timeline of one input record (see `compute_timeline`); the result carries the record."""
+    invoer = replace(invoer, advies=parse_advies(invoer.advies), eerdere_perioden=tuple(invoer.eerdere_perioden))
+    case = _build(invoer)
     termijnen = _apply_rules(case)
+    if case.verlofgevolg is not None:
+        termijnen = apply_leave(termijnen, case.verlofgevolg, _without_the_leave(case, invoer))
     track = spoor(case)
     return Tijdlijn(
         peildatum=case.peildatum,
@@ -80,35 +96,54 @@ def compute_timeline(
         wachttijd_weken=case.wachttijd_weken,
         situatie=case.situatie,
         opmerkingen=_notes(case, termijnen),
+        verlof=case.verlofgevolg,
+        invoer=invoer,
     )
 
 
-def _build(
-    eerste_ziektedag, peildatum, advies, eerdere_perioden, verlenging_weken, perspectief, pa_datum, eje_datum,
-    einde_dienstverband, eigenrisicodrager_zw, geboortedatum, verlof, ziekte_door_zwangerschap,
-) -> Casus:
-    """Validate the input, merge the sickness periods into one case and decide its regime."""
-    check_first_sick_day(eerste_ziektedag, peildatum)
-    advies = parse_advies(advies)
-    check_extension(verlenging_weken)
-    ordered = check_periods(eerdere_perioden, eerste_ziektedag)
-    check_leave(verlof, ordered, eerste_ziektedag)
-    geval = build_case(eerste_ziektedag, ordered, verlof)
+def _build(invoer: Invoer) -> Casus:
+    """Validate the input, arrange and merge the sickness periods into one case and decide its regime."""
+    eerste_ziektedag, peildatum, verlof = invoer.eerste_ziektedag, invoer.peildatum, invoer.zwangerschapsverlof
+    for value, name in ((eerste_ziektedag, "eerste ziektedag"), (peildatum, "peildatum")):
+        check_in_window(value, name)
+    check_extension(invoer.verlenging_weken)
+    ordered = check_periods(invoer.eerdere_perioden, eerste_ziektedag)
+    check_leave(verlof, ordered)
+    indeling = arrange(eerste_ziektedag, peildatum, ordered, verlof, invoer.ziek_na_verlof)
+    geval = build_case(indeling.huidige_start, indeling.eerdere, verlof)
     check_in_window(geval.eerste_ziektedag, "eerste ziektedag van het samengetelde ziektegeval")
-    check_done_dates(geval.eerste_ziektedag, peildatum, pa_datum, eje_datum)
-    check_contract_end(einde_dienstverband, eerste_ziektedag)
-    check_birth_date(geboortedatum, geval.eerste_ziektedag)
-    weken = WACHTTIJD.waarde + (verlenging_weken or 0)
-    vangnet = bool(ziekte_door_zwangerschap) and not _later_than_the_leave(eerste_ziektedag, verlof)
-    situatie = determine(
-        geval, geval.date_of_day(einde_week(weken)), einde_dienstverband, bool(eigenrisicodrager_zw),
-        geboortedatum, vangnet,
-    )
+    check_done_dates(geval.eerste_ziektedag, peildatum, invoer.probleemanalyse_datum, invoer.eerstejaarsevaluatie_datum)
+    check_contract_end(invoer.einde_dienstverband, eerste_ziektedag)
+    check_birth_date(invoer.geboortedatum, geval.eerste_ziektedag)
+    vangnet = invoer.ziekte_door_zwangerschap and not _later_than_the_leave(eerste_ziektedag, verlof)
     return Casus(
-        geval, peildatum, advies, verlenging_weken or 0, perspectief, pa_datum, eje_datum,
-        situatie=situatie, verlof=verlof, ziekte_door_zwangerschap=vangnet,
-        zwangerschap_na_verlof=bool(ziekte_door_zwangerschap) and not vangnet,
+        geval, indeling.peildatum, invoer.advies, invoer.verlenging_weken or 0, invoer.perspectief_binnen_3_maanden,
+        invoer.probleemanalyse_datum, invoer.eerstejaarsevaluatie_datum,
+        situatie=_situation(geval, invoer, vangnet), verlof=verlof, ziekte_door_zwangerschap=vangnet,
+        zwangerschap_na_verlof=invoer.ziekte_door_zwangerschap and not vangnet,
+        verlofgevolg=indeling.gevolg(verlof, geval.over_verlof, peildatum),
+        stand=indeling.stand if indeling.stand != indeling.peildatum else None,
     )
+
+
+def _situation(geval: Ziektegeval, invoer: Invoer, vangnet: bool) -> Situatie:
+    weken = WACHTTIJD.waarde + (invoer.verlenging_weken or 0)
+    return determine(
+        geval, geval.date_of_day(einde_week(weken)), invoer.einde_dienstverband, invoer.eigenrisicodrager_zw,
+        invoer.geboortedatum, vangnet,
+    )
+
+
+def _without_the_leave(case: Casus, invoer: Invoer) -> dict[str, Deadline] | None:
+    """The deadlines of the same case as if the sickness had gone on through the leave (its days counted):
+    what every deadline would be without the leave, to tell which ones it moved. None without a merge."""
+    voor = case.ziek_voor_verlof
+    if voor is None:
+        return None
+    earlier = tuple(p for p in case.geval.eerdere if p.einde < voor.begin)
+    geval = Ziektegeval(huidige_start=voor.begin, eerdere=earlier, losse=case.geval.losse)
+    situatie = _situation(geval, invoer, case.ziekte_door_zwangerschap)
+    return _apply_rules(replace(case, geval=geval, situatie=situatie, verlof=None, verlofgevolg=None))
 
 
 def _later_than_the_leave(eerste_ziektedag, verlof) -> bool:
@@ -127,13 +162,37 @@ def _apply_rules(case: Casus) -> dict[str, Deadline]:
 
 def _ziektedag(case: Casus) -> Uitkomst:
     uitleg = "De eerste ziektedag is dag 1; elke kalenderdag telt mee, ook weekend en feestdagen."
+    gevolg = case.verlofgevolg
+    if gevolg is not None and gevolg.telling_vanaf is not None:
+        uitleg += (
+            f" De ziekte begon tijdens het zwangerschaps- en bevallingsverlof; die dagen tellen niet mee. De telling "
+            f"begint op {datum_nl(gevolg.telling_vanaf)}: dit is de stand op die dag."
+        )
+        return Uitkomst(case.ziektedag, uitleg, bronnen.VERLOF_TELT_NIET)
+    if gevolg is not None and gevolg.stand_op is not None and gevolg.telling_stopt:
+        uitleg += (
+            f" De ziekte stopt bij het begin van het zwangerschaps- en bevallingsverlof: dit is de stand op "
+            f"{datum_nl(gevolg.stand_op)}, de laatste ziektedag vóór het verlof."
+        )
+    elif gevolg is not None and gevolg.stand_op is not None:
+        uitleg += (
+            f" Tijdens het zwangerschaps- en bevallingsverlof telt de ziekte niet mee: de telling staat stil op "
+            f"{datum_nl(gevolg.stand_op)}, de laatste ziektedag vóór het verlof."
+        )
+    if case.geval.over_verlof:
+        uitleg += (
+            f" De ziekte vlak vóór het zwangerschaps- en bevallingsverlof telt mee ({case.ziek_voor_verlof.dagen} "
+            "dagen); de dagen van het verlof niet."
+        )
+        return Uitkomst(case.ziektedag, uitleg, bronnen.VERLOF_TELT_NIET)
     if case.geval.eerdere:
         uitleg += (
             f" Eerdere ziekteperioden met minder dan {SAMENTELLEN_ONDERBREKING.tekst()} ertussen tellen mee "
             f"({case.geval.eerdere_dagen} dagen); de dagen ertussen niet."
         )
         return Uitkomst(case.ziektedag, uitleg, bronnen.WIA_SAMENTELLEN)
-    return Uitkomst(case.ziektedag, uitleg, bronnen.WIA_WACHTTIJD)
+    bron = bronnen.VERLOF_TELT_NIET if gevolg is not None and gevolg.stand_op else bronnen.WIA_WACHTTIJD
+    return Uitkomst(case.ziektedag, uitleg, bron)
 
 
 def _ziekteweek(case: Casus) -> Uitkomst:
@@ -167,6 +226,9 @@ def _notes(case: Casus, termijnen: dict[str, Deadline]) -> list[str]:
             "De ziekte vlak vóór en direct na het zwangerschaps- en bevallingsverlof telt samen als één ziekte "
             "(als de oorzaak dezelfde is); de weken van het verlof tellen niet mee."
         )
+    if case.verlofgevolg is not None:
+        voor = case.ziek_voor_verlof
+        notes += leave_notes(case.verlofgevolg, case.geval.day_number_of(voor.einde) if voor else None)
     einde_wachttijd = termijnen["laatste_dag_wachttijd"].datum
     if einde_wachttijd is not None and case.peildatum > einde_wachttijd:
         notes.append("De wachttijd is voorbij; de loondoorbetaling bij ziekte is geëindigd, "

@@ -164,8 +164,11 @@ def check_birth_date(geboortedatum: date | None, eerste_ziektedag: date) -> None
         )
 
 
-def check_leave(verlof: Periode | None, eerdere: Sequence[Periode], huidige_start: date) -> None:
-    """The leave lies before the current sickness period and overlaps no earlier one."""
+def check_leave(verlof: Periode | None, eerdere: Sequence[Periode]) -> None:
+    """A leave of a plausible length that overlaps no earlier sickness period.
+
+    The first sick day may lie before, in or after the leave (verlof.py arranges the periods around it).
+    """
     if verlof is None:
         return
     check_in_window(verlof.begin, "begindatum van het verlof")
@@ -180,11 +183,6 @@ def check_leave(verlof: Periode | None, eerdere: Sequence[Periode], huidige_star
             f"Een zwangerschaps- en bevallingsverlof van {weken:.0f} weken kan niet kloppen: het duurt meestal "
             f"{ZWANGERSCHAPS_EN_BEVALLINGSVERLOF.tekst()} ({ZWANGERSCHAPS_EN_BEVALLINGSVERLOF_MEERLING.waarde} bij een "
             "meerling), soms wat korter of langer. Controleer de data van het verlof."
-        )
-    if huidige_start <= verlof.einde:
-        raise InvalidSituationError(
-            "De eerste ziektedag ligt vóór het einde van het verlof. Geef de ziekte vóór het verlof als eerdere "
-            "periode en de ziekte na het verlof als eerste ziektedag."
         )
     for periode in eerdere:
         if periode.begin <= verlof.einde and periode.einde >= verlof.begin:

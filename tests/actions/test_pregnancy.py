@@ -7,9 +7,10 @@ and shows the shifted dates, with the reason, in the answer, the widget payload,
 Row 2: only the employee's own sickness from the pregnancy or birth gets Ziektewet art. 29a; pregnant
 and ill from something else, or a partner's birth, is the standard regime.
 
-The expected dates were worked out by hand (in `reden`) and checked with the rules package's CLI:
-  poortwachter tijdlijn --eerste-ziektedag 2027-04-06 --eerdere-periode 2026-09-01:2026-12-14 \
-      --zwangerschapsverlof 2026-12-15:2027-04-05 --peildatum 2027-04-10 --json
+The expected dates were worked out by hand (in `reden`) and checked with the rules package's CLI, which
+plans a leave that is still ahead itself (tests/rules/cases.yml has the same cases as table rows):
+  poortwachter tijdlijn --eerste-ziektedag 2026-09-01 --zwangerschapsverlof 2026-12-15:2027-04-05 \
+      --ziek-na-verlof ja --peildatum 2026-12-06 --json
 """
 from __future__ import annotations
 
@@ -242,9 +243,11 @@ async def test_ics_has_the_moved_dates_with_the_reason(dispatcher, domain):
     wia = events["Poortwachter: WIA-aanvraag bij UWV"]
     assert wia.decoded("DTSTART") == date(2028, 10, 2)
     description = str(wia["DESCRIPTION"])
-    assert "Verschoven: 16 weken later door het zwangerschaps- en bevallingsverlof" in description
+    # The reason comes with the deadline's explanation from the rules package (and, for now, once more from
+    # the guide's "Verschoven:" line): either way the event says it.
+    assert "16 weken later door het zwangerschaps- en bevallingsverlof" in description
     assert "verschuift deze datum mee" in description
-    assert "Verschoven" not in str(events["Poortwachter: Probleemanalyse door de bedrijfsarts"]["DESCRIPTION"])
+    assert "later door het" not in str(events["Poortwachter: Probleemanalyse door de bedrijfsarts"]["DESCRIPTION"])
     assert events["Poortwachter: Laatste dag van de wachttijd (loondoorbetaling)"].decoded("DTSTART") == date(2028, 12, 18)
 
 
@@ -477,3 +480,27 @@ async def test_sick_during_a_leave_that_is_still_running_is_shown_from_the_day_a
     text, payload, _ = await _answer(dispatcher, domain, slots, "2026-12-06")
     assert "Na je verlof, op donderdag 21 januari 2027, begint **week 1**" in text
     assert payload["ziekteweek"] == 1 and _dates(payload)["probleemanalyse"] == "2027-03-03"  # day 42 from 21-1
+
+
+# --- the rules stay in the rules package ---------------------------------------------------------------------
+
+def test_the_guide_asks_the_rules_once_and_computes_nothing_itself(monkeypatch):
+    # The planned view used to be two computations of the package glued together here (today's position from
+    # the case without the leave, later dates from the case after it), with the package's internals.
+    import ast
+    import inspect
+
+    from actions import pregnancy
+
+    calls = []
+    monkeypatch.setattr(pregnancy, "compute_timeline", lambda **kw: calls.append(kw) or compute_timeline(**kw))
+    verlof = Periode(date(2026, 12, 15), date(2027, 4, 5))
+    for doorlopend in ("ja", "nee", "onbekend", None):
+        calls.clear()
+        t, beeld = compute(dict(eerste_ziektedag=date(2026, 9, 1), peildatum=date(2026, 12, 6), advies="onbekend"),
+                           Zwangerschap(False, verlof, doorlopend=doorlopend))
+        assert len(calls) == 1 and beeld.gepland and t.peildatum == date(2026, 12, 6), doorlopend
+    tree = ast.parse(inspect.getsource(pregnancy))
+    imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    assert not {m for m in imported if m and m.startswith("poortwachter.")}, imported  # public names only
+    assert "timedelta" not in inspect.getsource(pregnancy)  # no date arithmetic: the package counts

@@ -120,3 +120,80 @@ def test_serve_refuses_to_start_without_a_token(monkeypatch, capsys):
     monkeypatch.delenv("POORTWACHTER_API_TOKEN", raising=False)
     assert main(["serve", "--port", "0"]) == 2
     assert "POORTWACHTER_API_TOKEN" in capsys.readouterr().err
+
+
+# --- planning a zwangerschaps- en bevallingsverlof (issue #26 row 1): the same through the API and the CLI ----
+
+REVIEW = {"eerste_ziektedag": "2026-09-01", "peildatum": "2026-12-06",
+          "zwangerschapsverlof": {"begin": "2026-12-15", "einde": "2027-04-05"}, "ziek_na_verlof": True}
+
+
+def test_a_leave_still_ahead_is_planned_the_same_over_the_api_and_the_cli(api_url, auth_headers, capsys):
+    # Review 2026-12 row 1: sick 1-9-2026 (105 days before the leave), leave 15-12-2026..5-4-2027 that does not
+    # count (BW 7:629 lid 4, WIA 23 lid 5, ZW 38 lid 1); day 295/651/728 after it: 12-10-2027, 2-10-2028, 18-12-2028.
+    status, data = call(f"{api_url}/v1/tijdlijn", body=REVIEW, headers=auth_headers)
+    main(["tijdlijn", "--eerste-ziektedag", "2026-09-01", "--peildatum", "2026-12-06",
+          "--zwangerschapsverlof", "2026-12-15:2027-04-05", "--ziek-na-verlof", "ja", "--json"])
+    assert status == 200 and data == json.loads(capsys.readouterr().out)
+    assert (data["ziektedag"], data["ziekteweek"]) == (97, 14)
+    assert data["termijnen"]["melding_42e_week"] == "2027-10-12"
+    assert data["termijnen"]["wia_aanvraag"] == "2028-10-02"
+    assert data["termijnen"]["laatste_dag_wachttijd"] == "2028-12-18"
+    wia = data["termijn_details"]["wia_aanvraag"]
+    assert wia["verschoven_door_verlof"] is True and "16 weken later" in wia["uitleg"] and "verschuift" in wia["uitleg"]
+    assert data["termijn_details"]["probleemanalyse"]["verschoven_door_verlof"] is False
+    assert data["verlof"]["gepland"] is True and data["verlof"]["samengeteld"] is True
+    assert data["verlof"]["dagen_later"] == 112
+    assert any("planning met verwachte data" in note for note in data["opmerkingen"])
+    assert data["invoer"] == dict(REVIEW, advies="onbekend")  # the given inputs, and the advice it used
+
+
+def test_the_old_shape_plans_too(api_url, auth_headers):
+    # API 1.2 shape: the sickness before the leave as an earlier period, the day after it as the first sick day.
+    # Before version 1.4 a day after the leave that lies ahead gave 422 "kan niet in de toekomst liggen".
+    old = {"eerste_ziektedag": "2027-04-06", "peildatum": "2026-12-06",
+           "eerdere_perioden": [{"begin": "2026-09-01", "einde": "2026-12-14"}],
+           "zwangerschapsverlof": {"begin": "2026-12-15", "einde": "2027-04-05"}}
+    status, data = call(f"{api_url}/v1/tijdlijn", body=old, headers=auth_headers)
+    _, new = call(f"{api_url}/v1/tijdlijn", body=REVIEW, headers=auth_headers)
+    assert status == 200
+    assert data["termijnen"] == new["termijnen"] and data["ziektedag"] == new["ziektedag"] == 97
+
+
+@pytest.mark.parametrize("body, fragment", [
+    (dict(REVIEW, ziek_na_verlof="ja"), "true of false"),
+    # not sick right after a leave that is over: that sickness does not count (7:629 lid 10)
+    (dict(REVIEW, peildatum="2027-05-01", ziek_na_verlof=False), "begint de telling opnieuw"),
+])
+def test_bad_leave_input_gets_a_dutch_422(api_url, auth_headers, body, fragment):
+    status, data = call(f"{api_url}/v1/tijdlijn", body=body, headers=auth_headers)
+    assert status == 422 and fragment in data["fout"]
+
+
+# --- one input record: the API body, the CLI options and the OpenAPI schema name the same inputs --------------
+
+def _openapi():
+    from importlib import resources
+
+    return json.loads(resources.files("poortwachter").joinpath("openapi.json").read_text(encoding="utf-8"))
+
+
+def test_the_api_the_cli_and_the_openapi_document_take_the_same_inputs():
+    from poortwachter import VELDEN
+    from poortwachter.api import FIELDS
+    from poortwachter.cli import build_parser
+
+    documented = set(_openapi()["components"]["schemas"]["TijdlijnVerzoek"]["properties"])
+    assert set(FIELDS) == documented == set(VELDEN)
+    tijdlijn = build_parser()._subparsers._group_actions[0].choices["tijdlijn"]  # noqa: SLF001 (argparse has no API)
+    options = {action.dest for action in tijdlijn._actions} - {"help", "json"}  # noqa: SLF001
+    renamed = {"eerdere_periode": "eerdere_perioden"}  # one flag per period, given more than once
+    assert {renamed.get(o, o) for o in options} == set(VELDEN)
+
+
+def test_every_status_the_api_sends_on_the_timeline_is_documented():
+    responses = _openapi()["paths"]["/v1/tijdlijn"]["post"]["responses"]
+    # 408: a request that did not arrive whole within POORTWACHTER_API_TIMEOUT (tests/api/test_api_timeouts.py).
+    assert {"200", "400", "401", "408", "411", "413", "415", "422", "500"} <= set(responses)
+    assert responses["408"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Fout"}
+    assert "POORTWACHTER_API_TIMEOUT" in responses["408"]["description"]

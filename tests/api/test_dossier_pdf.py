@@ -10,7 +10,7 @@ from datetime import date, datetime
 
 from pypdf import PdfReader
 
-from poortwachter import compute_timeline, general_rules
+from poortwachter import Periode, compute_timeline, general_rules
 from poortwachter.dossier import DISCLAIMER, dossier_pdf
 
 
@@ -70,3 +70,58 @@ def test_texts_outside_the_core_font_do_not_break_the_pdf():
     text = text_of(dossier_pdf(t, datetime(2026, 11, 28, 9, 15)))
     assert "Let op" in text
     assert set(general_rules())  # the rules are loaded
+
+
+# --- the inputs used: every input given, read back from the PDF (issue #28 item 2) ---------------------------
+
+def test_every_input_of_the_record_has_a_label_in_the_dossier():
+    from poortwachter import VELDEN
+    from poortwachter.dossier import INPUT_LABELS
+
+    assert set(INPUT_LABELS) == set(VELDEN)
+
+
+def test_the_inputs_that_move_dates_are_listed():
+    # The five inputs the old "gebruikte gegevens" left out, each of which moves a date in the table:
+    # an extension (WIA art. 24), the dates a step was done, the prospect (spoor 2) and the leave.
+    t = compute_timeline(
+        eerste_ziektedag=date(2026, 9, 1), peildatum=date(2026, 12, 6), advies="eigen_werk",
+        verlenging_weken=26, perspectief_binnen_3_maanden=False, probleemanalyse_datum=date(2026, 10, 5),
+        eerstejaarsevaluatie_datum=date(2026, 11, 30),
+        zwangerschapsverlof=Periode(date(2026, 12, 15), date(2027, 4, 5)),
+        ziek_na_verlof=True, ziekte_door_zwangerschap=True, geboortedatum=date(1990, 2, 3),
+        einde_dienstverband=date(2030, 12, 31), eigenrisicodrager_zw=True,
+        eerdere_perioden=[Periode(date(2026, 7, 1), date(2026, 7, 20))],
+    )
+    text = text_of(dossier_pdf(t, datetime(2026, 12, 6, 9, 15)))
+    given = text.split("Gebruikte gegevens", 1)[1].split("Stand", 1)[0]
+    for row in (
+        "Eerste ziektedag 1 september 2026", "Peildatum 6 december 2026",
+        "Advies van de bedrijfsarts Terug in mijn eigen werk",
+        "Eerdere ziekteperioden 1 juli 2026 t/m 20 juli 2026",
+        "Vrijwillige verlenging van de loondoorbetaling 26 weken",
+        "Concreet perspectief op terugkeer binnen 3 maanden nee",
+        "Probleemanalyse gemaakt op 5 oktober 2026",
+        "Eerstejaarsevaluatie gehouden op 30 november 2026",
+        "Zwangerschaps- en bevallingsverlof 15 december 2026 t/m 5 april 2027",
+        "Direct na het verlof nog ziek, door dezelfde oorzaak ja",
+        "Ziek door de zwangerschap of de bevalling ja",
+        "Geboortedatum 3 februari 1990", "Laatste dag van het contract 31 december 2030",
+        "Eigenrisicodrager Ziektewet ja",
+    ):
+        assert row in given, row
+    assert "Planning" in given  # the leave has not ended: expected dates
+    assert "Later door het zwangerschaps- en bevallingsverlof (16 weken" in text and "WIA-aanvraag bij UWV" in text
+
+
+def test_a_planned_leave_over_the_hr_api_gives_the_pdf_with_its_inputs(api_url, auth_headers):
+    body = {"eerste_ziektedag": "2025-03-04", "peildatum": "2025-05-12", "verlenging_weken": 13,
+            "zwangerschapsverlof": {"begin": "2025-06-01", "einde": "2025-09-20"}}
+    request = urllib.request.Request(f"{api_url}/v1/tijdlijn", data=json.dumps(body).encode(), method="POST",
+                                     headers={**auth_headers, "Accept": "application/pdf"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        text = text_of(response.read())
+    assert "Vrijwillige verlenging van de loondoorbetaling 13 weken" in text
+    assert "Zwangerschaps- en bevallingsverlof 1 juni 2025 t/m 20 september 2025" in text
+    # ziek_na_verlof not given: the rules assumed it and the dossier says so
+    assert "Direct na het verlof nog ziek, door dezelfde oorzaak niet opgegeven; aangenomen: ja" in text

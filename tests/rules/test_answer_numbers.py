@@ -25,18 +25,10 @@ ROOT = Path(__file__).resolve().parents[2]
 # (answer, the words around the number, why it is not a rule parameter)
 NOT_RULE_NUMBERS = {
     ("utter_faq/deskundigenoordeel", "binnen 2 tot 4 weken"): "UWV's usual handling time, not a legal term",
-    ("utter_faq/herbeoordeling", "gemiddeld 90 weken"):
-        "a measured average waiting time at the end of 2025 (EenVandaag/AD 19-12-2025), not a legal term",
     ("utter_faq/wachten_op_uwv", "beslistermijn van 16 weken"):
         "UWV's temporary working term since 1 January 2026 (an extension it may give), not law; check each quarter",
     ("utter_faq/herbeoordeling", "gemiddeld 90 weken"):
         "UWV's average wait for a WIA-herbeoordeling at the end of 2025 (EenVandaag 19-12-2025), not a rule; check each quarter",
-    ("utter_faq/ww_en_ziek", "13 weken"):
-        "WW continues the first 13 weeks of sickness (Ziektewet art. 29 lid 2 onder d 1°: sickness benefit from the first day of week 14); not a timeline rule",
-    ("utter_faq/loondoorbetaling", "4 dagen per week"):
-        "BW 7:629 lid 2 onder a: household staff working fewer than 4 days a week; a condition, not a term we compute",
-    ("utter_faq/loon_hoogte", "4 dagen per week"):
-        "BW 7:629 lid 2 onder a: household staff working fewer than 4 days a week; a condition, not a term we compute",
 }
 
 _NUMBER = re.compile(

@@ -7,28 +7,21 @@ from pathlib import Path
 import pytest
 import yaml
 
-from poortwachter import compute_timeline, parse_periods
+from poortwachter import Invoer, compute_timeline, compute_timeline_for, parse_periods
 from poortwachter.parsing import parse_period
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases.yml").read_text(encoding="utf-8"))
 
 
 def _run(invoer: dict):
-    return compute_timeline(
-        eerste_ziektedag=invoer["eerste_ziektedag"],
-        peildatum=invoer["peildatum"],
-        advies=invoer.get("advies", "onbekend"),
-        eerdere_perioden=parse_periods(invoer.get("eerdere_perioden", [])),
-        verlenging_weken=invoer.get("verlenging_weken"),
-        perspectief_binnen_3_maanden=invoer.get("perspectief"),
-        probleemanalyse_datum=invoer.get("probleemanalyse_datum"),
-        eerstejaarsevaluatie_datum=invoer.get("eerstejaarsevaluatie_datum"),
-        einde_dienstverband=invoer.get("einde_dienstverband"),
-        eigenrisicodrager_zw=invoer.get("eigenrisicodrager_zw", False),
-        geboortedatum=invoer.get("geboortedatum"),
-        zwangerschapsverlof=parse_period(invoer["zwangerschapsverlof"]) if "zwangerschapsverlof" in invoer else None,
-        ziekte_door_zwangerschap=invoer.get("ziekte_door_zwangerschap", False),
-    )
+    """One row's input as the input record: every key is a field of `Invoer` (a typo is a TypeError)."""
+    values = dict(invoer)
+    if "perspectief" in values:
+        values["perspectief_binnen_3_maanden"] = values.pop("perspectief")
+    values["eerdere_perioden"] = tuple(parse_periods(values.get("eerdere_perioden", [])))
+    if "zwangerschapsverlof" in values:
+        values["zwangerschapsverlof"] = parse_period(values["zwangerschapsverlof"])
+    return compute_timeline_for(Invoer(**values))
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["naam"] for c in CASES])
@@ -70,6 +63,21 @@ def test_case(case):
         assert result.termijnen[key].status == status, key
     if "waarschuwingen" in expected:
         assert sorted(w.termijn for w in result.waarschuwingen) == sorted(expected["waarschuwingen"])
+    if "peildatum" in expected:  # the day the position is given for
+        assert result.peildatum == expected["peildatum"]
+    for key, open_ in expected.get("nog_te_doen", {}).items():
+        assert result.termijnen[key].nog_te_doen is open_, key
+    for key, fragment in expected.get("uitleg_bevat", {}).items():
+        assert fragment in result.termijnen[key].uitleg, key
+    if "verschoven" in expected:  # moved by a zwangerschaps- en bevallingsverlof, and it says why
+        moved = {k for k, d in result.termijnen.items() if d.verschoven_door_verlof}
+        assert set(expected["verschoven"]) <= moved if expected["verschoven"] else moved == set(), moved
+        for key in moved:
+            assert "later door het zwangerschaps- en bevallingsverlof" in result.termijnen[key].uitleg, key
+    for key in expected.get("niet_verschoven", []):
+        assert not result.termijnen[key].verschoven_door_verlof, key
+    for name, value in expected.get("verlof", {}).items():
+        assert result.verlof is not None and getattr(result.verlof, name) == value, name
 
 
 def test_every_advice_code_is_covered_by_a_case():

@@ -46,3 +46,25 @@ def test_installed_console_command_runs():
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["advies"] == "onbekend"  # default peildatum: today
+
+
+def test_a_leave_still_ahead_is_planned_through_the_cli(capsys):
+    # Review 2026-12 row 1. Before this version the shape with the sickness before the leave was refused
+    # ("de eerste ziektedag ligt vóór het einde van het verlof") and the old shape with the day after the leave
+    # ahead too ("kan niet in de toekomst liggen"); both give the planned dates now.
+    new = ["--eerste-ziektedag", "2026-09-01", "--zwangerschapsverlof", "2026-12-15:2027-04-05",
+           "--ziek-na-verlof", "ja"]
+    old = ["--eerste-ziektedag", "2027-04-06", "--eerdere-periode", "2026-09-01:2026-12-14",
+           "--zwangerschapsverlof", "2026-12-15:2027-04-05"]
+    results = []
+    for argv in (new, old):
+        assert main(["tijdlijn", *argv, "--peildatum", "2026-12-06", "--json"]) == 0
+        results.append(json.loads(capsys.readouterr().out))
+    for data in results:
+        assert data["termijnen"]["laatste_dag_wachttijd"] == "2028-12-18" and data["ziekteweek"] == 14
+        assert data["verlof"]["gepland"] is True
+    assert main(["tijdlijn", *new, "--peildatum", "2026-12-06"]) == 0
+    text = capsys.readouterr().out
+    assert "WIA-aanvraag bij UWV: 2 oktober 2028 [komt nog] (later door het verlof)" in text
+    assert "Probleemanalyse door de bedrijfsarts: 12 oktober 2026 [verstreken]\n" in text  # before the leave: not moved
+    assert "planning met verwachte data" in text

@@ -7,6 +7,7 @@ import pytest
 
 from poortwachter import (
     BeforeWiaError,
+    CountStartsAfterLeaveError,
     InvalidSituationError,
     InvalidDateError,
     InvalidExtensionError,
@@ -59,8 +60,20 @@ D1, PEIL = date(2025, 3, 4), date(2025, 5, 12)
                  eerdere_perioden=[Periode(date(2024, 9, 1), date(2024, 10, 15))]),
             InvalidSituationError, "overlapt het verlof",
         ),
-        (dict(zwangerschapsverlof=Periode(date(2025, 1, 1), date(2025, 3, 31))), InvalidSituationError,
-         "vóór het einde van het verlof"),
+        # Sickness that lies only inside the leave does not count (BW 7:629 lid 4, WIA art. 23 lid 5).
+        (dict(zwangerschapsverlof=Periode(date(2025, 1, 1), date(2025, 3, 31)), ziek_na_verlof=False),
+         InvalidSituationError, "telt niet mee"),
+        # Sick before a leave that is over and not right after it: the count starts again (BW 7:629 lid 10).
+        (dict(eerste_ziektedag=date(2024, 11, 1), zwangerschapsverlof=Periode(date(2024, 12, 1), date(2025, 3, 22)),
+              ziek_na_verlof=False), CountStartsAfterLeaveError, "begint de telling opnieuw"),
+        # The first sick day right after the leave, with the sickness before it, says the sickness went on.
+        (dict(eerste_ziektedag=date(2025, 3, 23), zwangerschapsverlof=Periode(date(2024, 12, 1), date(2025, 3, 22)),
+              eerdere_perioden=[Periode(date(2024, 11, 1), date(2024, 11, 30))], ziek_na_verlof=False),
+         InvalidSituationError, "Klopt de eerste ziektedag"),
+        # Planning in the shape of API 1.2: the day after the leave may be ahead, the sickness may not.
+        (dict(eerste_ziektedag=date(2025, 10, 21), zwangerschapsverlof=Periode(date(2025, 7, 1), date(2025, 10, 20)),
+              eerdere_perioden=[Periode(date(2025, 6, 1), date(2025, 6, 30))]),
+         SickDateAfterPeildatumError, "toekomst"),
         (dict(zwangerschapsverlof=Periode(date(2025, 1, 1), date(2025, 1, 31))), InvalidSituationError, "kan niet kloppen"),
         (dict(zwangerschapsverlof=Periode(date(2025, 2, 1), date(2025, 1, 31))), InvalidSituationError, "eindigt voordat"),
         (dict(eerste_ziektedag=date(2015, 3, 2), peildatum=date(2015, 4, 1), geboortedatum=date(1948, 1, 1)),

@@ -68,6 +68,7 @@ def test_every_rule_has_a_general_text_and_standard_week():
     assert rules["wia_aanvraag"].standaard_week == 93 and rules["reintegratieverslag"].standaard_week == 91
     assert {k for k, r in rules.items() if r.standaard_week is None} == {
         "ziekmelding_uit_dienst", "reintegratieverslag_einde_dienstverband", "melding_ziekte_rond_verlof",
+        "melding_ziekte_zwangerschap_na_verlof",
     }
     assert {k for k, r in rules.items() if r.hangt_af_van_advies} == {
         "spoor_2_uiterlijk", "vervroegde_iva_vanaf", "vervroegde_iva_tot",

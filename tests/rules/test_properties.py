@@ -82,3 +82,32 @@ def test_extension_moves_end_wia_and_riv_by_the_same_weeks(d1, weeks):
     for key in ("reintegratieverslag", "wia_aanvraag", "laatste_dag_wachttijd", "wia_ingang"):
         assert extended.datum(key) - base.datum(key) == timedelta(weeks=weeks)
     assert extended.datum("probleemanalyse") == base.datum("probleemanalyse")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    first_days,
+    st.integers(min_value=1, max_value=300),  # sick days before the leave
+    st.integers(min_value=70, max_value=280),  # length of the leave in days (10 to 40 weeks)
+    st.integers(min_value=0, max_value=700),  # peildatum: days after the first sick day
+)
+def test_a_planned_leave_counts_as_the_law_says(d1, before, length, offset):
+    # BW 7:629 lid 4 and 10, WIA art. 23 lid 3 and 5: sickness right before and after the leave is one case and
+    # the leave's days do not count. So (1) today's sick day is the days sick so far, standing still in the leave;
+    # (2) every day-count deadline equals the plain case's date for the same sick day, moved by the leave when it
+    # falls after it; (3) whether seen before, during or after the leave, the dates are the same.
+    verlof = Periode(d1 + timedelta(days=before), d1 + timedelta(days=before + length - 1))
+    peildatum = d1 + timedelta(days=offset)
+    t = compute_timeline(d1, peildatum, zwangerschapsverlof=verlof, ziek_na_verlof=True)
+    sick_so_far = min(offset + 1, before) if peildatum <= verlof.einde else offset + 1 - length
+    assert t.ziektedag.waarde == sick_so_far
+    assert t.verlof.gepland is (peildatum <= verlof.einde)
+    straight = compute_timeline(d1, d1)  # no leave: day n on d1 + n - 1
+    for key in ("probleemanalyse", "plan_van_aanpak", "eerstejaarsevaluatie_uiterlijk", "reintegratieverslag",
+                "wia_aanvraag", "laatste_dag_wachttijd"):
+        plain = straight.datum(key)
+        expected = plain if plain < verlof.begin else plain + timedelta(days=length)
+        assert t.datum(key) == expected, key
+        assert t.termijnen[key].verschoven_door_verlof is (expected != plain), key
+    after = compute_timeline(d1, verlof.einde + timedelta(days=1), zwangerschapsverlof=verlof, ziek_na_verlof=True)
+    assert {k: d.datum for k, d in t.termijnen.items()} == {k: d.datum for k, d in after.termijnen.items()}
