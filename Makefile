@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 INSTALL_INPUTS := requirements.txt requirements-dev.txt constraints.txt pyproject.toml scripts/install.sh
 
-.PHONY: install train run shell test test-rules test-python bench bench-rules bench-nlu validate topology check-deploy clean
+.PHONY: install train run shell test test-rules test-python lint bench bench-rules bench-nlu validate topology check-deploy clean
 
 install: $(STAMP)
 
@@ -29,6 +29,10 @@ test-rules: install
 
 test-python: install
 	$(BIN)/python -m pytest -q
+
+# The lint and format gate of make test; `ruff format .` fixes the layout.
+lint: install
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 
 validate: install
 	source scripts/env.sh && rasa data validate --domain domain --fail-on-warnings

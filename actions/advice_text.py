@@ -3,6 +3,7 @@
 Used when the NLU entity is missing or is not a code. Ordered from the most to the
 least specific, because "blijvend geen werk" also contains "werk".
 """
+
 from __future__ import annotations
 
 import re
@@ -10,26 +11,37 @@ import re
 from poortwachter import Advies
 
 _PATTERNS: list[tuple[Advies, str]] = [
-    (Advies.DUURZAAM_GEEN_MOGELIJKHEDEN,
-     r"blijvend geen|duurzaam geen|nooit meer (kan |kunnen |zal )?werken|herstel (is )?uitgesloten|geen herstel|iva"),
-    (Advies.TIJDELIJK_GEEN_MOGELIJKHEDEN,
-     r"(tijdelijk|nu|voorlopig|even|helemaal) geen|geen benutbare|nog niet (kan |kunnen )?werken|"
-     r"kan (nu |op dit moment |helemaal )?niet werken|volledig arbeidsongeschikt|100 ?% ziek|(eerst|vooral|alleen) rust"),
-    (Advies.GEEN_PERSPECTIEF_EIGEN_WERKGEVER,
-     r"geen (passend )?werk (meer )?(bij|binnen)|niet (meer )?terug (kan |kunnen )?(bij|naar) (mijn|de|zijn|haar|onze|eigen)|"
-     r"andere werkgever|ander bedrijf|buiten (het|ons|mijn) bedrijf|geen perspectief|spoor 2|tweede spoor"),
-    (Advies.ANDER_WERK_EIGEN_WERKGEVER,
-     r"ander(e)? (werk|functie|baan|taken elders)|andere afdeling|intern ander"),
-    (Advies.AANGEPAST_WERK,
-     r"aangepast|minder uren|halve dagen|opbouw|opbouwen|deels|gedeeltelijk|lichter werk|andere taken|"
-     r"therapeutisch|paar uur|uren uitbreiden"),
-    (Advies.EIGEN_WERK,
-     r"eigen werk|terug naar (mijn|zijn|haar) werk|gewoon (weer )?terug|volledig herstel|beter melden|"
-     r"mijn (oude )?functie"),
-    (Advies.ONBEKEND,
-     r"weet (ik |het |hij |zij |ze )?(nog )?niet|geen idee|nog geen (advies|uitspraak|oordeel)|onbekend|"
-     r"nog niet (bekend|duidelijk|gezegd)|nog niet (bij|naar|langs) de bedrijfsarts|moet nog (naar|langs)|"
-     r"niet gezegd|onduidelijk|kan (het )?nog niet zeggen|afwachten"),
+    (
+        Advies.DUURZAAM_GEEN_MOGELIJKHEDEN,
+        r"blijvend geen|duurzaam geen|nooit meer (kan |kunnen |zal )?werken|herstel (is )?uitgesloten|geen herstel|iva",
+    ),
+    (
+        Advies.TIJDELIJK_GEEN_MOGELIJKHEDEN,
+        r"(tijdelijk|nu|voorlopig|even|helemaal) geen|geen benutbare|nog niet (kan |kunnen )?werken|"
+        r"kan (nu |op dit moment |helemaal )?niet werken|volledig arbeidsongeschikt|100 ?% ziek|(eerst|vooral|alleen) rust",
+    ),
+    (
+        Advies.GEEN_PERSPECTIEF_EIGEN_WERKGEVER,
+        r"geen (passend )?werk (meer )?(bij|binnen)|niet (meer )?terug (kan |kunnen )?(bij|naar) (mijn|de|zijn|haar|onze|eigen)|"
+        r"andere werkgever|ander bedrijf|buiten (het|ons|mijn) bedrijf|geen perspectief|spoor 2|tweede spoor",
+    ),
+    (Advies.ANDER_WERK_EIGEN_WERKGEVER, r"ander(e)? (werk|functie|baan|taken elders)|andere afdeling|intern ander"),
+    (
+        Advies.AANGEPAST_WERK,
+        r"aangepast|minder uren|halve dagen|opbouw|opbouwen|deels|gedeeltelijk|lichter werk|andere taken|"
+        r"therapeutisch|paar uur|uren uitbreiden",
+    ),
+    (
+        Advies.EIGEN_WERK,
+        r"eigen werk|terug naar (mijn|zijn|haar) werk|gewoon (weer )?terug|volledig herstel|beter melden|"
+        r"mijn (oude )?functie",
+    ),
+    (
+        Advies.ONBEKEND,
+        r"weet (ik |het |hij |zij |ze )?(nog )?niet|geen idee|nog geen (advies|uitspraak|oordeel)|onbekend|"
+        r"nog niet (bekend|duidelijk|gezegd)|nog niet (bij|naar|langs) de bedrijfsarts|moet nog (naar|langs)|"
+        r"niet gezegd|onduidelijk|kan (het )?nog niet zeggen|afwachten",
+    ),
 ]
 
 

@@ -6,6 +6,7 @@ dateparser, always relative to the date of the message itself.
 
 No Rasa import: this module is tested on its own.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -28,24 +29,77 @@ from poortwachter import (
 )
 
 MONTHS = {
-    "januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,
-    "augustus": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
+    "januari": 1,
+    "februari": 2,
+    "maart": 3,
+    "april": 4,
+    "mei": 5,
+    "juni": 6,
+    "juli": 7,
+    "augustus": 8,
+    "september": 9,
+    "oktober": 10,
+    "november": 11,
+    "december": 12,
 }
 MONTH_ABBREVIATIONS = {
-    "jan": 1, "feb": 2, "febr": 2, "mrt": 3, "mar": 3, "maa": 3, "apr": 4, "jun": 6, "jul": 7,
-    "aug": 8, "sep": 9, "sept": 9, "okt": 10, "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "febr": 2,
+    "mrt": 3,
+    "mar": 3,
+    "maa": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "okt": 10,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 MONTH_NAMES_NL = {number: name for name, number in MONTHS.items()}
 WEEKDAYS = {"maandag": 0, "dinsdag": 1, "woensdag": 2, "donderdag": 3, "vrijdag": 4, "zaterdag": 5, "zondag": 6}
 NUMBER_WORDS = {
-    "een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
-    "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14, "vijftien": 15,
-    "zestien": 16, "zeventien": 17, "achttien": 18, "negentien": 19, "twintig": 20, "dertig": 30,
-    "veertig": 40, "vijftig": 50, "zestig": 60,
+    "een": 1,
+    "één": 1,
+    "twee": 2,
+    "drie": 3,
+    "vier": 4,
+    "vijf": 5,
+    "zes": 6,
+    "zeven": 7,
+    "acht": 8,
+    "negen": 9,
+    "tien": 10,
+    "elf": 11,
+    "twaalf": 12,
+    "dertien": 13,
+    "veertien": 14,
+    "vijftien": 15,
+    "zestien": 16,
+    "zeventien": 17,
+    "achttien": 18,
+    "negentien": 19,
+    "twintig": 20,
+    "dertig": 30,
+    "veertig": 40,
+    "vijftig": 50,
+    "zestig": 60,
 }
 UNITS = {
-    "dag": "days", "dagen": "days", "week": "weeks", "weken": "weeks", "wk": "weeks",
-    "maand": "months", "maanden": "months", "mnd": "months", "jaar": "years", "jaren": "years",
+    "dag": "days",
+    "dagen": "days",
+    "week": "weeks",
+    "weken": "weeks",
+    "wk": "weeks",
+    "maand": "months",
+    "maanden": "months",
+    "mnd": "months",
+    "jaar": "years",
+    "jaren": "years",
 }
 # Words that look like a misspelt month to difflib but are not ("maar", "mee", "juist").
 NOT_MONTHS = {"maar", "mee", "meer", "juist", "jullie", "mijn", "maand", "maandag", "aangepast", "april"}
@@ -140,7 +194,9 @@ def _year(value: str | None) -> int | None:
 
 def _build(day: int, month: int, year: int, raw: str, with_year: bool = True) -> date:
     if not 1 <= month <= 12:
-        raise ImpossibleDate(f"'{raw}' is geen geldige datum: er is geen maand {month}. Wil je de datum nog eens geven?")
+        raise ImpossibleDate(
+            f"'{raw}' is geen geldige datum: er is geen maand {month}. Wil je de datum nog eens geven?"
+        )
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
         shown = f"{day} {MONTH_NAMES_NL[month]}" + (f" {year}" if with_year else "")
@@ -174,9 +230,7 @@ def _shift(today: date, amount: int, unit: str) -> date:
 _ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 _NUMERIC_FULL = re.compile(r"\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})\b")
 _NUMERIC_SHORT = re.compile(r"(?<![\d/.-])(\d{1,2})[/-](\d{1,2})(?![\d/.-])")
-_TEXTUAL = re.compile(
-    rf"\b(\d{{1,2}})(?:e|de|ste)?\s+({_MONTH_PATTERN})\.?(?:\s+('?\d{{4}}|'\d{{2}}))?\b"
-)
+_TEXTUAL = re.compile(rf"\b(\d{{1,2}})(?:e|de|ste)?\s+({_MONTH_PATTERN})\.?(?:\s+('?\d{{4}}|'\d{{2}}))?\b")
 _PART_OF_MONTH = re.compile(
     rf"\b(begin|half|medio|midden|eind|einde|eerste helft|tweede helft)\s+({_MONTH_PATTERN})(?:\s+(\d{{4}}))?\b"
 )

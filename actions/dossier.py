@@ -5,6 +5,7 @@ the rules package's renderer (poortwachter/dossier.py). The web chat gets it as 
 custom payload that the widget saves as a file; other channels are told where to
 get it, because a chat message cannot carry a file there.
 """
+
 from __future__ import annotations
 
 import base64
@@ -44,7 +45,11 @@ class ActionDownloadPdf(Action):
             return resets
         pdf = dossier_pdf(timeline, datetime.now(AMSTERDAM))
         dispatcher.utter_message(text="Hier is het overzicht als PDF, voor het re-integratiedossier.")
-        dispatcher.utter_message(json_message={
-            "type": PAYLOAD_TYPE, "bestandsnaam": FILENAME, "pdf_base64": base64.b64encode(pdf).decode("ascii"),
-        })
+        dispatcher.utter_message(
+            json_message={
+                "type": PAYLOAD_TYPE,
+                "bestandsnaam": FILENAME,
+                "pdf_base64": base64.b64encode(pdf).decode("ascii"),
+            }
+        )
         return []

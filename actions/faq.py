@@ -7,6 +7,7 @@ a first sick day, a situation or a role from the message in the slots, so that a
 personal question does not ask for them again; when it found a sick day it offers the
 personal answer.
 """
+
 from __future__ import annotations
 
 import logging

@@ -3,6 +3,7 @@
 They parse what the user said (dates, advice, role), call the poortwachter rules
 package and phrase the answer. No legal rule lives here.
 """
+
 from __future__ import annotations
 
 import logging
@@ -22,7 +23,6 @@ from poortwachter import (
     Periode,
     PoortwachterError,
     Tijdlijn,
-    compute_timeline,
     datum_nl,
 )
 
@@ -43,9 +43,24 @@ GUIDE_FORM = "guide_form"
 WIDGET_CHANNELS = {"rest"}  # channels whose clients draw the timeline payload
 # Intents that interrupt the form for a moment; the form rules answer them and continue.
 DIGRESSIONS = {
-    "faq", "help", "human_handoff", "bot_challenge", "ask_why", "share_medical_details", "out_of_scope",
-    "nlu_fallback", "greet", "goodbye", "thank", "ask_timeline", "ask_track", "ask_milestone_date",
-    "erase_conversation", "confirm_erase", "download_pdf", "crisis",
+    "faq",
+    "help",
+    "human_handoff",
+    "bot_challenge",
+    "ask_why",
+    "share_medical_details",
+    "out_of_scope",
+    "nlu_fallback",
+    "greet",
+    "goodbye",
+    "thank",
+    "ask_timeline",
+    "ask_track",
+    "ask_milestone_date",
+    "erase_conversation",
+    "confirm_erase",
+    "download_pdf",
+    "crisis",
 }
 CRISIS = "crisis"  # suicidal thoughts or acute danger (components/crisis.py): help first, no question answered
 
@@ -134,12 +149,18 @@ def leave_from_slot(value: Any) -> tuple[Optional[Periode], bool]:
     """The leave stored in the slot, and whether its end was assumed (only the first day was given)."""
     if not isinstance(value, dict):
         return None, False
-    return (Periode(date.fromisoformat(value["begin"]), date.fromisoformat(value["einde"])),
-            bool(value.get("einde_aangenomen")))
+    return (
+        Periode(date.fromisoformat(value["begin"]), date.fromisoformat(value["einde"])),
+        bool(value.get("einde_aangenomen")),
+    )
 
 
 def leave_slot(periode: Periode, einde_aangenomen: bool) -> Dict[Text, Any]:
-    return {"begin": periode.begin.isoformat(), "einde": periode.einde.isoformat(), "einde_aangenomen": einde_aangenomen}
+    return {
+        "begin": periode.begin.isoformat(),
+        "einde": periode.einde.isoformat(),
+        "einde_aangenomen": einde_aangenomen,
+    }
 
 
 def zwangerschap_from_slots(tracker: Tracker, **override: Any) -> Optional[Zwangerschap]:
@@ -207,8 +228,11 @@ def calculation_or_explain(
         return timeline, beeld, []
     except CountStartsAgain:
         dispatcher.utter_message(text=phrasing.count_starts_again(role, ask=True))
-        return None, None, [SlotSet("eerste_ziektedag", None), SlotSet("eerdere_perioden", None),
-                            SlotSet("ziek_na_verlof", None)]
+        return (
+            None,
+            None,
+            [SlotSet("eerste_ziektedag", None), SlotSet("eerdere_perioden", None), SlotSet("ziek_na_verlof", None)],
+        )
     except InvalidSituationError as problem:
         if situation(tracker) == situation_text.ZWANGER:
             dispatcher.utter_message(text=f"{problem} {phrasing.LEAVE_AGAIN}")
@@ -220,7 +244,9 @@ def calculation_or_explain(
         return None, None, [SlotSet("eerste_ziektedag", None), SlotSet("eerdere_perioden", None)]
 
 
-def timeline_or_explain(dispatcher: CollectingDispatcher, tracker: Tracker) -> tuple[Optional[Tijdlijn], List[EventType]]:
+def timeline_or_explain(
+    dispatcher: CollectingDispatcher, tracker: Tracker
+) -> tuple[Optional[Tijdlijn], List[EventType]]:
     """The timeline for documents (PDF): with the notes about a leave; see `calculation_or_explain`."""
     timeline, beeld, resets = calculation_or_explain(dispatcher, tracker)
     if timeline is None:
@@ -232,7 +258,9 @@ def report_slots(report: SickDateReport) -> Dict[Text, Any]:
     """Slots for the dates found in one message: the first sick day and any earlier periods."""
     slots = date_slots(report.current) if report.current else {}
     if report.earlier:
-        slots["eerdere_perioden"] = [{"begin": p.begin.isoformat(), "einde": p.einde.isoformat()} for p in report.earlier]
+        slots["eerdere_perioden"] = [
+            {"begin": p.begin.isoformat(), "einde": p.einde.isoformat()} for p in report.earlier
+        ]
     return slots
 
 
@@ -303,8 +331,9 @@ def message_context(tracker: Tracker, text: str, today: date) -> tuple[Dict[Text
 
 
 # "weet ik niet", "nog niet bekend", "geen idee": an answer that the guide can work with.
-UNKNOWN_WORDS = re.compile(r"\b(weet ik (nog )?niet|nog niet (bekend|duidelijk|zeker)|onbekend|geen idee|weet niet)\b",
-                           re.IGNORECASE)
+UNKNOWN_WORDS = re.compile(
+    r"\b(weet ik (nog )?niet|nog niet (bekend|duidelijk|zeker)|onbekend|geen idee|weet niet)\b", re.IGNORECASE
+)
 
 
 def yes_no(tracker: Tracker) -> Optional[bool]:
@@ -369,7 +398,11 @@ class ValidateGuideForm(FormValidationAction):
     # validation, which dropped these (the earlier periods vanished from the timeline, and a
     # confirmed estimate crashed the next question); they are passed on here.
     SIDE_SLOTS = (
-        "eerdere_perioden", "datum_schatting", "schatting_bevestigd", "eigenrisicodrager_zw", "einde_dienstverband",
+        "eerdere_perioden",
+        "datum_schatting",
+        "schatting_bevestigd",
+        "eigenrisicodrager_zw",
+        "einde_dienstverband",
         "ziek_door_zwangerschap",
     )
 
@@ -390,7 +423,8 @@ class ValidateGuideForm(FormValidationAction):
         events = await super().get_validation_events(dispatcher, tracker, domain)
         kept = {event["name"] for event in events}
         side = {
-            name: value for name, value in tracker.slots_to_validate().items()
+            name: value
+            for name, value in tracker.slots_to_validate().items()
             if name in self.SIDE_SLOTS and name not in kept
         }
         return events + [SlotSet(name, value) for name, value in side.items()]
@@ -421,7 +455,7 @@ class ValidateGuideForm(FormValidationAction):
         elif situatie == situation_text.ZWANGER:
             required += self._pregnancy_questions(tracker)
         situation_known = situatie and all(
-            tracker.get_slot(slot) is not None for slot in required[required.index("situatie"):]
+            tracker.get_slot(slot) is not None for slot in required[required.index("situatie") :]
         )
         if (
             "advies" in required
@@ -460,7 +494,9 @@ class ValidateGuideForm(FormValidationAction):
         asked = tracker.get_slot("requested_slot") == "eerste_ziektedag"
         # A date given for another question (end of contract, birth date, leave) is no new first sick day.
         correcting = latest_intent(tracker) == "inform_sick_date" and tracker.get_slot("requested_slot") not in (
-            "einde_dienstverband", "geboortedatum", "zwangerschapsverlof",
+            "einde_dienstverband",
+            "geboortedatum",
+            "zwangerschapsverlof",
         )
         if not (asked or correcting) or latest_intent(tracker) in DIGRESSIONS:
             return {}
@@ -638,11 +674,13 @@ class ActionAskEersteZiektedag(Action):
             rule = phrasing.general_milestone_rule(tracker.get_slot("milestone"))
             if rule:
                 dispatcher.utter_message(text=rule)
-        dispatcher.utter_message(text=voice.pick(
-            "Wat was je eerste ziektedag? Dat is de eerste dag dat je niet (volledig) kon werken. "
-            "Bijvoorbeeld '3 maart 2025' of 'al 14 maanden'.",
-            "Wat was de eerste ziektedag van uw werknemer? Bijvoorbeeld '3 maart 2025'.",
-        ))
+        dispatcher.utter_message(
+            text=voice.pick(
+                "Wat was je eerste ziektedag? Dat is de eerste dag dat je niet (volledig) kon werken. "
+                "Bijvoorbeeld '3 maart 2025' of 'al 14 maanden'.",
+                "Wat was de eerste ziektedag van uw werknemer? Bijvoorbeeld '3 maart 2025'.",
+            )
+        )
         return []
 
 
@@ -735,8 +773,9 @@ class ActionAskZiekNaVerlof(Action):
         verlof, _assumed = leave_from_slot(tracker.get_slot("zwangerschapsverlof"))
         role = tracker.get_slot("rol")
         over = verlof is not None and verlof.einde < message_date(tracker)
-        dispatcher.utter_message(text=phrasing.after_leave_question(role, verlof, over),
-                                 buttons=phrasing.after_leave_buttons(over))
+        dispatcher.utter_message(
+            text=phrasing.after_leave_question(role, verlof, over), buttons=phrasing.after_leave_buttons(over)
+        )
         return []
 
 

@@ -4,6 +4,7 @@ No legal rules here: every date, track and reason comes from the poortwachter
 package. This module only chooses words: "je" for employees, "u" and "uw
 werknemer" for HR once the role is known.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -120,8 +121,10 @@ def _week_sentence(t: Tijdlijn, voice: Voice, beeld: Verlofbeeld | None = None) 
             "werknemer dan nog ziek is.",
         )
     if beeld is not None and beeld.telt_samen and beeld.verlof.begin <= t.peildatum <= beeld.verlof.einde:
-        sentence += voice.pick(" Tijdens je verlof telt de ziekte niet: die week blijft staan tot na het verlof.",
-                               " Tijdens het verlof telt de ziekte niet: die week blijft staan tot na het verlof.")
+        sentence += voice.pick(
+            " Tijdens je verlof telt de ziekte niet: die week blijft staan tot na het verlof.",
+            " Tijdens het verlof telt de ziekte niet: die week blijft staan tot na het verlof.",
+        )
         return sentence
     if beeld is not None and beeld.telt_samen:
         return sentence  # the pregnancy lines explain the leave; it is no "eerdere periode" to the user
@@ -137,7 +140,8 @@ def _week_sentence(t: Tijdlijn, voice: Voice, beeld: Verlofbeeld | None = None) 
 def shown_deadlines(t: Tijdlijn) -> list[Deadline]:
     """The dated deadlines to show; the end of the wages only when a situation moves it from the wachttijd."""
     return [
-        d for d in t.termijnen.values()
+        d
+        for d in t.termijnen.values()
         if d.datum is not None and not (d.key == "einde_loondoorbetaling" and t.situatie.regime is Regime.STANDAARD)
     ]
 
@@ -192,10 +196,12 @@ def answer_track(t: Tijdlijn, role: str | None, beeld: Verlofbeeld | None = None
     if upcoming:
         parts.append("**Wat komt eraan:**\n" + "\n".join(upcoming))
     parts += _warning_lines(t)
-    parts.append(voice.pick(
-        "Wil je de hele tijdlijn zien, of weten waarom? Vraag het gerust.",
-        "Wilt u de hele tijdlijn zien, of weten waarom? Vraag het gerust.",
-    ))
+    parts.append(
+        voice.pick(
+            "Wil je de hele tijdlijn zien, of weten waarom? Vraag het gerust.",
+            "Wilt u de hele tijdlijn zien, of weten waarom? Vraag het gerust.",
+        )
+    )
     return "\n\n".join(parts)
 
 
@@ -260,11 +266,14 @@ def answer_milestone(t: Tijdlijn, milestone: str | None, role: str | None, beeld
         return answer_timeline(t, role)
     if not any(k in t.termijnen for k in keys):  # the rules give this deadline only for some advice
         condition = general_rules()[keys[-1]].voorwaarde
-        return general_milestone_rule(milestone) + "\n\n" + voice.pick(
-            f"Dit geldt alleen {condition}. "
-            f"Volgens jouw antwoord is het advies: {ADVIES_LABELS[t.advies].lower()}.",
-            f"Dit geldt alleen {condition}. "
-            f"Het advies is nu: {ADVIES_LABELS[t.advies].lower()}.",
+        return (
+            general_milestone_rule(milestone)
+            + "\n\n"
+            + voice.pick(
+                f"Dit geldt alleen {condition}. "
+                f"Volgens jouw antwoord is het advies: {ADVIES_LABELS[t.advies].lower()}.",
+                f"Dit geldt alleen {condition}. Het advies is nu: {ADVIES_LABELS[t.advies].lower()}.",
+            )
         )
     deadlines = [t.termijnen[k] for k in keys if k in t.termijnen]
     main = deadlines[-1]
@@ -274,14 +283,17 @@ def answer_milestone(t: Tijdlijn, milestone: str | None, role: str | None, beeld
             parts.append(d.uitleg)
             continue
         if d.status == "verstreken":
-            when = voice.pick(f"Voor jou was dat {_day(d.datum)}: die datum is voorbij.",
-                              f"Voor uw werknemer was dat {_day(d.datum)}: die datum is voorbij.")
+            when = voice.pick(
+                f"Voor jou was dat {_day(d.datum)}: die datum is voorbij.",
+                f"Voor uw werknemer was dat {_day(d.datum)}: die datum is voorbij.",
+            )
         elif d.status == "vandaag":
-            when = voice.pick(f"Voor jou is dat **vandaag**, {_day(d.datum)}.",
-                              f"Voor uw werknemer is dat **vandaag**, {_day(d.datum)}.")
+            when = voice.pick(
+                f"Voor jou is dat **vandaag**, {_day(d.datum)}.",
+                f"Voor uw werknemer is dat **vandaag**, {_day(d.datum)}.",
+            )
         else:
-            when = voice.pick(f"Voor jou is dat **{_day(d.datum)}**.",
-                              f"Voor uw werknemer is dat **{_day(d.datum)}**.")
+            when = voice.pick(f"Voor jou is dat **{_day(d.datum)}**.", f"Voor uw werknemer is dat **{_day(d.datum)}**.")
         label = "" if len(deadlines) == 1 else f"{d.titel}: "
         parts.append(label + when)
     parts.append(f"Bron: {_source(main)}.")
@@ -309,8 +321,10 @@ def explain_why(t: Tijdlijn, role: str | None, beeld: Verlofbeeld | None = None)
         parts.append(f"- **{d.titel}**: {d.regel}. {d.uitleg} ({_source(d)}, {d.bron.url})")
     parts.append(
         "Dit is algemene informatie op basis van de wet en UWV; het is geen persoonlijk juridisch advies. "
-        + voice.pick("Bespreek je situatie met je casemanager of de bedrijfsarts.",
-                     "Bespreek de situatie met de bedrijfsarts of uw arbodienst.")
+        + voice.pick(
+            "Bespreek je situatie met je casemanager of de bedrijfsarts.",
+            "Bespreek de situatie met de bedrijfsarts of uw arbodienst.",
+        )
     )
     return "\n".join(parts)
 
@@ -329,10 +343,7 @@ _ADVICE_LABELS_HR = {
 
 def advice_buttons(role: str | None) -> list[dict]:
     labels = _ADVICE_LABELS_HR if voice_for(role).hr else ADVIES_LABELS
-    return [
-        {"title": labels[code], "payload": f'/inform_advice{{"advice": "{code.value}"}}'}
-        for code in Advies
-    ]
+    return [{"title": labels[code], "payload": f'/inform_advice{{"advice": "{code.value}"}}'} for code in Advies]
 
 
 def advice_question(role: str | None) -> str:
@@ -365,7 +376,9 @@ PERSONAL_ONLY_IN_PRIVATE = (
     "plan van aanpak?', beantwoord ik hier gewoon."
 )
 ADVICE_NOT_UNDERSTOOD = "Dat advies kan ik niet goed plaatsen. Kies de knop die het best past, of 'Weet ik niet'."
-SITUATION_NOT_UNDERSTOOD = "Dat kan ik niet goed plaatsen. Kies de knop die het best past; 'Gewoon in dienst' als niets ervan geldt."
+SITUATION_NOT_UNDERSTOOD = (
+    "Dat kan ik niet goed plaatsen. Kies de knop die het best past; 'Gewoon in dienst' als niets ervan geldt."
+)
 DATE_NEEDED = "Ik heb een datum nodig, bijvoorbeeld '30 juni 2026'."
 SITUATION_AGAIN = "Vertel het nog eens, bijvoorbeeld 'mijn contract loopt af op 30 juni 2027'."
 
@@ -408,6 +421,8 @@ def birth_date_question(role: str | None) -> str:
         "Wat is je geboortedatum? Dan reken ik uit wanneer je de AOW-leeftijd bereikt. Bijvoorbeeld '14 mei 1960'.",
         "Wat is de geboortedatum van uw werknemer? Dan reken ik uit wanneer de AOW-leeftijd bereikt wordt.",
     )
+
+
 YES_NO_BUTTONS = [{"title": "Ja", "payload": "/affirm"}, {"title": "Nee / weet ik niet", "payload": "/deny"}]
 
 
@@ -443,8 +458,9 @@ def other_milestone_button(milestone: str) -> dict | None:
 # Checked on 2026-12-06 against the consolidated texts of 1-7-2026 (wetten.overheid.nl): no wages during
 # the leave (BW 7:629 lid 4); sickness right before and after it, same cause, counts as one (7:629 lid 10,
 # WIA art. 23 lid 3, ZW art. 38 lid 1); its weeks do not count (WIA art. 23 lid 5, ZW art. 38 lid 1).
-VERLOF_BRON = ("Burgerlijk Wetboek Boek 7, art. 7:629 lid 4 en lid 10; Wet WIA, art. 23 lid 3 en lid 5; "
-               "Ziektewet, art. 38 lid 1")
+VERLOF_BRON = (
+    "Burgerlijk Wetboek Boek 7, art. 7:629 lid 4 en lid 10; Wet WIA, art. 23 lid 3 en lid 5; Ziektewet, art. 38 lid 1"
+)
 ZW_29A = "Ziektewet, art. 29a"
 WACHTTIJD_TEKST = WACHTTIJD.tekst()  # "104 weken": the wachttijd the leave does not count toward
 LEAVE_EXAMPLE = "'15 december 2026 tot en met 5 april 2027'"
@@ -499,76 +515,92 @@ def pregnancy_lines(t: Tijdlijn, beeld: Verlofbeeld, voice: Voice) -> list[str]:
     verlof = beeld.verlof
     if verlof is None:
         usual = ZWANGERSCHAPS_EN_BEVALLINGSVERLOF.waarde
-        lines.append(voice.pick(
-            f"**Zwangerschaps- en bevallingsverlof**: de weken van dat verlof (minstens {usual}) tellen niet mee voor "
-            f"de {WACHTTIJD_TEKST}. Ben je vlak vóór en direct na het verlof ziek, door dezelfde oorzaak? Dan "
-            "schuiven alle termijnen na het begin van het verlof op met de lengte van het verlof. Weet je de data van "
-            f"het verlof, geef ze dan; dan reken ik het voor je uit. (bron: {VERLOF_BRON})",
-            f"**Zwangerschaps- en bevallingsverlof**: de weken van dat verlof (minstens {usual}) tellen niet mee voor "
-            f"de {WACHTTIJD_TEKST}. Is uw werknemer vlak vóór en direct na het verlof ziek, door dezelfde oorzaak? "
-            "Dan schuiven alle termijnen na het begin van het verlof op met de lengte van het verlof. Weet u de data "
-            f"van het verlof, geef ze dan; dan reken ik het uit. (bron: {VERLOF_BRON})",
-        ))
+        lines.append(
+            voice.pick(
+                f"**Zwangerschaps- en bevallingsverlof**: de weken van dat verlof (minstens {usual}) tellen niet mee voor "
+                f"de {WACHTTIJD_TEKST}. Ben je vlak vóór en direct na het verlof ziek, door dezelfde oorzaak? Dan "
+                "schuiven alle termijnen na het begin van het verlof op met de lengte van het verlof. Weet je de data van "
+                f"het verlof, geef ze dan; dan reken ik het voor je uit. (bron: {VERLOF_BRON})",
+                f"**Zwangerschaps- en bevallingsverlof**: de weken van dat verlof (minstens {usual}) tellen niet mee voor "
+                f"de {WACHTTIJD_TEKST}. Is uw werknemer vlak vóór en direct na het verlof ziek, door dezelfde oorzaak? "
+                "Dan schuiven alle termijnen na het begin van het verlof op met de lengte van het verlof. Weet u de data "
+                f"van het verlof, geef ze dan; dan reken ik het uit. (bron: {VERLOF_BRON})",
+            )
+        )
         return lines
     begin, einde, length = datum_nl(verlof.begin), datum_nl(verlof.einde), leave_length(verlof)
     title = f"**Zwangerschaps- en bevallingsverlof van {begin} tot en met {einde}**"
     if beeld.telt_samen:
         wages = _end_of_wages(t)
-        lines.append(voice.pick(
-            f"{title}: in die {length} krijg je geen loon bij ziekte, maar een uitkering van UWV voor je verlof "
-            f"(vaak via je werkgever). Die weken tellen niet mee voor de {WACHTTIJD_TEKST}. Je ziekte vóór en na het "
-            "verlof telt als één ziekte, omdat de oorzaak dezelfde is. Daarom liggen alle termijnen na het verlof "
-            f"{length} later. Je loon bij ziekte loopt tot en met **{_day(wages)}**. (bron: {VERLOF_BRON})",
-            f"{title}: in die {length} krijgt uw werknemer geen loon bij ziekte, maar een uitkering van UWV voor het "
-            f"verlof (vaak via u). Die weken tellen niet mee voor de {WACHTTIJD_TEKST}. De ziekte vóór en na het "
-            "verlof telt als één ziekte, omdat de oorzaak dezelfde is. Daarom liggen alle termijnen na het verlof "
-            f"{length} later. Het loon bij ziekte loopt tot en met **{_day(wages)}**. (bron: {VERLOF_BRON})",
-        ))
+        lines.append(
+            voice.pick(
+                f"{title}: in die {length} krijg je geen loon bij ziekte, maar een uitkering van UWV voor je verlof "
+                f"(vaak via je werkgever). Die weken tellen niet mee voor de {WACHTTIJD_TEKST}. Je ziekte vóór en na het "
+                "verlof telt als één ziekte, omdat de oorzaak dezelfde is. Daarom liggen alle termijnen na het verlof "
+                f"{length} later. Je loon bij ziekte loopt tot en met **{_day(wages)}**. (bron: {VERLOF_BRON})",
+                f"{title}: in die {length} krijgt uw werknemer geen loon bij ziekte, maar een uitkering van UWV voor het "
+                f"verlof (vaak via u). Die weken tellen niet mee voor de {WACHTTIJD_TEKST}. De ziekte vóór en na het "
+                "verlof telt als één ziekte, omdat de oorzaak dezelfde is. Daarom liggen alle termijnen na het verlof "
+                f"{length} later. Het loon bij ziekte loopt tot en met **{_day(wages)}**. (bron: {VERLOF_BRON})",
+            )
+        )
     elif beeld.telling_stopt:
-        lines.append(voice.pick(
-            f"{title}: tijdens het verlof krijg je geen loon bij ziekte, maar een uitkering van UWV. Ben je na het "
-            "verlof niet meer ziek, dan stopt de telling van deze ziekte bij het begin van het verlof; de termijnen "
-            "daarna gelden dan niet. Word je na het verlof ziek door iets anders, dan begint de telling opnieuw. "
-            f"(bron: {VERLOF_BRON})",
-            f"{title}: tijdens het verlof krijgt uw werknemer geen loon bij ziekte, maar een uitkering van UWV. Is "
-            "zij na het verlof niet meer ziek, dan stopt de telling van deze ziekte bij het begin van het verlof; de "
-            "termijnen daarna gelden dan niet. Wordt zij na het verlof ziek door iets anders, dan begint de telling "
-            f"opnieuw. (bron: {VERLOF_BRON})",
-        ))
+        lines.append(
+            voice.pick(
+                f"{title}: tijdens het verlof krijg je geen loon bij ziekte, maar een uitkering van UWV. Ben je na het "
+                "verlof niet meer ziek, dan stopt de telling van deze ziekte bij het begin van het verlof; de termijnen "
+                "daarna gelden dan niet. Word je na het verlof ziek door iets anders, dan begint de telling opnieuw. "
+                f"(bron: {VERLOF_BRON})",
+                f"{title}: tijdens het verlof krijgt uw werknemer geen loon bij ziekte, maar een uitkering van UWV. Is "
+                "zij na het verlof niet meer ziek, dan stopt de telling van deze ziekte bij het begin van het verlof; de "
+                "termijnen daarna gelden dan niet. Wordt zij na het verlof ziek door iets anders, dan begint de telling "
+                f"opnieuw. (bron: {VERLOF_BRON})",
+            )
+        )
     elif beeld.ligging == "tijdens":
         after = datum_nl(verlof.einde + timedelta(days=1))
-        lines.append(voice.pick(
-            f"{title}: ziekte tijdens het verlof telt niet mee; je krijgt dan de uitkering voor het verlof. Ben je na "
-            f"het verlof nog ziek, dan begint de telling op {after}. (bron: {VERLOF_BRON})",
-            f"{title}: ziekte tijdens het verlof telt niet mee; uw werknemer krijgt dan de uitkering voor het verlof. "
-            f"Is zij na het verlof nog ziek, dan begint de telling op {after}. (bron: {VERLOF_BRON})",
-        ))
+        lines.append(
+            voice.pick(
+                f"{title}: ziekte tijdens het verlof telt niet mee; je krijgt dan de uitkering voor het verlof. Ben je na "
+                f"het verlof nog ziek, dan begint de telling op {after}. (bron: {VERLOF_BRON})",
+                f"{title}: ziekte tijdens het verlof telt niet mee; uw werknemer krijgt dan de uitkering voor het verlof. "
+                f"Is zij na het verlof nog ziek, dan begint de telling op {after}. (bron: {VERLOF_BRON})",
+            )
+        )
     else:  # sick only after the leave
-        lines.append(voice.pick(
-            f"{title}: het verlof lag vóór je ziekte, dus het verandert je termijnen niet.",
-            f"{title}: het verlof lag vóór de ziekte, dus het verandert de termijnen niet.",
-        ))
+        lines.append(
+            voice.pick(
+                f"{title}: het verlof lag vóór je ziekte, dus het verandert je termijnen niet.",
+                f"{title}: het verlof lag vóór de ziekte, dus het verandert de termijnen niet.",
+            )
+        )
     if beeld.aanname:
-        lines.append(voice.pick(
-            "Ik ga ervan uit dat je direct na het verlof nog ziek bent, door dezelfde oorzaak. Ben je dan beter, dan "
-            "stopt de telling bij het begin van het verlof. Ben je dan ziek door iets anders, dan begint de telling "
-            "na het verlof opnieuw.",
-            "Ik ga ervan uit dat uw werknemer direct na het verlof nog ziek is, door dezelfde oorzaak. Is zij dan "
-            "beter, dan stopt de telling bij het begin van het verlof. Is zij dan ziek door iets anders, dan begint "
-            "de telling na het verlof opnieuw.",
-        ))
+        lines.append(
+            voice.pick(
+                "Ik ga ervan uit dat je direct na het verlof nog ziek bent, door dezelfde oorzaak. Ben je dan beter, dan "
+                "stopt de telling bij het begin van het verlof. Ben je dan ziek door iets anders, dan begint de telling "
+                "na het verlof opnieuw.",
+                "Ik ga ervan uit dat uw werknemer direct na het verlof nog ziek is, door dezelfde oorzaak. Is zij dan "
+                "beter, dan stopt de telling bij het begin van het verlof. Is zij dan ziek door iets anders, dan begint "
+                "de telling na het verlof opnieuw.",
+            )
+        )
     if beeld.gepland and not beeld.telling_stopt:
-        lines.append(voice.pick(
-            "Dit zijn de verwachte data van je verlof. Verandert het verlof, bijvoorbeeld omdat de baby eerder of later "
-            "komt, dan schuiven deze termijnen mee. Vraag het dan gerust opnieuw.",
-            "Dit zijn de verwachte data van het verlof. Verandert het verlof, bijvoorbeeld omdat de baby eerder of "
-            "later komt, dan schuiven deze termijnen mee. Vraag het dan gerust opnieuw.",
-        ))
+        lines.append(
+            voice.pick(
+                "Dit zijn de verwachte data van je verlof. Verandert het verlof, bijvoorbeeld omdat de baby eerder of later "
+                "komt, dan schuiven deze termijnen mee. Vraag het dan gerust opnieuw.",
+                "Dit zijn de verwachte data van het verlof. Verandert het verlof, bijvoorbeeld omdat de baby eerder of "
+                "later komt, dan schuiven deze termijnen mee. Vraag het dan gerust opnieuw.",
+            )
+        )
     if beeld.zwangerschap.einde_aangenomen:
-        lines.append(voice.pick(
-            f"Ik reken met {length} verlof. Duurt je verlof langer, geef dan ook de laatste dag.",
-            f"Ik reken met {length} verlof. Duurt het verlof langer, geef dan ook de laatste dag.",
-        ))
+        lines.append(
+            voice.pick(
+                f"Ik reken met {length} verlof. Duurt je verlof langer, geef dan ook de laatste dag.",
+                f"Ik reken met {length} verlof. Duurt het verlof langer, geef dan ook de laatste dag.",
+            )
+        )
     return lines
 
 
@@ -644,8 +676,11 @@ def after_leave_buttons(over: bool) -> list[dict]:
     if over:
         return [{"title": "Ja", "payload": "/affirm"}, {"title": "Nee", "payload": "/deny"}]
     # "Weet ik nog niet" is sent as words: the form reads them as such, whatever intent they get.
-    return [{"title": "Ja, dat verwacht ik", "payload": "/affirm"}, {"title": "Nee", "payload": "/deny"},
-            {"title": "Weet ik nog niet", "payload": "weet ik nog niet"}]
+    return [
+        {"title": "Ja, dat verwacht ik", "payload": "/affirm"},
+        {"title": "Nee", "payload": "/deny"},
+        {"title": "Weet ik nog niet", "payload": "weet ik nog niet"},
+    ]
 
 
 def count_starts_again(role: str | None, ask: bool = False) -> str:

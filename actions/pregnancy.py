@@ -6,6 +6,7 @@ Wet WIA art. 23 lid 3 and 5, Ziektewet art. 38 lid 1); a leave that has not ende
 module turns the guide's answers into the package's inputs (the real first sick day, the leave, whether
 the sickness goes on after it) and hands the package's account of the leave to the phrasing.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

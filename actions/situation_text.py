@@ -10,6 +10,7 @@ that the sickness comes from it (Ziektewet art. 29a pays only then), so the guid
 that, unless the message says it in so many words. Someone else's pregnancy ("mijn
 vrouw is bevallen") is no situation of the employee at all.
 """
+
 from __future__ import annotations
 
 import re
@@ -21,12 +22,17 @@ CODES = (STANDAARD, ZIEK_UIT_DIENST, ZWANGER, AOW)
 ALIASES = {"zwangerschap": ZWANGER}
 
 _PATTERNS: list[tuple[str, str]] = [
-    (ZIEK_UIT_DIENST,
-     r"\bcontract\w*\b[^.?!]{0,40}\b(afgelopen|loopt[^.?!]{0,20}\baf|liep[^.?!]{0,20}\baf|niet verlengd|stopt|gestopt|"
-     r"eindigt|geëindigd|beëindigd|opgezegd|is om)\b|\buit dienst\b|\bniet (meer )?verlengd\b|"
-     r"\b(tijdelijk|jaar|nul[- ]?uren)contract\b|\bgeen contract meer\b"),
-    (AOW, r"\baow\b|\baow-?(leeftijd|gerechtigd\w*)|\bpensioen\b|\bgepensioneerd\b|\bword[t]? [^.?!]{0,20}\b6[6-8]\b|"
-          r"\b(ben|is) (al )?6[6-9] (jaar|geworden)\b"),
+    (
+        ZIEK_UIT_DIENST,
+        r"\bcontract\w*\b[^.?!]{0,40}\b(afgelopen|loopt[^.?!]{0,20}\baf|liep[^.?!]{0,20}\baf|niet verlengd|stopt|gestopt|"
+        r"eindigt|geëindigd|beëindigd|opgezegd|is om)\b|\buit dienst\b|\bniet (meer )?verlengd\b|"
+        r"\b(tijdelijk|jaar|nul[- ]?uren)contract\b|\bgeen contract meer\b",
+    ),
+    (
+        AOW,
+        r"\baow\b|\baow-?(leeftijd|gerechtigd\w*)|\bpensioen\b|\bgepensioneerd\b|\bword[t]? [^.?!]{0,20}\b6[6-8]\b|"
+        r"\b(ben|is) (al )?6[6-9] (jaar|geworden)\b",
+    ),
     (STANDAARD, r"\bgewoon in dienst\b|\bvast(e)? (contract|baan|dienstverband)\b|\bonbepaalde tijd\b"),
 ]
 
@@ -66,7 +72,7 @@ def own_pregnancy(text: str | None) -> bool:
         return False
     lowered = text.lower()
     for match in _PREGNANCY.finditer(lowered):
-        before = lowered[max(0, match.start() - 60): match.start()]
+        before = lowered[max(0, match.start() - 60) : match.start()]
         if not _SOMEONE_ELSE.search(before):
             return True
     return False
@@ -81,7 +87,7 @@ def pregnancy_cause_from_text(text: str | None) -> bool | None:
     match = _CAUSE.search(lowered)
     if not match:
         return None
-    return not _NEGATION.search(lowered[max(0, match.start() - 30): match.start()])
+    return not _NEGATION.search(lowered[max(0, match.start() - 30) : match.start()])
 
 
 def situation_from_text(text: str | None) -> str | None:
@@ -111,8 +117,9 @@ def mentions_partner_birth(text: str | None) -> bool:
     return bool(_PARTNER_LEAVE.search(lowered)) or (bool(_PREGNANCY.search(lowered)) and not own_pregnancy(lowered))
 
 
-_EIGENRISICODRAGER = re.compile(r"\beigen ?risico ?drager\b|\beigenrisicodrager\b|\b(erd|eigen risico) (zw|ziektewet)\b",
-                                re.IGNORECASE)
+_EIGENRISICODRAGER = re.compile(
+    r"\beigen ?risico ?drager\b|\beigenrisicodrager\b|\b(erd|eigen risico) (zw|ziektewet)\b", re.IGNORECASE
+)
 
 
 def mentions_eigenrisicodrager(text: str | None) -> bool:

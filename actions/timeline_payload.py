@@ -5,6 +5,7 @@ timeline of the wachttijd from it and offers the .ics download. Channels
 without a widget get only the text. Every week number comes from the rules
 package (the sick week of the merged case); nothing here counts weeks.
 """
+
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta, timezone
@@ -67,18 +68,20 @@ def timeline_payload(t: Tijdlijn, beeld: Verlofbeeld | None = None, role: str | 
     milestones = []
     for deadline in shown_deadlines(t):
         key = deadline.key
-        milestones.append({
-            "key": key,
-            "titel": deadline.titel,
-            "datum": deadline.datum.isoformat(),
-            "datum_tekst": datum_nl(deadline.datum, weekday=True),
-            "week": deadline.week,
-            "status": deadline.status,
-            "te_laat": key in overdue,
-            "bron": deadline.bron.citation(),
-            # Why this date moved (a zwangerschaps- en bevallingsverlof), or null.
-            "toelichting": shift_reason(beeld, deadline),
-        })
+        milestones.append(
+            {
+                "key": key,
+                "titel": deadline.titel,
+                "datum": deadline.datum.isoformat(),
+                "datum_tekst": datum_nl(deadline.datum, weekday=True),
+                "week": deadline.week,
+                "status": deadline.status,
+                "te_laat": key in overdue,
+                "bron": deadline.bron.citation(),
+                # Why this date moved (a zwangerschaps- en bevallingsverlof), or null.
+                "toelichting": shift_reason(beeld, deadline),
+            }
+        )
     return {
         "type": PAYLOAD_TYPE,
         "peildatum": t.peildatum.isoformat(),

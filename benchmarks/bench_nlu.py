@@ -13,6 +13,7 @@ the figure, so that its questions stay unseen while the training data is tuned.
 
 Usage: python benchmarks/bench_nlu.py [--keep DIR]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -60,14 +61,33 @@ def train(config: Path, out: Path, name: str, module: str, reuse: bool = False) 
     if reuse and model.exists():
         return model, float("nan")
     command = [
-        sys.executable, "-m", module, "train", "nlu", "--config", str(config), "--nlu", str(ROOT / "data" / "nlu"),
-        "--domain", str(ROOT / "domain"), "--out", str(out), "--fixed-model-name", name,
+        sys.executable,
+        "-m",
+        module,
+        "train",
+        "nlu",
+        "--config",
+        str(config),
+        "--nlu",
+        str(ROOT / "data" / "nlu"),
+        "--domain",
+        str(ROOT / "domain"),
+        "--out",
+        str(out),
+        "--fixed-model-name",
+        name,
     ]
     started = time.perf_counter()
     # `rasa train --force` still reuses components from Rasa's cache: from scratch means an empty one.
     with tempfile.TemporaryDirectory(prefix="rasa-cache-") as cache:
-        subprocess.run(command, check=True, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                       env={**os.environ, "RASA_CACHE_DIRECTORY": cache})
+        subprocess.run(
+            command,
+            check=True,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env={**os.environ, "RASA_CACHE_DIRECTORY": cache},
+        )
     return model, time.perf_counter() - started
 
 
@@ -152,16 +172,26 @@ def main() -> None:
 
     real = {name: real_questions(name) for name in ("dev", "heldout")}
     rows, real_rows = [], []
-    setups = (("Spoorwijzer (config.yml)", ROOT / "config.yml", "spoorwijzer_rasa"),
-              ("Rasa-standaard", default_config(work), "rasa"))
+    setups = (
+        ("Spoorwijzer (config.yml)", ROOT / "config.yml", "spoorwijzer_rasa"),
+        ("Rasa-standaard", default_config(work), "rasa"),
+    )
     for label, config, module in setups:
         model, seconds = train(config, work, label.split()[0].lower().replace("-", "_"), module, args.reuse)
         parsed, per_message = asyncio.run(parse_all(model, texts))
         predictions = [full_intent(p) for p in parsed]
         wrong = [(t, p, g) for t, p, g in zip(texts, predictions, truth) if p != g]
-        rows.append((label, seconds, accuracy_score(truth, predictions),
-                     f1_score(truth, predictions, average="macro", zero_division=0),
-                     per_message * 1000, model.stat().st_size / 1e6, wrong))
+        rows.append(
+            (
+                label,
+                seconds,
+                accuracy_score(truth, predictions),
+                f1_score(truth, predictions, average="macro", zero_division=0),
+                per_message * 1000,
+                model.stat().st_size / 1e6,
+                wrong,
+            )
+        )
         scores = {}
         for name, questions in real.items():
             answers = [answer_given(p) for p in asyncio.run(parse_all(model, [q[0] for q in questions]))[0]]

@@ -12,6 +12,7 @@ file measures and reports. Subcommands:
 Results accumulate in var/bench/*.json. Every turn is a full REST turn with custom
 actions (loadgen/script.py); load goes to loopback only, in bounded loops.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -72,10 +73,15 @@ def measure(label: str, url: str, pids: list[int], script: list[str] | None = No
     for concurrency, conversations in LEVELS:
         summary, _ = run(url, concurrency, conversations, script=script)
         record = {
-            "key": f"{label}|{concurrency}", "label": label, "concurrency": concurrency,
-            "turns": summary.turns, "errors": summary.errors,
+            "key": f"{label}|{concurrency}",
+            "label": label,
+            "concurrency": concurrency,
+            "turns": summary.turns,
+            "errors": summary.errors,
             "throughput": round(summary.throughput, 1),
-            "p50_ms": round(summary.ms(0.50)), "p95_ms": round(summary.ms(0.95)), "p99_ms": round(summary.ms(0.99)),
+            "p50_ms": round(summary.ms(0.50)),
+            "p95_ms": round(summary.ms(0.95)),
+            "p99_ms": round(summary.ms(0.99)),
         }
         append("turns", record)
         print(json.dumps(record))
@@ -131,17 +137,30 @@ async def _soak(url: str, rate: float, seconds: float, pid: int) -> dict:
     start_at = samples[0][0] + min(60.0, seconds / 4)
     after_warm_up = next(kib for at, kib in samples if at >= start_at)
     growth = (samples[-1][1] - after_warm_up) / after_warm_up
-    return {"key": "soak", "rate": rate, "seconds": seconds, "turns": len(latencies) + errors, "errors": errors,
-            "p50_ms": round(1000 * percentile(latencies, 0.5)), "p95_ms": round(1000 * percentile(latencies, 0.95)),
-            "p99_ms": round(1000 * percentile(latencies, 0.99)),
-            "rss_mb_after_1_min": round(after_warm_up / 1024), "rss_mb_end": round(samples[-1][1] / 1024),
-            "growth_pct": round(100 * growth, 2)}
+    return {
+        "key": "soak",
+        "rate": rate,
+        "seconds": seconds,
+        "turns": len(latencies) + errors,
+        "errors": errors,
+        "p50_ms": round(1000 * percentile(latencies, 0.5)),
+        "p95_ms": round(1000 * percentile(latencies, 0.95)),
+        "p99_ms": round(1000 * percentile(latencies, 0.99)),
+        "rss_mb_after_1_min": round(after_warm_up / 1024),
+        "rss_mb_end": round(samples[-1][1] / 1024),
+        "growth_pct": round(100 * growth, 2),
+    }
 
 
 # Questions an HR employee might ask one after another (fixed answers, each with a custom action).
 LONG_QUESTIONS = [
-    "wat is een probleemanalyse?", "wat is spoor 2?", "wat is een plan van aanpak?", "wie betaalt spoor 2?",
-    "wat doet de bedrijfsarts?", "wat is een loonsanctie?", "wat is de eerstejaarsevaluatie?",
+    "wat is een probleemanalyse?",
+    "wat is spoor 2?",
+    "wat is een plan van aanpak?",
+    "wie betaalt spoor 2?",
+    "wat doet de bedrijfsarts?",
+    "wat is een loonsanctie?",
+    "wat is de eerstejaarsevaluatie?",
     "wat moet er in het re-integratieverslag?",
 ]
 
@@ -165,10 +184,19 @@ def long_conversation(label: str, url: str, turns: str = "120") -> None:
     run(url, 2, WARM_UP_CONVERSATIONS)  # warm up TensorFlow's graphs first
     seconds = asyncio.run(go())
     first, last = percentile(seconds[:20], 0.5) * 1000, percentile(seconds[-20:], 0.5) * 1000
-    append("long", {"key": label, "turns": count, "first20_ms": round(first, 1), "last20_ms": round(last, 1),
-                    "ratio": round(last / first, 2)})
-    print(f"{label}: {count} beurten; mediaan beurt 1-20 {first:.1f} ms, laatste 20 {last:.1f} ms "
-          f"({last / first:.2f}x)")
+    append(
+        "long",
+        {
+            "key": label,
+            "turns": count,
+            "first20_ms": round(first, 1),
+            "last20_ms": round(last, 1),
+            "ratio": round(last / first, 2),
+        },
+    )
+    print(
+        f"{label}: {count} beurten; mediaan beurt 1-20 {first:.1f} ms, laatste 20 {last:.1f} ms ({last / first:.2f}x)"
+    )
 
 
 def soak(url: str, rate: str, seconds: str, pid: str) -> None:
@@ -192,8 +220,10 @@ def table() -> None:
     print("| set-up | concurrent | turns | errors | turns/s | p50 ms | p95 ms | p99 ms |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for r in load("turns"):
-        print(f"| {r['label']} | {r['concurrency']} | {r['turns']} | {r['errors']} | {r['throughput']} "
-              f"| {r['p50_ms']} | {r['p95_ms']} | {r['p99_ms']} |")
+        print(
+            f"| {r['label']} | {r['concurrency']} | {r['turns']} | {r['errors']} | {r['throughput']} "
+            f"| {r['p50_ms']} | {r['p95_ms']} | {r['p99_ms']} |"
+        )
     print("\n| set-up | peak memory per process (MB) |\n|---|---|")
     for r in load("memory"):
         print(f"| {r['label']} | {', '.join(str(v) for v in r['peak_mb'].values())} |")
@@ -201,12 +231,16 @@ def table() -> None:
     for r in load("training"):
         print(f"| {r['key']} | {r['seconds']} | {r['model_mb']:.1f} |")
     for r in load("long"):
-        print(f"\nOne conversation of {r['turns']} turns ({r['key']}): median of turns 1-20 {r['first20_ms']} ms, "
-              f"of the last 20 {r['last20_ms']} ms ({r['ratio']}x)")
+        print(
+            f"\nOne conversation of {r['turns']} turns ({r['key']}): median of turns 1-20 {r['first20_ms']} ms, "
+            f"of the last 20 {r['last20_ms']} ms ({r['ratio']}x)"
+        )
     for r in load("soak"):
-        print(f"\nSoak: {r['seconds'] / 60:.0f} min at {r['rate']} turns/s: {r['turns']} turns, {r['errors']} errors, "
-              f"p50/p95/p99 {r['p50_ms']}/{r['p95_ms']}/{r['p99_ms']} ms, memory {r['rss_mb_after_1_min']} → "
-              f"{r['rss_mb_end']} MB ({r['growth_pct']:+.2f} %)")
+        print(
+            f"\nSoak: {r['seconds'] / 60:.0f} min at {r['rate']} turns/s: {r['turns']} turns, {r['errors']} errors, "
+            f"p50/p95/p99 {r['p50_ms']}/{r['p95_ms']}/{r['p99_ms']} ms, memory {r['rss_mb_after_1_min']} → "
+            f"{r['rss_mb_end']} MB ({r['growth_pct']:+.2f} %)"
+        )
 
 
 def _cpus() -> int:
@@ -222,10 +256,16 @@ def _memory_gib() -> int:
 
 if __name__ == "__main__":
     command, *args = sys.argv[1:]
-    {"default-config": lambda: default_config(*args), "record-training": lambda: record_training(*args),
-     "measure": lambda: measure(args[0], args[1], [int(p) for p in args[2:]]),
-     # Conversations as long as the employee's (7 turns), so the tracker grows the same way.
-     "measure-floor": lambda: measure(args[0], args[1], [int(p) for p in args[3:]],
-                                      [args[2]] * len(employee_turns())),
-     "soak": lambda: soak(*args), "half-of-max": lambda: half_of_max(*args), "table": table,
-     "long": lambda: long_conversation(*args)}[command]()
+    {
+        "default-config": lambda: default_config(*args),
+        "record-training": lambda: record_training(*args),
+        "measure": lambda: measure(args[0], args[1], [int(p) for p in args[2:]]),
+        # Conversations as long as the employee's (7 turns), so the tracker grows the same way.
+        "measure-floor": lambda: measure(
+            args[0], args[1], [int(p) for p in args[3:]], [args[2]] * len(employee_turns())
+        ),
+        "soak": lambda: soak(*args),
+        "half-of-max": lambda: half_of_max(*args),
+        "table": table,
+        "long": lambda: long_conversation(*args),
+    }[command]()

@@ -12,6 +12,7 @@ into `nlu_fallback`, and FaqSelectionFallback only looks at `faq`. When the patt
 nothing, the classifier's intent stays as it is: if the classifier itself is sure of `crisis`
 (data/nlu/crisis.yml), that is kept, because a missed crisis is worse than an extra answer.
 """
+
 from __future__ import annotations
 
 from typing import Optional

@@ -6,6 +6,7 @@ flow: the form takes a date only from a date message. A message that is nothing 
 (with at most "op", "sinds", "vanaf" before it) is therefore marked inform_sick_date here,
 after the classifiers. What the date means is still decided by the actions (actions/dates.py).
 """
+
 from __future__ import annotations
 
 import re
@@ -18,8 +19,10 @@ from rasa.shared.nlu.training_data.message import Message
 from components.intent_override import IntentCorrection
 
 INTENT_NAME = "inform_sick_date"
-_MONTH = (r"(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
-          r"jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?")
+_MONTH = (
+    r"(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
+    r"jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?"
+)
 _DATE_ONLY = re.compile(
     rf"^\s*(op|sinds|vanaf|per)?\s*(\d{{1,2}}\s+{_MONTH}(\s+\d{{4}})?|\d{{1,2}}[-/.]\d{{1,2}}([-/.]\d{{2,4}})?|"
     rf"\d{{4}}-\d{{2}}-\d{{2}})\s*[.!]?\s*$",

@@ -11,6 +11,7 @@ the other: the backend is part of the training fingerprint (a change retrains)
 and is stored in the model; loading a model with a different backend fails
 with a clear message instead of silently giving worse answers.
 """
+
 from __future__ import annotations
 
 import json
@@ -39,9 +40,7 @@ TOKENIZER_VERSION = "2"
 # instead, so they stay apart (and "spoor 2" matches "spoor twee").
 NUMBER_LEMMAS = {
     str(number): word
-    for number, word in enumerate(
-        "nul een twee drie vier vijf zes zeven acht negen tien elf twaalf".split()
-    )
+    for number, word in enumerate("nul een twee drie vier vijf zes zeven acht negen tien elf twaalf".split())
 }
 
 
@@ -77,9 +76,14 @@ def detect_backend(pipeline_name: str = TRAINED_PIPELINE) -> Backend:
             return Backend(pipeline_name, version)
         logger.warning(
             "%s %s needs spaCy %s but spaCy %s is installed; using spaCy's Dutch language data instead.",
-            pipeline_name, version, required, spacy.about.__version__,
+            pipeline_name,
+            version,
+            required,
+            spacy.about.__version__,
         )
-    return Backend("blank_nl_lookup", f"spacy-{spacy.about.__version__}+lookups-{metadata.version('spacy-lookups-data')}")
+    return Backend(
+        "blank_nl_lookup", f"spacy-{spacy.about.__version__}+lookups-{metadata.version('spacy-lookups-data')}"
+    )
 
 
 def load_nlp(backend: Backend) -> Any:
@@ -143,7 +147,8 @@ class DutchSpacyTokenizer(Tokenizer):
         if backend.name != config["pipeline"]:
             logger.info(
                 "spaCy: %s niet geïnstalleerd; training met spaCy's eigen Nederlandse taaldata "
-                "(regelgebaseerde tokenizer + lookup-lemmatizer).", config["pipeline"],
+                "(regelgebaseerde tokenizer + lookup-lemmatizer).",
+                config["pipeline"],
             )
         return cls(config, model_storage, resource, backend)
 

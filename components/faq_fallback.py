@@ -10,6 +10,7 @@ answers below 0.1 were wrong more often than right, so a selection below `thresh
 confident answer about something else. Placed after the ResponseSelector and the
 FallbackClassifier (config.yml); docs/benchmarks.md has the measurement.
 """
+
 from __future__ import annotations
 
 from typing import Any, Dict, Optional, Text

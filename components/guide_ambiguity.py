@@ -17,6 +17,7 @@ are sure enough, this component takes the guide intent instead:
 Placed after the FallbackClassifier (config.yml). Real doubt, with a non-guide intent among the
 two best, still falls back.
 """
+
 from __future__ import annotations
 
 import re
@@ -56,7 +57,9 @@ class GuideAmbiguity(IntentCorrection):
     def corrected_intent(self, message: Message) -> Optional[tuple[str, float]]:
         if (message.get(INTENT) or {}).get("name") != DEFAULT_NLU_FALLBACK_INTENT_NAME:
             return None
-        ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != DEFAULT_NLU_FALLBACK_INTENT_NAME]
+        ranking = [
+            r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != DEFAULT_NLU_FALLBACK_INTENT_NAME
+        ]
         if len(ranking) < 2 or not all(r["name"] in GUIDE_INTENTS for r in ranking[:2]):
             return None
         first, second = ranking[0], ranking[1]

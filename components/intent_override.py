@@ -4,6 +4,7 @@ Each one looks at a classified message and may name another intent for it; this 
 does the rest: it makes that intent the message's intent, first in the ranking, with the
 classifier's guesses after it.
 """
+
 from __future__ import annotations
 
 from abc import abstractmethod

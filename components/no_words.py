@@ -6,6 +6,7 @@ A message with no letter or digit is therefore marked `nlu_fallback` here, after
 Rasa's FallbackClassifier, so the bot asks for a question instead of guessing.
 Button payloads ("/intent{...}") never reach NLU, so they are not affected.
 """
+
 from __future__ import annotations
 
 import re

@@ -20,6 +20,7 @@ itself is required; a missing or short secret stops the server at start with a D
 Changing the secret gives every Slack and Teams user a new conversation id: their old
 conversations can no longer be reached and are deleted by the retention period.
 """
+
 from __future__ import annotations
 
 import hashlib

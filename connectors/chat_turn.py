@@ -13,6 +13,7 @@ told in the chat itself, so this module does it, the same way for both channels:
   the person hears ERASED_TEXT only when erase() verified it, else ERASE_FAILED_TEXT;
 - the store could not load or save the turn (privacy.store.store_failed): STORE_FAILED_TEXT.
 """
+
 from __future__ import annotations
 
 import logging
@@ -42,8 +43,9 @@ async def _allowed(limits: Any, conversation: str, channel: str) -> bool:
     try:
         return bool(await limits.allow(conversation, None))
     except Exception as error:  # noqa: BLE001 - the contract: a failing limiter never blocks a person
-        logger.warning("%s: snelheidsgrens niet te controleren (%s); bericht wordt verwerkt.",
-                       channel, type(error).__name__)
+        logger.warning(
+            "%s: snelheidsgrens niet te controleren (%s); bericht wordt verwerkt.", channel, type(error).__name__
+        )
         return True
 
 

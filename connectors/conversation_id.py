@@ -10,6 +10,7 @@ one per conversation, a retry must reach the same conversation without a round
 trip first, and a server-issued id would need state shared by every replica. The
 check is the same in every deployment, because it lives in the channel.
 """
+
 from __future__ import annotations
 
 import uuid

@@ -6,6 +6,7 @@ one over the rate limit, a turn that failed, an empty reply (the action server d
 of the guide's form). On those paths the channels tell the person where to find help
 (privacy.crisis.CRISIS_TEXT) before their own notice. Better the help twice than not at all.
 """
+
 from __future__ import annotations
 
 from typing import Any, Dict, List, Optional

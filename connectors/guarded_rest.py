@@ -31,6 +31,7 @@ the turn (privacy/erasure.py, which verifies the result). The person gets ERASED
 the erasure is verified, else ERASE_FAILED_TEXT; the message carries
 custom {"gesprek_wissen": "gelukt" | "mislukt"} so the widget forgets the id only on success.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -75,8 +76,7 @@ STREAM_REFUSED_TEXT = (
 )
 NOT_TEXT_TEXT = "Het veld 'message' moet tekst zijn (een JSON-string), bijvoorbeeld \"In welk spoor zit ik?\"."
 UNREADABLE_TEXT = (
-    "Je bericht bevat tekens die ik niet kan lezen of bewaren. Typ je bericht opnieuw, "
-    "zonder bijzondere tekens."
+    "Je bericht bevat tekens die ik niet kan lezen of bewaren. Typ je bericht opnieuw, zonder bijzondere tekens."
 )
 
 
@@ -193,8 +193,9 @@ class GuardedRestInput(RestInput):
                 await message.output_channel.send_text_message(message.sender_id, STORE_FAILED_TEXT)
         except Exception as error:
             # The text of the message stays out of the log: type and frames only.
-            logger.error("Een bericht via REST kon niet verwerkt worden (%s).\n%s",
-                         describe(error), safe_traceback(error))
+            logger.error(
+                "Een bericht via REST kon niet verwerkt worden (%s).\n%s", describe(error), safe_traceback(error)
+            )
             messages.clear()
             await message.output_channel.send_text_message(message.sender_id, STORE_FAILED_TEXT)
             return
@@ -217,11 +218,13 @@ class GuardedRestInput(RestInput):
         except Exception as error:  # erase() should not raise; if it does, it did not verify anything
             logger.error("Wissen via REST mislukte (%s).", describe(error))
             erased = False
-        message.output_channel.messages.append({
-            "recipient_id": message.sender_id,
-            "text": ERASED_TEXT if erased else ERASE_FAILED_TEXT,
-            "custom": {"gesprek_wissen": "gelukt" if erased else "mislukt"},
-        })
+        message.output_channel.messages.append(
+            {
+                "recipient_id": message.sender_id,
+                "text": ERASED_TEXT if erased else ERASE_FAILED_TEXT,
+                "custom": {"gesprek_wissen": "gelukt" if erased else "mislukt"},
+            }
+        )
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[None]]) -> Blueprint:
         """Our own routes, not Rasa's: the message route has the guard in its handler (module docstring)."""
@@ -256,8 +259,9 @@ class GuardedRestInput(RestInput):
                 return response.json(refused, status=429)
             collector = CollectingOutputChannel()
             # input_channel is ours to say, not the client's.
-            message = UserMessage(text, collector, sender, input_channel=self.name(),
-                                  metadata=self.get_metadata(request))
+            message = UserMessage(
+                text, collector, sender, input_channel=self.name(), metadata=self.get_metadata(request)
+            )
             with hidden_text(text):
                 await self.handle(message, on_new_message)
             # A message that was too long, or a turn that failed, never reached the crisis rule.

@@ -21,6 +21,7 @@ are never reached by people, only by scripts.
 Channels call `allow(conversation, client)` before a message reaches the assistant and answer
 RATE_LIMITED_TEXT (REST: HTTP 429) when it returns False.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -62,8 +63,13 @@ def _key(kind: str, value: str) -> str:
 
 
 class RateLimits:
-    def __init__(self, per_conversation: int = DEFAULT_PER_CONVERSATION, per_client: int = DEFAULT_PER_CLIENT,
-                 redis: Optional["aioredis.Redis"] = None, clock: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self,
+        per_conversation: int = DEFAULT_PER_CONVERSATION,
+        per_client: int = DEFAULT_PER_CLIENT,
+        redis: Optional["aioredis.Redis"] = None,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
         self.per_conversation = per_conversation
         self.per_client = per_client
         self._redis = redis
@@ -79,9 +85,14 @@ class RateLimits:
         host = os.environ.get("REDIS_HOST")
         redis = None
         if host and (per_conversation or per_client):
-            redis = aioredis.Redis(host=host, port=int(os.environ.get("REDIS_PORT", 6379)), db=REDIS_DB,
-                                   password=os.environ.get("REDIS_PASSWORD") or None,
-                                   socket_timeout=2, socket_connect_timeout=2)
+            redis = aioredis.Redis(
+                host=host,
+                port=int(os.environ.get("REDIS_PORT", 6379)),
+                db=REDIS_DB,
+                password=os.environ.get("REDIS_PASSWORD") or None,
+                socket_timeout=2,
+                socket_connect_timeout=2,
+            )
         return cls(per_conversation, per_client, redis, clock)
 
     async def allow(self, conversation: str, client: Optional[str] = None) -> bool:
@@ -111,8 +122,10 @@ class RateLimits:
                 if not self._redis_failure_logged:
                     self._redis_failure_logged = True
                     # The type only: a Redis error message names hosts, not people, but keep to one rule.
-                    logger.warning("Redis niet bereikbaar voor de berichtlimieten (%s); dit proces telt nu zelf.",
-                                   type(error).__name__)
+                    logger.warning(
+                        "Redis niet bereikbaar voor de berichtlimieten (%s); dit proces telt nu zelf.",
+                        type(error).__name__,
+                    )
         return [self._count_here(key, window) for key in keys]
 
     def _count_here(self, key: str, window: int) -> int:

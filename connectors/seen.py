@@ -4,6 +4,7 @@ With several Rasa servers a retry may reach another server, so the ids live in
 Redis when one is configured (the one the lock store uses: REDIS_HOST, REDIS_PORT,
 REDIS_PASSWORD); otherwise in this process.
 """
+
 from __future__ import annotations
 
 import logging
@@ -32,8 +33,16 @@ class SeenIds:
         host = os.environ.get("REDIS_HOST")
         if not host:
             return cls(namespace)
-        return cls(namespace, aioredis.Redis(host=host, port=int(os.environ.get("REDIS_PORT", 6379)), db=REDIS_DB,
-                                             password=os.environ.get("REDIS_PASSWORD") or None, socket_timeout=2))
+        return cls(
+            namespace,
+            aioredis.Redis(
+                host=host,
+                port=int(os.environ.get("REDIS_PORT", 6379)),
+                db=REDIS_DB,
+                password=os.environ.get("REDIS_PASSWORD") or None,
+                socket_timeout=2,
+            ),
+        )
 
     async def first_time(self, item_id: str) -> bool:
         """True the first time an id is seen (by any replica, with Redis)."""
@@ -43,8 +52,9 @@ class SeenIds:
                 return bool(await self._redis.set(key, 1, nx=True, ex=SEEN_SECONDS))
             except RedisError as error:
                 # Better a rare double answer than a lost question: fall back to this process.
-                logger.warning("Redis niet bereikbaar voor %s (%s); alleen dit proces onthoudt ze.",
-                               self._namespace, error)
+                logger.warning(
+                    "Redis niet bereikbaar voor %s (%s); alleen dit proces onthoudt ze.", self._namespace, error
+                )
         if item_id in self._local:
             return False
         self._local[item_id] = None

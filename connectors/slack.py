@@ -23,6 +23,7 @@
 Configured from the environment by scripts/credentials.sh (SLACK_TOKEN,
 SLACK_SIGNING_SECRET, optional SLACK_CHANNEL; SPOORWIJZER_ID_SECRET); see the README.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -122,9 +123,11 @@ class SpoorwijzerSlackInput(SlackInput):
         if not action_ts:  # not a documented click: only an identical body is the same click
             return hashlib.sha256(request.body or b"").hexdigest()
         parts = [
-            (payload.get("user") or {}).get("id"), (payload.get("channel") or {}).get("id"),
+            (payload.get("user") or {}).get("id"),
+            (payload.get("channel") or {}).get("id"),
             container.get("message_ts") or message.get("ts") or payload.get("message_ts"),
-            action.get("action_id") or action.get("name"), action_ts,
+            action.get("action_id") or action.get("name"),
+            action_ts,
         ]
         return self.ids.digest("slack-klik", "\n".join(str(p or "") for p in parts))
 

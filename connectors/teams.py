@@ -26,6 +26,7 @@ Configured from TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_TENANT_ID (scripts/cr
 TEAMS_OPENID_METADATA_URL and TEAMS_TOKEN_URL override Microsoft's public endpoints (tests,
 sovereign clouds). Endpoint: POST /webhooks/teams/webhook.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -98,8 +99,10 @@ def conversation_id(activity: Dict[str, Any], ids: ConversationIds) -> Optional[
 
 def tenants(activity: Dict[str, Any]) -> Set[str]:
     """Every tenant id the activity names (Teams sends it in two places)."""
-    named = ((activity.get("conversation") or {}).get("tenantId"),
-             ((activity.get("channelData") or {}).get("tenant") or {}).get("id"))
+    named = (
+        (activity.get("conversation") or {}).get("tenantId"),
+        ((activity.get("channelData") or {}).get("tenant") or {}).get("id"),
+    )
     return {t for t in named if t}
 
 
@@ -171,9 +174,13 @@ class TeamsInput(InputChannel):
         credentials = credentials or {}
         missing = [k for k in ("app_id", "app_password", "tenant_id") if not credentials.get(k)]
         if missing:
-            raise ValueError(f"Teams: {', '.join(missing)} ontbreekt (TEAMS_APP_ID, TEAMS_APP_PASSWORD, TEAMS_TENANT_ID).")
+            raise ValueError(
+                f"Teams: {', '.join(missing)} ontbreekt (TEAMS_APP_ID, TEAMS_APP_PASSWORD, TEAMS_TENANT_ID)."
+            )
         return cls(
-            credentials["app_id"], credentials["app_password"], credentials["tenant_id"],
+            credentials["app_id"],
+            credentials["app_password"],
+            credentials["tenant_id"],
             credentials.get("openid_metadata_url") or DEFAULT_OPENID_METADATA_URL,
             credentials.get("token_url") or TOKEN_URL_TEMPLATE.format(tenant=credentials["tenant_id"]),
         )
@@ -227,9 +234,14 @@ class TeamsInput(InputChannel):
                 return response.empty(status=200)
             output = TeamsBot(self.token, activity)
             message = UserMessage(
-                text, output, conversation, input_channel=self.name(),
-                metadata={"personal_chat": personal, "conversation_type": (activity.get("conversation") or {}).get(
-                    "conversationType")},
+                text,
+                output,
+                conversation,
+                input_channel=self.name(),
+                metadata={
+                    "personal_chat": personal,
+                    "conversation_type": (activity.get("conversation") or {}).get("conversationType"),
+                },
             )
             agent = self.agent_for(request)
             task = asyncio.create_task(handle_turn(message, on_new_message, agent, self.limits))

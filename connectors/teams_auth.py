@@ -23,6 +23,7 @@ credentials), cached until shortly before it expires.
 
 Both use aiohttp, so no request blocks the server; nothing is fetched at start-up.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -101,7 +102,7 @@ class ConnectorTokenVerifier:
         """The token's claims, or Unauthorized."""
         if not authorization or not authorization.startswith("Bearer "):
             raise Unauthorized("no bearer token")
-        token = authorization[len("Bearer "):].strip()
+        token = authorization[len("Bearer ") :].strip()
         try:
             header = jwt.get_unverified_header(token)
         except jwt.PyJWTError:
@@ -114,8 +115,13 @@ class ConnectorTokenVerifier:
             raise Unauthorized("signing key not endorsed for this channel")
         try:
             claims = jwt.decode(
-                token, key, algorithms=["RS256"], audience=self.app_id, issuer=BOT_FRAMEWORK_ISSUER,
-                leeway=CLOCK_SKEW_SECONDS, options={"require": ["exp", "iss", "aud"]},
+                token,
+                key,
+                algorithms=["RS256"],
+                audience=self.app_id,
+                issuer=BOT_FRAMEWORK_ISSUER,
+                leeway=CLOCK_SKEW_SECONDS,
+                options={"require": ["exp", "iss", "aud"]},
             )
         except jwt.PyJWTError as error:
             raise Unauthorized(type(error).__name__) from None
@@ -139,8 +145,12 @@ class OutgoingToken:
     async def get(self, session: aiohttp.ClientSession) -> str:
         async with self._lock:
             if self._token is None or time.monotonic() >= self._valid_until:
-                form = {"grant_type": "client_credentials", "client_id": self.app_id,
-                        "client_secret": self.password, "scope": BOT_FRAMEWORK_SCOPE}
+                form = {
+                    "grant_type": "client_credentials",
+                    "client_id": self.app_id,
+                    "client_secret": self.password,
+                    "scope": BOT_FRAMEWORK_SCOPE,
+                }
                 async with session.post(self.token_url, data=form) as response:
                     response.raise_for_status()
                     body = await response.json(content_type=None)

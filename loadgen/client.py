@@ -3,6 +3,7 @@
 Every loop is bounded (a fixed list of conversations, a deadline for the soak),
 and only loopback addresses are accepted, so a load run cannot reach anything else.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -31,23 +32,30 @@ class Turn:
     sender: str
     index: int
     message: str
-    status: int            # HTTP status, or 0 when the connection failed
+    status: int  # HTTP status, or 0 when the connection failed
     seconds: float
     replies: list = field(default_factory=list)
-    replica: str = ""      # X-Spoorwijzer-Replica from nginx, when behind it
+    replica: str = ""  # X-Spoorwijzer-Replica from nginx, when behind it
 
 
-async def send_turn(session: aiohttp.ClientSession, base: str, sender: str, index: int, message: str,
-                    message_id: str | None = None) -> Turn:
+async def send_turn(
+    session: aiohttp.ClientSession, base: str, sender: str, index: int, message: str, message_id: str | None = None
+) -> Turn:
     """One turn. The same `message_id` again (a retry) never becomes a second turn on the server."""
     started = time.perf_counter()
     body = {"sender": sender, "message": message, "message_id": message_id or uuid.uuid4().hex}
     try:
         async with session.post(f"{base}/webhooks/rest/webhook", json=body) as response:
             replies = await response.json(content_type=None) if response.status == 200 else []
-            return Turn(sender, index, message, response.status, time.perf_counter() - started,
-                        replies if isinstance(replies, list) else [],
-                        response.headers.get("X-Spoorwijzer-Replica", ""))
+            return Turn(
+                sender,
+                index,
+                message,
+                response.status,
+                time.perf_counter() - started,
+                replies if isinstance(replies, list) else [],
+                response.headers.get("X-Spoorwijzer-Replica", ""),
+            )
     except (aiohttp.ClientError, asyncio.TimeoutError):
         return Turn(sender, index, message, 0, time.perf_counter() - started)
 

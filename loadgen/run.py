@@ -1,4 +1,5 @@
 """Run many conversations at a fixed concurrency and summarise the turns."""
+
 from __future__ import annotations
 
 import asyncio
@@ -26,11 +27,12 @@ class Summary:
         return 1000 * percentile(self.latencies, fraction)
 
 
-async def _conversations(base: str, concurrency: int, conversations: int,
-                         deadline: float | None, script: list[str]) -> list[Turn]:
+async def _conversations(
+    base: str, concurrency: int, conversations: int, deadline: float | None, script: list[str]
+) -> list[Turn]:
     """`conversations` users, `concurrency` at a time; each runs the whole script, turn by turn."""
     queue: asyncio.Queue[str] = asyncio.Queue()
-    for number in range(conversations):
+    for _ in range(conversations):
         queue.put_nowait(str(uuid.uuid4()))  # a conversation id must be a random UUID4 (connectors/conversation_id.py)
     turns: list[Turn] = []
 
@@ -45,14 +47,14 @@ async def _conversations(base: str, concurrency: int, conversations: int,
     return turns
 
 
-def run(base: str, concurrency: int, conversations: int,
-        max_seconds: float | None = None, script: list[str] | None = None) -> tuple[Summary, list[Turn]]:
+def run(
+    base: str, concurrency: int, conversations: int, max_seconds: float | None = None, script: list[str] | None = None
+) -> tuple[Summary, list[Turn]]:
     """`script`: the messages of one conversation (default: the employee's decision-guide conversation)."""
     require_loopback(base)
     deadline = time.monotonic() + max_seconds if max_seconds else None
     started = time.perf_counter()
-    turns = asyncio.run(_conversations(base, concurrency, conversations, deadline,
-                                       script or employee_turns()))
+    turns = asyncio.run(_conversations(base, concurrency, conversations, deadline, script or employee_turns()))
     elapsed = time.perf_counter() - started
     ok = [t for t in turns if t.status == 200 and t.replies]
     return Summary(concurrency, len(turns), len(turns) - len(ok), elapsed, [t.seconds for t in ok]), turns

@@ -2,6 +2,7 @@
 
 Dates are relative to today, so the script behaves the same on any day it runs.
 """
+
 from __future__ import annotations
 
 from datetime import date, timedelta

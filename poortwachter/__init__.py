@@ -3,6 +3,7 @@
 Pure Python: no Rasa, no I/O, no clock. The reference date (`peildatum`) is
 always an argument.
 """
+
 from .advice import ADVIES_LABELS, SPOOR_LABELS, Advies, Spoor, parse_advies
 from .bronnen import Bron
 from .counting import Periode
@@ -28,10 +29,41 @@ from .validation import check_first_sick_day, check_period
 from .verlof import Verlofgevolg
 
 __all__ = [
-    "ADVIES_LABELS", "SPOOR_LABELS", "Advies", "Spoor", "parse_advies", "Bron", "Periode",
-    "BeforeWiaError", "InvalidDateError", "InvalidExtensionError", "InvalidPeriodError", "PoortwachterError",
-    "SickDateAfterPeildatumError", "UnknownAdviceError", "datum_nl", "Deadline", "Stap", "Tijdlijn",
-    "Uitkomst", "Waarschuwing", "compute_timeline", "general_rules", "parse_iso_date", "parse_periods",
-    "Regeltekst", "check_first_sick_day", "check_period", "InvalidSituationError", "REGIME_LABELS", "Regime",
-    "Situatie", "CountStartsAfterLeaveError", "duur_nl", "VELDEN", "Invoer", "compute_timeline_for", "Verlofgevolg",
+    "ADVIES_LABELS",
+    "SPOOR_LABELS",
+    "Advies",
+    "Spoor",
+    "parse_advies",
+    "Bron",
+    "Periode",
+    "BeforeWiaError",
+    "InvalidDateError",
+    "InvalidExtensionError",
+    "InvalidPeriodError",
+    "PoortwachterError",
+    "SickDateAfterPeildatumError",
+    "UnknownAdviceError",
+    "datum_nl",
+    "Deadline",
+    "Stap",
+    "Tijdlijn",
+    "Uitkomst",
+    "Waarschuwing",
+    "compute_timeline",
+    "general_rules",
+    "parse_iso_date",
+    "parse_periods",
+    "Regeltekst",
+    "check_first_sick_day",
+    "check_period",
+    "InvalidSituationError",
+    "REGIME_LABELS",
+    "Regime",
+    "Situatie",
+    "CountStartsAfterLeaveError",
+    "duur_nl",
+    "VELDEN",
+    "Invoer",
+    "compute_timeline_for",
+    "Verlofgevolg",
 ]

@@ -1,4 +1,5 @@
 """Bedrijfsarts advice codes and the track (spoor) they lead to."""
+
 from __future__ import annotations
 
 from enum import Enum
@@ -49,9 +50,7 @@ SPOOR_LABELS: dict[Spoor, str] = {
 SPOOR_1_ADVIES = frozenset(
     {Advies.EIGEN_WERK, Advies.AANGEPAST_WERK, Advies.ANDER_WERK_EIGEN_WERKGEVER, Advies.ONBEKEND}
 )
-GEEN_MOGELIJKHEDEN_ADVIES = frozenset(
-    {Advies.TIJDELIJK_GEEN_MOGELIJKHEDEN, Advies.DUURZAAM_GEEN_MOGELIJKHEDEN}
-)
+GEEN_MOGELIJKHEDEN_ADVIES = frozenset({Advies.TIJDELIJK_GEEN_MOGELIJKHEDEN, Advies.DUURZAAM_GEEN_MOGELIJKHEDEN})
 
 
 def parse_advies(value: "str | Advies") -> Advies:
@@ -61,6 +60,4 @@ def parse_advies(value: "str | Advies") -> Advies:
         return Advies(str(value).strip().lower())
     except ValueError:
         codes = ", ".join(a.value for a in Advies)
-        raise UnknownAdviceError(
-            f"Onbekend advies van de bedrijfsarts: '{value}'. Kies uit: {codes}."
-        ) from None
+        raise UnknownAdviceError(f"Onbekend advies van de bedrijfsarts: '{value}'. Kies uit: {codes}.") from None

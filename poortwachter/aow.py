@@ -6,6 +6,7 @@ changes. The last fixed year is 2031 (born before 1 October 1964). For people
 born later the age is not fixed yet: we say so instead of guessing.
 The AOW-leeftijd is reached on the day the person turns that age. Source: bronnen.AOW_LEEFTIJD.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -16,17 +17,17 @@ from dateutil.relativedelta import relativedelta  # calendar-correct years and m
 # (Rijksoverheid "Wanneer gaat mijn AOW in?", SVB); each row is one group of birth dates.
 _TABLE: tuple[tuple[date, int, int], ...] = (
     (date(1948, 1, 1), 65, 0),
-    (date(1948, 12, 1), 65, 1),   # AOW in 2013
-    (date(1949, 11, 1), 65, 2),   # 2014
-    (date(1950, 10, 1), 65, 3),   # 2015
-    (date(1951, 7, 1), 65, 6),    # 2016
-    (date(1952, 4, 1), 65, 9),    # 2017
-    (date(1953, 1, 1), 66, 0),    # 2018
-    (date(1955, 9, 1), 66, 4),    # 2019-2021 (the rise was paused)
-    (date(1956, 6, 1), 66, 7),    # 2022
-    (date(1957, 3, 1), 66, 10),   # 2023
-    (date(1961, 1, 1), 67, 0),    # 2024-2027
-    (date(1964, 10, 1), 67, 3),   # 2028-2031 (2031 fixed in November 2025)
+    (date(1948, 12, 1), 65, 1),  # AOW in 2013
+    (date(1949, 11, 1), 65, 2),  # 2014
+    (date(1950, 10, 1), 65, 3),  # 2015
+    (date(1951, 7, 1), 65, 6),  # 2016
+    (date(1952, 4, 1), 65, 9),  # 2017
+    (date(1953, 1, 1), 66, 0),  # 2018
+    (date(1955, 9, 1), 66, 4),  # 2019-2021 (the rise was paused)
+    (date(1956, 6, 1), 66, 7),  # 2022
+    (date(1957, 3, 1), 66, 10),  # 2023
+    (date(1961, 1, 1), 67, 0),  # 2024-2027
+    (date(1964, 10, 1), 67, 3),  # 2028-2031 (2031 fixed in November 2025)
 )
 
 

@@ -14,6 +14,7 @@ reading it, not per read; otherwise the connection is closed (a body gets 408 fi
 http.server alone waits forever, so a client that sends half a request, or one byte
 every few seconds, would hold a thread and a socket for as long as it likes (slowloris).
 """
+
 from __future__ import annotations
 
 import hmac
@@ -75,7 +76,7 @@ def _date(body: dict, name: str, label: str, required: bool = False) -> date | N
 
 def _period(item: Any, name: str) -> Periode:
     if not (isinstance(item, dict) and isinstance(item.get("begin"), str) and isinstance(item.get("einde"), str)):
-        raise _bad(f"{name} is {{\"begin\": \"JJJJ-MM-DD\", \"einde\": \"JJJJ-MM-DD\"}}.")
+        raise _bad(f'{name} is {{"begin": "JJJJ-MM-DD", "einde": "JJJJ-MM-DD"}}.')
     return parse_period(f"{item['begin']}:{item['einde']}")
 
 
@@ -109,22 +110,24 @@ def tijdlijn_from_body(body: Any, today: date) -> Tijdlijn:
     advies = body.get("advies") or "onbekend"
     if not isinstance(advies, str):
         raise _bad("'advies' moet een van de adviescodes zijn (tekst).")
-    return compute_timeline_for(Invoer(
-        eerste_ziektedag=_date(body, "eerste_ziektedag", "eerste ziektedag", required=True),
-        peildatum=_date(body, "peildatum", "peildatum") or today,
-        advies=advies,
-        eerdere_perioden=tuple(_periods(body.get("eerdere_perioden"))),
-        verlenging_weken=extension,
-        perspectief_binnen_3_maanden=body.get("perspectief_binnen_3_maanden"),
-        probleemanalyse_datum=_date(body, "probleemanalyse_datum", "datum van de probleemanalyse"),
-        eerstejaarsevaluatie_datum=_date(body, "eerstejaarsevaluatie_datum", "datum van de eerstejaarsevaluatie"),
-        einde_dienstverband=_date(body, "einde_dienstverband", "laatste dag van het dienstverband"),
-        eigenrisicodrager_zw=bool(body.get("eigenrisicodrager_zw")),
-        geboortedatum=_date(body, "geboortedatum", "geboortedatum"),
-        zwangerschapsverlof=_period(leave, "Het zwangerschapsverlof") if leave is not None else None,
-        ziekte_door_zwangerschap=bool(body.get("ziekte_door_zwangerschap")),
-        ziek_na_verlof=body.get("ziek_na_verlof"),
-    ))
+    return compute_timeline_for(
+        Invoer(
+            eerste_ziektedag=_date(body, "eerste_ziektedag", "eerste ziektedag", required=True),
+            peildatum=_date(body, "peildatum", "peildatum") or today,
+            advies=advies,
+            eerdere_perioden=tuple(_periods(body.get("eerdere_perioden"))),
+            verlenging_weken=extension,
+            perspectief_binnen_3_maanden=body.get("perspectief_binnen_3_maanden"),
+            probleemanalyse_datum=_date(body, "probleemanalyse_datum", "datum van de probleemanalyse"),
+            eerstejaarsevaluatie_datum=_date(body, "eerstejaarsevaluatie_datum", "datum van de eerstejaarsevaluatie"),
+            einde_dienstverband=_date(body, "einde_dienstverband", "laatste dag van het dienstverband"),
+            eigenrisicodrager_zw=bool(body.get("eigenrisicodrager_zw")),
+            geboortedatum=_date(body, "geboortedatum", "geboortedatum"),
+            zwangerschapsverlof=_period(leave, "Het zwangerschapsverlof") if leave is not None else None,
+            ziekte_door_zwangerschap=bool(body.get("ziekte_door_zwangerschap")),
+            ziek_na_verlof=body.get("ziek_na_verlof"),
+        )
+    )
 
 
 def request_timeout_from_environment() -> float:
@@ -172,8 +175,9 @@ def openapi_document() -> bytes:
     return resources.files("poortwachter").joinpath("openapi.json").read_bytes()
 
 
-def make_handler(token: str, today: Callable[[], date],
-                 request_timeout: float = REQUEST_TIMEOUT_SECONDS) -> type[BaseHTTPRequestHandler]:
+def make_handler(
+    token: str, today: Callable[[], date], request_timeout: float = REQUEST_TIMEOUT_SECONDS
+) -> type[BaseHTTPRequestHandler]:
     expected = f"Bearer {token}".encode()
 
     class Handler(BaseHTTPRequestHandler):
@@ -193,8 +197,13 @@ def make_handler(token: str, today: Callable[[], date],
             self._reader.deadline = time.monotonic() + request_timeout
             super().handle_one_request()
 
-        def _send(self, status: HTTPStatus, payload: Any, content_type: str = "application/json; charset=utf-8",
-                  filename: str | None = None) -> None:
+        def _send(
+            self,
+            status: HTTPStatus,
+            payload: Any,
+            content_type: str = "application/json; charset=utf-8",
+            filename: str | None = None,
+        ) -> None:
             body = payload if isinstance(payload, bytes) else json.dumps(payload, ensure_ascii=False).encode()
             self.send_response(status)
             self.send_header("Content-Type", content_type)
@@ -225,8 +234,11 @@ def make_handler(token: str, today: Callable[[], date],
             try:
                 given = (self.headers.get("Authorization") or "").encode()
                 if not hmac.compare_digest(given, expected):
-                    raise RequestError(HTTPStatus.UNAUTHORIZED, "niet_geautoriseerd",
-                                       "Geef een geldig token: Authorization: Bearer <token>.")
+                    raise RequestError(
+                        HTTPStatus.UNAUTHORIZED,
+                        "niet_geautoriseerd",
+                        "Geef een geldig token: Authorization: Bearer <token>.",
+                    )
                 body = self._read_json()
                 timeline = tijdlijn_from_body(body, today())
                 if "application/pdf" in (self.headers.get("Accept") or ""):
@@ -239,27 +251,40 @@ def make_handler(token: str, today: Callable[[], date],
             except PoortwachterError as error:
                 self._error(_bad(str(error)))
             except Exception:  # a bug: answer with a JSON 500 instead of dropping the connection
-                self._error(RequestError(HTTPStatus.INTERNAL_SERVER_ERROR, "interne_fout",
-                                         "Er ging iets mis bij het berekenen. Probeer het later opnieuw."))
+                self._error(
+                    RequestError(
+                        HTTPStatus.INTERNAL_SERVER_ERROR,
+                        "interne_fout",
+                        "Er ging iets mis bij het berekenen. Probeer het later opnieuw.",
+                    )
+                )
 
         def _read_json(self) -> Any:
             if "json" not in (self.headers.get("Content-Type") or ""):
-                raise RequestError(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "geen_json",
-                                   "Stuur JSON met Content-Type: application/json.")
+                raise RequestError(
+                    HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "geen_json", "Stuur JSON met Content-Type: application/json."
+                )
             try:
                 length = int(self.headers.get("Content-Length") or "")
             except ValueError:
-                raise RequestError(HTTPStatus.LENGTH_REQUIRED, "lengte_ontbreekt",
-                                   "Content-Length ontbreekt of is ongeldig.") from None
+                raise RequestError(
+                    HTTPStatus.LENGTH_REQUIRED, "lengte_ontbreekt", "Content-Length ontbreekt of is ongeldig."
+                ) from None
             if length < 0 or length > MAX_BODY_BYTES:
-                raise RequestError(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "te_groot",
-                                   f"Het verzoek is te groot (maximaal {MAX_BODY_BYTES} bytes).")
+                raise RequestError(
+                    HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
+                    "te_groot",
+                    f"Het verzoek is te groot (maximaal {MAX_BODY_BYTES} bytes).",
+                )
             try:
                 raw = self.rfile.read(length)
             except TimeoutError:
                 self.close_connection = True
-                raise RequestError(HTTPStatus.REQUEST_TIMEOUT, "te_traag",
-                                   f"Het verzoek kwam niet binnen {request_timeout:g} seconden helemaal binnen.") from None
+                raise RequestError(
+                    HTTPStatus.REQUEST_TIMEOUT,
+                    "te_traag",
+                    f"Het verzoek kwam niet binnen {request_timeout:g} seconden helemaal binnen.",
+                ) from None
             try:
                 return json.loads(raw.decode("utf-8"))
             except (UnicodeDecodeError, json.JSONDecodeError):
@@ -297,8 +322,9 @@ class _Server(ThreadingHTTPServer):
     request_queue_size = 128
 
 
-def create_server(host: str, port: int, token: str, today: Callable[[], date],
-                  request_timeout: float | None = None) -> ThreadingHTTPServer:
+def create_server(
+    host: str, port: int, token: str, today: Callable[[], date], request_timeout: float | None = None
+) -> ThreadingHTTPServer:
     """request_timeout: seconds for a whole request; default from POORTWACHTER_API_TIMEOUT, else 10."""
     if not token:
         raise ValueError(f"Zet {TOKEN_ENV}: de API draait niet zonder token.")

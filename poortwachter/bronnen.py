@@ -4,6 +4,7 @@ Each rule result carries one of these, so the assistant can always say *why*.
 URLs point at the official consolidated text (wetten.overheid.nl) or UWV's own
 pages; check them there before changing a rule.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -33,9 +34,7 @@ WIA_SAMENTELLEN = Bron("Wet WIA", "art. 23 lid 3", _WIA)
 BW_SAMENTELLEN = Bron("Burgerlijk Wetboek Boek 7", "art. 7:629 lid 10", _BW7)
 PROBLEEMANALYSE = Bron("Regeling procesgang eerste en tweede ziektejaar", "art. 2 lid 2", _REGELING)
 PLAN_VAN_AANPAK = Bron("Wet WIA", "art. 25 lid 2; Regeling procesgang art. 4", _WIA)
-EERSTEJAARSEVALUATIE = Bron(
-    "Regeling procesgang eerste en tweede ziektejaar", "art. 4 lid 2 sub b", _REGELING
-)
+EERSTEJAARSEVALUATIE = Bron("Regeling procesgang eerste en tweede ziektejaar", "art. 4 lid 2 sub b", _REGELING)
 MELDING_42E_WEEK = Bron(
     "UWV: Ziek melden bij UWV (42e-weeksmelding); Ziektewet art. 38",
     "",
@@ -59,9 +58,7 @@ VERVROEGDE_IVA = Bron(
     "https://www.uwv.nl/particulieren/ziek/ziek-wia-uitkering/wia-uitkering-aanvragen/"
     "detail/wanneer-vraag-ik-een-wia-uitkering-aan",
 )
-GEEN_BENUTBARE_MOGELIJKHEDEN = Bron(
-    "Regeling procesgang eerste en tweede ziektejaar", "art. 2 en 4", _REGELING
-)
+GEEN_BENUTBARE_MOGELIJKHEDEN = Bron("Regeling procesgang eerste en tweede ziektejaar", "art. 2 en 4", _REGELING)
 ARBEIDSDESKUNDIG_ONDERZOEK = Bron(
     "UWV Werkwijzer Poortwachter (beoordeling re-integratie-inspanningen)",
     "",
@@ -75,78 +72,99 @@ UWV_BRIEF_WIA = Bron(
 ONTSLAG_LANGDURIG_ZIEK = Bron("Burgerlijk Wetboek Boek 7", "art. 7:669 lid 3 sub b", _BW7)
 ONTSLAG_FREQUENT_VERZUIM = Bron("Burgerlijk Wetboek Boek 7", "art. 7:669 lid 3 sub c", _BW7)
 WIA_INVOERING = Bron(
-    "Invoeringswet Wet WIA (Stb. 2005, 573), art. 1.1 onderdeel C (WAO art. 16)", "",
+    "Invoeringswet Wet WIA (Stb. 2005, 573), art. 1.1 onderdeel C (WAO art. 16)",
+    "",
     "https://zoek.officielebekendmakingen.nl/stb-2005-573.html",
 )
 VERZAMELWET_SZW_2013 = Bron(
-    "Verzamelwet SZW 2013 (Stb. 2013, 236), in werking 1 juli 2013", "",
+    "Verzamelwet SZW 2013 (Stb. 2013, 236), in werking 1 juli 2013",
+    "",
     "https://zoek.officielebekendmakingen.nl/stb-2013-236.html",
 )
 # Besluiten gelijkstelling dagen (Algemene termijnenwet art. 3 lid 3), one per three years.
 GELIJKSTELLING_2017_2019 = Bron(
-    "Besluit gelijkstelling dagen 2017-2019 (Algemene termijnenwet art. 3 lid 3)", "",
+    "Besluit gelijkstelling dagen 2017-2019 (Algemene termijnenwet art. 3 lid 3)",
+    "",
     "https://wetten.overheid.nl/BWBR0038666",
 )
 GELIJKSTELLING_2023_2025 = Bron(
-    "Besluit gelijkstelling dagen 2023-2025 (Algemene termijnenwet art. 3 lid 3)", "", _ATW,
+    "Besluit gelijkstelling dagen 2023-2025 (Algemene termijnenwet art. 3 lid 3)",
+    "",
+    _ATW,
 )
 GELIJKSTELLING_2026_2028 = Bron(
-    "Besluit gelijkstelling dagen 2026-2028 (Algemene termijnenwet art. 3 lid 3)", "", _ATW,
+    "Besluit gelijkstelling dagen 2026-2028 (Algemene termijnenwet art. 3 lid 3)",
+    "",
+    _ATW,
 )
 
 # --- situations beyond the standard case -------------------------------------------------------
 _ZW = "https://wetten.overheid.nl/BWBR0001888"
 _UWV_WG = "https://www.uwv.nl/werkgevers"
 AOW_LEEFTIJD = Bron(
-    "Algemene Ouderdomswet art. 7a; Rijksoverheid: Wanneer gaat mijn AOW in?", "",
+    "Algemene Ouderdomswet art. 7a; Rijksoverheid: Wanneer gaat mijn AOW in?",
+    "",
     "https://www.rijksoverheid.nl/onderwerpen/algemene-ouderdomswet-aow/vraag-en-antwoord/wanneer-gaat-mijn-aow-in",
 )
 LOON_NA_AOW = Bron("Burgerlijk Wetboek Boek 7", "art. 7:629 lid 2 onder b", _BW7)
 WERKEN_NA_AOW_2023 = Bron(
     "Burgerlijk Wetboek Boek 7, art. 7:629 lid 2 onder b; Besluit van 12 mei 2023 (Stb. 2023, 169), vanaf 1 juli 2023",
-    "", "https://zoek.officielebekendmakingen.nl/stb-2023-169.html",
+    "",
+    "https://zoek.officielebekendmakingen.nl/stb-2023-169.html",
 )
 REINTEGRATIE_NA_AOW = Bron(
-    "Burgerlijk Wetboek Boek 7, art. 7:658a en 7:660a lid 2 (Wet werken na de AOW-gerechtigde leeftijd)", "", _BW7,
+    "Burgerlijk Wetboek Boek 7, art. 7:658a en 7:660a lid 2 (Wet werken na de AOW-gerechtigde leeftijd)",
+    "",
+    _BW7,
 )
 WIA_EINDIGT_BIJ_AOW = Bron(
-    "UWV: AOW na mijn WIA-uitkering", "",
+    "UWV: AOW na mijn WIA-uitkering",
+    "",
     "https://www.uwv.nl/particulieren/overige-onderwerpen/aow-leeftijd/detail/aow-na-mijn-wia-uitkering",
 )
 LOON_EINDE_DIENSTVERBAND = Bron(
-    "Burgerlijk Wetboek Boek 7, art. 7:629 lid 1; UWV: Ik ben in loondienst en ben ziek", "",
+    "Burgerlijk Wetboek Boek 7, art. 7:629 lid 1; UWV: Ik ben in loondienst en ben ziek",
+    "",
     "https://www.uwv.nl/particulieren/ziek/ziek-met-werkgever/ik-ben-net-ziek/detail/ik-ben-in-loondienst-en-ben-ziek",
 )
 ZIEKMELDING_UIT_DIENST = Bron(
-    "UWV: Ziek melden bij UWV (ziek uit dienst); Ziektewet art. 38", "",
+    "UWV: Ziek melden bij UWV (ziek uit dienst); Ziektewet art. 38",
+    "",
     f"{_UWV_WG}/werknemer-is-ziek/loondoorbetaling/werknemer-is-langdurig-ziek/detail/ziek-melden-bij-uwv",
 )
 ERD_ZW_ZIEK_UIT_DIENST = Bron(
-    "UWV: Eigenrisicodrager Ziektewet, werknemer is ziek", "",
+    "UWV: Eigenrisicodrager Ziektewet, werknemer is ziek",
+    "",
     f"{_UWV_WG}/eigenrisicodrager/eigenrisicodrager-ziektewet/tijdens-eigen-risico-dragen-ziektewet/detail/"
     "werknemer-is-ziek",
 )
 RIV_EINDE_DIENSTVERBAND = Bron(
-    "UWV: Mijn werknemer gaat ziek uit dienst (re-integratieverslag)", "",
+    "UWV: Mijn werknemer gaat ziek uit dienst (re-integratieverslag)",
+    "",
     f"{_UWV_WG}/werknemer-is-ziek/ziektewet-uitkering/samen-werken-aan-re-integratie/detail/"
     "re-integratie-vastleggen-in-re-integratieverslag/mijn-werknemer-gaat-ziek-uit-dienst",
 )
 ZIEKTEWET_BEOORDELING = Bron(
-    "UWV: Krijg ik een Ziektewet-beoordeling?", "",
+    "UWV: Krijg ik een Ziektewet-beoordeling?",
+    "",
     "https://www.uwv.nl/particulieren/ziek/ziek-zonder-werkgever/ziektewet-beoordeling/detail/"
     "krijg-ik-een-ziektewet-beoordeling",
 )
 SAMENTELLEN_ROND_VERLOF = Bron(
-    "Burgerlijk Wetboek Boek 7, art. 7:629 lid 10; Wet WIA art. 23 lid 3 (onder 2°)", "", _BW7,
+    "Burgerlijk Wetboek Boek 7, art. 7:629 lid 10; Wet WIA art. 23 lid 3 (onder 2°)",
+    "",
+    _BW7,
 )
 ZIEK_DOOR_ZWANGERSCHAP = Bron(
-    "Ziektewet art. 29a; UWV: Ziek door zwangerschap of bevalling", "",
+    "Ziektewet art. 29a; UWV: Ziek door zwangerschap of bevalling",
+    "",
     f"{_UWV_WG}/werknemer-krijgt-kind/zwanger/werknemer-is-zwanger-wazo/detail/werknemer-is-ziek-rond-haar-"
     "zwangerschap/ziek-door-zwangerschap-of-bevalling/ziek-voor-de-verlofperiode",
 )
 ZIEKMELDING_VIERDE_DAG = Bron("Ziektewet", "art. 38a lid 2", _ZW)
 ZIEK_ROND_VERLOF_MELDEN = Bron(
-    "UWV: Doorlopende ziekte voor en na het zwangerschapsverlof melden", "",
+    "UWV: Doorlopende ziekte voor en na het zwangerschapsverlof melden",
+    "",
     "https://www.uwv.nl/en/employers/forms/reporting-an-ongoing-illness-before-and-after-paid-maternity-leave",
 )
 # Checked against the consolidated texts of 1-7-2026: no wages during the leave (7:629 lid 4), sickness
@@ -154,7 +172,8 @@ ZIEK_ROND_VERLOF_MELDEN = Bron(
 # (WIA 23 lid 5, ZW 38 lid 1 for the 42 weeks).
 VERLOF_TELT_NIET = Bron(
     "Burgerlijk Wetboek Boek 7, art. 7:629 lid 4 en lid 10; Wet WIA art. 23 lid 3 en lid 5; Ziektewet art. 38 lid 1",
-    "", _BW7,
+    "",
+    _BW7,
 )
 WAZO_VERLOF = Bron("Wet arbeid en zorg", "art. 3:1", "https://wetten.overheid.nl/BWBR0013008")
 
@@ -170,12 +189,14 @@ OPZEGVERBOD_ZWANGERSCHAP = Bron("Burgerlijk Wetboek Boek 7", "art. 7:670 lid 2",
 OPZEGVERBOD_NA_AOW = Bron("Burgerlijk Wetboek Boek 7", "art. 7:670 lid 1 onder a", _BW7)
 WIA_BESLISTERMIJN = Bron("Wet WIA", "art. 102 lid 3", _WIA)
 ERD_WGA_TIEN_JAAR = Bron(
-    "UWV: Einde eigen risico dragen na 10 jaar", "",
+    "UWV: Einde eigen risico dragen na 10 jaar",
+    "",
     f"{_UWV_WG}/eigenrisicodrager/eigenrisicodrager-wga/tijdens-eigen-risico-dragen-wga/detail/"
     "voor-welke-wga-uitkering-ben-ik-eigenrisicodrager/einde-eigen-risico-dragen-na-10-jaar",
 )
 VRIJWILLIGE_VERZEKERING = Bron(
-    "UWV: Ik ben volledig zelfstandig (vrijwillig verzekeren)", "",
+    "UWV: Ik ben volledig zelfstandig (vrijwillig verzekeren)",
+    "",
     "https://www.uwv.nl/particulieren/verzekeren/ik-wil-me-verzekeren-bij-uwv/detail/ik-start-een-eigen-bedrijf/"
     "ik-ben-volledig-zelfstandig",
 )

@@ -1,4 +1,5 @@
 """The case that the rules are applied to: a validated, merged sickness case on a peildatum."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -2,6 +2,7 @@
 
 Exit status 2 with a Dutch message on bad input; never a traceback.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -43,7 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_DutchArgumentParser)
     tijdlijn = sub.add_parser("tijdlijn", help="ziekteweek, spoor, termijnen en stappen")
     tijdlijn.add_argument(
-        "--eerste-ziektedag", required=True,
+        "--eerste-ziektedag",
+        required=True,
         help="eerste dag van de huidige ziekte, JJJJ-MM-DD (mag vóór of in het zwangerschapsverlof liggen)",
     )
     tijdlijn.add_argument("--peildatum", help="datum waarop je kijkt (standaard: vandaag, Europe/Amsterdam)")
@@ -51,25 +53,32 @@ def build_parser() -> argparse.ArgumentParser:
         "--advies", default=Advies.ONBEKEND.value, help="advies bedrijfsarts: " + ", ".join(a.value for a in Advies)
     )
     tijdlijn.add_argument(
-        "--eerdere-periode", action="append", default=[], metavar="BEGIN:EINDE",
+        "--eerdere-periode",
+        action="append",
+        default=[],
+        metavar="BEGIN:EINDE",
         help="eerdere ziekteperiode, bv. 2025-01-06:2025-02-01 (mag vaker)",
     )
     tijdlijn.add_argument("--verlenging-weken", type=int, help="vrijwillige verlenging in weken (minstens 13)")
     tijdlijn.add_argument("--perspectief-binnen-3-maanden", choices=["ja", "nee"])
     tijdlijn.add_argument("--probleemanalyse-datum", help="datum van de probleemanalyse, als die er is")
     tijdlijn.add_argument("--eerstejaarsevaluatie-datum", help="datum van de eerstejaarsevaluatie, als die er is")
-    tijdlijn.add_argument("--einde-dienstverband", help="laatste dag van het dienstverband (ziek uit dienst), JJJJ-MM-DD")
+    tijdlijn.add_argument(
+        "--einde-dienstverband", help="laatste dag van het dienstverband (ziek uit dienst), JJJJ-MM-DD"
+    )
     tijdlijn.add_argument(
         "--eigenrisicodrager-zw", action="store_true", help="de (ex-)werkgever is eigenrisicodrager Ziektewet"
     )
     tijdlijn.add_argument("--geboortedatum", help="geboortedatum, voor de AOW-leeftijd (JJJJ-MM-DD)")
     tijdlijn.add_argument(
-        "--zwangerschapsverlof", metavar="BEGIN:EINDE",
+        "--zwangerschapsverlof",
+        metavar="BEGIN:EINDE",
         help="zwangerschaps- en bevallingsverlof, ook een verwacht verlof (planning); de ziekte vóór en direct na "
-             "het verlof telt samen en de weken van het verlof tellen niet",
+        "het verlof telt samen en de weken van het verlof tellen niet",
     )
     tijdlijn.add_argument(
-        "--ziek-na-verlof", choices=["ja", "nee"],
+        "--ziek-na-verlof",
+        choices=["ja", "nee"],
         help="ziek direct na het verlof, door dezelfde oorzaak (zonder deze optie: aangenomen)",
     )
     tijdlijn.add_argument(
@@ -86,22 +95,26 @@ def build_parser() -> argparse.ArgumentParser:
 def timeline_from_args(args: argparse.Namespace) -> Tijdlijn:
     optional_date = lambda value, name: parse_iso_date(value, name) if value else None  # noqa: E731
     yes_no = {"ja": True, "nee": False, None: None}
-    return compute_timeline_for(Invoer(
-        eerste_ziektedag=parse_iso_date(args.eerste_ziektedag, "eerste ziektedag"),
-        peildatum=optional_date(args.peildatum, "peildatum") or today_in_amsterdam(),
-        advies=args.advies,
-        eerdere_perioden=tuple(parse_periods(args.eerdere_periode)),
-        verlenging_weken=args.verlenging_weken,
-        perspectief_binnen_3_maanden=yes_no[args.perspectief_binnen_3_maanden],
-        probleemanalyse_datum=optional_date(args.probleemanalyse_datum, "datum van de probleemanalyse"),
-        eerstejaarsevaluatie_datum=optional_date(args.eerstejaarsevaluatie_datum, "datum van de eerstejaarsevaluatie"),
-        einde_dienstverband=optional_date(args.einde_dienstverband, "laatste dag van het dienstverband"),
-        eigenrisicodrager_zw=args.eigenrisicodrager_zw,
-        geboortedatum=optional_date(args.geboortedatum, "geboortedatum"),
-        zwangerschapsverlof=parse_period(args.zwangerschapsverlof) if args.zwangerschapsverlof else None,
-        ziekte_door_zwangerschap=args.ziekte_door_zwangerschap,
-        ziek_na_verlof=yes_no[args.ziek_na_verlof],
-    ))
+    return compute_timeline_for(
+        Invoer(
+            eerste_ziektedag=parse_iso_date(args.eerste_ziektedag, "eerste ziektedag"),
+            peildatum=optional_date(args.peildatum, "peildatum") or today_in_amsterdam(),
+            advies=args.advies,
+            eerdere_perioden=tuple(parse_periods(args.eerdere_periode)),
+            verlenging_weken=args.verlenging_weken,
+            perspectief_binnen_3_maanden=yes_no[args.perspectief_binnen_3_maanden],
+            probleemanalyse_datum=optional_date(args.probleemanalyse_datum, "datum van de probleemanalyse"),
+            eerstejaarsevaluatie_datum=optional_date(
+                args.eerstejaarsevaluatie_datum, "datum van de eerstejaarsevaluatie"
+            ),
+            einde_dienstverband=optional_date(args.einde_dienstverband, "laatste dag van het dienstverband"),
+            eigenrisicodrager_zw=args.eigenrisicodrager_zw,
+            geboortedatum=optional_date(args.geboortedatum, "geboortedatum"),
+            zwangerschapsverlof=parse_period(args.zwangerschapsverlof) if args.zwangerschapsverlof else None,
+            ziekte_door_zwangerschap=args.ziekte_door_zwangerschap,
+            ziek_na_verlof=yes_no[args.ziek_na_verlof],
+        )
+    )
 
 
 def render_text(t: Tijdlijn) -> str:

@@ -7,6 +7,7 @@ each other with a gap of fewer than four weeks (< 28 days) count as one case
 after a zwangerschaps- en bevallingsverlof, however long the leave (the same
 articles, second ground). The days in a gap or of the leave are not sick days.
 """
+
 from __future__ import annotations
 
 import math

@@ -5,6 +5,7 @@ what happens when it is late, and the source. Numbers come from parameters.py;
 a new rule is a class here plus its row in `REGELS` (see the README).
 Day n is sick day n of the merged case (counting.py).
 """
+
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -284,7 +285,8 @@ class Reintegratieverslag(Termijnregel):
         return (
             "De werkgever maakt het re-integratieverslag en geeft de werknemer een kopie van alle "
             "stukken. Deze termijn wordt terug geteld en schuift niet op naar een werkdag."
-            + _oude_regel(case, REINTEGRATIEVERSLAG_VOOR_EINDE) + _verlengd(case)
+            + _oude_regel(case, REINTEGRATIEVERSLAG_VOOR_EINDE)
+            + _verlengd(case)
         )
 
     def standaard_week(self) -> int:
@@ -616,9 +618,7 @@ class ReintegratieverslagEindeDienstverband(Termijnregel):
     wie = "werkgever, in overleg met de werknemer"
     bron = bronnen.RIV_EINDE_DIENSTVERBAND
     termen = ("re-integratieverslag", "uit dienst")
-    voorwaarde = (
-        f"als het dienstverband eindigt na minstens {VERKORT_RIV_VANAF.tekst()} ziekte"
-    )
+    voorwaarde = f"als het dienstverband eindigt na minstens {VERKORT_RIV_VANAF.tekst()} ziekte"
     te_laat = "Maak het verslag nu af en geef de werknemer een kopie; UWV vraagt erom voor de Ziektewet-uitkering."
 
     @staticmethod
@@ -626,9 +626,8 @@ class ReintegratieverslagEindeDienstverband(Termijnregel):
         return case.geval.day_number_of(case.situatie.einde_dienstverband)
 
     def geldt(self, case: Casus) -> bool:
-        return (
-            case.situatie.regime is Regime.ZIEK_UIT_DIENST
-            and self._dagen_ziek(case) >= einde_week(VERKORT_RIV_VANAF.waarde)
+        return case.situatie.regime is Regime.ZIEK_UIT_DIENST and self._dagen_ziek(case) >= einde_week(
+            VERKORT_RIV_VANAF.waarde
         )
 
     def datum(self, case: Casus) -> date:

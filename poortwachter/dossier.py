@@ -7,6 +7,7 @@ comes from the Tijdlijn the rules computed. Built with fpdf2 in memory (no file,
 network), with the PDF core font Helvetica, so no font has to be installed; the few
 characters outside its Latin-1 set are written the plain way ("—" as "-").
 """
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -30,8 +31,22 @@ DISCLAIMER = (
     "andere data geven. Bespreek de termijnen met de bedrijfsarts, de arbodienst of de casemanager."
 )
 STATUS = {"verstreken": "voorbij", "vandaag": "vandaag", "komend": "komt nog"}
-_PLAIN = str.maketrans({"—": "-", "–": "-", "‘": "'", "’": "'", "“": '"', "”": '"', "…": "...", "•": "-",
-                        "é": "é", "\u00a0": " ", "≥": ">=", "≤": "<="})
+_PLAIN = str.maketrans(
+    {
+        "—": "-",
+        "–": "-",
+        "‘": "'",
+        "’": "'",
+        "“": '"',
+        "”": '"',
+        "…": "...",
+        "•": "-",
+        "é": "é",
+        "\u00a0": " ",
+        "≥": ">=",
+        "≤": "<=",
+    }
+)
 
 
 def _plain(text: str) -> str:
@@ -57,7 +72,8 @@ INPUT_LABELS: dict[str, tuple[str, Callable[[object], str]]] = {
     "eerdere_perioden": ("Eerdere ziekteperioden", lambda perioden: "; ".join(_periode(p) for p in perioden)),
     "verlenging_weken": ("Vrijwillige verlenging van de loondoorbetaling", lambda weken: f"{weken} weken"),
     "perspectief_binnen_3_maanden": (
-        f"Concreet perspectief op terugkeer binnen {PERSPECTIEF_TERUGKEER.tekst()}", _ja_nee,
+        f"Concreet perspectief op terugkeer binnen {PERSPECTIEF_TERUGKEER.tekst()}",
+        _ja_nee,
     ),
     "probleemanalyse_datum": ("Probleemanalyse gemaakt op", datum_nl),
     "eerstejaarsevaluatie_datum": ("Eerstejaarsevaluatie gehouden op", datum_nl),
@@ -83,8 +99,12 @@ def inputs_used(t: Tijdlijn) -> list[tuple[str, str]]:
     if t.invoer is None or t.eerste_ziektedag != t.invoer.eerste_ziektedag:  # merged, or counted after a leave
         rows.append(("Begin van het ziektegeval dat telt", datum_nl(t.eerste_ziektedag)))
     if t.geval.eerdere:
-        rows.append(("Ziekteperioden die meetellen", "; ".join(_periode(p) for p in t.geval.eerdere)
-                     + f"; vanaf {datum_nl(t.geval.huidige_start)}"))
+        rows.append(
+            (
+                "Ziekteperioden die meetellen",
+                "; ".join(_periode(p) for p in t.geval.eerdere) + f"; vanaf {datum_nl(t.geval.huidige_start)}",
+            )
+        )
     situatie = t.situatie
     rows.append(("Situatie", REGIME_LABELS[situatie.regime]))
     if situatie.aow_datum:
@@ -145,8 +165,7 @@ def dossier_pdf(t: Tijdlijn, made_at: datetime) -> bytes:
         table.row(["Termijn", "Datum", "Week", "Status", "Wie", "Bron"])
         for d in t.termijnen.values():
             when = datum_nl(d.datum) if d.datum else "-"
-            table.row([_plain(d.titel), when, str(d.week or "-"), _status(d), _plain(d.wie),
-                       _plain(d.bron.citation())])
+            table.row([_plain(d.titel), when, str(d.week or "-"), _status(d), _plain(d.wie), _plain(d.bron.citation())])
     lapsed = [d for d in t.termijnen.values() if d.vervalt]
     for d in lapsed:
         paragraph(f"{d.titel}: {d.uitleg}")

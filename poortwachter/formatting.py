@@ -1,4 +1,5 @@
 """Dutch date formatting ("11 mei 2025", "zondag 18 februari 2024")."""
+
 from __future__ import annotations
 
 from datetime import date

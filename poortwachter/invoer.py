@@ -5,6 +5,7 @@ its fields as keyword arguments and `compute_timeline_for` takes the record itse
 The `Tijdlijn` carries the record back, so a document built from the result (the
 PDF) can list every input it was computed from without rebuilding it.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, fields

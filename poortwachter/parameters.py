@@ -11,6 +11,7 @@ Week numbers are sick weeks: week w covers sick days 7w-6 … 7w (counting.py).
 Nothing outside this package knows a week number; answers in the domain files
 are checked against these values by tests/rules/test_answer_numbers.py.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -81,100 +82,182 @@ def _vast(beschrijving: str, waarde: int, eenheid: str, bron: Bron, *termen: str
 # --- counting ------------------------------------------------------------------------------
 
 WACHTTIJD = _vast(
-    "Duur van de wachttijd voor de WIA (en van de loondoorbetaling bij ziekte)", 104, "weken",
-    bronnen.WIA_WACHTTIJD, "wachttijd", "loondoorbetaling", "loon door", "2 jaar", "104 weken",
+    "Duur van de wachttijd voor de WIA (en van de loondoorbetaling bij ziekte)",
+    104,
+    "weken",
+    bronnen.WIA_WACHTTIJD,
+    "wachttijd",
+    "loondoorbetaling",
+    "loon door",
+    "2 jaar",
+    "104 weken",
 )
 SAMENTELLEN_ONDERBREKING = _vast(
-    "Ziekteperioden met een onderbreking van minder dan dit aantal weken tellen samen", 4, "weken",
-    bronnen.WIA_SAMENTELLEN, "ertussen", "samen", "opnieuw", "beter",
+    "Ziekteperioden met een onderbreking van minder dan dit aantal weken tellen samen",
+    4,
+    "weken",
+    bronnen.WIA_SAMENTELLEN,
+    "ertussen",
+    "samen",
+    "opnieuw",
+    "beter",
 )
 
 # --- first year ----------------------------------------------------------------------------
 
 PROBLEEMANALYSE = _vast(
-    "Probleemanalyse (oordeel van de bedrijfsarts) uiterlijk aan het eind van deze week", 6, "weken",
-    bronnen.PROBLEEMANALYSE, "probleemanalyse",
+    "Probleemanalyse (oordeel van de bedrijfsarts) uiterlijk aan het eind van deze week",
+    6,
+    "weken",
+    bronnen.PROBLEEMANALYSE,
+    "probleemanalyse",
 )
 PLAN_VAN_AANPAK_NA_PROBLEEMANALYSE = _vast(
-    "Plan van aanpak uiterlijk zoveel weken na de probleemanalyse", 2, "weken",
-    bronnen.PLAN_VAN_AANPAK, "plan van aanpak",
+    "Plan van aanpak uiterlijk zoveel weken na de probleemanalyse",
+    2,
+    "weken",
+    bronnen.PLAN_VAN_AANPAK,
+    "plan van aanpak",
 )
 EVALUATIE_PLAN_VAN_AANPAK = _vast(
-    "Richtlijn: bespreek het plan van aanpak minstens eens per zoveel weken", 6, "weken",
-    bronnen.PLAN_VAN_AANPAK, "bespreken", "bespreek", "eens per",
+    "Richtlijn: bespreek het plan van aanpak minstens eens per zoveel weken",
+    6,
+    "weken",
+    bronnen.PLAN_VAN_AANPAK,
+    "bespreken",
+    "bespreek",
+    "eens per",
 )
 MELDING_42E_WEEK = _vast(
-    "Ziekmelding bij UWV op de eerste werkdag na deze ziekteweek", 42, "weken",
-    bronnen.MELDING_42E_WEEK, "42e-weeksmelding", "ziekmelding bij uwv", "melding",
+    "Ziekmelding bij UWV op de eerste werkdag na deze ziekteweek",
+    42,
+    "weken",
+    bronnen.MELDING_42E_WEEK,
+    "42e-weeksmelding",
+    "ziekmelding bij uwv",
+    "melding",
 )
 # "Aan het einde van het eerste ziektejaar" (Regeling art. 4): the end of week 52.
 EERSTEJAARSEVALUATIE_UITERLIJK = _vast(
-    "Eerstejaarsevaluatie uiterlijk aan het eind van deze week (einde eerste ziektejaar)", 52, "weken",
-    bronnen.EERSTEJAARSEVALUATIE, "eerstejaarsevaluatie", "evaluatie", "eerste ziektejaar",
+    "Eerstejaarsevaluatie uiterlijk aan het eind van deze week (einde eerste ziektejaar)",
+    52,
+    "weken",
+    bronnen.EERSTEJAARSEVALUATIE,
+    "eerstejaarsevaluatie",
+    "evaluatie",
+    "eerste ziektejaar",
 )
 # Not in the law: the period in which evaluations are held in practice (UWV, arbodiensten).
 EERSTEJAARSEVALUATIE_VANAF = _vast(
-    "Eerstejaarsevaluatie in de praktijk vanaf het begin van deze week", 46, "weken",
-    bronnen.EERSTEJAARSEVALUATIE, "eerstejaarsevaluatie", "evaluatie",
+    "Eerstejaarsevaluatie in de praktijk vanaf het begin van deze week",
+    46,
+    "weken",
+    bronnen.EERSTEJAARSEVALUATIE,
+    "eerstejaarsevaluatie",
+    "evaluatie",
 )
 
 # --- spoor 2 (UWV Werkwijzer Poortwachter, not statute) -----------------------------------
 
 SPOOR_2_NA_EERSTEJAARSEVALUATIE = _vast(
-    "Spoor 2 uiterlijk zoveel weken na de eerstejaarsevaluatie gestart (als er geen perspectief is)", 6, "weken",
-    bronnen.SPOOR_2, "spoor 2", "evaluatie",
+    "Spoor 2 uiterlijk zoveel weken na de eerstejaarsevaluatie gestart (als er geen perspectief is)",
+    6,
+    "weken",
+    bronnen.SPOOR_2,
+    "spoor 2",
+    "evaluatie",
 )
 PERSPECTIEF_TERUGKEER = _vast(
-    "Concreet perspectief op structurele terugkeer bij de eigen werkgever binnen zoveel maanden", 3, "maanden",
-    bronnen.SPOOR_2, "perspectief", "vooruitzicht", "terugkeer", "structureel",
+    "Concreet perspectief op structurele terugkeer bij de eigen werkgever binnen zoveel maanden",
+    3,
+    "maanden",
+    bronnen.SPOOR_2,
+    "perspectief",
+    "vooruitzicht",
+    "terugkeer",
+    "structureel",
 )
 
 # --- second year: counted back from the end of the wachttijd -------------------------------
 
 REINTEGRATIEVERSLAG_VOOR_EINDE = Parameter(
-    "Re-integratieverslag uiterlijk zoveel weken vóór het einde van de wachttijd", "weken",
-    bronnen.REINTEGRATIEVERSLAG, ((WIA_VANAF, 15), (VERZAMELWET_2013, 13)), ("re-integratieverslag",),
+    "Re-integratieverslag uiterlijk zoveel weken vóór het einde van de wachttijd",
+    "weken",
+    bronnen.REINTEGRATIEVERSLAG,
+    ((WIA_VANAF, 15), (VERZAMELWET_2013, 13)),
+    ("re-integratieverslag",),
 )
 WIA_AANVRAAG_VOOR_EINDE = Parameter(
-    "WIA-aanvraag uiterlijk zoveel weken vóór het einde van de wachttijd", "weken",
-    bronnen.WIA_AANVRAAG, ((WIA_VANAF, 13), (VERZAMELWET_2013, 11)), ("wia-aanvraag", "wia aanvragen", "aanvraag"),
+    "WIA-aanvraag uiterlijk zoveel weken vóór het einde van de wachttijd",
+    "weken",
+    bronnen.WIA_AANVRAAG,
+    ((WIA_VANAF, 13), (VERZAMELWET_2013, 11)),
+    ("wia-aanvraag", "wia aanvragen", "aanvraag"),
 )
 # Informative: in this sick week UWV writes about the WIA-aanvraag (not a deadline).
 UWV_BRIEF_WIA = _vast(
-    "UWV stuurt rond deze ziekteweek een brief over de WIA-aanvraag", 88, "weken",
-    bronnen.UWV_BRIEF_WIA, "brief",
+    "UWV stuurt rond deze ziekteweek een brief over de WIA-aanvraag",
+    88,
+    "weken",
+    bronnen.UWV_BRIEF_WIA,
+    "brief",
 )
 VERLENGING_MINIMUM = _vast(
-    "Een vrijwillige verlenging van de wachttijd duurt minstens zoveel weken", 13, "weken",
-    bronnen.VERLENGING, "verlengen", "verlenging",
+    "Een vrijwillige verlenging van de wachttijd duurt minstens zoveel weken",
+    13,
+    "weken",
+    bronnen.VERLENGING,
+    "verlengen",
+    "verlenging",
 )
 LOONSANCTIE_MAXIMUM = _vast(
-    "Een loonsanctie verlengt de loondoorbetaling met hoogstens zoveel weken", 52, "weken",
-    bronnen.LOONSANCTIE, "loonsanctie", "langer loon",
+    "Een loonsanctie verlengt de loondoorbetaling met hoogstens zoveel weken",
+    52,
+    "weken",
+    bronnen.LOONSANCTIE,
+    "loonsanctie",
+    "langer loon",
 )
 
 # --- vervroegde IVA (duurzaam geen benutbare mogelijkheden) ----------------------------------
 
 VERVROEGDE_IVA_NA = _vast(
-    "Vervroegde IVA-aanvraag kan na minstens zoveel weken ziekte", 3, "weken",
-    bronnen.VERVROEGDE_IVA, "iva", "vervroegd", "eerder aanvragen",
+    "Vervroegde IVA-aanvraag kan na minstens zoveel weken ziekte",
+    3,
+    "weken",
+    bronnen.VERVROEGDE_IVA,
+    "iva",
+    "vervroegd",
+    "eerder aanvragen",
 )
 VERVROEGDE_IVA_VOOR = _vast(
-    "Vervroegde IVA-aanvraag kan tot het eind van deze ziekteweek", 68, "weken",
-    bronnen.VERVROEGDE_IVA, "iva", "vervroegd", "eerder aanvragen",
+    "Vervroegde IVA-aanvraag kan tot het eind van deze ziekteweek",
+    68,
+    "weken",
+    bronnen.VERVROEGDE_IVA,
+    "iva",
+    "vervroegd",
+    "eerder aanvragen",
 )
 
 # --- numbers that answers cite, outside the timeline ------------------------------------------
 
 ONTSLAG_GEEN_HERSTEL_BINNEN = _vast(
-    "Ontslag na 104 weken ziekte kan als herstel binnen zoveel weken niet te verwachten is", 26, "weken",
-    bronnen.ONTSLAG_LANGDURIG_ZIEK, "ontslag na", "na 104 weken",
+    "Ontslag na 104 weken ziekte kan als herstel binnen zoveel weken niet te verwachten is",
+    26,
+    "weken",
+    bronnen.ONTSLAG_LANGDURIG_ZIEK,
+    "ontslag na",
+    "na 104 weken",
 )
 # A different route with the same number: dismissal for frequent absence (the c-grond, via the
 # kantonrechter), since the Wet werk en zekerheid of 1 July 2015.
 ONTSLAG_FREQUENT_VERZUIM_GEEN_HERSTEL = Parameter(
-    "Ontslag wegens veelvuldig ziekteverzuim kan als herstel binnen zoveel weken niet te verwachten is", "weken",
-    bronnen.ONTSLAG_FREQUENT_VERZUIM, ((date(2015, 7, 1), 26),), ("vaak ziek", "veelvuldig", "frequent verzuim"),
+    "Ontslag wegens veelvuldig ziekteverzuim kan als herstel binnen zoveel weken niet te verwachten is",
+    "weken",
+    bronnen.ONTSLAG_FREQUENT_VERZUIM,
+    ((date(2015, 7, 1), 26),),
+    ("vaak ziek", "veelvuldig", "frequent verzuim"),
 )
 
 
@@ -186,41 +269,71 @@ ONTSLAG_FREQUENT_VERZUIM_GEEN_HERSTEL = Parameter(
 # first sick day. Before 2016 we do not compute this situation.
 WET_WERKEN_NA_AOW = date(2016, 1, 1)
 LOONDOORBETALING_NA_AOW = Parameter(
-    "Loondoorbetaling bij ziekte na het bereiken van de AOW-leeftijd duurt zoveel weken", "weken",
-    bronnen.LOON_NA_AOW, ((WET_WERKEN_NA_AOW, 13), (date(2023, 7, 1), 6)), ("aow",),
+    "Loondoorbetaling bij ziekte na het bereiken van de AOW-leeftijd duurt zoveel weken",
+    "weken",
+    bronnen.LOON_NA_AOW,
+    ((WET_WERKEN_NA_AOW, 13), (date(2023, 7, 1), 6)),
+    ("aow",),
 )
 # UWV: an employee who leaves while sick gets no re-integratieverslag before 6 weeks of sickness,
 # a shortened one from 6 weeks, the full one (with eindevaluatie) from 10 weeks.
 VERKORT_RIV_VANAF = _vast(
-    "Ziek uit dienst: een verkort re-integratieverslag vanaf zoveel weken ziekte", 6, "weken",
-    bronnen.RIV_EINDE_DIENSTVERBAND, "verkort", "uit dienst",
+    "Ziek uit dienst: een verkort re-integratieverslag vanaf zoveel weken ziekte",
+    6,
+    "weken",
+    bronnen.RIV_EINDE_DIENSTVERBAND,
+    "verkort",
+    "uit dienst",
 )
 VOLLEDIG_RIV_VANAF = _vast(
-    "Ziek uit dienst: een volledig re-integratieverslag vanaf zoveel weken ziekte", 10, "weken",
-    bronnen.RIV_EINDE_DIENSTVERBAND, "uit dienst",
+    "Ziek uit dienst: een volledig re-integratieverslag vanaf zoveel weken ziekte",
+    10,
+    "weken",
+    bronnen.RIV_EINDE_DIENSTVERBAND,
+    "uit dienst",
 )
 ERD_ZW_MELDING_BINNEN = _vast(
-    "Eigenrisicodrager Ziektewet: ziek uit dienst melden binnen zoveel weken na de laatste dag", 6, "weken",
-    bronnen.ERD_ZW_ZIEK_UIT_DIENST, "eigenrisicodrager",
+    "Eigenrisicodrager Ziektewet: ziek uit dienst melden binnen zoveel weken na de laatste dag",
+    6,
+    "weken",
+    bronnen.ERD_ZW_ZIEK_UIT_DIENST,
+    "eigenrisicodrager",
 )
 ZWANGERSCHAPSZIEKTE_MELDING_BINNEN = _vast(
-    "Ziek door zwangerschap vóór het verlof: melden bij UWV binnen zoveel weken", 6, "weken",
-    bronnen.ZIEK_DOOR_ZWANGERSCHAP, "zwanger",
+    "Ziek door zwangerschap vóór het verlof: melden bij UWV binnen zoveel weken",
+    6,
+    "weken",
+    bronnen.ZIEK_DOOR_ZWANGERSCHAP,
+    "zwanger",
 )
 ZIEKTEWET_BEOORDELING_NA = _vast(
     "UWV kan na zoveel weken ziekte een Ziektewet-beoordeling doen (vroeger: Eerstejaars Ziektewet-beoordeling)",
-    44, "weken", bronnen.ZIEKTEWET_BEOORDELING, "ziektewet-beoordeling",
+    44,
+    "weken",
+    bronnen.ZIEKTEWET_BEOORDELING,
+    "ziektewet-beoordeling",
 )
 ZWANGERSCHAPS_EN_BEVALLINGSVERLOF = _vast(
-    "Zwangerschaps- en bevallingsverlof duurt minstens zoveel weken", 16, "weken", bronnen.WAZO_VERLOF, "verlof",
+    "Zwangerschaps- en bevallingsverlof duurt minstens zoveel weken",
+    16,
+    "weken",
+    bronnen.WAZO_VERLOF,
+    "verlof",
 )
 ZWANGERSCHAPS_EN_BEVALLINGSVERLOF_MEERLING = _vast(
-    "Zwangerschaps- en bevallingsverlof bij een meerling duurt minstens zoveel weken", 20, "weken",
-    bronnen.WAZO_VERLOF, "meerling",
+    "Zwangerschaps- en bevallingsverlof bij een meerling duurt minstens zoveel weken",
+    20,
+    "weken",
+    bronnen.WAZO_VERLOF,
+    "meerling",
 )
 ZIEKMELDING_UITERLIJK_DAG = _vast(
-    "Ziekmelding bij UWV (Ziektewet) uiterlijk op deze ziektedag", 4, "dagen",
-    bronnen.ZIEKMELDING_VIERDE_DAG, "vierde", "ziekmelding",
+    "Ziekmelding bij UWV (Ziektewet) uiterlijk op deze ziektedag",
+    4,
+    "dagen",
+    bronnen.ZIEKMELDING_VIERDE_DAG,
+    "vierde",
+    "ziekmelding",
 )
 
 
@@ -232,58 +345,103 @@ ZIEKMELDING_UITERLIJK_DAG = _vast(
 # nagenoeg uitsluitend diensten ... ten behoeve van het huishouden": then 6 weeks of wages, not 104.
 HUISHOUDEN_MINDER_DAN_DAGEN = _vast(
     "Huishoudelijk personeel: wie doorgaans minder dan zoveel dagen per week voor een huishouden werkt, krijgt bij "
-    "ziekte kort loon", 4, "dagen", bronnen.LOON_HUISHOUDEN, "huishouden",
+    "ziekte kort loon",
+    4,
+    "dagen",
+    bronnen.LOON_HUISHOUDEN,
+    "huishouden",
 )
 LOONDOORBETALING_HUISHOUDEN = _vast(
-    "Huishoudelijk personeel (kleine baan, zie HUISHOUDEN_MINDER_DAN_DAGEN): loon bij ziekte zoveel weken", 6, "weken",
-    bronnen.LOON_HUISHOUDEN, "huishouden",
+    "Huishoudelijk personeel (kleine baan, zie HUISHOUDEN_MINDER_DAN_DAGEN): loon bij ziekte zoveel weken",
+    6,
+    "weken",
+    bronnen.LOON_HUISHOUDEN,
+    "huishouden",
 )
 # WW art. 19 lid 2 (text of 1-7-2026): the first thirteen weeks of sickness are no "wachtdagen", so the WW
 # goes on for them; the Ziektewet follows after (UWV "Ik heb een WW-uitkering en ben ziek").
 WW_BIJ_ZIEKTE = _vast(
-    "Ziek met een WW-uitkering: de WW loopt de eerste zoveel weken van de ziekte door", 13, "weken",
-    bronnen.WW_EN_ZIEK, "ww-uitkering",
+    "Ziek met een WW-uitkering: de WW loopt de eerste zoveel weken van de ziekte door",
+    13,
+    "weken",
+    bronnen.WW_EN_ZIEK,
+    "ww-uitkering",
 )
 WACHTDAGEN_MAXIMUM = _vast(
-    "Hoogstens zoveel wachtdagen (zonder loon) bij ziekte, als ze zijn afgesproken", 2, "dagen",
-    bronnen.WACHTDAGEN, "wachtdag",
+    "Hoogstens zoveel wachtdagen (zonder loon) bij ziekte, als ze zijn afgesproken",
+    2,
+    "dagen",
+    bronnen.WACHTDAGEN,
+    "wachtdag",
 )
 RECHTSVERMOEDEN_ARBEIDSOMVANG = _vast(
-    "Oproepkracht: na zoveel maanden geldt het gemiddelde van de zoveel maanden daarvoor als arbeidsomvang", 3,
-    "maanden", bronnen.RECHTSVERMOEDEN_ARBEIDSOMVANG, "arbeidsomvang", "gemiddeld",
+    "Oproepkracht: na zoveel maanden geldt het gemiddelde van de zoveel maanden daarvoor als arbeidsomvang",
+    3,
+    "maanden",
+    bronnen.RECHTSVERMOEDEN_ARBEIDSOMVANG,
+    "arbeidsomvang",
+    "gemiddeld",
 )
 NO_RISKPOLIS_MELDING_BINNEN = _vast(
-    "No-riskpolis (en ziekte door zwangerschap vóór het verlof): ziekte bij UWV melden binnen zoveel weken", 6,
-    "weken", bronnen.MELDING_VANGNET_MET_WERKGEVER, "no-riskpolis",
+    "No-riskpolis (en ziekte door zwangerschap vóór het verlof): ziekte bij UWV melden binnen zoveel weken",
+    6,
+    "weken",
+    bronnen.MELDING_VANGNET_MET_WERKGEVER,
+    "no-riskpolis",
 )
 NO_RISKPOLIS_DUUR = _vast(
-    "De no-riskpolis dekt ziekte die begint binnen zoveel weken (5 jaar) na de start van het werk", 260, "weken",
-    bronnen.NO_RISKPOLIS, "no-riskpolis", "polis",
+    "De no-riskpolis dekt ziekte die begint binnen zoveel weken (5 jaar) na de start van het werk",
+    260,
+    "weken",
+    bronnen.NO_RISKPOLIS,
+    "no-riskpolis",
+    "polis",
 )
 ZIEKTEWET_MAXIMUM = _vast(
-    "Een Ziektewet-uitkering duurt hoogstens zoveel weken", 104, "weken", bronnen.ZIEKTEWET_DUUR, "ziektewet",
+    "Een Ziektewet-uitkering duurt hoogstens zoveel weken",
+    104,
+    "weken",
+    bronnen.ZIEKTEWET_DUUR,
+    "ziektewet",
 )
 OPZEGVERBOD_NA_BEVALLINGSVERLOF = _vast(
-    "Opzegverbod nog zoveel weken na terugkeer na het bevallingsverlof", 6, "weken",
-    bronnen.OPZEGVERBOD_ZWANGERSCHAP, "opzeggen", "opzegverbod", "terugkeer",
+    "Opzegverbod nog zoveel weken na terugkeer na het bevallingsverlof",
+    6,
+    "weken",
+    bronnen.OPZEGVERBOD_ZWANGERSCHAP,
+    "opzeggen",
+    "opzegverbod",
+    "terugkeer",
 )
 # The same dates as LOONDOORBETALING_NA_AOW: the opzegverbod for an AOW-gerechtigde follows the wages.
 OPZEGVERBOD_NA_AOW = Parameter(
-    "Opzegverbod bij ziekte na het bereiken van de AOW-leeftijd duurt zoveel weken", "weken",
-    bronnen.OPZEGVERBOD_NA_AOW, ((WET_WERKEN_NA_AOW, 13), (date(2023, 7, 1), 6)), ("opzegverbod",),
+    "Opzegverbod bij ziekte na het bereiken van de AOW-leeftijd duurt zoveel weken",
+    "weken",
+    bronnen.OPZEGVERBOD_NA_AOW,
+    ((WET_WERKEN_NA_AOW, 13), (date(2023, 7, 1), 6)),
+    ("opzegverbod",),
 )
 # WIA art. 102 lid 6: 14 weeks until the end of 2011; we do not compute with it, so only today's value.
 WIA_BESLISTERMIJN = _vast(
-    "UWV beslist op een WIA-aanvraag binnen zoveel weken (en mag die termijn verlengen)", 8, "weken",
-    bronnen.WIA_BESLISTERMIJN, "wettelijke beslistermijn",
+    "UWV beslist op een WIA-aanvraag binnen zoveel weken (en mag die termijn verlengen)",
+    8,
+    "weken",
+    bronnen.WIA_BESLISTERMIJN,
+    "wettelijke beslistermijn",
 )
 ERD_WGA_DUUR = _vast(
-    "Een eigenrisicodrager WGA betaalt een WGA-uitkering hoogstens zoveel weken (10 jaar); daarna UWV", 520,
-    "weken", bronnen.ERD_WGA_TIEN_JAAR, "eigenrisicodrager wga",
+    "Een eigenrisicodrager WGA betaalt een WGA-uitkering hoogstens zoveel weken (10 jaar); daarna UWV",
+    520,
+    "weken",
+    bronnen.ERD_WGA_TIEN_JAAR,
+    "eigenrisicodrager wga",
 )
 VRIJWILLIGE_VERZEKERING_AANMELDEN_BINNEN = _vast(
     "Vrijwillige verzekering Ziektewet/WIA bij UWV: aanmelden binnen zoveel weken na het einde van de verplichte",
-    13, "weken", bronnen.VRIJWILLIGE_VERZEKERING, "vrijwillig",
+    13,
+    "weken",
+    bronnen.VRIJWILLIGE_VERZEKERING,
+    "vrijwillig",
 )
 
 

@@ -1,4 +1,5 @@
 """Reading dates and periods from text input (CLI flags, API fields), with Dutch errors."""
+
 from __future__ import annotations
 
 from datetime import date

@@ -11,6 +11,7 @@ zwangerschaps- en bevallingsverlof moved it (its `uitleg` says why); `Tijdlijn.v
 says what the leave does to the case, including whether the dates are planning (`gepland`).
 `Tijdlijn.invoer` is the input record the result was computed from (JSON `invoer`: the given inputs).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -7,6 +7,7 @@ date through the bedrijfsarts advice (`hangt_af_van_advies`, `voorwaarde`),
 and its source (`bron`). Texts take the case as an argument; with `None`
 they give the general rule, without a personal date.
 """
+
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
@@ -84,9 +85,18 @@ class Termijnregel(ABC):
         lapsed = case.situatie.vervalt(self, datum)
         if lapsed:
             return Deadline(
-                key=self.key, titel=self.titel, datum=None, status=None, wie=self.wie,
-                regel="vervalt in deze situatie", uitleg=lapsed, bron=case.situatie.bron, week=None,
-                nog_te_doen=False, hangt_af_van_advies=self.hangt_af_van_advies, vervalt=True,
+                key=self.key,
+                titel=self.titel,
+                datum=None,
+                status=None,
+                wie=self.wie,
+                regel="vervalt in deze situatie",
+                uitleg=lapsed,
+                bron=case.situatie.bron,
+                week=None,
+                nog_te_doen=False,
+                hangt_af_van_advies=self.hangt_af_van_advies,
+                vervalt=True,
             )
         return Deadline(
             key=self.key,
@@ -104,7 +114,14 @@ class Termijnregel(ABC):
 
     def algemeen(self) -> Regeltekst:
         return Regeltekst(
-            key=self.key, titel=self.titel, wie=self.wie, regel=self.regel(None), uitleg=self.uitleg(None),
-            bron=self.bron, standaard_week=self.standaard_week(), hangt_af_van_advies=self.hangt_af_van_advies,
-            voorwaarde=self.voorwaarde, termen=self.termen,
+            key=self.key,
+            titel=self.titel,
+            wie=self.wie,
+            regel=self.regel(None),
+            uitleg=self.uitleg(None),
+            bron=self.bron,
+            standaard_week=self.standaard_week(),
+            hangt_af_van_advies=self.hangt_af_van_advies,
+            voorwaarde=self.voorwaarde,
+            termen=self.termen,
         )

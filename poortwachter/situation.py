@@ -16,6 +16,7 @@ with it deadlines of the schedule:
 The regime that ends the wage payment first applies. A zwangerschaps- en
 bevallingsverlof changes the counting (counting.py), not the regime.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -69,14 +70,18 @@ class Situatie:
     eigenrisicodrager_zw: bool = False
     bijzonderheden: tuple[str, ...] = ()
 
+    def _begeleider(self) -> str:
+        if self.eigenrisicodrager_zw:
+            return "begeleidt de ex-werkgever als eigenrisicodrager Ziektewet"
+        return "begeleidt UWV"
+
     def vervalt(self, regel, datum: date | None) -> str | None:
         """Why a deadline rule does not apply in this situation, or None when it does."""
         if self.regime is Regime.ZIEK_UIT_DIENST:
             if regel.werkgeversplicht and datum is not None and datum > self.einde_dienstverband:
                 return (
                     f"Vervalt: het dienstverband eindigt op {datum_nl(self.einde_dienstverband)}, vóór deze datum. "
-                    f"Daarna {'begeleidt de ex-werkgever als eigenrisicodrager Ziektewet' if self.eigenrisicodrager_zw else 'begeleidt UWV'} "
-                    "de re-integratie."
+                    f"Daarna {self._begeleider()} de re-integratie."
                 )
             return None
         if self.regime in (Regime.AOW_GERECHTIGD, Regime.AOW_TIJDENS_ZIEKTE):
@@ -116,11 +121,13 @@ def determine(
 ) -> Situatie:
     """The regime of this case: the one that ends the wage payment first."""
     bijzonderheden = tuple(
-        code for code, present in (
+        code
+        for code, present in (
             (EIGENRISICODRAGER_ZW, eigenrisicodrager_zw),
             (SAMENGETELD_ROND_VERLOF, geval.over_verlof),
             (ZIEK_DOOR_ZWANGERSCHAP, ziekte_door_zwangerschap),
-        ) if present
+        )
+        if present
     )
     aow = aow_datum(geboortedatum) if geboortedatum else None
     options = [_standard(einde_wachttijd, aow, geboortedatum)]

@@ -6,6 +6,7 @@ Werkwijzer Poortwachter, not statute: without a concrete prospect of structural
 return within 3 months after the eerstejaarsevaluatie, spoor 2 must have started
 6 weeks after it; when return is clearly impossible earlier, at once.
 """
+
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -19,15 +20,15 @@ from .parameters import EERSTEJAARSEVALUATIE_UITERLIJK as EJE, PERSPECTIEF_TERUG
 from .results import Uitkomst
 from .rule import Termijnregel
 
-_PERSPECTIEF = f"concreet perspectief op structurele terugkeer bij de eigen werkgever binnen {PERSPECTIEF_TERUGKEER.tekst()}"
+_PERSPECTIEF = (
+    f"concreet perspectief op structurele terugkeer bij de eigen werkgever binnen {PERSPECTIEF_TERUGKEER.tekst()}"
+)
 
 
 def spoor(case: Casus) -> Uitkomst:
     """The track the employee is in on the peildatum, with the reason."""
     if case.na_einde_dienstverband:
-        wie = (
-            "de ex-werkgever als eigenrisicodrager Ziektewet" if case.situatie.eigenrisicodrager_zw else "UWV"
-        )
+        wie = "de ex-werkgever als eigenrisicodrager Ziektewet" if case.situatie.eigenrisicodrager_zw else "UWV"
         return Uitkomst(
             Spoor.ZONDER_WERKGEVER.value,
             f"Het dienstverband is geëindigd op {datum_nl(case.situatie.einde_dienstverband)}. Er is geen eigen "

@@ -1,4 +1,5 @@
 """Next steps and warnings: what to do now, derived from the applied deadline rules."""
+
 from __future__ import annotations
 
 from . import bronnen
@@ -11,7 +12,9 @@ from .results import VERSTREKEN, Deadline, Stap, Waarschuwing
 
 # Advice under which an arbeidsdeskundig onderzoek is due once the evaluation is in sight.
 _ARBEIDSDESKUNDIGE_BIJ_ADVIES = (
-    Advies.GEEN_PERSPECTIEF_EIGEN_WERKGEVER, Advies.ANDER_WERK_EIGEN_WERKGEVER, Advies.ONBEKEND,
+    Advies.GEEN_PERSPECTIEF_EIGEN_WERKGEVER,
+    Advies.ANDER_WERK_EIGEN_WERKGEVER,
+    Advies.ONBEKEND,
 )
 
 
@@ -20,41 +23,62 @@ def _immediate(case: Casus, termijnen: dict[str, Deadline], spoor: str) -> list[
     steps: list[Stap] = []
     spoor_2_open = termijnen["spoor_2_uiterlijk"].nog_te_doen
     if case.advies is Advies.GEEN_PERSPECTIEF_EIGEN_WERKGEVER and spoor_2_open:
-        steps.append(Stap(
-            "Start spoor 2 nu", "Zoek, naast spoor 1, actief naar passend werk bij een andere "
-            "werkgever, bijvoorbeeld met hulp van een re-integratiebureau.", "werkgever en werknemer",
-            bronnen.SPOOR_2, case.telmoment, "spoor_2_uiterlijk",
-        ))
+        steps.append(
+            Stap(
+                "Start spoor 2 nu",
+                "Zoek, naast spoor 1, actief naar passend werk bij een andere "
+                "werkgever, bijvoorbeeld met hulp van een re-integratiebureau.",
+                "werkgever en werknemer",
+                bronnen.SPOOR_2,
+                case.telmoment,
+                "spoor_2_uiterlijk",
+            )
+        )
     if case.advies is Advies.TIJDELIJK_GEEN_MOGELIJKHEDEN:
-        steps.append(Stap(
-            "Houd contact en laat de bedrijfsarts opnieuw beoordelen",
-            "Zodra er weer mogelijkheden zijn, stelt de bedrijfsarts de probleemanalyse bij en "
-            "volgt een plan van aanpak.", "werkgever, werknemer en bedrijfsarts",
-            bronnen.GEEN_BENUTBARE_MOGELIJKHEDEN,
-        ))
+        steps.append(
+            Stap(
+                "Houd contact en laat de bedrijfsarts opnieuw beoordelen",
+                "Zodra er weer mogelijkheden zijn, stelt de bedrijfsarts de probleemanalyse bij en "
+                "volgt een plan van aanpak.",
+                "werkgever, werknemer en bedrijfsarts",
+                bronnen.GEEN_BENUTBARE_MOGELIJKHEDEN,
+            )
+        )
     iva_tot = termijnen.get("vervroegde_iva_tot")
     if iva_tot is not None and iva_tot.status != VERSTREKEN:
-        steps.append(Stap(
-            "Overweeg een vervroegde IVA-aanvraag",
-            f"Dat kan tot en met {datum_nl(iva_tot.datum)}, met een verklaring van de bedrijfsarts.",
-            "werknemer", bronnen.VERVROEGDE_IVA, iva_tot.datum, "vervroegde_iva_tot",
-        ))
+        steps.append(
+            Stap(
+                "Overweeg een vervroegde IVA-aanvraag",
+                f"Dat kan tot en met {datum_nl(iva_tot.datum)}, met een verklaring van de bedrijfsarts.",
+                "werknemer",
+                bronnen.VERVROEGDE_IVA,
+                iva_tot.datum,
+                "vervroegde_iva_tot",
+            )
+        )
     if spoor in (Spoor.GEEN_ACTIEVE_REINTEGRATIE.value, Spoor.ZONDER_WERKGEVER.value) or case.aow_bereikt:
         return steps
     needs_ad = case.advies in _ARBEIDSDESKUNDIGE_BIJ_ADVIES or spoor == Spoor.SPOOR_1_EN_2.value
     if needs_ad and (case.in_eerstejaarsevaluatie_periode or case.advies is Advies.GEEN_PERSPECTIEF_EIGEN_WERKGEVER):
-        steps.append(Stap(
-            "Laat een arbeidsdeskundig onderzoek doen",
-            "Een arbeidsdeskundige onderzoekt welk werk nog passend is, bij de eigen werkgever "
-            "of elders. UWV kijkt hiernaar bij de beoordeling van het re-integratieverslag.",
-            "werkgever", bronnen.ARBEIDSDESKUNDIG_ONDERZOEK,
-        ))
+        steps.append(
+            Stap(
+                "Laat een arbeidsdeskundig onderzoek doen",
+                "Een arbeidsdeskundige onderzoekt welk werk nog passend is, bij de eigen werkgever "
+                "of elders. UWV kijkt hiernaar bij de beoordeling van het re-integratieverslag.",
+                "werkgever",
+                bronnen.ARBEIDSDESKUNDIG_ONDERZOEK,
+            )
+        )
     if termijnen["plan_van_aanpak"].status == VERSTREKEN:
-        steps.append(Stap(
-            "Evalueer het plan van aanpak regelmatig",
-            f"Bespreek de voortgang minstens eens per {EVALUATIE_PLAN_VAN_AANPAK.tekst()} (richtlijn) en stel het "
-            "plan bij als de situatie verandert.", "werkgever en werknemer", bronnen.PLAN_VAN_AANPAK,
-        ))
+        steps.append(
+            Stap(
+                "Evalueer het plan van aanpak regelmatig",
+                f"Bespreek de voortgang minstens eens per {EVALUATIE_PLAN_VAN_AANPAK.tekst()} (richtlijn) en stel het "
+                "plan bij als de situatie verandert.",
+                "werkgever en werknemer",
+                bronnen.PLAN_VAN_AANPAK,
+            )
+        )
     return steps
 
 
@@ -77,10 +101,12 @@ def warnings(termijnen: dict[str, Deadline]) -> list[Waarschuwing]:
     for key, deadline in termijnen.items():
         advice = REGELS_PER_KEY[key].te_laat
         if advice and deadline.nog_te_doen and deadline.status == VERSTREKEN:
-            result.append(Waarschuwing(
-                key,
-                f"De termijn voor '{deadline.titel}' is verstreken ({datum_nl(deadline.datum)}). Is dit nog niet "
-                f"gedaan? {advice}",
-                deadline.bron,
-            ))
+            result.append(
+                Waarschuwing(
+                    key,
+                    f"De termijn voor '{deadline.titel}' is verstreken ({datum_nl(deadline.datum)}). Is dit nog niet "
+                    f"gedaan? {advice}",
+                    deadline.bron,
+                )
+            )
     return result

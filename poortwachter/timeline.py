@@ -5,6 +5,7 @@ pipeline — validate, build the case, apply the rules, derive steps and
 warnings — and every figure it returns carries the rule that produced it and
 the legal source, so a channel can always answer "waarom?".
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -63,15 +64,24 @@ def compute_timeline(
     after the first sick day: sickness right before and right after it is one case and its weeks do not
     count; `ziek_na_verlof` says whether the sickness goes on right after it (None: assumed); see verlof.py.
     """
-    return compute_timeline_for(Invoer(
-        eerste_ziektedag=eerste_ziektedag, peildatum=peildatum, advies=advies,
-        eerdere_perioden=tuple(eerdere_perioden), verlenging_weken=verlenging_weken,
-        perspectief_binnen_3_maanden=perspectief_binnen_3_maanden, probleemanalyse_datum=probleemanalyse_datum,
-        eerstejaarsevaluatie_datum=eerstejaarsevaluatie_datum, einde_dienstverband=einde_dienstverband,
-        eigenrisicodrager_zw=bool(eigenrisicodrager_zw), geboortedatum=geboortedatum,
-        zwangerschapsverlof=zwangerschapsverlof, ziekte_door_zwangerschap=bool(ziekte_door_zwangerschap),
-        ziek_na_verlof=ziek_na_verlof,
-    ))
+    return compute_timeline_for(
+        Invoer(
+            eerste_ziektedag=eerste_ziektedag,
+            peildatum=peildatum,
+            advies=advies,
+            eerdere_perioden=tuple(eerdere_perioden),
+            verlenging_weken=verlenging_weken,
+            perspectief_binnen_3_maanden=perspectief_binnen_3_maanden,
+            probleemanalyse_datum=probleemanalyse_datum,
+            eerstejaarsevaluatie_datum=eerstejaarsevaluatie_datum,
+            einde_dienstverband=einde_dienstverband,
+            eigenrisicodrager_zw=bool(eigenrisicodrager_zw),
+            geboortedatum=geboortedatum,
+            zwangerschapsverlof=zwangerschapsverlof,
+            ziekte_door_zwangerschap=bool(ziekte_door_zwangerschap),
+            ziek_na_verlof=ziek_na_verlof,
+        )
+    )
 
 
 def compute_timeline_for(invoer: Invoer) -> Tijdlijn:
@@ -117,9 +127,16 @@ def _build(invoer: Invoer) -> Casus:
     check_birth_date(invoer.geboortedatum, geval.eerste_ziektedag)
     vangnet = invoer.ziekte_door_zwangerschap and not _later_than_the_leave(eerste_ziektedag, verlof)
     return Casus(
-        geval, indeling.peildatum, invoer.advies, invoer.verlenging_weken or 0, invoer.perspectief_binnen_3_maanden,
-        invoer.probleemanalyse_datum, invoer.eerstejaarsevaluatie_datum,
-        situatie=_situation(geval, invoer, vangnet), verlof=verlof, ziekte_door_zwangerschap=vangnet,
+        geval,
+        indeling.peildatum,
+        invoer.advies,
+        invoer.verlenging_weken or 0,
+        invoer.perspectief_binnen_3_maanden,
+        invoer.probleemanalyse_datum,
+        invoer.eerstejaarsevaluatie_datum,
+        situatie=_situation(geval, invoer, vangnet),
+        verlof=verlof,
+        ziekte_door_zwangerschap=vangnet,
         zwangerschap_na_verlof=invoer.ziekte_door_zwangerschap and not vangnet,
         verlofgevolg=indeling.gevolg(verlof, geval.over_verlof, peildatum),
         stand=indeling.stand if indeling.stand != indeling.peildatum else None,
@@ -129,8 +146,12 @@ def _build(invoer: Invoer) -> Casus:
 def _situation(geval: Ziektegeval, invoer: Invoer, vangnet: bool) -> Situatie:
     weken = WACHTTIJD.waarde + (invoer.verlenging_weken or 0)
     return determine(
-        geval, geval.date_of_day(einde_week(weken)), invoer.einde_dienstverband, invoer.eigenrisicodrager_zw,
-        invoer.geboortedatum, vangnet,
+        geval,
+        geval.date_of_day(einde_week(weken)),
+        invoer.einde_dienstverband,
+        invoer.eigenrisicodrager_zw,
+        invoer.geboortedatum,
+        vangnet,
     )
 
 
@@ -231,8 +252,10 @@ def _notes(case: Casus, termijnen: dict[str, Deadline]) -> list[str]:
         notes += leave_notes(case.verlofgevolg, case.geval.day_number_of(voor.einde) if voor else None)
     einde_wachttijd = termijnen["laatste_dag_wachttijd"].datum
     if einde_wachttijd is not None and case.peildatum > einde_wachttijd:
-        notes.append("De wachttijd is voorbij; de loondoorbetaling bij ziekte is geëindigd, "
-                     "tenzij UWV een loonsanctie heeft opgelegd.")
+        notes.append(
+            "De wachttijd is voorbij; de loondoorbetaling bij ziekte is geëindigd, "
+            "tenzij UWV een loonsanctie heeft opgelegd."
+        )
     return notes
 
 

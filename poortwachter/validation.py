@@ -6,6 +6,7 @@ this whole schedule) applies to sickness that began on or after 1 January
 deadlines. Its upper end is technical: far enough in the future the date
 arithmetic would overflow (a loonsanctie can end ~3 years after day 1).
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -68,8 +69,7 @@ def check_period(periode: Periode) -> None:
     check_in_window(periode.einde, "einddatum van een eerdere periode")
     if periode.einde < periode.begin:
         raise InvalidPeriodError(
-            f"De periode van {datum_nl(periode.begin)} tot en met {datum_nl(periode.einde)} "
-            "eindigt voordat hij begint."
+            f"De periode van {datum_nl(periode.begin)} tot en met {datum_nl(periode.einde)} eindigt voordat hij begint."
         )
 
 
@@ -154,8 +154,10 @@ def check_birth_date(geboortedatum: date | None, eerste_ziektedag: date) -> None
         return
     if not isinstance(geboortedatum, date):
         raise InvalidDateError("De geboortedatum is geen geldige datum.")
-    leeftijd = eerste_ziektedag.year - geboortedatum.year - (
-        (eerste_ziektedag.month, eerste_ziektedag.day) < (geboortedatum.month, geboortedatum.day)
+    leeftijd = (
+        eerste_ziektedag.year
+        - geboortedatum.year
+        - ((eerste_ziektedag.month, eerste_ziektedag.day) < (geboortedatum.month, geboortedatum.day))
     )
     if not LEEFTIJD_MIN <= leeftijd <= LEEFTIJD_MAX:
         raise InvalidSituationError(

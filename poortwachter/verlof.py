@@ -18,6 +18,7 @@ A leave that has not ended on the peildatum is planning: today's position is cou
 (during the leave: on the last sick day before it, as the count stands still), every later date from the
 day after the leave, and the result says that those dates move if the leave moves.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -86,15 +87,22 @@ class Indeling:
         if verlof is None or self.ligging is None:
             return None
         return Verlofgevolg(
-            verlof=verlof, ligging=self.ligging, samengeteld=samengeteld,
+            verlof=verlof,
+            ligging=self.ligging,
+            samengeteld=samengeteld,
             gepland=peildatum <= verlof.einde and self.ligging != NA,
-            aanname=self.aanname, telling_stopt=self.telling_stopt, telling_vanaf=self.telling_vanaf,
+            aanname=self.aanname,
+            telling_stopt=self.telling_stopt,
+            telling_vanaf=self.telling_vanaf,
             stand_op=self.stand if self.stand != peildatum else None,
         )
 
 
 def arrange(
-    eerste_ziektedag: date, peildatum: date, eerdere: Sequence[Periode], verlof: Periode | None,
+    eerste_ziektedag: date,
+    peildatum: date,
+    eerdere: Sequence[Periode],
+    verlof: Periode | None,
     ziek_na_verlof: bool | None,
 ) -> Indeling:
     """The periods of the case from the input (validated by validation.py) and where the leave puts today."""
@@ -175,7 +183,9 @@ STOPS_AT_THE_LEAVE = (
 
 
 def apply_leave(
-    termijnen: dict[str, Deadline], gevolg: Verlofgevolg, zonder_verlof: dict[str, Deadline] | None,
+    termijnen: dict[str, Deadline],
+    gevolg: Verlofgevolg,
+    zonder_verlof: dict[str, Deadline] | None,
 ) -> dict[str, Deadline]:
     """The deadlines with what the leave does to them.
 

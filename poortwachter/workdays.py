@@ -5,6 +5,7 @@ Sunday, ATW holiday or a day the government declares equal to one rolls
 forward. Backward-counted deadlines (RIV, WIA-aanvraag) are never rolled
 (ATW art. 1 lid 2).
 """
+
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -22,16 +23,41 @@ from .bronnen import Bron
 # after 2028 not yet published) is computed without such days, and the
 # explanation says so.
 GELIJKGESTELDE_DAGEN: tuple[tuple[range, Bron, tuple[date, ...]], ...] = (
-    (range(2017, 2020), bronnen.GELIJKSTELLING_2017_2019, (
-        date(2017, 4, 28), date(2017, 5, 26), date(2018, 5, 11), date(2018, 12, 24), date(2018, 12, 31),
-        date(2019, 5, 31), date(2019, 12, 27),
-    )),
-    (range(2023, 2026), bronnen.GELIJKSTELLING_2023_2025, (
-        date(2023, 4, 28), date(2023, 5, 19), date(2024, 5, 10), date(2024, 12, 27), date(2025, 5, 30),
-    )),
-    (range(2026, 2029), bronnen.GELIJKSTELLING_2026_2028, (
-        date(2026, 1, 2), date(2026, 5, 15), date(2027, 5, 7), date(2028, 4, 28), date(2028, 5, 26),
-    )),
+    (
+        range(2017, 2020),
+        bronnen.GELIJKSTELLING_2017_2019,
+        (
+            date(2017, 4, 28),
+            date(2017, 5, 26),
+            date(2018, 5, 11),
+            date(2018, 12, 24),
+            date(2018, 12, 31),
+            date(2019, 5, 31),
+            date(2019, 12, 27),
+        ),
+    ),
+    (
+        range(2023, 2026),
+        bronnen.GELIJKSTELLING_2023_2025,
+        (
+            date(2023, 4, 28),
+            date(2023, 5, 19),
+            date(2024, 5, 10),
+            date(2024, 12, 27),
+            date(2025, 5, 30),
+        ),
+    ),
+    (
+        range(2026, 2029),
+        bronnen.GELIJKSTELLING_2026_2028,
+        (
+            date(2026, 1, 2),
+            date(2026, 5, 15),
+            date(2027, 5, 7),
+            date(2028, 4, 28),
+            date(2028, 5, 26),
+        ),
+    ),
 )
 _GELIJKGESTELD = {day: bron for _years, bron, days in GELIJKGESTELDE_DAGEN for day in days}
 _YEARS_WITH_DECREE = {year for years, _bron, _days in GELIJKGESTELDE_DAGEN for year in years}

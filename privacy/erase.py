@@ -10,6 +10,7 @@ content. Exit code 0 only when every id is erased or was not there; 1 when any e
 failed (the database refused or did not answer); 2 when the endpoints file names no
 Spoorwijzer tracker store.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -31,8 +32,10 @@ def main(argv: list[str] | None = None) -> int:
     endpoints = AvailableEndpoints.read_endpoints(args.endpoints)
     store = private_store(TrackerStore.create(endpoints.tracker_store))
     if store is None:
-        print(f"{args.endpoints}: geen trackerstore van Spoorwijzer (type {STORE_TYPE}); er is niets gewist.",
-              file=sys.stderr)
+        print(
+            f"{args.endpoints}: geen trackerstore van Spoorwijzer (type {STORE_TYPE}); er is niets gewist.",
+            file=sys.stderr,
+        )
         return 2
     failed = False
     for sender in args.ids:

@@ -12,6 +12,7 @@ when nothing is. It never raises; failures are logged by their kind, never with 
 the conversation id. The store is shared by all replicas, so the conversation is gone for
 every one of them.
 """
+
 from __future__ import annotations
 
 import logging
@@ -25,8 +26,7 @@ logger = logging.getLogger(__name__)
 
 MARKER = "gesprek_gewist"
 ERASED_TEXT = (
-    "Klaar: dit gesprek is gewist. Er staat niets meer van bij ons opgeslagen. "
-    "Je kunt gewoon een nieuwe vraag stellen."
+    "Klaar: dit gesprek is gewist. Er staat niets meer van bij ons opgeslagen. Je kunt gewoon een nieuwe vraag stellen."
 )
 ERASE_FAILED_TEXT = (
     "Het wissen is niet gelukt: er ging bij ons iets mis, en je gesprek is nog (helemaal of voor een deel) "

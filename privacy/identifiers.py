@@ -18,6 +18,7 @@ placeholder, so the stored conversation still reads sensibly:
 Dates are never touched: "3 maart 2026", "03-03-2026", "2026-03-03" (the guide needs them);
 a phone match that contains a date ("01-03-2026 12") is not a phone number.
 """
+
 from __future__ import annotations
 
 import re
@@ -107,8 +108,9 @@ def _phones(text: str) -> List[Tuple[int, int, str]]:
 def _addresses(text: str) -> List[Tuple[int, int, str]]:
     found = []
     for match in _POSTCODE.finditer(text):
-        if match.group("apart") and not (match.group("number") or match.group("place")
-                                         or _SAYS_POSTCODE.search(text[: match.start()])):
+        if match.group("apart") and not (
+            match.group("number") or match.group("place") or _SAYS_POSTCODE.search(text[: match.start()])
+        ):
             continue
         end = match.end("number") if match.group("number") else match.end("postcode")
         found.append((match.start(), end, ADDRESS))  # the place name stays: it is no address
@@ -125,5 +127,3 @@ def _without_overlaps(spans: List[Tuple[int, int, str]]) -> List[Tuple[int, int,
             continue
         kept.append(span)
     return kept
-
-

@@ -18,6 +18,7 @@ Robust rather than long (privacy/medical_terms.py lists the words and their sour
 - medicine names by their INN ending ("metoprolol"), abbreviations that are also words only
   in capitals and after "heb", "met", ... ("ik heb MS", "ME/CVS").
 """
+
 from __future__ import annotations
 
 import re
@@ -95,7 +96,7 @@ def _compound(word: str) -> bool:
 def _is_modifier(part: str) -> bool:
     if part in terms.BODY_PARTS or part in terms.FUNCTIONS:
         return True
-    return any(part.startswith(side) and part[len(side):] in terms.BODY_PARTS for side in terms.SIDES)
+    return any(part.startswith(side) and part[len(side) :] in terms.BODY_PARTS for side in terms.SIDES)
 
 
 def _medicine(word: str) -> bool:
@@ -106,10 +107,10 @@ def _body_part_near_complaint(words: List[str]) -> bool:
     for index, word in enumerate(words):
         if word not in terms.BODY_PARTS:
             continue
-        window = words[max(0, index - 4): index] + words[index + 1: index + 3]
+        window = words[max(0, index - 4) : index] + words[index + 1 : index + 3]
         if word in terms.AMBIGUOUS_BODY_PARTS and not (index > 0 and words[index - 1] in ("mijn", "mn")):
             # "enkel gebroken", "pijn aan mijn arm"; not "enkel problemen met mijn baas", "ik ben arm"
-            window = [near for near in words[max(0, index - 1): index + 2] if _is_near_word(near, terms.INJURIES)]
+            window = [near for near in words[max(0, index - 1) : index + 2] if _is_near_word(near, terms.INJURIES)]
         if any(_is_near_word(near) for near in window):
             return True
         if index > 0 and words[index - 1] == "nieuwe":  # "een nieuwe heup"
@@ -132,7 +133,7 @@ def _abbreviation(text: str) -> bool:
         return False
     for match in _ABBREVIATION.finditer(text):
         before = text[: match.start()].rstrip()
-        after = text[match.end():].lstrip()
+        after = text[match.end() :].lstrip()
         previous = re.findall(r"\w+", before)[-1:] or [""]
         if previous[0].lower() in terms.INTRODUCES_CONDITION or before.endswith("/") or after.startswith("/"):
             return True
@@ -147,6 +148,6 @@ def _one_edit_apart(word: str, target: str) -> bool:
         return sum(a != b for a, b in zip(word, target)) == 1
     shorter, longer = sorted((word, target), key=len)
     for index in range(len(longer)):
-        if longer[:index] + longer[index + 1:] == shorter:
+        if longer[:index] + longer[index + 1 :] == shorter:
             return True
     return False

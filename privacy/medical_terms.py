@@ -31,11 +31,13 @@ Not medical (the guide needs them, README "Privacy"): ziek, ziekmelding, ziekte(
 bedrijfsarts, arts, huisarts, re-integratie, arbeidsongeschikt, hersteld, zwanger,
 zwangerschap(sverlof), bevalling, diagnose (as a word: "moet ik mijn diagnose vertellen?").
 """
+
 from __future__ import annotations
 
 # Whole words (and their listed forms) that are a diagnosis, symptom, treatment or
 # medicine on their own. Also checked with one typo for words of 7 letters or more.
-WORDS = frozenset("""
+WORDS = frozenset(
+    """
     kanker tumor tumoren chemo chemokuur chemos bestraling bestralingen radiotherapie immunotherapie
     uitzaaiing uitzaaiingen leukemie lymfoom melanoom carcinoom sarcoom oncoloog metastase
     burnout overspannen overspannenheid depressie depressies depressief depressieve somberheid
@@ -60,41 +62,106 @@ WORDS = frozenset("""
     therapeut revalidatie revalideren chirurg orthopeed neuroloog cardioloog
     slapeloosheid concussion depri lupus
     cancer surgery depressed depression anxiety stroke chemotherapy
-""".split())
+""".split()
+)
 
 # Stems specific enough to be medical anywhere inside a word ("borstkanker",
 # "chemokuur", "vermoeidheidssyndroom"). At least 5 letters, so they don't turn up by chance.
 STEMS = (
-    "kanker", "tumor", "leukemi", "lymfoom", "melanoom", "carcinoom", "oncolo", "uitzaai",
-    "chemothera", "bestraling", "depressi", "depressie", "burnout", "overspann", "suicid",
-    "zelfmoord", "psychos", "psychot", "psychiat", "psycholo", "psychisch", "stoornis",
-    "syndroom", "paniekaanval", "angstaanval", "alcoholis", "verslav", "verslaaf", "afkick",
-    "artrose", "artritis", "reuma", "fibromyalg", "osteopor", "hernia", "whiplash", "infarct",
-    "fractuur", "ontsteking", "sclerose", "dementi", "epilep", "migraine", "diabet",
-    "suikerziek", "dialys", "endometrio", "hersenletsel", "hersenschud", "hersenbloed",
-    "fysiothera", "therapie", "therapeut", "medicijn", "medicatie", "antidepress",
-    "pijnstill", "slaappil", "ziekenhuis", "geopereerd", "opereren", "amputa", "transplant",
-    "prothese", "narcose", "revalid", "vermoeidheid", "slapeloos", "zwangerschapsvergift",
-    "immuunziekte", "sarcoid", "allergi",
+    "kanker",
+    "tumor",
+    "leukemi",
+    "lymfoom",
+    "melanoom",
+    "carcinoom",
+    "oncolo",
+    "uitzaai",
+    "chemothera",
+    "bestraling",
+    "depressi",
+    "depressie",
+    "burnout",
+    "overspann",
+    "suicid",
+    "zelfmoord",
+    "psychos",
+    "psychot",
+    "psychiat",
+    "psycholo",
+    "psychisch",
+    "stoornis",
+    "syndroom",
+    "paniekaanval",
+    "angstaanval",
+    "alcoholis",
+    "verslav",
+    "verslaaf",
+    "afkick",
+    "artrose",
+    "artritis",
+    "reuma",
+    "fibromyalg",
+    "osteopor",
+    "hernia",
+    "whiplash",
+    "infarct",
+    "fractuur",
+    "ontsteking",
+    "sclerose",
+    "dementi",
+    "epilep",
+    "migraine",
+    "diabet",
+    "suikerziek",
+    "dialys",
+    "endometrio",
+    "hersenletsel",
+    "hersenschud",
+    "hersenbloed",
+    "fysiothera",
+    "therapie",
+    "therapeut",
+    "medicijn",
+    "medicatie",
+    "antidepress",
+    "pijnstill",
+    "slaappil",
+    "ziekenhuis",
+    "geopereerd",
+    "opereren",
+    "amputa",
+    "transplant",
+    "prothese",
+    "narcose",
+    "revalid",
+    "vermoeidheid",
+    "slapeloos",
+    "zwangerschapsvergift",
+    "immuunziekte",
+    "sarcoid",
+    "allergi",
 )
 
 # Words that contain a stem above but are not medical: they are the guide's own subject
 # or a false friend ("kankeren" is grumbling; "arbeidstherapeutisch" is how people work
 # again during re-integration; a "cooperatie" is a kind of company).
-NOT_MEDICAL = frozenset("""
+NOT_MEDICAL = frozenset(
+    """
     kankeren kankert kankerde kankerden gekankerd kankeraar
     arbeidstherapie arbeidstherapeutisch arbeidstherapeutische arbeidstherapeut
     cooperatie cooperaties cooperatief cooperatieve
     ziekte ziektes ziek zieke zieken ziekmelding ziekgemeld ziektewet ziekteverzuim ziekteweek
     ziekteperiode ziekteperiodes ziekteperioden bedrijfsarts arts huisarts arboarts
     zwanger zwangerschap zwangerschapsverlof bevalling bevallen diagnose
-""".split())
+""".split()
+)
 
 # Body parts and functions, one group per ICPC-1 chapter, used as the first part of a
 # compound with a complaint ("knie" + "operatie") and near a complaint word ("pijn in
 # mijn knie"). "hoofd", "arm", "enkel" and "lever" are also ordinary words ("het hoofd
 # P&O", "arm", "enkel", "lever in"): only in compounds.
-BODY_PARTS = frozenset("""
+BODY_PARTS = frozenset(
+    """
     bloed bloedvat bloedvaten lymfeklier milt
     maag darm darmen dikkedarm dunnedarm lever gal galblaas slokdarm alvleesklier buik blindedarm
     oog ogen netvlies hoornvlies
@@ -112,38 +179,47 @@ BODY_PARTS = frozenset("""
     nier nieren blaas urineweg urinewegen prostaat
     baarmoeder eierstok eierstokken borst borsten
     tand tanden kies kiezen
-""".split())
+""".split()
+)
 AMBIGUOUS_BODY_PARTS = frozenset({"hoofd", "arm", "armen", "enkel", "enkels", "lever", "hand", "handen"})
 
 # Not body parts, but what a complaint can be about: "slaapproblemen", "angststoornis",
 # "drankprobleem", "zwangerschapsklachten" (zwangerschap alone is not medical).
-FUNCTIONS = frozenset("""
+FUNCTIONS = frozenset(
+    """
     slaap geheugen concentratie angst paniek stress spanning zwangerschap drank drink drugs
     alcohol gehoor zicht evenwicht eet stem energie stemming overgang
-""".split())
+""".split()
+)
 
 # The last part of a compound, or a word near a body part, that makes it a complaint.
-COMPLAINTS = frozenset("""
+COMPLAINTS = frozenset(
+    """
     operatie operaties ingreep klachten klacht pijn pijnen probleem problemen letsel blessure
     blessures breuk breuken ontsteking ontstekingen infectie infecties ziekte ziektes aandoening
     aandoeningen kwaal kwalen instabiliteit stoornis stoornissen bloeding infarct falen
     insufficientie prothese transplantatie amputatie zwelling uitval verlamming kramp
     slijtage vergiftiging complicaties verslaving
-""".split())
+""".split()
+)
 
 # Words that make a nearby body part a complaint ("geopereerd aan mijn knie", "pols
 # gebroken", "last van mijn schouder"). "nieuwe" only right before it ("een nieuwe heup").
-NEAR_BODY_PART = frozenset("""
+NEAR_BODY_PART = frozenset(
+    """
     pijn last klachten klacht problemen probleem geopereerd operatie gebroken gekneusd
     gescheurd ontstoken ontsteking blessure geblesseerd verrekt ingreep letsel beschadigd
     versleten zeer kapot kapotte slecht slechte stijf
-""".split())
+""".split()
+)
 # Of those, the ones that may stand right beside an ambiguous body part ("enkel gebroken";
 # not "enkel problemen met mijn baas").
-INJURIES = frozenset("""
+INJURIES = frozenset(
+    """
     gebroken gekneusd gescheurd ontstoken verrekt geopereerd versleten beschadigd geblesseerd
     kapot kapotte
-""".split())
+""".split()
+)
 
 # A side or region before a body part in a compound: "linkerknie", "rechterschouder".
 SIDES = ("linker", "rechter", "links", "rechts", "onder", "boven")
@@ -156,9 +232,24 @@ INTRODUCES_CONDITION = frozenset({"heb", "hebben", "heeft", "had", "met", "door"
 # WHO INN stems of medicine groups, as Dutch writes them, with the shortest word length
 # that may carry them ("april" must not be an ACE-inhibitor).
 MEDICINE_ENDINGS = (
-    ("olol", 7), ("pril", 8), ("sartan", 8), ("azepam", 8), ("azolam", 8), ("statine", 9),
-    ("prazol", 9), ("mab", 9), ("tinib", 8), ("oxetine", 9), ("triptan", 9), ("cilline", 9),
-    ("mycine", 9), ("floxacine", 10), ("dipine", 9), ("profen", 9), ("fenac", 9), ("oxacine", 9),
+    ("olol", 7),
+    ("pril", 8),
+    ("sartan", 8),
+    ("azepam", 8),
+    ("azolam", 8),
+    ("statine", 9),
+    ("prazol", 9),
+    ("mab", 9),
+    ("tinib", 8),
+    ("oxetine", 9),
+    ("triptan", 9),
+    ("cilline", 9),
+    ("mycine", 9),
+    ("floxacine", 10),
+    ("dipine", 9),
+    ("profen", 9),
+    ("fenac", 9),
+    ("oxacine", 9),
 )
 
 # "de ziekte van X" with a person's name: the eponyms above are in WORDS; "ziekte van mijn

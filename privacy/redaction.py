@@ -12,6 +12,7 @@
 3. **No files.** The PDF and the .ics that a reply carries for the web chat are left out
    of the stored reply (`[niet bewaard]`): they can be made again from the conversation.
 """
+
 from __future__ import annotations
 
 import copy

@@ -5,6 +5,7 @@ every `RETENTION_INTERVAL_MINUTES` (default 60), from a background thread. Sever
 replicas need no coordination: deleting rows that another replica already deleted is
 harmless. Only counts are logged, and a failure only by its kind (no SQL, no ids).
 """
+
 from __future__ import annotations
 
 import logging
@@ -52,7 +53,7 @@ def purge_inactive(store: Any, days: int, now: Optional[float] = None) -> int:
         senders = [sender for (sender,) in expired.all()]
         deleted = 0
         for start in range(0, len(senders), BATCH):
-            batch = senders[start:start + BATCH]
+            batch = senders[start : start + BATCH]
             deleted += session.query(event).filter(event.sender_id.in_(batch)).delete(synchronize_session=False)
         session.commit()
     if senders:
@@ -71,5 +72,8 @@ def purge_safely(store: Any) -> None:
     try:
         store.purge_inactive()
     except Exception as error:  # noqa: BLE001 - logged by kind only; the next round tries again
-        logger.error("Bewaartermijn: opruimen mislukt (%s); volgende poging over %d minuten.",
-                     type(error).__name__, interval_seconds() // 60)
+        logger.error(
+            "Bewaartermijn: opruimen mislukt (%s); volgende poging over %d minuten.",
+            type(error).__name__,
+            interval_seconds() // 60,
+        )

@@ -21,6 +21,7 @@ as `type: privacy.store.PrivateSQLTrackerStore`.
   error never prints the stored event JSON or a conversation id, and failures are logged
   by their kind only.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -117,8 +118,10 @@ class PrivateSQLTrackerStore(SQLTrackerStore):
     def delete(self, sender_id: Text) -> int:
         """Deletes one conversation (one statement, so all or nothing); returns the events removed."""
         with self.session_scope() as session:
-            deleted = session.query(self.SQLEvent).filter(self.SQLEvent.sender_id == sender_id).delete(
-                synchronize_session=False
+            deleted = (
+                session.query(self.SQLEvent)
+                .filter(self.SQLEvent.sender_id == sender_id)
+                .delete(synchronize_session=False)
             )
             session.commit()
         self._not_loaded.discard(sender_id)

@@ -23,6 +23,10 @@ action_server_outage() {
   python tests/rest/action_server_down.py "$1" up
 }
 
+echo "==> ruff: lint en opmaak (pyproject.toml)"
+ruff check .
+ruff format --check .
+
 echo "==> pytest: regels, datums, acties, componenten, kanalen, deploy"
 scripts/ensure-teams-schema.sh
 SPOORWIJZER_REQUIRE_REDIS=1 SPOORWIJZER_REQUIRE_SCHEMAS=1 SPOORWIJZER_REQUIRE_NGINX=1 python -m pytest -q --ignore=tests/web

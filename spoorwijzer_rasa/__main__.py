@@ -9,6 +9,7 @@ of the process is made safe from the first line on (no message text, personal da
 content at any level), and Rasa's structlog set-up is followed by ours, whose tracebacks carry no
 local variables.
 """
+
 import os
 import sys
 

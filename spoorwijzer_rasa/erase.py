@@ -1,4 +1,5 @@
 """Old name of the admin erase command, kept while the README names it: `python -m privacy.erase`."""
+
 import sys
 
 from privacy.erase import main

@@ -41,6 +41,7 @@ before the server runs are left as Python prints them: neither carries conversat
 Rasa starts. This module imports neither Rasa nor structlog at import time, so any process (the
 action server too) can use it.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -55,8 +56,9 @@ from typing import Any, Iterator, List, Optional, Tuple
 HIDDEN = "‹…›"
 OWN_PACKAGES = ("actions", "components", "connectors", "poortwachter", "privacy", "spoorwijzer_rasa")
 # structlog keys whose values are names from Rasa's code or domain, never from a person.
-SAFE_STRUCTLOG_KEYS = frozenset({"event", "event_info", "log_level", "level", "action_name", "policy_name",
-                                 "logger", "timestamp"})
+SAFE_STRUCTLOG_KEYS = frozenset(
+    {"event", "event_info", "log_level", "level", "action_name", "policy_name", "logger", "timestamp"}
+)
 _FRAGMENT = re.compile(r"\w{5,}|\d{4,}")
 _CONVERSATION_ID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 _TURN_TEXT: ContextVar[Tuple[str, ...]] = ContextVar("spoorwijzer_turn_text", default=())
@@ -212,6 +214,7 @@ def install() -> None:
 
 
 # ---- structlog (Rasa 3.6 logs conversation data through it) ----
+
 
 def _mask_values(_: Any, __: str, event_dict: dict) -> dict:
     for key, value in list(event_dict.items()):

@@ -51,6 +51,7 @@ them is a different (equally seeded, reproducible) draw, measured in docs/benchm
 `install()` sets fixes 1-4, `install_training_fixes()` fixes 5-6 (for `train`, unless SPOORWIJZER_FAST_TRAINING=0);
 both refuse any Rasa but the version these fixes were written and tested for.
 """
+
 from __future__ import annotations
 
 import functools
@@ -172,8 +173,9 @@ def _load_model_for_inference(
     try:
         restored.assert_existing_objects_matched()
     except AssertionError:
-        logger.warning("Model %s past niet op de snelle manier van laden; Rasa's eigen manier wordt gebruikt.",
-                       cls.__name__)
+        logger.warning(
+            "Model %s past niet op de snelle manier van laden; Rasa's eigen manier wordt gebruikt.", cls.__name__
+        )
         return stock()
     return model
 
@@ -187,13 +189,17 @@ def similar_length_order(lengths: np.ndarray, batch_size: int, window: int, rng:
     """
     n = len(lengths)
     chunk = batch_size * window
-    order = np.concatenate(
-        [start + np.argsort(lengths[start:start + chunk], kind="stable") for start in range(0, n, chunk)]
-    ) if n else np.arange(0)
+    order = (
+        np.concatenate(
+            [start + np.argsort(lengths[start : start + chunk], kind="stable") for start in range(0, n, chunk)]
+        )
+        if n
+        else np.arange(0)
+    )
     full = n // batch_size
-    batches = np.split(order[:full * batch_size], full) if full else []
+    batches = np.split(order[: full * batch_size], full) if full else []
     shuffled = [batches[i] for i in rng.permutation(full)]
-    return np.concatenate(shuffled + [order[full * batch_size:]]).astype(int)
+    return np.concatenate(shuffled + [order[full * batch_size :]]).astype(int)
 
 
 def _shuffle_balance_and_group_by_length(self: RasaBatchDataGenerator, batch_size: int) -> Data:

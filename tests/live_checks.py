@@ -1,6 +1,7 @@
 """Helpers for tests that talk to real servers on loopback: a free port for a test
 server, an HTTP status without exceptions, and the report of the scripts that check
 running servers (tests/rest, tests/topology): one line per check and 'N passed, N failed'."""
+
 from __future__ import annotations
 
 import socket

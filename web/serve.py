@@ -8,6 +8,7 @@ on any port and the browser forgets the conversation id when the server deletes 
 Every response carries the security headers below, so no way of asking for the page (query
 string, fragment, double slash, percent-encoding, HEAD) gets it without its Content-Security-Policy.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -28,8 +29,14 @@ def rasa_url(url: str) -> str:
     out of the CSP header or the page's attribute."""
     url = url.strip().rstrip("/")
     parts = urllib.parse.urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment \
-            or any(c in url for c in " ;,'\"<>\\") or not url.isprintable():
+    if (
+        parts.scheme not in ("http", "https")
+        or not parts.netloc
+        or parts.query
+        or parts.fragment
+        or any(c in url for c in " ;,'\"<>\\")
+        or not url.isprintable()
+    ):
         raise ValueError(f"not an http(s) URL: {url!r}")
     return url
 
@@ -76,10 +83,14 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         return not target.endswith("/") and os.path.realpath(target) == INDEX
 
     def send_page(self, with_body: bool) -> None:
-        page = (HERE / "index.html").read_text(encoding="utf-8").replace(
-            'data-target="spoorwijzer-chat"',
-            f'data-target="spoorwijzer-chat" data-server="{html.escape(self.rasa_url)}" '
-            f'data-retention-days="{html.escape(self.retention)}"',
+        page = (
+            (HERE / "index.html")
+            .read_text(encoding="utf-8")
+            .replace(
+                'data-target="spoorwijzer-chat"',
+                f'data-target="spoorwijzer-chat" data-server="{html.escape(self.rasa_url)}" '
+                f'data-retention-days="{html.escape(self.retention)}"',
+            )
         )
         body = page.encode("utf-8")
         self.send_response(200)

@@ -1,4 +1,5 @@
 """Real trackers and the real domain for action tests."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,5 @@
 """Helpers to build real rasa_sdk trackers for action tests."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -28,15 +29,24 @@ def make_tracker(
     timestamp = datetime.strptime(on, "%Y-%m-%d %H:%M").replace(tzinfo=AMSTERDAM).timestamp()
     latest = {"text": text, "intent": {"name": intent, "confidence": 0.99}, "entities": entities or []}
     if response:  # the fixed answer the ResponseSelector chose, as Rasa passes it on
-        latest["response_selector"] = {"faq": {"response": {"intent_response_key": response,
-                                                            "utter_action": f"utter_{response}"}}}
+        latest["response_selector"] = {
+            "faq": {"response": {"intent_response_key": response, "utter_action": f"utter_{response}"}}
+        }
     all_slots = {"requested_slot": requested_slot, **(slots or {})}
     events = []
     if form:
         events.append({"event": "active_loop", "name": form})
         events.append({"event": "slot", "name": "requested_slot", "value": requested_slot})
-    events.append({"event": "user", "text": text, "timestamp": timestamp, "parse_data": latest,
-                   "input_channel": channel, "metadata": metadata or {}})
+    events.append(
+        {
+            "event": "user",
+            "text": text,
+            "timestamp": timestamp,
+            "parse_data": latest,
+            "input_channel": channel,
+            "metadata": metadata or {},
+        }
+    )
     return Tracker(
         sender_id="test-gebruiker",
         slots=all_slots,

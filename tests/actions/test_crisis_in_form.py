@@ -6,6 +6,7 @@ eerste ziektedag?" (or said "Ik heb een datum nodig"), the form would go on with
 question and the crisis rule (data/rules/crisis.yml) would never answer. The validation must
 extract nothing and say nothing, so the form rejects and utter_crisis comes first.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -18,8 +19,12 @@ SLOTS_BEFORE = {
     "eerste_ziektedag": {"vraag": "spoor"},
     "advies": {"vraag": "spoor", "eerste_ziektedag": "2026-09-01"},
     "situatie": {"vraag": "spoor", "eerste_ziektedag": "2026-09-01", "advies": "eigen_werk"},
-    "einde_dienstverband": {"vraag": "spoor", "eerste_ziektedag": "2026-09-01", "advies": "eigen_werk",
-                            "situatie": "ziek_uit_dienst"},
+    "einde_dienstverband": {
+        "vraag": "spoor",
+        "eerste_ziektedag": "2026-09-01",
+        "advies": "eigen_werk",
+        "situatie": "ziek_uit_dienst",
+    },
 }
 
 

@@ -1,4 +1,5 @@
 """Dutch first-sick-day expressions against a fixed reference date (Monday 23 November 2026)."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -133,8 +134,17 @@ def test_ambiguous_offers_both_readings():
 
 @pytest.mark.parametrize(
     "text",
-    ["", "ik weet het niet meer", "hallo", "ik heb een aangepast rooster", "maar ik ben er mee bezig",
-     "week 6", "in welk spoor zit ik?", "<img src=x onerror=alert(1)>", "🙂🙂"],
+    [
+        "",
+        "ik weet het niet meer",
+        "hallo",
+        "ik heb een aangepast rooster",
+        "maar ik ben er mee bezig",
+        "week 6",
+        "in welk spoor zit ik?",
+        "<img src=x onerror=alert(1)>",
+        "🙂🙂",
+    ],
 )
 def test_no_date(text):
     assert parse_sick_date(text, TODAY) is None
@@ -191,25 +201,31 @@ from actions.dates import DateProblem, parse_leave  # noqa: E402
 LEAVE_TODAY = date(2026, 12, 6)
 
 
-@pytest.mark.parametrize("text, begin, einde, assumed", [
-    ("15 december 2026 tot en met 5 april 2027", date(2026, 12, 15), date(2027, 4, 5), False),
-    ("van 15-12-2026 t/m 5-4-2027", date(2026, 12, 15), date(2027, 4, 5), False),
-    ("15-12-2026 - 5-4-2027", date(2026, 12, 15), date(2027, 4, 5), False),  # not read as 2026-5-4
-    ("2026-12-15 tot 2027-04-05", date(2026, 12, 15), date(2027, 4, 5), False),
-    ("15 december tot en met 5 april", date(2026, 12, 15), date(2027, 4, 5), False),  # the end after the begin
-    ("het begint op 1 maart", date(2027, 3, 1), date(2027, 6, 20), True),  # nearest 1 March; 16 weeks
-    ("1 augustus tot 20 november", date(2026, 8, 1), date(2026, 11, 20), False),  # nearest: this year's, past
-])
+@pytest.mark.parametrize(
+    "text, begin, einde, assumed",
+    [
+        ("15 december 2026 tot en met 5 april 2027", date(2026, 12, 15), date(2027, 4, 5), False),
+        ("van 15-12-2026 t/m 5-4-2027", date(2026, 12, 15), date(2027, 4, 5), False),
+        ("15-12-2026 - 5-4-2027", date(2026, 12, 15), date(2027, 4, 5), False),  # not read as 2026-5-4
+        ("2026-12-15 tot 2027-04-05", date(2026, 12, 15), date(2027, 4, 5), False),
+        ("15 december tot en met 5 april", date(2026, 12, 15), date(2027, 4, 5), False),  # the end after the begin
+        ("het begint op 1 maart", date(2027, 3, 1), date(2027, 6, 20), True),  # nearest 1 March; 16 weeks
+        ("1 augustus tot 20 november", date(2026, 8, 1), date(2026, 11, 20), False),  # nearest: this year's, past
+    ],
+)
 def test_leave_dates(text, begin, einde, assumed):
     leave = parse_leave(text, LEAVE_TODAY, 16)
     assert (leave.periode.begin, leave.periode.einde, leave.einde_aangenomen) == (begin, einde, assumed)
 
 
-@pytest.mark.parametrize("text, fragment", [
-    ("31 februari 2027 tot 20 juni 2027", "31 februari 2027 bestaat niet"),
-    ("5 april 2027 tot 15 december 2026", "vóór het begint"),
-    ("30-13-2026 tot 1-4-2027", "geen maand 13"),
-])
+@pytest.mark.parametrize(
+    "text, fragment",
+    [
+        ("31 februari 2027 tot 20 juni 2027", "31 februari 2027 bestaat niet"),
+        ("5 april 2027 tot 15 december 2026", "vóór het begint"),
+        ("30-13-2026 tot 1-4-2027", "geen maand 13"),
+    ],
+)
 def test_impossible_leave_dates_are_explained(text, fragment):
     with pytest.raises(DateProblem) as problem:
         parse_leave(text, LEAVE_TODAY, 16)

@@ -1,4 +1,5 @@
 """'Download als PDF' in the chat: the PDF built from the conversation's slots, only where it can be saved."""
+
 from __future__ import annotations
 
 import base64

@@ -1,4 +1,5 @@
 """action_answer_faq: the fixed answer, plus what else the message said."""
+
 from __future__ import annotations
 
 from helpers import make_tracker, slot_events
@@ -24,8 +25,11 @@ async def test_a_sick_day_before_the_question_is_kept_and_the_personal_answer_of
 
 
 async def test_hr_context_gets_the_u_form_and_the_situation_is_kept(dispatcher, domain):
-    tracker = make_tracker("een medewerker van ons is zwanger en sinds 2 november ziek, wie betaalt?", "faq",
-                           response="faq/loondoorbetaling")
+    tracker = make_tracker(
+        "een medewerker van ons is zwanger en sinds 2 november ziek, wie betaalt?",
+        "faq",
+        response="faq/loondoorbetaling",
+    )
     slots = slot_events(await ActionAnswerFaq().run(dispatcher, tracker, domain))
     assert slots["rol"] == "werkgever" and slots["situatie"] == "zwanger"
     assert "ziek_door_zwangerschap" not in slots  # pregnant says nothing about the cause: the guide asks it
@@ -34,8 +38,12 @@ async def test_hr_context_gets_the_u_form_and_the_situation_is_kept(dispatcher, 
 
 
 async def test_a_doubtful_date_beside_a_question_changes_nothing(dispatcher, domain):
-    tracker = make_tracker("sinds 31 februari ziek, wat is spoor 2?", "faq", response="faq/spoor_2",
-                           slots={"eerste_ziektedag": "2026-01-05"})
+    tracker = make_tracker(
+        "sinds 31 februari ziek, wat is spoor 2?",
+        "faq",
+        response="faq/spoor_2",
+        slots={"eerste_ziektedag": "2026-01-05"},
+    )
     slots = slot_events(await ActionAnswerFaq().run(dispatcher, tracker, domain))
     assert "eerste_ziektedag" not in slots
     assert len(dispatcher.messages) == 1  # only the answer; no offer, no error about a side remark

@@ -1,4 +1,5 @@
 """The decision-guide actions with CollectingDispatcher and real trackers."""
+
 from __future__ import annotations
 
 import pytest
@@ -32,8 +33,11 @@ async def test_prefill_takes_the_date_from_the_question(dispatcher, domain):
 
 
 async def test_prefill_recognises_hr_wording(dispatcher, domain):
-    tracker = make_tracker("mijn werknemer is sinds 2 november ziek, welke termijnen komen eraan?", "ask_timeline",
-                           slots={"vraag": "tijdlijn"})
+    tracker = make_tracker(
+        "mijn werknemer is sinds 2 november ziek, welke termijnen komen eraan?",
+        "ask_timeline",
+        slots={"vraag": "tijdlijn"},
+    )
     slots = slot_events(await ActionPrefillGuide().run(dispatcher, tracker, domain))
     assert slots["rol"] == "werkgever"
     assert slots["eerste_ziektedag"] == "2026-11-02"
@@ -76,8 +80,9 @@ async def test_prefill_keeps_an_estimate_for_confirmation(dispatcher, domain):
 
 
 async def test_prefill_reads_earlier_periods(dispatcher, domain):
-    tracker = make_tracker("ik was van 6 januari tot 1 februari ziek en sinds 3 maart weer", "inform_sick_date",
-                           slots={"vraag": "spoor"})
+    tracker = make_tracker(
+        "ik was van 6 januari tot 1 februari ziek en sinds 3 maart weer", "inform_sick_date", slots={"vraag": "spoor"}
+    )
     slots = slot_events(await ActionPrefillGuide().run(dispatcher, tracker, domain))
     assert slots["eerste_ziektedag"] == "2026-03-03"
     assert slots["eerdere_perioden"] == [{"begin": "2026-01-06", "einde": "2026-02-01"}]
@@ -94,61 +99,91 @@ async def test_prefill_unknown_advice_is_said_and_not_set(dispatcher, domain):
 
 
 async def test_form_takes_a_typed_date(dispatcher, domain):
-    tracker = make_tracker("3 maart 2025", "inform_sick_date", requested_slot="eerste_ziektedag", form=FORM,
-                           slots={"vraag": "spoor"})
+    tracker = make_tracker(
+        "3 maart 2025", "inform_sick_date", requested_slot="eerste_ziektedag", form=FORM, slots={"vraag": "spoor"}
+    )
     slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
     assert slots["eerste_ziektedag"] == "2025-03-03"
 
 
 async def test_form_rejects_an_impossible_date_and_asks_again(dispatcher, domain):
-    tracker = make_tracker("31-02-2025", "inform_sick_date", requested_slot="eerste_ziektedag", form=FORM,
-                           slots={"vraag": "spoor"})
+    tracker = make_tracker(
+        "31-02-2025", "inform_sick_date", requested_slot="eerste_ziektedag", form=FORM, slots={"vraag": "spoor"}
+    )
     slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
     assert slots["eerste_ziektedag"] is None
     assert "bestaat niet" in texts(dispatcher)
 
 
 async def test_form_lets_a_faq_question_through(dispatcher, domain):
-    tracker = make_tracker("wat is een probleemanalyse?", "faq", requested_slot="eerste_ziektedag", form=FORM,
-                           slots={"vraag": "spoor"})
+    tracker = make_tracker(
+        "wat is een probleemanalyse?", "faq", requested_slot="eerste_ziektedag", form=FORM, slots={"vraag": "spoor"}
+    )
     slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
     assert "eerste_ziektedag" not in slots  # no slot: the form rejects and the FAQ rule answers
     assert dispatcher.messages == []
 
 
 async def test_form_takes_the_advice_button(dispatcher, domain):
-    tracker = make_tracker('/inform_advice{"advice": "eigen_werk"}', "inform_advice", requested_slot="advies",
-                           form=FORM, slots={"vraag": "spoor", "situatie": "standaard", "eerste_ziektedag": "2026-09-01"},
-                           entities=[{"entity": "advice", "value": "eigen_werk"}])
+    tracker = make_tracker(
+        '/inform_advice{"advice": "eigen_werk"}',
+        "inform_advice",
+        requested_slot="advies",
+        form=FORM,
+        slots={"vraag": "spoor", "situatie": "standaard", "eerste_ziektedag": "2026-09-01"},
+        entities=[{"entity": "advice", "value": "eigen_werk"}],
+    )
     slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
     assert slots["advies"] == "eigen_werk"
     assert slots["requested_slot"] is None  # week 12: no question about the 3-month perspective
 
 
 async def test_after_the_advice_the_form_asks_the_situation_once(dispatcher, domain):
-    tracker = make_tracker('/inform_advice{"advice": "eigen_werk"}', "inform_advice", requested_slot="advies",
-                           form=FORM, slots={"vraag": "spoor", "eerste_ziektedag": "2026-09-01"},
-                           entities=[{"entity": "advice", "value": "eigen_werk"}])
+    tracker = make_tracker(
+        '/inform_advice{"advice": "eigen_werk"}',
+        "inform_advice",
+        requested_slot="advies",
+        form=FORM,
+        slots={"vraag": "spoor", "eerste_ziektedag": "2026-09-01"},
+        entities=[{"entity": "advice", "value": "eigen_werk"}],
+    )
     slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
     assert slots["requested_slot"] == "situatie"
     await ActionAskSituatie().run(dispatcher, tracker, domain)
     buttons = [b["title"] for b in dispatcher.messages[-1]["buttons"]]
-    assert buttons == ["Gewoon in dienst", "Mijn contract is afgelopen of loopt af",
-                       "Ik ben zwanger, of net bevallen", "Ik heb (bijna) de AOW-leeftijd"]
+    assert buttons == [
+        "Gewoon in dienst",
+        "Mijn contract is afgelopen of loopt af",
+        "Ik ben zwanger, of net bevallen",
+        "Ik heb (bijna) de AOW-leeftijd",
+    ]
 
 
 @pytest.mark.parametrize(
     "answer, entities, situatie, next_slot",
     [
-        ('/inform_situation{"situation": "standaard"}', [{"entity": "situation", "value": "standaard"}], "standaard", None),
+        (
+            '/inform_situation{"situation": "standaard"}',
+            [{"entity": "situation", "value": "standaard"}],
+            "standaard",
+            None,
+        ),
         ("mijn contract is afgelopen", [], "ziek_uit_dienst", "einde_dienstverband"),
         ("ik ben zwanger", [], "zwanger", "ziek_door_zwangerschap"),
         ("ik word volgend jaar 67", [], "aow", "geboortedatum"),
     ],
 )
-async def test_the_situation_answer_leads_to_at_most_one_date(dispatcher, domain, answer, entities, situatie, next_slot):
-    tracker = make_tracker(answer, "inform_situation", requested_slot="situatie", form=FORM, entities=entities,
-                           slots={"vraag": "spoor", "eerste_ziektedag": "2026-09-01", "advies": "eigen_werk"})
+async def test_the_situation_answer_leads_to_at_most_one_date(
+    dispatcher, domain, answer, entities, situatie, next_slot
+):
+    tracker = make_tracker(
+        answer,
+        "inform_situation",
+        requested_slot="situatie",
+        form=FORM,
+        entities=entities,
+        slots={"vraag": "spoor", "eerste_ziektedag": "2026-09-01", "advies": "eigen_werk"},
+    )
     slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
     assert slots["situatie"] == situatie
     assert slots["requested_slot"] == next_slot
@@ -156,7 +191,9 @@ async def test_the_situation_answer_leads_to_at_most_one_date(dispatcher, domain
 
 async def test_contract_end_is_checked_by_the_rules_before_it_is_kept(dispatcher, domain):
     base = {"vraag": "spoor", "eerste_ziektedag": "2026-09-01", "advies": "eigen_werk", "situatie": "ziek_uit_dienst"}
-    before = make_tracker("31 augustus 2026", "inform_sick_date", requested_slot="einde_dienstverband", form=FORM, slots=base)
+    before = make_tracker(
+        "31 augustus 2026", "inform_sick_date", requested_slot="einde_dienstverband", form=FORM, slots=base
+    )
     slots = slot_events(await ValidateGuideForm().run(dispatcher, before, domain))
     assert slots["einde_dienstverband"] is None and "vóór de eerste ziektedag" in texts(dispatcher)
     ahead = make_tracker("31 maart", "inform_sick_date", requested_slot="einde_dienstverband", form=FORM, slots=base)
@@ -173,31 +210,51 @@ async def test_birth_date_needs_a_year(dispatcher, domain):
 
 
 async def test_form_maps_free_text_advice(dispatcher, domain):
-    tracker = make_tracker("ik moet van de arts minder uren werken", "inform_advice", requested_slot="advies",
-                           form=FORM, slots={"vraag": "spoor", "eerste_ziektedag": "2026-09-01"})
+    tracker = make_tracker(
+        "ik moet van de arts minder uren werken",
+        "inform_advice",
+        requested_slot="advies",
+        form=FORM,
+        slots={"vraag": "spoor", "eerste_ziektedag": "2026-09-01"},
+    )
     slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
     assert slots["advies"] == "aangepast_werk"
 
 
 async def test_form_asks_the_perspective_only_around_the_eerstejaarsevaluatie(dispatcher, domain):
-    tracker = make_tracker('/inform_advice{"advice": "eigen_werk"}', "inform_advice", requested_slot="advies",
-                           form=FORM, slots={"vraag": "spoor", "situatie": "standaard", "eerste_ziektedag": "2025-10-01"},
-                           entities=[{"entity": "advice", "value": "eigen_werk"}])
+    tracker = make_tracker(
+        '/inform_advice{"advice": "eigen_werk"}',
+        "inform_advice",
+        requested_slot="advies",
+        form=FORM,
+        slots={"vraag": "spoor", "situatie": "standaard", "eerste_ziektedag": "2025-10-01"},
+        entities=[{"entity": "advice", "value": "eigen_werk"}],
+    )
     slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
     assert slots["requested_slot"] == "perspectief"  # week 60
 
 
 async def test_form_never_asks_the_perspective_when_there_are_no_possibilities(dispatcher, domain):
-    tracker = make_tracker('/inform_advice{"advice": "tijdelijk_geen_mogelijkheden"}', "inform_advice",
-                           requested_slot="advies", form=FORM, slots={"vraag": "spoor", "situatie": "standaard", "eerste_ziektedag": "2025-10-01"},
-                           entities=[{"entity": "advice", "value": "tijdelijk_geen_mogelijkheden"}])
+    tracker = make_tracker(
+        '/inform_advice{"advice": "tijdelijk_geen_mogelijkheden"}',
+        "inform_advice",
+        requested_slot="advies",
+        form=FORM,
+        slots={"vraag": "spoor", "situatie": "standaard", "eerste_ziektedag": "2025-10-01"},
+        entities=[{"entity": "advice", "value": "tijdelijk_geen_mogelijkheden"}],
+    )
     slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
     assert slots["requested_slot"] is None
 
 
 async def test_milestone_question_needs_no_advice(dispatcher, domain):
-    tracker = make_tracker("3 maart 2025", "inform_sick_date", requested_slot="eerste_ziektedag", form=FORM,
-                           slots={"vraag": "termijn", "milestone": "wia_aanvraag", "situatie": "standaard"})
+    tracker = make_tracker(
+        "3 maart 2025",
+        "inform_sick_date",
+        requested_slot="eerste_ziektedag",
+        form=FORM,
+        slots={"vraag": "termijn", "milestone": "wia_aanvraag", "situatie": "standaard"},
+    )
     slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
     assert slots["requested_slot"] is None
 
@@ -205,7 +262,10 @@ async def test_milestone_question_needs_no_advice(dispatcher, domain):
 async def test_earlier_periods_in_the_answer_to_the_date_question_are_kept(dispatcher, domain):
     tracker = make_tracker(
         "Ik was ziek van 6 januari 2025 tot en met 20 februari 2025 en ben sinds 4 maart 2025 weer ziek",
-        "inform_sick_date", requested_slot="eerste_ziektedag", form=FORM, slots={"vraag": "spoor"},
+        "inform_sick_date",
+        requested_slot="eerste_ziektedag",
+        form=FORM,
+        slots={"vraag": "spoor"},
     )
     slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
     assert slots["eerste_ziektedag"] == "2025-03-04"
@@ -216,13 +276,21 @@ async def test_earlier_periods_in_the_answer_to_the_date_question_are_kept(dispa
 async def test_an_estimate_in_the_answer_to_the_date_question_is_kept_and_confirmed(dispatcher, domain):
     # "precies drie weken geleden" is an estimate (weeks, not days): it must survive the form's
     # validation, or the confirmation question has no date to show.
-    tracker = make_tracker("ik ben precies drie weken geleden ziek geworden", "inform_sick_date",
-                           requested_slot="eerste_ziektedag", form=FORM, slots={"vraag": "spoor"})
+    tracker = make_tracker(
+        "ik ben precies drie weken geleden ziek geworden",
+        "inform_sick_date",
+        requested_slot="eerste_ziektedag",
+        form=FORM,
+        slots={"vraag": "spoor"},
+    )
     slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
     assert slots["datum_schatting"] == "2026-11-02" and slots["eerste_ziektedag"] is None
     assert slots["requested_slot"] == "schatting_bevestigd"
-    asked = make_tracker("ik ben precies drie weken geleden ziek geworden", "inform_sick_date",
-                         slots={"datum_schatting": slots["datum_schatting"]})
+    asked = make_tracker(
+        "ik ben precies drie weken geleden ziek geworden",
+        "inform_sick_date",
+        slots={"datum_schatting": slots["datum_schatting"]},
+    )
     await ActionAskSchattingBevestigd().run(dispatcher, asked, domain)
     assert "2 november 2026" in dispatcher.messages[-1]["text"]
 
@@ -230,16 +298,29 @@ async def test_an_estimate_in_the_answer_to_the_date_question_is_kept_and_confir
 @pytest.mark.parametrize("milestone", ["spoor_2", "vervroegde_iva"])
 async def test_milestone_whose_date_follows_from_the_advice_asks_for_it(dispatcher, domain, milestone):
     # The rules say per deadline whether it depends on the bedrijfsarts advice; the form follows them.
-    tracker = make_tracker("3 maart 2025", "inform_sick_date", requested_slot="eerste_ziektedag", form=FORM,
-                           slots={"vraag": "termijn", "milestone": milestone})
+    tracker = make_tracker(
+        "3 maart 2025",
+        "inform_sick_date",
+        requested_slot="eerste_ziektedag",
+        form=FORM,
+        slots={"vraag": "termijn", "milestone": milestone},
+    )
     slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
     assert slots["requested_slot"] == "advies"
 
 
 async def test_iva_question_with_other_advice_says_when_it_applies(dispatcher, domain):
-    tracker = make_tracker("ok", "affirm", on="2025-05-12 10:00",
-                           slots={"vraag": "termijn", "milestone": "vervroegde_iva", "eerste_ziektedag": "2025-03-04",
-                                  "advies": "eigen_werk"})
+    tracker = make_tracker(
+        "ok",
+        "affirm",
+        on="2025-05-12 10:00",
+        slots={
+            "vraag": "termijn",
+            "milestone": "vervroegde_iva",
+            "eerste_ziektedag": "2025-03-04",
+            "advies": "eigen_werk",
+        },
+    )
     await ActionAnswerGuide().run(dispatcher, tracker, domain)
     answer = dispatcher.messages[0]["text"]
     assert "Dit geldt alleen als de bedrijfsarts zegt dat er blijvend geen werk mogelijk is" in answer
@@ -247,17 +328,31 @@ async def test_iva_question_with_other_advice_says_when_it_applies(dispatcher, d
 
 
 async def test_confirmed_estimate_becomes_the_first_sick_day(dispatcher, domain):
-    tracker = make_tracker("ja", "affirm", requested_slot="schatting_bevestigd", form=FORM,
-                           slots={"vraag": "termijn", "milestone": "wia_aanvraag", "datum_schatting": "2025-09-23",
-                                  "schatting_bevestigd": True})
+    tracker = make_tracker(
+        "ja",
+        "affirm",
+        requested_slot="schatting_bevestigd",
+        form=FORM,
+        slots={
+            "vraag": "termijn",
+            "milestone": "wia_aanvraag",
+            "datum_schatting": "2025-09-23",
+            "schatting_bevestigd": True,
+        },
+    )
     tracker.events.append({"event": "slot", "name": "schatting_bevestigd", "value": True})
     slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
     assert slots["eerste_ziektedag"] == "2025-09-23"
 
 
 async def test_rejected_estimate_asks_for_the_exact_date(dispatcher, domain):
-    tracker = make_tracker("nee", "deny", requested_slot="schatting_bevestigd", form=FORM,
-                           slots={"vraag": "spoor", "datum_schatting": "2025-09-23", "schatting_bevestigd": False})
+    tracker = make_tracker(
+        "nee",
+        "deny",
+        requested_slot="schatting_bevestigd",
+        form=FORM,
+        slots={"vraag": "spoor", "datum_schatting": "2025-09-23", "schatting_bevestigd": False},
+    )
     tracker.events.append({"event": "slot", "name": "schatting_bevestigd", "value": False})
     slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
     assert slots["datum_schatting"] is None and slots["eerste_ziektedag"] is None
@@ -268,8 +363,11 @@ async def test_rejected_estimate_asks_for_the_exact_date(dispatcher, domain):
 
 
 async def test_date_question_for_a_milestone_gives_the_general_rule_first(dispatcher, domain):
-    tracker = make_tracker("wanneer moet ik de wia aanvragen", "ask_milestone_date",
-                           slots={"vraag": "termijn", "milestone": "wia_aanvraag"})
+    tracker = make_tracker(
+        "wanneer moet ik de wia aanvragen",
+        "ask_milestone_date",
+        slots={"vraag": "termijn", "milestone": "wia_aanvraag"},
+    )
     await ActionAskEersteZiektedag().run(dispatcher, tracker, domain)
     assert "eind week 93" in dispatcher.messages[0]["text"]
     assert "eerste ziektedag" in dispatcher.messages[1]["text"]
@@ -291,8 +389,9 @@ async def test_estimate_question_shows_the_date(dispatcher, domain):
 
 
 async def test_perspective_question_names_the_week(dispatcher, domain):
-    tracker = make_tracker("eigen werk", "inform_advice",
-                           slots={"eerste_ziektedag": "2025-10-01", "advies": "eigen_werk"})
+    tracker = make_tracker(
+        "eigen werk", "inform_advice", slots={"eerste_ziektedag": "2025-10-01", "advies": "eigen_werk"}
+    )
     await ActionAskPerspectief().run(dispatcher, tracker, domain)
     assert "week 60" in dispatcher.messages[0]["text"]
 
@@ -301,8 +400,12 @@ async def test_perspective_question_names_the_week(dispatcher, domain):
 
 
 async def test_track_answer_for_an_employee(dispatcher, domain):
-    tracker = make_tracker("eigen werk", "inform_advice", on="2025-05-12 10:00",
-                           slots={"vraag": "spoor", "eerste_ziektedag": "2025-03-04", "advies": "eigen_werk"})
+    tracker = make_tracker(
+        "eigen werk",
+        "inform_advice",
+        on="2025-05-12 10:00",
+        slots={"vraag": "spoor", "eerste_ziektedag": "2025-03-04", "advies": "eigen_werk"},
+    )
     await ActionAnswerGuide().run(dispatcher, tracker, domain)
     answer = dispatcher.messages[0]["text"]
     assert "Je zit in **week 10** van je verzuim" in answer
@@ -312,9 +415,17 @@ async def test_track_answer_for_an_employee(dispatcher, domain):
 
 
 async def test_track_answer_for_hr(dispatcher, domain):
-    tracker = make_tracker("ok", "affirm", on="2025-05-12 10:00",
-                           slots={"vraag": "spoor", "eerste_ziektedag": "2025-03-04",
-                                  "advies": "geen_perspectief_eigen_werkgever", "rol": "werkgever"})
+    tracker = make_tracker(
+        "ok",
+        "affirm",
+        on="2025-05-12 10:00",
+        slots={
+            "vraag": "spoor",
+            "eerste_ziektedag": "2025-03-04",
+            "advies": "geen_perspectief_eigen_werkgever",
+            "rol": "werkgever",
+        },
+    )
     await ActionAnswerGuide().run(dispatcher, tracker, domain)
     answer = dispatcher.messages[0]["text"]
     assert "Uw werknemer zit in **week 10**" in answer
@@ -323,8 +434,12 @@ async def test_track_answer_for_hr(dispatcher, domain):
 
 
 async def test_milestone_answer_gives_rule_date_and_source(dispatcher, domain):
-    tracker = make_tracker("3 maart 2025", "inform_sick_date", on="2025-05-12 10:00",
-                           slots={"vraag": "termijn", "milestone": "wia_aanvraag", "eerste_ziektedag": "2025-03-04"})
+    tracker = make_tracker(
+        "3 maart 2025",
+        "inform_sick_date",
+        on="2025-05-12 10:00",
+        slots={"vraag": "termijn", "milestone": "wia_aanvraag", "eerste_ziektedag": "2025-03-04"},
+    )
     await ActionAnswerGuide().run(dispatcher, tracker, domain)
     answer = dispatcher.messages[0]["text"]
     assert "eind week 93" in answer
@@ -333,12 +448,23 @@ async def test_milestone_answer_gives_rule_date_and_source(dispatcher, domain):
 
 
 async def test_timeline_answer_lists_every_deadline(dispatcher, domain):
-    tracker = make_tracker("tijdlijn", "ask_timeline", on="2025-05-12 10:00",
-                           slots={"vraag": "tijdlijn", "eerste_ziektedag": "2025-03-04", "advies": "onbekend"})
+    tracker = make_tracker(
+        "tijdlijn",
+        "ask_timeline",
+        on="2025-05-12 10:00",
+        slots={"vraag": "tijdlijn", "eerste_ziektedag": "2025-03-04", "advies": "onbekend"},
+    )
     await ActionAnswerGuide().run(dispatcher, tracker, domain)
     answer = dispatcher.messages[0]["text"]
-    for title in ("Probleemanalyse", "Plan van aanpak", "42e-weeksmelding", "Eerstejaarsevaluatie",
-                  "Re-integratieverslag", "WIA-aanvraag", "Laatste dag van de wachttijd"):
+    for title in (
+        "Probleemanalyse",
+        "Plan van aanpak",
+        "42e-weeksmelding",
+        "Eerstejaarsevaluatie",
+        "Re-integratieverslag",
+        "WIA-aanvraag",
+        "Laatste dag van de wachttijd",
+    ):
         assert title in answer
 
 
@@ -349,16 +475,21 @@ async def test_answer_without_a_date_asks_for_it(dispatcher, domain):
 
 
 async def test_answer_with_a_date_after_the_message_date_resets_it(dispatcher, domain):
-    tracker = make_tracker("ok", "affirm", on="2025-01-01 10:00",
-                           slots={"vraag": "spoor", "eerste_ziektedag": "2025-03-04"})
+    tracker = make_tracker(
+        "ok", "affirm", on="2025-01-01 10:00", slots={"vraag": "spoor", "eerste_ziektedag": "2025-03-04"}
+    )
     events = await ActionAnswerGuide().run(dispatcher, tracker, domain)
     assert slot_events(events)["eerste_ziektedag"] is None
     assert "toekomst" in dispatcher.messages[0]["text"]
 
 
 async def test_why_explains_the_rules_with_sources(dispatcher, domain):
-    tracker = make_tracker("waarom?", "ask_why", on="2025-05-12 10:00",
-                           slots={"vraag": "spoor", "eerste_ziektedag": "2025-03-04", "advies": "eigen_werk"})
+    tracker = make_tracker(
+        "waarom?",
+        "ask_why",
+        on="2025-05-12 10:00",
+        slots={"vraag": "spoor", "eerste_ziektedag": "2025-03-04", "advies": "eigen_werk"},
+    )
     await ActionExplainWhy().run(dispatcher, tracker, domain)
     answer = dispatcher.messages[0]["text"]
     assert "**Ziekteweek**" in answer and "Wet WIA, art. 23" in answer
@@ -381,8 +512,9 @@ def test_message_date_is_the_amsterdam_date_of_the_message():
 
 
 async def test_prefill_reads_the_situation_and_the_contract_end_from_one_message(dispatcher, domain):
-    tracker = make_tracker("ik ben sinds 2 maart 2026 ziek en mijn contract loopt af op 30 juni 2026, in welk spoor zit ik",
-                           "ask_track")
+    tracker = make_tracker(
+        "ik ben sinds 2 maart 2026 ziek en mijn contract loopt af op 30 juni 2026, in welk spoor zit ik", "ask_track"
+    )
     slots = slot_events(await ActionPrefillGuide().run(dispatcher, tracker, domain))
     assert slots["eerste_ziektedag"] == "2026-03-02"  # the contract's end date is not taken as a sick day
     assert slots["situatie"] == "ziek_uit_dienst" and slots["einde_dienstverband"] == "2026-06-30"
@@ -390,14 +522,29 @@ async def test_prefill_reads_the_situation_and_the_contract_end_from_one_message
 
 @pytest.mark.parametrize(
     "role, expected",
-    [(None, ["**Situatie**: Ziek uit dienst", "Verantwoordelijk voor loon of uitkering en de re-integratie: UWV",
-             "Deze termijnen vervallen in deze situatie: 42e-weeksmelding bij UWV", "re-integratie zonder werkgever",
-             "je contract is afgelopen"]),
-     ("werkgever", ["Uw werknemer zit in", "via u, als u eigenrisicodrager Ziektewet bent"])],
+    [
+        (
+            None,
+            [
+                "**Situatie**: Ziek uit dienst",
+                "Verantwoordelijk voor loon of uitkering en de re-integratie: UWV",
+                "Deze termijnen vervallen in deze situatie: 42e-weeksmelding bij UWV",
+                "re-integratie zonder werkgever",
+                "je contract is afgelopen",
+            ],
+        ),
+        ("werkgever", ["Uw werknemer zit in", "via u, als u eigenrisicodrager Ziektewet bent"]),
+    ],
 )
 async def test_answer_for_ziek_uit_dienst_names_the_regime_and_what_lapses(dispatcher, domain, role, expected):
-    slots = {"vraag": "spoor", "eerste_ziektedag": "2026-03-02", "advies": "eigen_werk", "situatie": "ziek_uit_dienst",
-             "einde_dienstverband": "2026-06-30", "rol": role}
+    slots = {
+        "vraag": "spoor",
+        "eerste_ziektedag": "2026-03-02",
+        "advies": "eigen_werk",
+        "situatie": "ziek_uit_dienst",
+        "einde_dienstverband": "2026-06-30",
+        "rol": role,
+    }
     await ActionAnswerGuide().run(dispatcher, make_tracker("ok", "affirm", on="2026-11-23 10:00", slots=slots), domain)
     answer = dispatcher.messages[0]["text"]
     for fragment in expected:
@@ -405,8 +552,13 @@ async def test_answer_for_ziek_uit_dienst_names_the_regime_and_what_lapses(dispa
 
 
 async def test_answer_for_aow_says_six_weeks_and_no_spoor_2(dispatcher, domain):
-    slots = {"vraag": "tijdlijn", "eerste_ziektedag": "2026-10-01", "advies": "eigen_werk", "situatie": "aow",
-             "geboortedatum": "1958-05-01"}
+    slots = {
+        "vraag": "tijdlijn",
+        "eerste_ziektedag": "2026-10-01",
+        "advies": "eigen_werk",
+        "situatie": "aow",
+        "geboortedatum": "1958-05-01",
+    }
     await ActionAnswerGuide().run(dispatcher, make_tracker("ok", "affirm", on="2026-11-23 10:00", slots=slots), domain)
     answer = dispatcher.messages[0]["text"]
     assert "AOW-leeftijd al bereikt" in answer and "6 weken" in answer
@@ -416,8 +568,14 @@ async def test_answer_for_aow_says_six_weeks_and_no_spoor_2(dispatcher, domain):
 
 async def test_pregnancy_related_sickness_adds_the_uwv_melding(dispatcher, domain):
     # Ziektewet art. 29a lid 1: sick from the pregnancy before the leave; the employer reports within 6 weeks.
-    slots = {"vraag": "spoor", "eerste_ziektedag": "2026-11-02", "advies": "onbekend", "situatie": "zwanger",
-             "ziek_door_zwangerschap": True, "zwangerschapsverlof": "onbekend"}
+    slots = {
+        "vraag": "spoor",
+        "eerste_ziektedag": "2026-11-02",
+        "advies": "onbekend",
+        "situatie": "zwanger",
+        "ziek_door_zwangerschap": True,
+        "zwangerschapsverlof": "onbekend",
+    }
     await ActionAnswerGuide().run(dispatcher, make_tracker("ok", "affirm", on="2026-11-23 10:00", slots=slots), domain)
     answer = dispatcher.messages[0]["text"]
     assert "Ziek door de zwangerschap of de bevalling" in answer and "Ziektewet-uitkering" in answer
@@ -429,8 +587,12 @@ async def test_gewoon_in_dienst_gives_exactly_the_standard_answer(dispatcher, do
     await ActionAnswerGuide().run(dispatcher, make_tracker("ok", "affirm", on="2026-11-23 10:00", slots=base), domain)
     unknown = dispatcher.messages[0]["text"]
     dispatcher.messages.clear()
-    standard = dict(base, situatie="standaard", einde_dienstverband="2026-01-01")  # a date of another situation is ignored
-    await ActionAnswerGuide().run(dispatcher, make_tracker("ok", "affirm", on="2026-11-23 10:00", slots=standard), domain)
+    standard = dict(
+        base, situatie="standaard", einde_dienstverband="2026-01-01"
+    )  # a date of another situation is ignored
+    await ActionAnswerGuide().run(
+        dispatcher, make_tracker("ok", "affirm", on="2026-11-23 10:00", slots=standard), domain
+    )
     assert dispatcher.messages[0]["text"] == unknown
     assert "Laatste dag van de loondoorbetaling" not in unknown and "Situatie" not in unknown
 
@@ -439,8 +601,11 @@ async def test_gewoon_in_dienst_gives_exactly_the_standard_answer(dispatcher, do
     "text, situatie, rol",
     [
         ("mijn contract is afgelopen en ik ben sinds 2 maart 2026 ziek", "ziek_uit_dienst", None),
-        ("het tijdelijke contract van mijn werknemer wordt niet verlengd, hij is sinds 2 maart 2026 ziek",
-         "ziek_uit_dienst", "werkgever"),
+        (
+            "het tijdelijke contract van mijn werknemer wordt niet verlengd, hij is sinds 2 maart 2026 ziek",
+            "ziek_uit_dienst",
+            "werkgever",
+        ),
         ("ik ben zwanger en sinds 2 maart 2026 ziek", "zwanger", None),
         ("onze medewerkster is ziek door haar zwangerschap, sinds 2 maart 2026", "zwanger", "werkgever"),
         ("ik word volgend jaar 67 en ben sinds 2 maart 2026 ziek", "aow", None),
@@ -456,8 +621,11 @@ async def test_prefill_recognises_the_situation_as_people_write_it(dispatcher, d
 
 async def test_a_piece_of_a_phrase_as_entity_does_not_hide_the_situation(dispatcher, domain):
     # DIET may tag only "pensioen" (or "na") as the situation; the words of the message decide.
-    tracker = make_tracker("ik werk na mijn pensioen en ben sinds 2 maart 2026 ziek", "ask_track",
-                           entities=[{"entity": "situation", "value": "na"}])
+    tracker = make_tracker(
+        "ik werk na mijn pensioen en ben sinds 2 maart 2026 ziek",
+        "ask_track",
+        entities=[{"entity": "situation", "value": "na"}],
+    )
     slots = slot_events(await ActionPrefillGuide().run(dispatcher, tracker, domain))
     assert slots["situatie"] == "aow"
 
@@ -469,8 +637,13 @@ async def test_no_situation_is_read_into_ordinary_messages(dispatcher, domain, t
 
 
 async def test_a_situation_that_contradicts_the_dates_is_forgotten_not_the_sick_day(dispatcher, domain):
-    slots = {"vraag": "spoor", "eerste_ziektedag": "2026-03-02", "advies": "eigen_werk", "situatie": "ziek_uit_dienst",
-             "einde_dienstverband": "2026-01-31"}
+    slots = {
+        "vraag": "spoor",
+        "eerste_ziektedag": "2026-03-02",
+        "advies": "eigen_werk",
+        "situatie": "ziek_uit_dienst",
+        "einde_dienstverband": "2026-01-31",
+    }
     events = await ActionAnswerGuide().run(dispatcher, make_tracker("ok", "affirm", slots=slots), domain)
     assert "vóór de eerste ziektedag" in texts(dispatcher) and "contract loopt af op" in texts(dispatcher)
     assert slot_events(events) == {"situatie": None, "einde_dienstverband": None, "geboortedatum": None}
@@ -482,7 +655,8 @@ async def test_a_situation_that_contradicts_the_dates_is_forgotten_not_the_sick_
 async def test_prefill_hr_date_and_deadline_question_in_one_message(dispatcher, domain):
     tracker = make_tracker(
         "Ik werk bij HR. Een medewerker is sinds 10 februari 2026 ziek. Wanneer moeten we de 42e-weeksmelding doen?",
-        "inform_sick_date", entities=[{"entity": "milestone", "value": "melding_42e_week"}],
+        "inform_sick_date",
+        entities=[{"entity": "milestone", "value": "melding_42e_week"}],
         slots={"milestone": "melding_42e_week"},
     )
     slots = slot_events(await ActionPrefillGuide().run(dispatcher, tracker, domain))
@@ -496,30 +670,46 @@ async def test_prefill_a_bare_date_still_asks_for_the_track(dispatcher, domain):
     assert slots["vraag"] == "spoor"
 
 
-@pytest.mark.parametrize("answer", [
-    "de bedrijfsarts weet het nog niet",
-    "ik moet nog naar de bedrijfsarts",
-    "nog geen uitspraak gedaan",
-    "dat is nog niet duidelijk",
-])
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "de bedrijfsarts weet het nog niet",
+        "ik moet nog naar de bedrijfsarts",
+        "nog geen uitspraak gedaan",
+        "dat is nog niet duidelijk",
+    ],
+)
 async def test_form_an_advice_nobody_knows_yet_is_an_answer(dispatcher, domain, answer):
-    tracker = make_tracker(answer, "inform_advice", requested_slot="advies", form=FORM,
-                           slots={"vraag": "spoor", "eerste_ziektedag": "2026-09-01"})
+    tracker = make_tracker(
+        answer,
+        "inform_advice",
+        requested_slot="advies",
+        form=FORM,
+        slots={"vraag": "spoor", "eerste_ziektedag": "2026-09-01"},
+    )
     slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
     assert slots["advies"] == "onbekend"
     assert dispatcher.messages == []
 
 
 async def test_form_an_overview_needs_no_advice(dispatcher, domain):
-    tracker = make_tracker("sinds 3 maart 2025", "inform_sick_date", requested_slot="eerste_ziektedag", form=FORM,
-                           slots={"vraag": "tijdlijn"})
+    tracker = make_tracker(
+        "sinds 3 maart 2025",
+        "inform_sick_date",
+        requested_slot="eerste_ziektedag",
+        form=FORM,
+        slots={"vraag": "tijdlijn"},
+    )
     slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
     assert slots["requested_slot"] == "situatie"
 
 
 async def test_overview_without_advice_says_what_the_advice_would_add(dispatcher, domain):
-    tracker = make_tracker("/inform_situation", "inform_situation",
-                           slots={"vraag": "tijdlijn", "eerste_ziektedag": "2026-10-01", "situatie": "standaard"})
+    tracker = make_tracker(
+        "/inform_situation",
+        "inform_situation",
+        slots={"vraag": "tijdlijn", "eerste_ziektedag": "2026-10-01", "situatie": "standaard"},
+    )
     await ActionAnswerGuide().run(dispatcher, tracker, domain)
     text = dispatcher.messages[0]["text"]
     assert "advies van de bedrijfsarts ken ik nog niet" in text
@@ -528,18 +718,22 @@ async def test_overview_without_advice_says_what_the_advice_would_add(dispatcher
 
 
 async def test_overview_with_advice_does_not_mention_it(dispatcher, domain):
-    tracker = make_tracker("/inform_situation", "inform_situation",
-                           slots={"vraag": "tijdlijn", "eerste_ziektedag": "2026-10-01", "situatie": "standaard",
-                                  "advies": "eigen_werk"})
+    tracker = make_tracker(
+        "/inform_situation",
+        "inform_situation",
+        slots={"vraag": "tijdlijn", "eerste_ziektedag": "2026-10-01", "situatie": "standaard", "advies": "eigen_werk"},
+    )
     await ActionAnswerGuide().run(dispatcher, tracker, domain)
     assert "ken ik nog niet" not in dispatcher.messages[0]["text"]
 
 
 async def test_a_second_question_in_the_same_message_is_offered(dispatcher, domain):
-    tracker = make_tracker("in welk spoor zit ik en wanneer moet ik de wia aanvragen", "ask_track",
-                           entities=[{"entity": "milestone", "value": "wia_aanvraag"}],
-                           slots={"vraag": "spoor", "eerste_ziektedag": "2026-01-05", "advies": "eigen_werk",
-                                  "situatie": "standaard"})
+    tracker = make_tracker(
+        "in welk spoor zit ik en wanneer moet ik de wia aanvragen",
+        "ask_track",
+        entities=[{"entity": "milestone", "value": "wia_aanvraag"}],
+        slots={"vraag": "spoor", "eerste_ziektedag": "2026-01-05", "advies": "eigen_werk", "situatie": "standaard"},
+    )
     await ActionAnswerGuide().run(dispatcher, tracker, domain)
     payloads = [b["payload"] for b in dispatcher.messages[0]["buttons"]]
     assert '/ask_milestone_date{"milestone": "wia_aanvraag"}' in payloads

@@ -1,4 +1,5 @@
 """The timeline payload for the widget and its .ics calendar."""
+
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -20,9 +21,15 @@ def test_payload_has_every_dated_milestone_with_week_and_status():
     by_key = {m["key"]: m for m in payload["mijlpalen"]}
     assert payload["type"] == "spoorwijzer_tijdlijn" and payload["ziekteweek"] == 10
     assert by_key["probleemanalyse"] == {
-        "key": "probleemanalyse", "titel": "Probleemanalyse door de bedrijfsarts", "datum": "2025-04-14",
-        "datum_tekst": "maandag 14 april 2025", "week": 6, "status": "verstreken", "te_laat": True,
-        "bron": "Regeling procesgang eerste en tweede ziektejaar, art. 2 lid 2", "toelichting": None,
+        "key": "probleemanalyse",
+        "titel": "Probleemanalyse door de bedrijfsarts",
+        "datum": "2025-04-14",
+        "datum_tekst": "maandag 14 april 2025",
+        "week": 6,
+        "status": "verstreken",
+        "te_laat": True,
+        "bron": "Regeling procesgang eerste en tweede ziektejaar, art. 2 lid 2",
+        "toelichting": None,
     }
     assert by_key["wia_aanvraag"]["week"] == 93 and by_key["wia_aanvraag"]["te_laat"] is False
     assert by_key["laatste_dag_wachttijd"]["week"] == 104
@@ -73,8 +80,9 @@ def test_merged_periods_show_the_weeks_of_the_case_not_of_the_calendar():
     # Sick 6 January – 20 February 2025 (46 days), again from 4 March: 12 days apart, so one case
     # (WIA art. 23 lid 3). The days in between are no sick days, so counting calendar days from
     # 6 January would put every deadline 2 weeks late (plan van aanpak in week 10, WIA in week 95).
-    t = compute_timeline(date(2025, 3, 4), date(2025, 5, 12), "onbekend",
-                         eerdere_perioden=[Periode(date(2025, 1, 6), date(2025, 2, 20))])
+    t = compute_timeline(
+        date(2025, 3, 4), date(2025, 5, 12), "onbekend", eerdere_perioden=[Periode(date(2025, 1, 6), date(2025, 2, 20))]
+    )
     payload = timeline_payload(t)
     weeks = {m["key"]: m["week"] for m in payload["mijlpalen"]}
     assert weeks["plan_van_aanpak"] == 8
@@ -96,7 +104,10 @@ def test_the_timeline_length_follows_a_voluntary_extension():
 def test_a_situation_is_in_the_payload_with_the_deadlines_that_lapse():
     t = compute_timeline(date(2026, 3, 2), date(2026, 11, 23), "eigen_werk", einde_dienstverband=date(2026, 6, 30))
     payload = timeline_payload(t)
-    assert payload["situatie"] == {"code": "ziek_uit_dienst", "naam": "ziek uit dienst (het contract eindigt tijdens de ziekte)"}
+    assert payload["situatie"] == {
+        "code": "ziek_uit_dienst",
+        "naam": "ziek uit dienst (het contract eindigt tijdens de ziekte)",
+    }
     by_key = {m["key"]: m for m in payload["mijlpalen"]}
     assert by_key["einde_loondoorbetaling"]["datum"] == "2026-06-30"  # the end of the wages, on the axis
     assert "reintegratieverslag" not in by_key

@@ -1,4 +1,5 @@
 """A real Poortwachter API server on a free loopback port, for the API tests."""
+
 from __future__ import annotations
 
 import threading

@@ -1,4 +1,5 @@
 """The HR API: same JSON as the command line, bearer-token auth, clear Dutch 4xx errors."""
+
 from __future__ import annotations
 
 import json
@@ -21,19 +22,41 @@ def call(url, method="POST", body=None, headers=None, raw=None):
 
 
 def test_same_json_as_the_command_line(api_url, auth_headers, capsys):
-    body = {"eerste_ziektedag": "2025-03-01", "peildatum": "2025-05-12", "advies": "eigen_werk",
-            "eerdere_perioden": [{"begin": "2025-01-06", "einde": "2025-02-01"}], "verlenging_weken": 26}
+    body = {
+        "eerste_ziektedag": "2025-03-01",
+        "peildatum": "2025-05-12",
+        "advies": "eigen_werk",
+        "eerdere_perioden": [{"begin": "2025-01-06", "einde": "2025-02-01"}],
+        "verlenging_weken": 26,
+    }
     status, data = call(f"{api_url}/v1/tijdlijn", body=body, headers=auth_headers)
-    main(["tijdlijn", "--eerste-ziektedag", "2025-03-01", "--peildatum", "2025-05-12", "--advies", "eigen_werk",
-          "--eerdere-periode", "2025-01-06:2025-02-01", "--verlenging-weken", "26", "--json"])
+    main(
+        [
+            "tijdlijn",
+            "--eerste-ziektedag",
+            "2025-03-01",
+            "--peildatum",
+            "2025-05-12",
+            "--advies",
+            "eigen_werk",
+            "--eerdere-periode",
+            "2025-01-06:2025-02-01",
+            "--verlenging-weken",
+            "26",
+            "--json",
+        ]
+    )
     assert status == 200
     assert data == json.loads(capsys.readouterr().out)
     assert data["eerste_ziektedag"] == "2025-01-06"  # merged: a gap of 27 days
 
 
 def test_added_fields_keep_the_old_ones(api_url, auth_headers):
-    body = {"eerste_ziektedag": "2025-03-04", "peildatum": "2025-05-12",
-            "eerdere_perioden": [{"begin": "2025-01-06", "einde": "2025-02-20"}]}
+    body = {
+        "eerste_ziektedag": "2025-03-04",
+        "peildatum": "2025-05-12",
+        "eerdere_perioden": [{"begin": "2025-01-06", "einde": "2025-02-20"}],
+    }
     status, data = call(f"{api_url}/v1/tijdlijn", body=body, headers=auth_headers)
     assert status == 200
     assert data["eerste_ziektedag"] == data["begin_ziektegeval"] == "2025-01-06"  # the merged case
@@ -47,14 +70,35 @@ def test_added_fields_keep_the_old_ones(api_url, auth_headers):
 
 
 def test_situations_give_the_same_json_as_the_command_line(api_url, auth_headers, capsys):
-    body = {"eerste_ziektedag": "2026-04-23", "peildatum": "2026-11-28", "geboortedatum": "1990-02-03",
-            "eerdere_perioden": [{"begin": "2025-10-01", "einde": "2025-12-31"}],
-            "zwangerschapsverlof": {"begin": "2026-01-01", "einde": "2026-04-22"},
-            "einde_dienstverband": "2026-12-31", "eigenrisicodrager_zw": True}
+    body = {
+        "eerste_ziektedag": "2026-04-23",
+        "peildatum": "2026-11-28",
+        "geboortedatum": "1990-02-03",
+        "eerdere_perioden": [{"begin": "2025-10-01", "einde": "2025-12-31"}],
+        "zwangerschapsverlof": {"begin": "2026-01-01", "einde": "2026-04-22"},
+        "einde_dienstverband": "2026-12-31",
+        "eigenrisicodrager_zw": True,
+    }
     status, data = call(f"{api_url}/v1/tijdlijn", body=body, headers=auth_headers)
-    main(["tijdlijn", "--eerste-ziektedag", "2026-04-23", "--peildatum", "2026-11-28", "--geboortedatum", "1990-02-03",
-          "--eerdere-periode", "2025-10-01:2025-12-31", "--zwangerschapsverlof", "2026-01-01:2026-04-22",
-          "--einde-dienstverband", "2026-12-31", "--eigenrisicodrager-zw", "--json"])
+    main(
+        [
+            "tijdlijn",
+            "--eerste-ziektedag",
+            "2026-04-23",
+            "--peildatum",
+            "2026-11-28",
+            "--geboortedatum",
+            "1990-02-03",
+            "--eerdere-periode",
+            "2025-10-01:2025-12-31",
+            "--zwangerschapsverlof",
+            "2026-01-01:2026-04-22",
+            "--einde-dienstverband",
+            "2026-12-31",
+            "--eigenrisicodrager-zw",
+            "--json",
+        ]
+    )
     assert status == 200 and data == json.loads(capsys.readouterr().out)
     assert data["situatie"]["code"] == "ziek_uit_dienst"
     assert data["situatie"]["bijzonderheden"] == ["eigenrisicodrager_zw", "samengeteld_rond_verlof"]
@@ -69,9 +113,14 @@ def test_peildatum_defaults_to_today(api_url, auth_headers):
     assert status == 200 and data["peildatum"] == "2025-05-12" and data["ziekteweek"] == 10
 
 
-@pytest.mark.parametrize("headers", [{"Content-Type": "application/json"},
-                                     {"Content-Type": "application/json", "Authorization": "Bearer fout"},
-                                     {"Content-Type": "application/json", "Authorization": "test-token-123"}])
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Content-Type": "application/json"},
+        {"Content-Type": "application/json", "Authorization": "Bearer fout"},
+        {"Content-Type": "application/json", "Authorization": "test-token-123"},
+    ],
+)
 def test_requests_without_the_right_token_are_refused(api_url, headers):
     status, data = call(f"{api_url}/v1/tijdlijn", body={"eerste_ziektedag": "2025-03-04"}, headers=headers)
     assert status == 401 and data["code"] == "niet_geautoriseerd" and "token" in data["fout"]
@@ -86,13 +135,20 @@ def test_requests_without_the_right_token_are_refused(api_url, headers):
         ({"eerste_ziektedag": "2025-03-04", "advies": "misschien"}, 422, "Onbekend advies"),
         ({"eerste_ziektedag": "2025-03-04", "verlenging_weken": 4}, 422, "minstens 13 weken"),
         ({"eerste_ziektedag": "2025-03-04", "verlenging_weken": "26"}, 422, "heel getal"),
-        ({"eerste_ziektedag": "2025-03-04", "eerdere_perioden": [{"begin": "2025-02-01", "einde": "2025-01-01"}]},
-         422, "voordat hij begint"),
+        (
+            {"eerste_ziektedag": "2025-03-04", "eerdere_perioden": [{"begin": "2025-02-01", "einde": "2025-01-01"}]},
+            422,
+            "voordat hij begint",
+        ),
         ({"eerste_ziektedag": "2025-03-04", "wie": "x"}, 422, "Onbekend veld"),
         ({"eerste_ziektedag": "2003-06-02", "peildatum": "2004-01-05"}, 422, "WAO"),
         ({"eerste_ziektedag": "2025-03-04", "einde_dienstverband": "2025-02-01"}, 422, "vóór de eerste ziektedag"),
         ({"eerste_ziektedag": "2025-03-04", "geboortedatum": "2013-01-01"}, 422, "kan niet kloppen"),
-        ({"eerste_ziektedag": "2025-03-04", "zwangerschapsverlof": {"begin": "2025-01-01"}}, 422, "zwangerschapsverlof"),
+        (
+            {"eerste_ziektedag": "2025-03-04", "zwangerschapsverlof": {"begin": "2025-01-01"}},
+            422,
+            "zwangerschapsverlof",
+        ),
         ({"eerste_ziektedag": "2025-03-04", "eigenrisicodrager_zw": "ja"}, 422, "true of false"),
         ([1, 2], 422, "JSON-object"),
     ],
@@ -124,16 +180,32 @@ def test_serve_refuses_to_start_without_a_token(monkeypatch, capsys):
 
 # --- planning a zwangerschaps- en bevallingsverlof (issue #26 row 1): the same through the API and the CLI ----
 
-REVIEW = {"eerste_ziektedag": "2026-09-01", "peildatum": "2026-12-06",
-          "zwangerschapsverlof": {"begin": "2026-12-15", "einde": "2027-04-05"}, "ziek_na_verlof": True}
+REVIEW = {
+    "eerste_ziektedag": "2026-09-01",
+    "peildatum": "2026-12-06",
+    "zwangerschapsverlof": {"begin": "2026-12-15", "einde": "2027-04-05"},
+    "ziek_na_verlof": True,
+}
 
 
 def test_a_leave_still_ahead_is_planned_the_same_over_the_api_and_the_cli(api_url, auth_headers, capsys):
     # Review 2026-12 row 1: sick 1-9-2026 (105 days before the leave), leave 15-12-2026..5-4-2027 that does not
     # count (BW 7:629 lid 4, WIA 23 lid 5, ZW 38 lid 1); day 295/651/728 after it: 12-10-2027, 2-10-2028, 18-12-2028.
     status, data = call(f"{api_url}/v1/tijdlijn", body=REVIEW, headers=auth_headers)
-    main(["tijdlijn", "--eerste-ziektedag", "2026-09-01", "--peildatum", "2026-12-06",
-          "--zwangerschapsverlof", "2026-12-15:2027-04-05", "--ziek-na-verlof", "ja", "--json"])
+    main(
+        [
+            "tijdlijn",
+            "--eerste-ziektedag",
+            "2026-09-01",
+            "--peildatum",
+            "2026-12-06",
+            "--zwangerschapsverlof",
+            "2026-12-15:2027-04-05",
+            "--ziek-na-verlof",
+            "ja",
+            "--json",
+        ]
+    )
     assert status == 200 and data == json.loads(capsys.readouterr().out)
     assert (data["ziektedag"], data["ziekteweek"]) == (97, 14)
     assert data["termijnen"]["melding_42e_week"] == "2027-10-12"
@@ -151,26 +223,33 @@ def test_a_leave_still_ahead_is_planned_the_same_over_the_api_and_the_cli(api_ur
 def test_the_old_shape_plans_too(api_url, auth_headers):
     # API 1.2 shape: the sickness before the leave as an earlier period, the day after it as the first sick day.
     # Before version 1.4 a day after the leave that lies ahead gave 422 "kan niet in de toekomst liggen".
-    old = {"eerste_ziektedag": "2027-04-06", "peildatum": "2026-12-06",
-           "eerdere_perioden": [{"begin": "2026-09-01", "einde": "2026-12-14"}],
-           "zwangerschapsverlof": {"begin": "2026-12-15", "einde": "2027-04-05"}}
+    old = {
+        "eerste_ziektedag": "2027-04-06",
+        "peildatum": "2026-12-06",
+        "eerdere_perioden": [{"begin": "2026-09-01", "einde": "2026-12-14"}],
+        "zwangerschapsverlof": {"begin": "2026-12-15", "einde": "2027-04-05"},
+    }
     status, data = call(f"{api_url}/v1/tijdlijn", body=old, headers=auth_headers)
     _, new = call(f"{api_url}/v1/tijdlijn", body=REVIEW, headers=auth_headers)
     assert status == 200
     assert data["termijnen"] == new["termijnen"] and data["ziektedag"] == new["ziektedag"] == 97
 
 
-@pytest.mark.parametrize("body, fragment", [
-    (dict(REVIEW, ziek_na_verlof="ja"), "true of false"),
-    # not sick right after a leave that is over: that sickness does not count (7:629 lid 10)
-    (dict(REVIEW, peildatum="2027-05-01", ziek_na_verlof=False), "begint de telling opnieuw"),
-])
+@pytest.mark.parametrize(
+    "body, fragment",
+    [
+        (dict(REVIEW, ziek_na_verlof="ja"), "true of false"),
+        # not sick right after a leave that is over: that sickness does not count (7:629 lid 10)
+        (dict(REVIEW, peildatum="2027-05-01", ziek_na_verlof=False), "begint de telling opnieuw"),
+    ],
+)
 def test_bad_leave_input_gets_a_dutch_422(api_url, auth_headers, body, fragment):
     status, data = call(f"{api_url}/v1/tijdlijn", body=body, headers=auth_headers)
     assert status == 422 and fragment in data["fout"]
 
 
 # --- one input record: the API body, the CLI options and the OpenAPI schema name the same inputs --------------
+
 
 def _openapi():
     from importlib import resources

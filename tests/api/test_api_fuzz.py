@@ -9,6 +9,7 @@ schema-valid body to succeed, but the rules also refuse bodies that JSON Schema
 cannot describe (a first sick day after the peildatum, a probleemanalyse before
 the first sick day, overlapping periods): those get a documented 422.
 """
+
 from __future__ import annotations
 
 import json
@@ -18,7 +19,9 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
-schema = schemathesis.openapi.from_dict(json.loads(resources.files("poortwachter").joinpath("openapi.json").read_text()))
+schema = schemathesis.openapi.from_dict(
+    json.loads(resources.files("poortwachter").joinpath("openapi.json").read_text())
+)
 
 
 @schema.parametrize()

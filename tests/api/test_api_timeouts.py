@@ -5,6 +5,7 @@ and one that trickles its body a byte at a time (each byte well within any per-r
 timeout), are both disconnected once the whole-request deadline has passed. The
 deadline is set to 1 s through POORTWACHTER_API_TIMEOUT so the tests stay fast.
 """
+
 from __future__ import annotations
 
 import json
@@ -55,8 +56,10 @@ def read_until_closed(sock: socket.socket) -> bytes:
 
 
 def headers(length: int) -> bytes:
-    return (f"POST /v1/tijdlijn HTTP/1.1\r\nHost: hr\r\nAuthorization: Bearer {TOKEN}\r\n"
-            f"Content-Type: application/json\r\nContent-Length: {length}\r\n\r\n").encode()
+    return (
+        f"POST /v1/tijdlijn HTTP/1.1\r\nHost: hr\r\nAuthorization: Bearer {TOKEN}\r\n"
+        f"Content-Type: application/json\r\nContent-Length: {length}\r\n\r\n"
+    ).encode()
 
 
 def test_half_requests_are_closed_within_the_deadline_while_others_are_served(slow_api):

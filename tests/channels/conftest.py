@@ -5,6 +5,7 @@ blueprint with `CHANNELS[name] = factory` at import time; the first test that ne
 starts one app with all of them. A factory gets the shared stand-in agent (Rasa's real
 in-memory tracker and lock stores) and returns (blueprint, the module's own state).
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -50,5 +51,3 @@ def channel_server():
     yield SimpleNamespace(base=f"http://127.0.0.1:{port}/webhooks", states=states, agent=agent)
     loop.call_soon_threadsafe(loop.stop)
     thread.join(10)
-
-

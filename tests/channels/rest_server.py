@@ -19,6 +19,7 @@ Scripted turns, by the message text: starts with "crash" -> the turn raises with
 exception; starts with "wis" -> the reply carries the erase marker; "stil" -> no reply; otherwise
 one reply "Antwoord.".
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -46,17 +47,28 @@ def rest_server(tmp_path: Path, **env: str) -> Iterator[SimpleNamespace]:
     calls.write_text("")
     calls.with_name("routes.json").unlink(missing_ok=True)
     log_path = tmp_path / "server.log"
-    environment: Dict[str, str] = {**os.environ, "REST_TEST_PORT": str(port), "REST_TEST_CALLS": str(calls),
-                                   "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2",
-                                   "SQLALCHEMY_SILENCE_UBER_WARNING": "1", "PYTHONWARNINGS": "ignore",
-                                   **env}
+    environment: Dict[str, str] = {
+        **os.environ,
+        "REST_TEST_PORT": str(port),
+        "REST_TEST_CALLS": str(calls),
+        "RASA_TELEMETRY_ENABLED": "false",
+        "TF_CPP_MIN_LOG_LEVEL": "2",
+        "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+        "PYTHONWARNINGS": "ignore",
+        **env,
+    }
     # Run by path, with the project first on the path: the process imports nothing of `tests`.
     environment["PYTHONPATH"] = os.pathsep.join([str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])])
     if "REDIS_HOST" not in env:
         environment.pop("REDIS_HOST", None)  # per process, unless a test asks for Redis
     with open(log_path, "wb") as log:
-        process = subprocess.Popen([sys.executable, str(Path(__file__).resolve())], cwd=ROOT, env=environment,
-                                   stdout=log, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            [sys.executable, str(Path(__file__).resolve())],
+            cwd=ROOT,
+            env=environment,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 120
@@ -66,15 +78,21 @@ def rest_server(tmp_path: Path, **env: str) -> Iterator[SimpleNamespace]:
                 break
             except OSError:
                 if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("REST test server did not start:\n" + log_path.read_text(errors="replace"))
+                    raise RuntimeError(
+                        "REST test server did not start:\n" + log_path.read_text(errors="replace")
+                    ) from None
                 time.sleep(0.3)
         routes_path = calls.with_name("routes.json")
         while not routes_path.exists() and time.monotonic() < deadline:
             time.sleep(0.1)
-        yield SimpleNamespace(base=base, port=port, process=process,
-                              routes=lambda: json.loads(routes_path.read_text()),
-                              calls=lambda: calls.read_text().split(),
-                              log=lambda: log_path.read_bytes().decode("utf-8", "backslashreplace"))
+        yield SimpleNamespace(
+            base=base,
+            port=port,
+            process=process,
+            routes=lambda: json.loads(routes_path.read_text()),
+            calls=lambda: calls.read_text().split(),
+            log=lambda: log_path.read_bytes().decode("utf-8", "backslashreplace"),
+        )
     finally:
         process.terminate()
         try:
@@ -119,8 +137,9 @@ def _run() -> None:
             text = message.text
             # What Rasa's processor logs for a message (processor.py: structlog with the text, and
             # Rasa's f-string DEBUG lines that quote values).
-            structlogger.debug("processor.message.parse", parse_data_text=text,
-                               parse_data_entities=[{"entity": "bsn", "value": text}])
+            structlogger.debug(
+                "processor.message.parse", parse_data_text=text, parse_data_entities=[{"entity": "bsn", "value": text}]
+            )
             processor_logger.debug(f"Received user message '{text}' with intent 'inform'.")
             tracker = await self.agent.tracker_store.get_or_create_tracker(message.sender_id)
             tracker.update(UserUttered(text, message_id=message.message_id))
@@ -152,9 +171,13 @@ def _run() -> None:
     rasa.utils.io.configure_colored_logging(level)
     rasa_main.configure_structlog(level)
 
-    app = configure_app([GuardedRestInput()], cors=["http://localhost:8080"],
-                        auth_token=os.environ.get("REST_TEST_API_TOKEN", "test-token-niet-geheim"),
-                        enable_api=True, route="/webhooks/")
+    app = configure_app(
+        [GuardedRestInput()],
+        cors=["http://localhost:8080"],
+        auth_token=os.environ.get("REST_TEST_API_TOKEN", "test-token-niet-geheim"),
+        enable_api=True,
+        route="/webhooks/",
+    )
     agent = Agent(domain=Domain.empty(), tracker_store=InMemoryTrackerStore(Domain.empty()), lock_store=lock_store())
     agent.processor = ScriptedProcessor(agent, os.environ["REST_TEST_CALLS"])  # type: ignore[assignment]
     app.ctx.agent = agent
@@ -162,9 +185,12 @@ def _run() -> None:
     @app.listener("after_server_start")
     async def publish_routes(running_app, _loop) -> None:
         """The route table as the running app has it, for the tests to attack."""
-        routes = [{"path": "/" + route.path.lstrip("/"), "methods": sorted(route.methods)}
-                  for route in running_app.router.routes]
+        routes = [
+            {"path": "/" + route.path.lstrip("/"), "methods": sorted(route.methods)}
+            for route in running_app.router.routes
+        ]
         Path(os.environ["REST_TEST_CALLS"]).with_name("routes.json").write_text(json.dumps(routes))
+
     update_sanic_log_level()
     app.run(host="127.0.0.1", port=int(os.environ["REST_TEST_PORT"]), workers=1, access_log=True)
 

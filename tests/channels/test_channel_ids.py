@@ -1,5 +1,6 @@
 """Slack and Teams conversation ids are derived on the server with a secret (connectors/channel_ids.py),
 so knowing someone's Slack or Teams id is never enough to address their conversation."""
+
 from __future__ import annotations
 
 import re
@@ -26,8 +27,9 @@ def test_ids_are_stable_and_differ_per_secret_channel_and_person():
     assert ids.derive("teams", ENTRA_USER) != ids.derive("teams", "thread:19:x@thread.tacv2;messageid=1")
 
 
-@pytest.mark.parametrize("channel, platform_id", [("slack", SLACK_USER), ("slack", "U1_D123_1700000000.000100"),
-                                                  ("teams", ENTRA_USER)])
+@pytest.mark.parametrize(
+    "channel, platform_id", [("slack", SLACK_USER), ("slack", "U1_D123_1700000000.000100"), ("teams", ENTRA_USER)]
+)
 def test_an_id_says_nothing_about_the_person_and_is_never_a_rest_id(channel, platform_id):
     derived = ConversationIds(SECRET).derive(channel, platform_id)
     assert re.fullmatch(rf"{channel}:[0-9a-f]{{64}}", derived)
@@ -53,8 +55,10 @@ def test_the_secret_comes_from_the_environment():
     assert load_secret({"SPOORWIJZER_ID_SECRET": "s" * 32, "SPOORWIJZER_ENV": "production"}) == b"s" * 32
 
 
-@pytest.mark.parametrize("environment", [{"SPOORWIJZER_ID_SECRET": "kort"},
-                                         {"SPOORWIJZER_ID_SECRET": "s" * 31, "SPOORWIJZER_ENV": "production"}])
+@pytest.mark.parametrize(
+    "environment",
+    [{"SPOORWIJZER_ID_SECRET": "kort"}, {"SPOORWIJZER_ID_SECRET": "s" * 31, "SPOORWIJZER_ENV": "production"}],
+)
 def test_a_short_secret_is_refused_with_a_dutch_reason(environment):
     with pytest.raises(SecretMissing, match="korter dan 32 tekens"):
         load_secret(environment)
@@ -86,10 +90,14 @@ def test_a_short_development_file_is_refused(tmp_path):
         load_secret({"SPOORWIJZER_ID_SECRET_FILE": str(development)})
 
 
-@pytest.mark.parametrize("start", [
-    lambda: SpoorwijzerSlackInput.from_credentials({"slack_token": "xoxb-test", "slack_signing_secret": "s"}),
-    lambda: TeamsInput.from_credentials({"app_id": "app", "app_password": "geheim", "tenant_id": "tenant"}),
-], ids=["slack", "teams"])
+@pytest.mark.parametrize(
+    "start",
+    [
+        lambda: SpoorwijzerSlackInput.from_credentials({"slack_token": "xoxb-test", "slack_signing_secret": "s"}),
+        lambda: TeamsInput.from_credentials({"app_id": "app", "app_password": "geheim", "tenant_id": "tenant"}),
+    ],
+    ids=["slack", "teams"],
+)
 def test_without_a_secret_in_production_slack_and_teams_do_not_start(monkeypatch, start):
     monkeypatch.delenv("SPOORWIJZER_ID_SECRET", raising=False)
     monkeypatch.setenv("SPOORWIJZER_ENV", "production")

@@ -1,4 +1,5 @@
 """Only random UUID4 conversation ids reach the assistant (connectors/conversation_id.py)."""
+
 from __future__ import annotations
 
 import json

@@ -1,5 +1,6 @@
 """Slack and Teams are switched on by the environment only, and no secret of theirs is written to disk.
 The one secret the script makes itself is the development key for conversation ids (var/id_secret)."""
+
 from __future__ import annotations
 
 import os
@@ -33,8 +34,7 @@ def project_in(tmp_path) -> Path:
 def run_script(tmp_path, **env) -> subprocess.CompletedProcess:
     project = project_in(tmp_path)
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "TEAMS_", "SPOORWIJZER_"))}
-    return subprocess.run(["scripts/credentials.sh"], cwd=project, env={**clean, **env},
-                          capture_output=True, text=True)
+    return subprocess.run(["scripts/credentials.sh"], cwd=project, env={**clean, **env}, capture_output=True, text=True)
 
 
 def run_credentials(tmp_path, **env):
@@ -70,8 +70,9 @@ def test_without_teams_variables_teams_is_off_and_says_so(tmp_path):
 
 
 def test_with_the_three_teams_variables_teams_is_on_and_secrets_stay_in_the_environment(tmp_path):
-    out, text = run_credentials(tmp_path, TEAMS_APP_ID="app-id", TEAMS_APP_PASSWORD="zeer-geheim",
-                                TEAMS_TENANT_ID="tenant-id")
+    out, text = run_credentials(
+        tmp_path, TEAMS_APP_ID="app-id", TEAMS_APP_PASSWORD="zeer-geheim", TEAMS_TENANT_ID="tenant-id"
+    )
     assert "Microsoft Teams staat aan: /webhooks/teams/webhook" in out
     teams = yaml.safe_load(text)["connectors.teams.TeamsInput"]
     assert teams["app_password"] == "${TEAMS_APP_PASSWORD}" and "zeer-geheim" not in text
@@ -99,9 +100,14 @@ def test_no_secret_file_when_the_secret_is_in_the_environment_or_no_platform_is_
     assert not (project_in(tmp_path) / "var/id_secret").exists()
 
 
-@pytest.mark.parametrize("env", [{"SPOORWIJZER_ENV": "production"},
-                                 {"SPOORWIJZER_ENV": "production", "SPOORWIJZER_ID_SECRET": "te-kort"},
-                                 {"SPOORWIJZER_ID_SECRET": "te-kort"}])
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"SPOORWIJZER_ENV": "production"},
+        {"SPOORWIJZER_ENV": "production", "SPOORWIJZER_ID_SECRET": "te-kort"},
+        {"SPOORWIJZER_ID_SECRET": "te-kort"},
+    ],
+)
 @pytest.mark.parametrize("channel", [SLACK, TEAMS], ids=["slack", "teams"])
 def test_a_missing_or_short_secret_stops_the_start_with_a_dutch_reason(tmp_path, env, channel):
     result = run_script(tmp_path, **env, **channel)

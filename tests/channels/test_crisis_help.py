@@ -4,6 +4,7 @@ The crisis rule answers a crisis message in a normal turn. These are the other p
 that is too long, over the rate limit, a turn that fails. Each gets privacy.crisis.CRISIS_TEXT
 before the channel's own notice; an ordinary message on the same path does not.
 """
+
 from __future__ import annotations
 
 import json
@@ -26,8 +27,11 @@ CRISIS = "ik zie het niet meer zitten, ik wil er niet meer zijn"
 
 def post(base: str, sender: str, text: str) -> tuple[int, list]:
     request = urllib.request.Request(
-        f"{base}/webhooks/rest/webhook", method="POST", headers={"Content-Type": "application/json"},
-        data=json.dumps({"sender": sender, "message": text}).encode())
+        f"{base}/webhooks/rest/webhook",
+        method="POST",
+        headers={"Content-Type": "application/json"},
+        data=json.dumps({"sender": sender, "message": text}).encode(),
+    )
     try:
         with urllib.request.urlopen(request, timeout=30) as answer:
             return answer.status, json.loads(answer.read())
@@ -75,10 +79,13 @@ class Limits:
         return self.allowed
 
 
-@pytest.mark.parametrize("text, expected", [
-    (CRISIS, [CRISIS_TEXT, RATE_LIMITED_TEXT]),
-    ("wat is spoor 2?", [RATE_LIMITED_TEXT]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (CRISIS, [CRISIS_TEXT, RATE_LIMITED_TEXT]),
+        ("wat is spoor 2?", [RATE_LIMITED_TEXT]),
+    ],
+)
 async def test_slack_and_teams_over_the_limit(text, expected):
     output = Told(texts=[])
     message = SimpleNamespace(text=text, output_channel=output, sender_id="slack:abc", input_channel="slack")

@@ -4,6 +4,7 @@ Rasa's real Agent (Agent.handle_message takes the conversation's lock, as in pro
 real stores; only the processor, which needs a trained model, is a stand-in that stores a turn the
 way Rasa does. The erasure reply is the one in domain/privacy.yml.
 """
+
 from __future__ import annotations
 
 import copy
@@ -65,8 +66,11 @@ class Turn:
 
 
 def make_agent(tracker_store=None, lock_store=None, **turn) -> Agent:
-    agent = Agent(domain=Domain.empty(), tracker_store=tracker_store or InMemoryTrackerStore(Domain.empty()),
-                  lock_store=lock_store or InMemoryLockStore())
+    agent = Agent(
+        domain=Domain.empty(),
+        tracker_store=tracker_store or InMemoryTrackerStore(Domain.empty()),
+        lock_store=lock_store or InMemoryLockStore(),
+    )
     agent.processor = Turn(agent, **turn)  # type: ignore[assignment]
     return agent
 
@@ -79,8 +83,12 @@ def channel(monkeypatch):
 
 async def send(channel, agent, text="wis mijn gesprek", sender=None, message_id=None):
     channel._agent = agent
-    message = UserMessage(text, CollectingOutputChannel(), sender or str(uuid.uuid4()),
-                          metadata={"message_id": message_id} if message_id else None)
+    message = UserMessage(
+        text,
+        CollectingOutputChannel(),
+        sender or str(uuid.uuid4()),
+        metadata={"message_id": message_id} if message_id else None,
+    )
     await channel.handle(message, agent.handle_message)
     return message.output_channel.messages
 
@@ -145,8 +153,10 @@ def closed_port():
 
 
 async def test_redis_down_gives_the_store_failed_text_and_not_ready(channel, closed_port):
-    agent = make_agent(lock_store=RedisLockStore(host="127.0.0.1", port=closed_port, socket_timeout=1),
-                       reply={"text": "Je zit in spoor 1."})
+    agent = make_agent(
+        lock_store=RedisLockStore(host="127.0.0.1", port=closed_port, socket_timeout=1),
+        reply={"text": "Je zit in spoor 1."},
+    )
     assert texts(await send(channel, agent, "in welk spoor zit ik?")) == [STORE_FAILED_TEXT]
     # A retry of a message (same message_id) looks in the store under the lock: also honest.
     assert await channel.seen_messages.first_time("bericht-00000001")
@@ -177,11 +187,15 @@ def test_a_server_whose_redis_is_down_says_so_everywhere_and_logs_no_text(tmp_pa
     """The whole path with Redis down (a closed port), logging at DEBUG as an operator debugging would."""
     marker = f"borstkanker-{uuid.uuid4().hex[:8]}"
     sender = str(uuid.uuid4())
-    with rest_server(tmp_path, REST_TEST_LOCK_STORE=f"redis:{free_port()}", REST_TEST_LOG_LEVEL="DEBUG",
-                     LOG_LEVEL_LIBRARIES="DEBUG") as server:
+    with rest_server(
+        tmp_path, REST_TEST_LOCK_STORE=f"redis:{free_port()}", REST_TEST_LOG_LEVEL="DEBUG", LOG_LEVEL_LIBRARIES="DEBUG"
+    ) as server:
         request = urllib.request.Request(
-            f"{server.base}/webhooks/rest/webhook", method="POST", headers={"Content-Type": "application/json"},
-            data=json.dumps({"sender": sender, "message": f"ik heb {marker}, BSN 111222333"}).encode())
+            f"{server.base}/webhooks/rest/webhook",
+            method="POST",
+            headers={"Content-Type": "application/json"},
+            data=json.dumps({"sender": sender, "message": f"ik heb {marker}, BSN 111222333"}).encode(),
+        )
         with urllib.request.urlopen(request, timeout=30) as answer:
             assert answer.status == 200
             assert json.loads(answer.read()) == [{"recipient_id": sender, "text": STORE_FAILED_TEXT}]

@@ -4,6 +4,7 @@ The HTTP side (429 in the widget's format, 413 for a 2 MB body) is tested on a r
 test_rest_routes.py; here the counting itself, with a clock we move, the shared count of two
 replicas in a real Redis, a Redis that is down, and the start scripts.
 """
+
 from __future__ import annotations
 
 import logging
@@ -68,8 +69,10 @@ async def test_one_address_with_many_conversations_is_limited_per_client(clock):
     assert await limits.allow(str(uuid.uuid4()), None)  # Slack and Teams: no client address, no client limit
 
 
-@pytest.mark.parametrize("conversation, client, expect", [("3", "50", (3, 50)), ("0", "0", (0, 0)),
-                                                           ("veel", "-5", (20, 120)), ("", "", (20, 120))])
+@pytest.mark.parametrize(
+    "conversation, client, expect",
+    [("3", "50", (3, 50)), ("0", "0", (0, 0)), ("veel", "-5", (20, 120)), ("", "", (20, 120))],
+)
 def test_limits_come_from_the_environment(monkeypatch, conversation, client, expect):
     monkeypatch.delenv("REDIS_HOST", raising=False)
     monkeypatch.setenv("SPOORWIJZER_RATE_PER_CONVERSATION", conversation)
@@ -104,8 +107,10 @@ def redis_port():
             pytest.fail("redis-server ontbreekt (scripts/ensure-topology-packages.sh installeert het)")
         pytest.skip("redis-server niet geïnstalleerd")
     port = free_port()
-    server = subprocess.Popen(["redis-server", "--bind", "127.0.0.1", "--port", str(port), "--save", "",
-                               "--appendonly", "no"], stdout=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        ["redis-server", "--bind", "127.0.0.1", "--port", str(port), "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
         try:
@@ -135,9 +140,17 @@ async def test_two_replicas_share_the_count_through_redis(monkeypatch, redis_por
 
 
 def shell_function(name: str) -> str:
-    result = subprocess.run(["bash", "-c", f"source scripts/servers.sh; source scripts/topology.sh; "
-                                           f"echo \"$RASA_REQUEST_MAX_SIZE\"; declare -f {name}"],
-                            cwd=ROOT, capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [
+            "bash",
+            "-c",
+            f'source scripts/servers.sh; source scripts/topology.sh; echo "$RASA_REQUEST_MAX_SIZE"; declare -f {name}',
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return result.stdout
 
 
@@ -145,7 +158,7 @@ def shell_function(name: str) -> str:
 def test_every_rasa_server_the_scripts_start_gets_the_body_limit(function):
     text = shell_function(function)
     assert text.splitlines()[0] == "1048576"
-    command = text[text.index("SANIC_REQUEST_MAX_SIZE="):]
+    command = text[text.index("SANIC_REQUEST_MAX_SIZE=") :]
     assert "spoorwijzer_rasa run" in command.split("\n", 3)[0] + command.split("\n", 3)[1]
 
 

@@ -3,6 +3,7 @@
 Uses Rasa's real in-memory tracker and lock stores; `rasa_turn` stands in for the
 assistant and stores a turn the way Rasa does (user message, then bot replies, at once).
 """
+
 from __future__ import annotations
 
 from types import SimpleNamespace
@@ -37,15 +38,17 @@ def make_turn(channel, reply: str | None):
         if reply is not None:
             tracker.update(BotUttered(reply, data={"buttons": [{"title": "Ja", "payload": "/affirm"}]}))
             await message.output_channel.send_text_with_buttons(
-                message.sender_id, reply, [{"title": "Ja", "payload": "/affirm"}])
+                message.sender_id, reply, [{"title": "Ja", "payload": "/affirm"}]
+            )
         await store.save(tracker)
 
     return rasa_turn, calls
 
 
 def message(text: str, message_id: str | None, sender: str = "werknemer-1") -> UserMessage:
-    return UserMessage(text, CollectingOutputChannel(), sender,
-                       metadata={"message_id": message_id} if message_id else None)
+    return UserMessage(
+        text, CollectingOutputChannel(), sender, metadata={"message_id": message_id} if message_id else None
+    )
 
 
 async def send(channel, turn, text, message_id):
@@ -84,8 +87,10 @@ async def test_new_ids_and_messages_without_id_are_always_new_turns(channel):
 
 @pytest.mark.parametrize("bad_id", ["kort", "x" * 65, "met spatie 1234", "<script>1234</script>"])
 async def test_malformed_ids_are_ignored(channel, bad_id):
-    request = SimpleNamespace(app=SimpleNamespace(ctx=SimpleNamespace(agent=channel._agent)),
-                              json={"sender": "s", "message": "hoi", "message_id": bad_id})
+    request = SimpleNamespace(
+        app=SimpleNamespace(ctx=SimpleNamespace(agent=channel._agent)),
+        json={"sender": "s", "message": "hoi", "message_id": bad_id},
+    )
     assert channel.get_metadata(request) is None
 
 
@@ -97,8 +102,12 @@ async def test_a_retry_of_a_turn_without_replies_still_gets_the_polite_message(c
 
 
 STORED = [
-    UserUttered("a", message_id="m1"), BotUttered("antwoord a1"), BotUttered("antwoord a2"),
-    ActionExecuted("action_listen"), UserUttered("b", message_id="m2"), BotUttered("antwoord b"),
+    UserUttered("a", message_id="m1"),
+    BotUttered("antwoord a1"),
+    BotUttered("antwoord a2"),
+    ActionExecuted("action_listen"),
+    UserUttered("b", message_id="m2"),
+    BotUttered("antwoord b"),
 ]
 CASES = [
     ("first turn: both replies, not the next turn's", "m1", ["antwoord a1", "antwoord a2"]),
@@ -111,4 +120,3 @@ CASES = [
 def test_stored_replies(name, message_id, expected):
     replies = stored_replies(STORED, message_id)
     assert (None if replies is None else [r["text"] for r in replies]) == expected
-

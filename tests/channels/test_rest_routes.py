@@ -6,6 +6,7 @@ set, and the default rate limits. The test reads the app's route table from that
 every route, in every spelling and with every method, a message from a guessable conversation id.
 Nothing may reach the agent (the server writes each message that does to a file).
 """
+
 from __future__ import annotations
 
 import http.client
@@ -34,14 +35,25 @@ def server(tmp_path_factory):
         yield running
 
 
-def send(server, method: str, path: str, body: bytes | None = None, source: str = "127.0.0.1",
-         timeout: float = 10, headers: dict | None = None):
+def send(
+    server,
+    method: str,
+    path: str,
+    body: bytes | None = None,
+    source: str = "127.0.0.1",
+    timeout: float = 10,
+    headers: dict | None = None,
+):
     """One request on a fresh connection, the path exactly as given (no normalisation)."""
     connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=timeout, source_address=(source, 0))
     try:
         connection.putrequest(method, path, skip_accept_encoding=True)
-        all_headers = {"Content-Type": "application/json", "Origin": "http://localhost:8080",
-                       "Access-Control-Request-Method": "POST", **(headers or {})}
+        all_headers = {
+            "Content-Type": "application/json",
+            "Origin": "http://localhost:8080",
+            "Access-Control-Request-Method": "POST",
+            **(headers or {}),
+        }
         if body is not None:
             all_headers["Content-Length"] = str(len(body))
         for name, value in all_headers.items():
@@ -65,8 +77,16 @@ def concrete(path: str, sender: str) -> str:
 
 def spellings(path: str) -> list[str]:
     trimmed = path.rstrip("/") or "/"
-    variants = {path, trimmed, trimmed + "/", "/" + path, path.replace("/", "//"), path + "?stream=true",
-                path + "?sender=anna&token=raden", trimmed + "/?stream=true"}
+    variants = {
+        path,
+        trimmed,
+        trimmed + "/",
+        "/" + path,
+        path.replace("/", "//"),
+        path + "?stream=true",
+        path + "?sender=anna&token=raden",
+        trimmed + "/?stream=true",
+    }
     if len(trimmed) > 1:  # one letter percent-encoded, e.g. /webhooks/rest/%77ebhook
         last = trimmed.rsplit("/", 1)
         if last[1]:
@@ -159,7 +179,7 @@ def test_unstorable_characters_get_400_and_the_server_goes_on(server, escaped):
     status, body = send(server, "POST", "/webhooks/rest/webhook", raw)
     assert status == 400 and json.loads(body)["error"] == "ongeldige_tekst"
     assert sender not in server.calls()
-    status, body = send(server, "POST", "/webhooks/rest/webhook", message(sender, "ik ben ziek \U0001F600"))
+    status, body = send(server, "POST", "/webhooks/rest/webhook", message(sender, "ik ben ziek \U0001f600"))
     # A real emoji (a surrogate pair when escaped in JSON) is fine.
     assert status == 200 and json.loads(body)[0]["text"] == "Antwoord."
 

@@ -7,6 +7,7 @@ event wrapper with `event_id`, `authorizations` and an inner event without `chan
 an app mention, button clicks as a form field `payload=` holding JSON without an event id.
 What the bot posts goes to a local stand-in of Slack's Web API (chat.postMessage).
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -138,8 +139,9 @@ class SlackUnderTest(SpoorwijzerSlackInput):
 def build_channel(agent, **credentials):
     received: list = []
     with mock.patch.dict(os.environ, {"SPOORWIJZER_ID_SECRET": ID_SECRET}):
-        channel = SlackUnderTest.from_credentials({"slack_token": "xoxb-test", "slack_signing_secret": SECRET,
-                                                   **credentials})
+        channel = SlackUnderTest.from_credentials(
+            {"slack_token": "xoxb-test", "slack_signing_secret": SECRET, **credentials}
+        )
 
     async def on_new_message(message):
         # Stands in for Rasa: loads the conversation, answers ("wis" with the reply that carries the
@@ -163,8 +165,9 @@ def _slack_channel(agent):
 
 
 def _slack_in_a_configured_channel(agent):
-    blueprint, state = build_channel(agent, slack_channel=CONFIGURED_CHANNEL, use_threads=True,
-                                     conversation_granularity="thread")
+    blueprint, state = build_channel(
+        agent, slack_channel=CONFIGURED_CHANNEL, use_threads=True, conversation_granularity="thread"
+    )
     blueprint.name = "slack_webhook_configured_channel"  # Sanic refuses two blueprints with one name
     return blueprint, state
 
@@ -173,64 +176,122 @@ CHANNELS["slack"] = _slack_channel
 CHANNELS["slack-kanaal"] = _slack_in_a_configured_channel
 
 
-def signed_headers(body: bytes, secret: str = SECRET, timestamp: int | None = None,
-                   content_type: str = "application/json") -> dict:
+def signed_headers(
+    body: bytes, secret: str = SECRET, timestamp: int | None = None, content_type: str = "application/json"
+) -> dict:
     timestamp = int(time.time()) if timestamp is None else timestamp
     base = b"v0:" + str(timestamp).encode() + b":" + body
     signature = "v0=" + hmac.new(secret.encode(), base, hashlib.sha256).hexdigest()
-    return {"X-Slack-Request-Timestamp": str(timestamp), "X-Slack-Signature": signature,
-            "Content-Type": content_type}
+    return {"X-Slack-Request-Timestamp": str(timestamp), "X-Slack-Signature": signature, "Content-Type": content_type}
 
 
 def event_callback(event: dict, event_id: str | None = None) -> bytes:
-    return json.dumps({
-        "token": "verouderd-verificatietoken", "team_id": "T0TEAM", "api_app_id": "A0APP",
-        "event": event, "type": "event_callback",
-        "event_id": event_id or f"Ev{uuid.uuid4().hex[:10].upper()}", "event_time": int(time.time()),
-        "authorizations": [{"enterprise_id": None, "team_id": "T0TEAM", "user_id": BOT_USER, "is_bot": True,
-                            "is_enterprise_install": False}],
-        "is_ext_shared_channel": False, "event_context": "4-eyJldCI6Im1lc3NhZ2UifQ",
-    }).encode()
+    return json.dumps(
+        {
+            "token": "verouderd-verificatietoken",
+            "team_id": "T0TEAM",
+            "api_app_id": "A0APP",
+            "event": event,
+            "type": "event_callback",
+            "event_id": event_id or f"Ev{uuid.uuid4().hex[:10].upper()}",
+            "event_time": int(time.time()),
+            "authorizations": [
+                {
+                    "enterprise_id": None,
+                    "team_id": "T0TEAM",
+                    "user_id": BOT_USER,
+                    "is_bot": True,
+                    "is_enterprise_install": False,
+                }
+            ],
+            "is_ext_shared_channel": False,
+            "event_context": "4-eyJldCI6Im1lc3NhZ2UifQ",
+        }
+    ).encode()
 
 
 def new_ts() -> str:
     return f"{time.time():.6f}"
 
 
-def dm_event(text: str, event_id: str | None = None, channel_type: str = "im", channel: str = "D123",
-             user: str = "U1", ts: str | None = None) -> bytes:
+def dm_event(
+    text: str,
+    event_id: str | None = None,
+    channel_type: str = "im",
+    channel: str = "D123",
+    user: str = "U1",
+    ts: str | None = None,
+) -> bytes:
     """A direct message (message.im), or with another channel type a message in a channel (message.channels)."""
     ts = ts or new_ts()
-    return event_callback({"client_msg_id": str(uuid.uuid4()), "type": "message", "text": text, "user": user,
-                           "ts": ts, "team": "T0TEAM", "channel": channel, "event_ts": ts,
-                           "channel_type": channel_type}, event_id)
+    return event_callback(
+        {
+            "client_msg_id": str(uuid.uuid4()),
+            "type": "message",
+            "text": text,
+            "user": user,
+            "ts": ts,
+            "team": "T0TEAM",
+            "channel": channel,
+            "event_ts": ts,
+            "channel_type": channel_type,
+        },
+        event_id,
+    )
 
 
-def mention_event(text: str, channel: str = "C123", user: str = "U1", ts: str | None = None,
-                  event_id: str | None = None) -> bytes:
+def mention_event(
+    text: str, channel: str = "C123", user: str = "U1", ts: str | None = None, event_id: str | None = None
+) -> bytes:
     """app_mention as Slack documents it: the mention in the text, no channel_type."""
     ts = ts or new_ts()
-    return event_callback({"client_msg_id": str(uuid.uuid4()), "type": "app_mention",
-                           "text": f"<@{BOT_USER}> {text}", "user": user, "ts": ts, "team": "T0TEAM",
-                           "channel": channel, "event_ts": ts}, event_id)
+    return event_callback(
+        {
+            "client_msg_id": str(uuid.uuid4()),
+            "type": "app_mention",
+            "text": f"<@{BOT_USER}> {text}",
+            "user": user,
+            "ts": ts,
+            "team": "T0TEAM",
+            "channel": channel,
+            "event_ts": ts,
+        },
+        event_id,
+    )
 
 
-def button_click(value: str, user: str = "U1", channel: str = "D123", message_ts: str = "1700000000.000200",
-                 action_ts: str | None = None) -> bytes:
+def button_click(
+    value: str,
+    user: str = "U1",
+    channel: str = "D123",
+    message_ts: str = "1700000000.000200",
+    action_ts: str | None = None,
+) -> bytes:
     """A block_actions payload, form-encoded in the field `payload` as Slack sends it."""
     payload = {
         "type": "block_actions",
         "user": {"id": user, "username": "werknemer", "name": "werknemer", "team_id": "T0TEAM"},
-        "api_app_id": "A0APP", "token": "verouderd-verificatietoken",
+        "api_app_id": "A0APP",
+        "token": "verouderd-verificatietoken",
         "container": {"type": "message", "message_ts": message_ts, "channel_id": channel, "is_ephemeral": False},
-        "trigger_id": "1234.5678.abcd", "team": {"id": "T0TEAM", "domain": "werkgever"},
-        "enterprise": None, "is_enterprise_install": False,
+        "trigger_id": "1234.5678.abcd",
+        "team": {"id": "T0TEAM", "domain": "werkgever"},
+        "enterprise": None,
+        "is_enterprise_install": False,
         "channel": {"id": channel, "name": "directmessage"},
         "message": {"type": "message", "user": BOT_USER, "ts": message_ts, "bot_id": "B0BOT", "text": "Waarom?"},
-        "state": {"values": {}}, "response_url": "https://hooks.slack.com/actions/T0TEAM/1/abc",
-        "actions": [{"action_id": "knop-1", "block_id": "blok-1", "type": "button", "value": value,
-                     "text": {"type": "plain_text", "text": "Waarom?", "emoji": True},
-                     "action_ts": action_ts or new_ts()}],
+        "state": {"values": {}},
+        "response_url": "https://hooks.slack.com/actions/T0TEAM/1/abc",
+        "actions": [
+            {
+                "action_id": "knop-1",
+                "block_id": "blok-1",
+                "type": "button",
+                "value": value,
+                "text": {"type": "plain_text", "text": "Waarom?", "emoji": True},
+                "action_ts": action_ts or new_ts(),
+            }
+        ],
     }
     return urllib.parse.urlencode({"payload": json.dumps(payload)}).encode()
 
@@ -242,10 +303,15 @@ def slack(channel_server):
     state.received.clear()
     SLACK_API.calls.clear()
     saved_limits = getattr(state.channel, "limits", None)
-    yield SimpleNamespace(url=f"{channel_server.base}/slack/webhook", received=state.received,
-                          channel=state.channel, agent=channel_server.agent, api=SLACK_API,
-                          configured=channel_server.states["slack-kanaal"],
-                          configured_url=f"{channel_server.base}/slack-kanaal/webhook")
+    yield SimpleNamespace(
+        url=f"{channel_server.base}/slack/webhook",
+        received=state.received,
+        channel=state.channel,
+        agent=channel_server.agent,
+        api=SLACK_API,
+        configured=channel_server.states["slack-kanaal"],
+        configured_url=f"{channel_server.base}/slack-kanaal/webhook",
+    )
     state.channel.limits = saved_limits
     state.channel.agent_override = None
 
@@ -319,8 +385,13 @@ def test_a_retry_is_not_processed_twice(slack):
 def test_url_verification_answers_with_the_challenge_itself(slack):
     # Slack: "respond in plaintext with the challenge attribute value" (or {"challenge": ...} as JSON);
     # Rasa answered with a JSON string, quotes included, which is neither.
-    body = json.dumps({"token": "verouderd-verificatietoken", "challenge": "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmd",
-                       "type": "url_verification"}).encode()
+    body = json.dumps(
+        {
+            "token": "verouderd-verificatietoken",
+            "challenge": "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmd",
+            "type": "url_verification",
+        }
+    ).encode()
     status, headers, answer = post(slack.url, body, signed_headers(body))
     assert status == 200
     assert answer == b"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmd"
@@ -367,9 +438,10 @@ def test_a_mention_in_the_configured_channel_is_answered_once(slack):
     received = slack.configured.received
     received.clear()
     ts = new_ts()
-    for body in (dm_event(f"<@{BOT_USER}> wat is spoor 2?", channel=CONFIGURED_CHANNEL, channel_type="channel",
-                          ts=ts),
-                 mention_event("wat is spoor 2?", channel=CONFIGURED_CHANNEL, ts=ts)):
+    for body in (
+        dm_event(f"<@{BOT_USER}> wat is spoor 2?", channel=CONFIGURED_CHANNEL, channel_type="channel", ts=ts),
+        mention_event("wat is spoor 2?", channel=CONFIGURED_CHANNEL, ts=ts),
+    ):
         assert post(slack.configured_url, body, signed_headers(body))[0] == 200
     time.sleep(0.4)
     assert [m.text for m in received] == ["wat is spoor 2?"]
@@ -404,8 +476,9 @@ def test_with_a_read_only_database_the_person_hears_it_and_erasure_is_not_claime
     # (SQLite's own mode=ro: file permissions do not stop root).
     path = tmp_path / "gesprekken.db"
     writable = PrivateSQLTrackerStore(domain=Domain.empty(), dialect="sqlite", db=str(path))
-    read_only = PrivateSQLTrackerStore(domain=Domain.empty(), dialect="sqlite", db=f"file:{path}",
-                                       query={"mode": "ro", "uri": "true"})
+    read_only = PrivateSQLTrackerStore(
+        domain=Domain.empty(), dialect="sqlite", db=f"file:{path}", query={"mode": "ro", "uri": "true"}
+    )
     slack.channel.agent_override = SimpleNamespace(tracker_store=writable, lock_store=slack.agent.lock_store)
     body = dm_event("in welk spoor zit ik?", user="U-alleen-lezen")
     post(slack.url, body, signed_headers(body))
@@ -459,7 +532,7 @@ def test_too_many_messages_get_the_dutch_limit_text_and_slack_still_gets_200(sla
     wait_for_text(slack.api, RATE_LIMITED_TEXT)
     assert status == 200  # else Slack would retry
     assert slack.api.texts() == [RATE_LIMITED_TEXT] and slack.received == []
-    (conversation, client), = slack.channel.limits.calls
+    ((conversation, client),) = slack.channel.limits.calls
     assert DERIVED.match(conversation) and client is None
 
 
@@ -468,16 +541,22 @@ async def test_buttons_are_sent_as_interactive_blocks():
     SLACK_API.calls.clear()
     bot = SpoorwijzerSlackBot("xoxb-test", "D123", None)
     bot.client.base_url = SLACK_API.url
-    await bot.send_text_with_buttons("U1", "Je zit in **week 10**.", [
-        {"title": "Waarom?", "payload": "/ask_why"}, {"title": "Hele tijdlijn", "payload": "/ask_timeline"},
-    ])
+    await bot.send_text_with_buttons(
+        "U1",
+        "Je zit in **week 10**.",
+        [
+            {"title": "Waarom?", "payload": "/ask_why"},
+            {"title": "Hele tijdlijn", "payload": "/ask_timeline"},
+        ],
+    )
     assert len(SLACK_API.calls) == 1
     blocks = SLACK_API.calls[0]["blocks"]
     blocks = blocks if isinstance(blocks, list) else json.loads(blocks)
     assert blocks[0]["text"]["text"] == "Je zit in *week 10*."
     buttons = next(b for b in blocks if b["type"] == "actions")["elements"]
     assert [(b["type"], b["text"]["text"], b["value"]) for b in buttons] == [
-        ("button", "Waarom?", "/ask_why"), ("button", "Hele tijdlijn", "/ask_timeline"),
+        ("button", "Waarom?", "/ask_why"),
+        ("button", "Hele tijdlijn", "/ask_timeline"),
     ]
 
 
@@ -495,19 +574,34 @@ def test_markdown_bold_becomes_slack_bold():
     assert to_slack_mrkdwn("**a** en **b c**") == "*a* en *b c*"
 
 
-@pytest.mark.parametrize("channel_type, channel, personal", [
-    ("im", "D123", True), ("channel", "C123", False), ("group", "G123", False), ("mpim", "G456", False),
-])
+@pytest.mark.parametrize(
+    "channel_type, channel, personal",
+    [
+        ("im", "D123", True),
+        ("channel", "C123", False),
+        ("group", "G123", False),
+        ("mpim", "G456", False),
+    ],
+)
 def test_only_a_direct_message_is_a_personal_chat(slack, channel_type, channel, personal):
-    body = (dm_event("in welk spoor zit ik?") if channel_type == "im"
-            else mention_event("in welk spoor zit ik?", channel=channel))
+    body = (
+        dm_event("in welk spoor zit ik?")
+        if channel_type == "im"
+        else mention_event("in welk spoor zit ik?", channel=channel)
+    )
     post(slack.url, body, signed_headers(body))
     wait_for(slack.received, 1)
     assert slack.received[0].metadata["personal_chat"] is personal
 
 
-@pytest.mark.parametrize("channel_type, channel, personal", [
-    (None, "D0AB", True), (None, "C0AB", False), ("im", "D0AB", True), ("channel", "D0AB", False),
-])
+@pytest.mark.parametrize(
+    "channel_type, channel, personal",
+    [
+        (None, "D0AB", True),
+        (None, "C0AB", False),
+        ("im", "D0AB", True),
+        ("channel", "D0AB", False),
+    ],
+)
 def test_direct_message_rule(channel_type, channel, personal):
     assert is_direct_message(channel_type, channel) is personal

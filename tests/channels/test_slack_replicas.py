@@ -1,6 +1,7 @@
 """Slack retries and replayed clicks across replicas: the keys live in Redis, so a retry or a
 replay that lands on another Rasa server is not answered twice. Uses a real redis-server on
 loopback. The replicas share SPOORWIJZER_ID_SECRET, as they must (same conversation ids)."""
+
 from __future__ import annotations
 
 import json
@@ -30,8 +31,10 @@ def redis_port():
             pytest.fail("redis-server ontbreekt (scripts/ensure-topology-packages.sh installeert het)")
         pytest.skip("redis-server niet geïnstalleerd")
     port = free_port()
-    server = subprocess.Popen(["redis-server", "--bind", "127.0.0.1", "--port", str(port), "--save", "",
-                               "--requirepass", "geheim"], stdout=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        ["redis-server", "--bind", "127.0.0.1", "--port", str(port), "--save", "", "--requirepass", "geheim"],
+        stdout=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
         try:
@@ -70,10 +73,20 @@ async def test_a_retry_on_another_replica_is_recognised(replica_environment):
 
 def button_click(value: str, user: str = "U1") -> bytes:
     """A block_actions click as Slack sends it (form field `payload`); a new action_ts each time."""
-    payload = {"type": "block_actions", "user": {"id": user}, "channel": {"id": "D123"},
-               "container": {"type": "message", "message_ts": "1700000000.000200", "channel_id": "D123"},
-               "actions": [{"action_id": "knop-1", "type": "button", "value": value,
-                            "action_ts": f"{time.time():.6f}{uuid.uuid4().int % 1000:03d}"}]}
+    payload = {
+        "type": "block_actions",
+        "user": {"id": user},
+        "channel": {"id": "D123"},
+        "container": {"type": "message", "message_ts": "1700000000.000200", "channel_id": "D123"},
+        "actions": [
+            {
+                "action_id": "knop-1",
+                "type": "button",
+                "value": value,
+                "action_ts": f"{time.time():.6f}{uuid.uuid4().int % 1000:03d}",
+            }
+        ],
+    }
     return urllib.parse.urlencode({"payload": json.dumps(payload)}).encode()
 
 
@@ -93,6 +106,7 @@ async def test_a_replayed_click_on_another_replica_is_recognised(replica_environ
 
 async def test_no_slack_id_is_stored_in_redis(replica_environment, redis_port):
     from redis import asyncio as aioredis
+
     server = replica()
     await server._first_delivery(click_request(button_click("/ask_why", user="U0GEHEIM")))
     redis = aioredis.Redis(host="127.0.0.1", port=redis_port, db=2, password="geheim")

@@ -20,6 +20,7 @@ The stand-in issues what Microsoft issues, checked against Microsoft's own code 
 - reply URLs with the conversation id percent-encoded, as the SDKs' clients send them
   (msrest Serializer.url: quote(..., safe='')).
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -66,8 +67,25 @@ BOT = {"id": "28:" + APP_ID, "name": "Spoorwijzer"}
 ID_SECRET = "teams-test-id-secret-" + "y" * 32
 DERIVED = re.compile(r"^teams:[0-9a-f]{64}$")
 # Bot Framework channel ids (botbuilder's Channels class); the real keys list about twenty.
-ENDORSED = ["msteams", "skype", "skypeforbusiness", "webchat", "directline", "emulator", "slack", "telegram",
-            "facebook", "email", "sms", "groupme", "kik", "line", "alexa", "twilio-sms", "telephony"]
+ENDORSED = [
+    "msteams",
+    "skype",
+    "skypeforbusiness",
+    "webchat",
+    "directline",
+    "emulator",
+    "slack",
+    "telegram",
+    "facebook",
+    "email",
+    "sms",
+    "groupme",
+    "kik",
+    "line",
+    "alexa",
+    "twilio-sms",
+    "telephony",
+]
 
 
 def b64url(data: bytes) -> str:
@@ -79,16 +97,29 @@ def new_key(endorsements=tuple(ENDORSED)):
     private = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "login.botframework.com")])
     now = datetime.datetime.now(datetime.timezone.utc)
-    certificate = (x509.CertificateBuilder().subject_name(name).issuer_name(name)
-                   .public_key(private.public_key()).serial_number(x509.random_serial_number())
-                   .not_valid_before(now - datetime.timedelta(days=1))
-                   .not_valid_after(now + datetime.timedelta(days=365))
-                   .sign(private, hashes.SHA256()))
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(private.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(days=1))
+        .not_valid_after(now + datetime.timedelta(days=365))
+        .sign(private, hashes.SHA256())
+    )
     der = certificate.public_bytes(serialization.Encoding.DER)
     thumbprint = b64url(hashlib.sha1(der).digest())  # x5t: SHA-1 of the certificate (RFC 7517)
     public = json.loads(RSAAlgorithm.to_jwk(private.public_key()))
-    return private, {"kty": "RSA", "use": "sig", "kid": thumbprint, "x5t": thumbprint, "n": public["n"],
-                     "e": public["e"], "x5c": [base64.b64encode(der).decode()], "endorsements": list(endorsements)}
+    return private, {
+        "kty": "RSA",
+        "use": "sig",
+        "kid": thumbprint,
+        "x5t": thumbprint,
+        "n": public["n"],
+        "e": public["e"],
+        "x5c": [base64.b64encode(der).decode()],
+        "endorsements": list(endorsements),
+    }
 
 
 class Microsoft:
@@ -104,11 +135,15 @@ class Microsoft:
         self._started = False
 
     async def metadata(self, request):
-        return web.json_response({
-            "issuer": BOT_FRAMEWORK_ISSUER, "authorization_endpoint": "https://invalid.botframework.com",
-            "jwks_uri": f"{self.base}/keys", "id_token_signing_alg_values_supported": ["RS256"],
-            "token_endpoint_auth_methods_supported": ["private_key_jwt"],
-        })
+        return web.json_response(
+            {
+                "issuer": BOT_FRAMEWORK_ISSUER,
+                "authorization_endpoint": "https://invalid.botframework.com",
+                "jwks_uri": f"{self.base}/keys",
+                "id_token_signing_alg_values_supported": ["RS256"],
+                "token_endpoint_auth_methods_supported": ["private_key_jwt"],
+            }
+        )
 
     async def jwks(self, request):
         self.key_fetches += 1
@@ -119,8 +154,14 @@ class Microsoft:
         return web.json_response({"access_token": "uitgaand-token", "expires_in": 3600, "token_type": "Bearer"})
 
     async def activities(self, request):
-        self.replies.append({"auth": request.headers.get("Authorization"), "raw_path": request.raw_path,
-                             "conversation": request.match_info["conversation"], "body": await request.json()})
+        self.replies.append(
+            {
+                "auth": request.headers.get("Authorization"),
+                "raw_path": request.raw_path,
+                "conversation": request.match_info["conversation"],
+                "body": await request.json(),
+            }
+        )
         return web.json_response({"id": "reply-1"})
 
     def texts(self) -> list:
@@ -154,12 +195,22 @@ class Microsoft:
     def token_for(self, activity: dict, key: str = "k1", **override) -> str:
         """A token as the Bot Connector service issues it; `override` changes or (None) drops claims."""
         now = int(time.time())
-        claims = {"serviceurl": activity["serviceUrl"], "nbf": now, "exp": now + 3900,
-                  "iss": BOT_FRAMEWORK_ISSUER, "aud": APP_ID, **override}
+        claims = {
+            "serviceurl": activity["serviceUrl"],
+            "nbf": now,
+            "exp": now + 3900,
+            "iss": BOT_FRAMEWORK_ISSUER,
+            "aud": APP_ID,
+            **override,
+        }
         claims = {k: v for k, v in claims.items() if v is not None}
         private, public = self.keys[key]
-        return jwt.encode(claims, private, algorithm="RS256",
-                          headers={"typ": "JWT", "alg": "RS256", "x5t": public["x5t"], "kid": public["kid"]})
+        return jwt.encode(
+            claims,
+            private,
+            algorithm="RS256",
+            headers={"typ": "JWT", "alg": "RS256", "x5t": public["x5t"], "kid": public["kid"]},
+        )
 
 
 MICROSOFT = Microsoft()
@@ -209,10 +260,15 @@ def _teams_channel(agent):
     received: list = []
     MICROSOFT.start()
     with mock.patch.dict(os.environ, {"SPOORWIJZER_ID_SECRET": ID_SECRET}):
-        channel = TeamsUnderTest.from_credentials({
-            "app_id": APP_ID, "app_password": "geheim", "tenant_id": TENANT,
-            "openid_metadata_url": f"{MICROSOFT.base}/openid", "token_url": f"{MICROSOFT.base}/token",
-        })
+        channel = TeamsUnderTest.from_credentials(
+            {
+                "app_id": APP_ID,
+                "app_password": "geheim",
+                "tenant_id": TENANT,
+                "openid_metadata_url": f"{MICROSOFT.base}/openid",
+                "token_url": f"{MICROSOFT.base}/token",
+            }
+        )
 
     async def on_new_message(message):
         # Stands in for Rasa: loads, answers ("wis" with the reply that carries the erase marker), saves.
@@ -223,7 +279,8 @@ def _teams_channel(agent):
         tracker.update(UserUttered(message.text))
         received.append(message)
         await message.output_channel.send_text_with_buttons(
-            message.sender_id, "Waar kan ik mee helpen?", [{"title": "Waarom?", "payload": "/ask_why"}])
+            message.sender_id, "Waar kan ik mee helpen?", [{"title": "Waarom?", "payload": "/ask_why"}]
+        )
         if message.text == "wis":
             await message.output_channel.send_custom_json(message.sender_id, {"gesprek_gewist": True})
         await store.save(tracker)  # at the end of the turn, as Rasa does
@@ -242,23 +299,35 @@ def teams(channel_server):
     state.received.clear()
     MICROSOFT.replies.clear()
     saved_limits = getattr(state.channel, "limits", None)
-    yield SimpleNamespace(url=f"{channel_server.base}/teams/webhook", microsoft=MICROSOFT, received=state.received,
-                          channel=state.channel, agent=channel_server.agent)
+    yield SimpleNamespace(
+        url=f"{channel_server.base}/teams/webhook",
+        microsoft=MICROSOFT,
+        received=state.received,
+        channel=state.channel,
+        agent=channel_server.agent,
+    )
     state.channel.limits = saved_limits
     state.channel.agent_override = None
 
 
-def activity(microsoft: Microsoft, text: str = "wat is spoor 2?", personal: bool = True, user: str = "aad-user-1",
-             **extra) -> dict:
+def activity(
+    microsoft: Microsoft, text: str = "wat is spoor 2?", personal: bool = True, user: str = "aad-user-1", **extra
+) -> dict:
     return {
-        "type": "message", "id": f"act-{uuid.uuid4().hex[:12]}", "channelId": "msteams",
+        "type": "message",
+        "id": f"act-{uuid.uuid4().hex[:12]}",
+        "channelId": "msteams",
         "serviceUrl": f"{microsoft.base}/service",
         "from": {"id": f"29:{user}", "aadObjectId": user, "name": "Werknemer"},
         "recipient": BOT,
-        "conversation": {"id": "a:personal-1" if personal else "19:kanaal@thread.tacv2;messageid=123",
-                         "conversationType": "personal" if personal else "channel", "tenantId": TENANT},
+        "conversation": {
+            "id": "a:personal-1" if personal else "19:kanaal@thread.tacv2;messageid=123",
+            "conversationType": "personal" if personal else "channel",
+            "tenantId": TENANT,
+        },
         "channelData": {"tenant": {"id": TENANT}},
-        "text": text, **extra,
+        "text": text,
+        **extra,
     }
 
 
@@ -296,7 +365,11 @@ def test_a_token_as_microsoft_issues_it_is_accepted_and_answered_with_our_tenant
     assert reply["body"]["replyToId"] == body["id"]
     card = reply["body"]["attachments"][0]
     assert card["contentType"] == "application/vnd.microsoft.card.adaptive"
-    assert card["content"]["actions"][0] == {"type": "Action.Submit", "title": "Waarom?", "data": {"payload": "/ask_why"}}
+    assert card["content"]["actions"][0] == {
+        "type": "Action.Submit",
+        "title": "Waarom?",
+        "data": {"payload": "/ask_why"},
+    }
     form = teams.microsoft.token_requests[0]
     assert form["grant_type"] == "client_credentials" and form["client_id"] == APP_ID
     assert form["scope"] == "https://api.botframework.com/.default"
@@ -342,9 +415,15 @@ def _other_key(m, a):
         ("no expiry", lambda m, a: m.token_for(a, exp=None)),
         ("service URL of another host", lambda m, a: m.token_for(a, serviceurl="https://elders.example/")),
         ("no service URL claim", lambda m, a: m.token_for(a, serviceurl=None)),
-        ("symmetric algorithm", lambda m, a: jwt.encode(
-            {"iss": BOT_FRAMEWORK_ISSUER, "aud": APP_ID, "serviceurl": a["serviceUrl"]},
-            "geheim" * 8, algorithm="HS256", headers={"kid": m.keys["k1"][1]["kid"]})),
+        (
+            "symmetric algorithm",
+            lambda m, a: jwt.encode(
+                {"iss": BOT_FRAMEWORK_ISSUER, "aud": APP_ID, "serviceurl": a["serviceUrl"]},
+                "geheim" * 8,
+                algorithm="HS256",
+                headers={"kid": m.keys["k1"][1]["kid"]},
+            ),
+        ),
     ],
 )
 def test_anything_else_gets_401_and_is_not_processed(teams, why, make_token):
@@ -391,6 +470,7 @@ def test_an_unknown_key_id_fetches_the_keys_again_then_is_refused(teams):
     microsoft.keys["k2"] = new_key()
     microsoft.published = ["k1", "k2"]  # Microsoft rolled its keys
     import connectors.teams_auth as auth
+
     auth.MIN_REFETCH_SECONDS, saved = 0, auth.MIN_REFETCH_SECONDS
     try:
         before = microsoft.key_fetches
@@ -412,6 +492,7 @@ def test_a_key_not_endorsed_for_teams_is_refused(teams):
     microsoft.keys["k-webchat"] = new_key(endorsements=["webchat", "directline"])
     microsoft.published = list(microsoft.published) + ["k-webchat"]
     import connectors.teams_auth as auth
+
     auth.MIN_REFETCH_SECONDS, saved = 0, auth.MIN_REFETCH_SECONDS
     try:
         body = activity(microsoft)
@@ -443,8 +524,9 @@ def test_in_a_channel_only_when_mentioned_one_conversation_per_thread_and_never_
     mention = {"type": "mention", "mentioned": BOT, "text": "<at>Spoorwijzer</at>"}
     asked = activity(teams.microsoft, text="<at>Spoorwijzer</at> wat is spoor 2?", personal=False, entities=[mention])
     assert post(teams.url, asked, teams.microsoft.token_for(asked)) == 200
-    other_person = activity(teams.microsoft, text="<at>Spoorwijzer</at> en spoor 1?", personal=False,
-                            entities=[mention], user="aad-user-2")
+    other_person = activity(
+        teams.microsoft, text="<at>Spoorwijzer</at> en spoor 1?", personal=False, entities=[mention], user="aad-user-2"
+    )
     assert post(teams.url, other_person, teams.microsoft.token_for(other_person)) == 200
     wait_for(teams.received, 2)
     time.sleep(0.2)
@@ -454,7 +536,8 @@ def test_in_a_channel_only_when_mentioned_one_conversation_per_thread_and_never_
     assert DERIVED.match(teams.received[0].sender_id) and "kanaal" not in teams.received[0].sender_id
     wait_for(teams.microsoft.replies, 2)
     assert teams.microsoft.replies[0]["raw_path"] == (
-        "/service/v3/conversations/19%3Akanaal%40thread.tacv2%3Bmessageid%3D123/activities")
+        "/service/v3/conversations/19%3Akanaal%40thread.tacv2%3Bmessageid%3D123/activities"
+    )
     assert teams.microsoft.replies[0]["conversation"] == "19:kanaal@thread.tacv2;messageid=123"
 
 
@@ -484,8 +567,9 @@ def test_an_erasure_that_fails_is_reported_and_never_claimed(teams):
 def test_with_a_read_only_database_the_person_hears_it_and_erasure_is_not_claimed(teams, tmp_path):
     path = tmp_path / "gesprekken.db"
     writable = PrivateSQLTrackerStore(domain=Domain.empty(), dialect="sqlite", db=str(path))
-    read_only = PrivateSQLTrackerStore(domain=Domain.empty(), dialect="sqlite", db=f"file:{path}",
-                                       query={"mode": "ro", "uri": "true"})
+    read_only = PrivateSQLTrackerStore(
+        domain=Domain.empty(), dialect="sqlite", db=f"file:{path}", query={"mode": "ro", "uri": "true"}
+    )
     teams.channel.agent_override = SimpleNamespace(tracker_store=writable, lock_store=teams.agent.lock_store)
     body = activity(teams.microsoft, text="hallo", user="aad-alleen-lezen")
     post(teams.url, body, teams.microsoft.token_for(body))
@@ -536,7 +620,7 @@ def test_too_many_messages_get_the_dutch_limit_text(teams):
     assert post(teams.url, body, teams.microsoft.token_for(body)) == 200
     wait_for_text(teams.microsoft, RATE_LIMITED_TEXT)
     assert teams.microsoft.texts() == [RATE_LIMITED_TEXT] and teams.received == []
-    (conversation, client), = teams.channel.limits.calls
+    ((conversation, client),) = teams.channel.limits.calls
     assert DERIVED.match(conversation) and client is None
 
 

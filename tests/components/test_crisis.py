@@ -11,6 +11,7 @@
 The dialogue (utter_crisis first, also in the middle of the guide's questions) is in
 tests/test_stories.yml; the form's side in tests/actions/test_crisis_in_form.py.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -34,8 +35,11 @@ MAX_FALSE_POSITIVE_RATE = 0.01
 
 
 def _phrasings(section: str) -> List[Tuple[str, str]]:
-    return [(group.get("source") or group.get("reason"), text)
-            for group in PHRASINGS[section] for text in group["phrasings"]]
+    return [
+        (group.get("source") or group.get("reason"), text)
+        for group in PHRASINGS[section]
+        for text in group["phrasings"]
+    ]
 
 
 CRISIS = _phrasings("crisis")
@@ -63,7 +67,9 @@ def test_everyday_use_of_the_same_words_is_not_a_crisis(source, text):
     assert list(crisis_signals(text)) == []
 
 
-@pytest.mark.xfail(strict=True, reason="known miss, listed in crisis_phrasings.yml; when it passes, move it to `crisis`")
+@pytest.mark.xfail(
+    strict=True, reason="known miss, listed in crisis_phrasings.yml; when it passes, move it to `crisis`"
+)
 @pytest.mark.parametrize("text", KNOWN_MISSES)
 def test_known_misses_are_still_missed(text):
     assert signals_crisis(text)
@@ -123,7 +129,11 @@ def test_false_positive_rate_on_all_ordinary_questions(record_property, capsys):
     messages = list(_ordinary_messages())
     files = {name for name, _ in messages}
     assert len(messages) > 1500, "the ordinary question sets did not load"
-    assert {"tests/nlu/heldout.yml", "tests/nlu/real_questions/dev.yml", "tests/nlu/real_questions/heldout.yml"} <= files
+    assert {
+        "tests/nlu/heldout.yml",
+        "tests/nlu/real_questions/dev.yml",
+        "tests/nlu/real_questions/heldout.yml",
+    } <= files
     flagged = [(name, text, list(crisis_signals(text))) for name, text in messages if signals_crisis(text)]
     rate = len(flagged) / len(messages)
     record_property("crisis_false_positives", f"{len(flagged)}/{len(messages)}")
@@ -138,8 +148,11 @@ def test_false_positive_rate_on_all_ordinary_questions(record_property, capsys):
 def _classified(text: str | None, intent: str, confidence: float = 0.93) -> Message:
     message = Message(data={"text": text} if text is not None else {})
     message.set("intent", {"name": intent, "confidence": confidence}, add_to_output=True)
-    message.set("intent_ranking", [{"name": intent, "confidence": confidence}, {"name": "greet", "confidence": 0.04}],
-                add_to_output=True)
+    message.set(
+        "intent_ranking",
+        [{"name": intent, "confidence": confidence}, {"name": "greet", "confidence": 0.04}],
+        add_to_output=True,
+    )
     return CrisisSignal().process([message])[0]
 
 
@@ -150,7 +163,9 @@ def test_a_crisis_message_gets_the_crisis_intent_whatever_was_guessed(guess):
     assert [r["name"] for r in message.get("intent_ranking")] == ["crisis", guess, "greet"]
 
 
-@pytest.mark.parametrize("text, guess", [("in welk spoor zit ik?", "ask_track"), ("ik heb een burn-out", "share_medical_details")])
+@pytest.mark.parametrize(
+    "text, guess", [("in welk spoor zit ik?", "ask_track"), ("ik heb een burn-out", "share_medical_details")]
+)
 def test_an_ordinary_message_keeps_its_intent(text, guess):
     assert _classified(text, guess).get("intent")["name"] == guess
 
@@ -176,7 +191,8 @@ def test_in_a_trained_rasa_pipeline_after_the_fallback_classifier(tmp_path):
     from rasa.core.agent import Agent
     from rasa.model_training import train_nlu
 
-    (tmp_path / "config.yml").write_text(textwrap.dedent("""
+    (tmp_path / "config.yml").write_text(
+        textwrap.dedent("""
         recipe: default.v1
         language: nl
         assistant_id: crisis_test
@@ -187,8 +203,10 @@ def test_in_a_trained_rasa_pipeline_after_the_fallback_classifier(tmp_path):
             threshold: 0.45
           - name: components.crisis.CrisisSignal
         policies: []
-    """))
-    (tmp_path / "nlu.yml").write_text(textwrap.dedent("""
+    """)
+    )
+    (tmp_path / "nlu.yml").write_text(
+        textwrap.dedent("""
         version: "3.1"
         nlu:
         - intent: greet
@@ -199,10 +217,15 @@ def test_in_a_trained_rasa_pipeline_after_the_fallback_classifier(tmp_path):
           examples: |
             - burn-out
             - depressie
-    """))
+    """)
+    )
     (tmp_path / "domain.yml").write_text('version: "3.1"\nintents: [greet, share_medical_details]\n')
-    model = train_nlu(str(tmp_path / "config.yml"), str(tmp_path / "nlu.yml"), str(tmp_path / "out"),
-                      domain=str(tmp_path / "domain.yml"))
+    model = train_nlu(
+        str(tmp_path / "config.yml"),
+        str(tmp_path / "nlu.yml"),
+        str(tmp_path / "out"),
+        domain=str(tmp_path / "domain.yml"),
+    )
     agent = Agent.load(model)
 
     def intent(text: str) -> str:
@@ -248,9 +271,13 @@ def test_the_answer_is_plain_and_says_je():
 
 
 def test_the_rules_answer_first_also_during_the_guide():
-    rules = {r["rule"]: r for r in yaml.safe_load((ROOT / "data/rules/crisis.yml").read_text(encoding="utf-8"))["rules"]}
-    steps = {name: [s.get("intent") or s.get("action") for s in r["steps"] if "intent" in s or "action" in s]
-             for name, r in rules.items()}
+    rules = {
+        r["rule"]: r for r in yaml.safe_load((ROOT / "data/rules/crisis.yml").read_text(encoding="utf-8"))["rules"]
+    }
+    steps = {
+        name: [s.get("intent") or s.get("action") for s in r["steps"] if "intent" in s or "action" in s]
+        for name, r in rules.items()
+    }
     in_form = [name for name, r in rules.items() if r.get("condition") == [{"active_loop": "guide_form"}]]
     assert len(in_form) == 1 and steps[in_form[0]][:2] == ["crisis", "utter_crisis"]
     assert ["crisis", "utter_crisis"] in steps.values()

@@ -1,4 +1,5 @@
 """The Dutch spaCy tokenizer: Dutch tokens and lemmas, and no silent backend switch."""
+
 from __future__ import annotations
 
 import json
@@ -24,7 +25,10 @@ def context():
     return ExecutionContext(GraphSchema({}), "test")
 
 
-def _tokenizer(storage, context, resource=Resource("tokenizer")):
+TOKENIZER = Resource("tokenizer")
+
+
+def _tokenizer(storage, context, resource=TOKENIZER):
     return DutchSpacyTokenizer.create(DutchSpacyTokenizer.get_default_config(), storage, resource, context)
 
 
@@ -33,7 +37,16 @@ def test_dutch_tokens_and_lemmas(storage, context):
     _tokenizer(storage, context).process([message])
     tokens = message.get("text_tokens")
     assert [t.text for t in tokens] == [
-        "Ik", "zit", "in", "m'n", "re-integratietraject", ",", "zegt", "de", "bedrijfsarts", ".",
+        "Ik",
+        "zit",
+        "in",
+        "m'n",
+        "re-integratietraject",
+        ",",
+        "zegt",
+        "de",
+        "bedrijfsarts",
+        ".",
     ]
     assert {t.text: t.lemma for t in tokens}["zegt"] == "zeggen"
     assert tokens[4].start == 14 and tokens[4].end == 34  # offsets into the original text
@@ -79,7 +92,8 @@ def _pretend_installed(monkeypatch, spacy_version_required: str) -> None:
 
     real_version = dutch_spacy.metadata.version
     monkeypatch.setattr(
-        dutch_spacy.metadata, "version",
+        dutch_spacy.metadata,
+        "version",
         lambda name: "3.4.0" if name == "nl_core_news_sm" else real_version(name),
     )
     monkeypatch.setattr(spacy.util, "get_package_path", lambda name: "/nowhere")

@@ -1,4 +1,5 @@
 """An unsure choice among the fixed answers becomes the honest fallback; a sure one stays."""
+
 from __future__ import annotations
 
 import pytest
@@ -12,8 +13,11 @@ def _selected(intent: str, selector_confidence: float | None) -> Message:
     message.set("intent", {"name": intent, "confidence": 0.99}, add_to_output=True)
     message.set("intent_ranking", [{"name": intent, "confidence": 0.99}], add_to_output=True)
     if selector_confidence is not None:
-        message.set("response_selector", {"faq": {"response": {
-            "intent_response_key": "faq/wia", "confidence": selector_confidence}}}, add_to_output=True)
+        message.set(
+            "response_selector",
+            {"faq": {"response": {"intent_response_key": "faq/wia", "confidence": selector_confidence}}},
+            add_to_output=True,
+        )
     return FaqSelectionFallback({"threshold": 0.1, "retrieval_intent": "faq"}).process([message])[0]
 
 

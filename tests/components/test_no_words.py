@@ -1,4 +1,5 @@
 """Messages without a word go to the fallback; every other message keeps its intent."""
+
 from __future__ import annotations
 
 import pytest

@@ -4,6 +4,7 @@ The schema checkers (scripts/check-deploy.sh) say each file is well-formed; thes
 tests say the pieces fit: every value deploy/endpoints.yml reads is provided by
 Compose and by Kubernetes, replicas share state, and the probes hit real endpoints.
 """
+
 from __future__ import annotations
 
 import re
@@ -86,9 +87,13 @@ def test_no_probe_or_health_check_carries_the_api_token():
     # events and logs. The readiness endpoint needs no token.
     compose = yaml.safe_load((DEPLOY / "compose.yml").read_text())
     checks = [service.get("healthcheck", {}) for service in compose["services"].values()]
-    probes = [container.get(kind, {}) for (kind_, _), document in k8s_documents().items() if kind_ == "Deployment"
-              for container in document["spec"]["template"]["spec"]["containers"]
-              for kind in ("startupProbe", "livenessProbe", "readinessProbe")]
+    probes = [
+        container.get(kind, {})
+        for (kind_, _), document in k8s_documents().items()
+        if kind_ == "Deployment"
+        for container in document["spec"]["template"]["spec"]["containers"]
+        for kind in ("startupProbe", "livenessProbe", "readinessProbe")
+    ]
     text = yaml.safe_dump([checks, probes]).lower()
     assert "token" not in text
     assert "/webhooks/rest/ready" in str(compose["services"]["rasa"]["healthcheck"]["test"])
@@ -147,8 +152,13 @@ def test_the_image_holds_every_package_the_servers_import():
         needed.add(package)
         for path in (ROOT / package).rglob("*.py"):
             for node in ast.walk(ast.parse(path.read_text())):
-                names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
-                    [node.module] if isinstance(node, ast.ImportFrom) and node.module and not node.level else []
+                names = (
+                    [a.name for a in node.names]
+                    if isinstance(node, ast.Import)
+                    else [node.module]
+                    if isinstance(node, ast.ImportFrom) and node.module and not node.level
+                    else []
+                )
                 todo |= {n.split(".")[0] for n in names} & local - needed
     copied = set(re.findall(r"^COPY (\w+)/ ", (DEPLOY / "Dockerfile").read_text(), re.M))
     assert needed <= copied, f"deploy/Dockerfile does not copy {sorted(needed - copied)}"

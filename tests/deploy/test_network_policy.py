@@ -9,6 +9,7 @@ namespace), namespaceSelector, both (AND), or ipBlock; a missing `ports` means a
 ports. The schema check (scripts/check-deploy.sh) makes sure the fields are real.
 The pods of Rasa and the action server carry the labels of their real Deployments.
 """
+
 from __future__ import annotations
 
 import ipaddress
@@ -32,8 +33,12 @@ POLICIES = [doc for doc in documents("networkpolicy.yaml") if doc["kind"] == "Ne
 
 
 def deployment(name: str) -> dict:
-    return next(doc for file in ("rasa.yaml", "actions.yaml") for doc in documents(file)
-                if doc["kind"] == "Deployment" and doc["metadata"]["name"] == name)
+    return next(
+        doc
+        for file in ("rasa.yaml", "actions.yaml")
+        for doc in documents(file)
+        if doc["kind"] == "Deployment" and doc["metadata"]["name"] == name
+    )
 
 
 def container_port(name: str) -> int:
@@ -78,7 +83,8 @@ def peer_matches(peer: dict, endpoint: Endpoint, policy_namespace: str) -> bool:
         address = ipaddress.ip_address(endpoint.ip)
         block = peer["ipBlock"]
         return address in ipaddress.ip_network(block["cidr"]) and not any(
-            address in ipaddress.ip_network(cidr) for cidr in block.get("except", []))
+            address in ipaddress.ip_network(cidr) for cidr in block.get("except", [])
+        )
     if endpoint.namespace is None:
         return False  # pod and namespace selectors only ever match pods
     if "namespaceSelector" in peer:
@@ -103,23 +109,26 @@ def policy_types(policy: dict) -> list[str]:
 def allowed_in_direction(endpoint: Endpoint, peer: Endpoint, port: int, protocol: str, direction: str) -> bool:
     if endpoint.namespace != NAMESPACE:
         return True  # our policies live in our namespace only
-    selecting = [p for p in POLICIES if selects(p["spec"]["podSelector"], endpoint.labels)
-                 and direction in policy_types(p)]
+    selecting = [
+        p for p in POLICIES if selects(p["spec"]["podSelector"], endpoint.labels) and direction in policy_types(p)
+    ]
     if not selecting:
         return True  # not isolated in this direction
     key, peers_key = ("ingress", "from") if direction == "Ingress" else ("egress", "to")
     for policy in selecting:
         for rule in policy["spec"].get(key, []):
             peers = rule.get(peers_key)
-            if (not peers or any(peer_matches(p, peer, NAMESPACE) for p in peers)) and \
-                    port_matches(rule.get("ports"), port, protocol):
+            if (not peers or any(peer_matches(p, peer, NAMESPACE) for p in peers)) and port_matches(
+                rule.get("ports"), port, protocol
+            ):
                 return True
     return False
 
 
 def can_connect(source: Endpoint, destination: Endpoint, port: int, protocol: str = "TCP") -> bool:
-    return allowed_in_direction(source, destination, port, protocol, "Egress") and \
-        allowed_in_direction(destination, source, port, protocol, "Ingress")
+    return allowed_in_direction(source, destination, port, protocol, "Egress") and allowed_in_direction(
+        destination, source, port, protocol, "Ingress"
+    )
 
 
 RASA_PORT = container_port("spoorwijzer-rasa")
@@ -133,18 +142,35 @@ ALLOWED = [
 ]
 DENIED = [
     # Rasa: only from the ingress controller, only on its port
-    (FAKE_INGRESS, RASA, RASA_PORT), (OTHER_POD, RASA, RASA_PORT), (ACTIONS, RASA, RASA_PORT),
-    (POSTGRES, RASA, RASA_PORT), (INGRESS, RASA, 22),
+    (FAKE_INGRESS, RASA, RASA_PORT),
+    (OTHER_POD, RASA, RASA_PORT),
+    (ACTIONS, RASA, RASA_PORT),
+    (POSTGRES, RASA, RASA_PORT),
+    (INGRESS, RASA, 22),
     # the action server: only from Rasa
-    (INGRESS, ACTIONS, ACTIONS_PORT), (OTHER_POD, ACTIONS, ACTIONS_PORT), (FAKE_INGRESS, ACTIONS, ACTIONS_PORT),
+    (INGRESS, ACTIONS, ACTIONS_PORT),
+    (OTHER_POD, ACTIONS, ACTIONS_PORT),
+    (FAKE_INGRESS, ACTIONS, ACTIONS_PORT),
     # PostgreSQL and Redis: only from Rasa
-    (ACTIONS, POSTGRES, 5432), (INGRESS, POSTGRES, 5432), (OTHER_POD, POSTGRES, 5432),
-    (ACTIONS, REDIS, 6379), (INGRESS, REDIS, 6379), (OTHER_POD, REDIS, 6379), (POSTGRES, REDIS, 6379),
+    (ACTIONS, POSTGRES, 5432),
+    (INGRESS, POSTGRES, 5432),
+    (OTHER_POD, POSTGRES, 5432),
+    (ACTIONS, REDIS, 6379),
+    (INGRESS, REDIS, 6379),
+    (OTHER_POD, REDIS, 6379),
+    (POSTGRES, REDIS, 6379),
     # Rasa's way out: HTTPS to the internet only
-    (RASA, INTERNET, 80), (RASA, METADATA, 443), (RASA, METADATA, 80), (RASA, PRIVATE, 443),
-    (RASA, OTHER_POD, 443), (RASA, ACTIONS, 22),
+    (RASA, INTERNET, 80),
+    (RASA, METADATA, 443),
+    (RASA, METADATA, 80),
+    (RASA, PRIVATE, 443),
+    (RASA, OTHER_POD, 443),
+    (RASA, ACTIONS, 22),
     # nothing else goes out
-    (ACTIONS, INTERNET, 443), (POSTGRES, INTERNET, 443), (REDIS, INTERNET, 443), (OTHER_POD, INTERNET, 443),
+    (ACTIONS, INTERNET, 443),
+    (POSTGRES, INTERNET, 443),
+    (REDIS, INTERNET, 443),
+    (OTHER_POD, INTERNET, 443),
 ]
 
 
@@ -165,8 +191,11 @@ def test_every_pod_can_resolve_names(source):
 
 
 def test_default_deny_covers_every_pod_both_ways():
-    default = [p for p in POLICIES if p["spec"]["podSelector"] == {} and not p["spec"].get("ingress")
-               and not p["spec"].get("egress")]
+    default = [
+        p
+        for p in POLICIES
+        if p["spec"]["podSelector"] == {} and not p["spec"].get("ingress") and not p["spec"].get("egress")
+    ]
     assert default and set(policy_types(default[0])) == {"Ingress", "Egress"}
 
 

@@ -9,6 +9,7 @@
   redirects. The example files are used as shipped, with only the ports, the
   certificate folder and the IPv6 listen lines changed for a loopback test.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -41,9 +42,22 @@ SECRET = "geheim-8f3a2c"
 HOST = "spoorwijzer.example.nl"
 # What an access-log line may hold: no query string ($request, $request_uri, $args, $arg_…),
 # no client address ($remote_addr, forwarded headers), no other request header.
-LOGGABLE = {"time_iso8601", "time_local", "msec", "request_method", "uri", "server_protocol", "status",
-            "body_bytes_sent", "bytes_sent", "request_length", "request_time", "upstream_status",
-            "upstream_response_time", "upstream_addr"}
+LOGGABLE = {
+    "time_iso8601",
+    "time_local",
+    "msec",
+    "request_method",
+    "uri",
+    "server_protocol",
+    "status",
+    "body_bytes_sent",
+    "bytes_sent",
+    "request_length",
+    "request_time",
+    "upstream_status",
+    "upstream_response_time",
+    "upstream_addr",
+}
 
 
 def directives(text: str) -> list[tuple[str, list[str]]]:
@@ -97,6 +111,7 @@ def test_tls_example_allows_only_modern_protocols():
 
 # ---------------------------------------------------------------------------- real nginx
 
+
 @pytest.fixture(scope="module")
 def nginx_binary():
     binary = shutil.which("nginx") or ("/usr/sbin/nginx" if os.path.exists("/usr/sbin/nginx") else None)
@@ -145,12 +160,22 @@ class Nginx:
     """nginx with deploy/nginx/spoorwijzer.conf inside an http block like the nginx:1.22
     image's (which turns on an access log with "$request" before including conf.d)."""
 
-    def __init__(self, binary: str, root: Path, listen: str, upstream_port: int, extra_http: str = "",
-                 snippet: str | None = None, ports: tuple[int, ...] = ()):
+    def __init__(
+        self,
+        binary: str,
+        root: Path,
+        listen: str,
+        upstream_port: int,
+        extra_http: str = "",
+        snippet: str | None = None,
+        ports: tuple[int, ...] = (),
+    ):
         self.root = root
         (root / "spoorwijzer").mkdir(parents=True)
         (root / "tmp").mkdir()
-        (root / "spoorwijzer" / "upstreams.conf").write_text(f"server 127.0.0.1:{upstream_port} max_fails=1 fail_timeout=5s;\n")
+        (root / "spoorwijzer" / "upstreams.conf").write_text(
+            f"server 127.0.0.1:{upstream_port} max_fails=1 fail_timeout=5s;\n"
+        )
         (root / "spoorwijzer" / "listen.conf").write_text(listen)
         conf = snippet if snippet is not None else (NGINX_DIR / "spoorwijzer.conf").read_text()
         (root / "spoorwijzer.conf").write_text(conf)
@@ -199,8 +224,14 @@ http {{
             self.process.wait(5)
 
 
-def request(port: int, method: str, path: str, body: bytes | None = None, host: str = "localhost",
-            context: ssl.SSLContext | None = None):
+def request(
+    port: int,
+    method: str,
+    path: str,
+    body: bytes | None = None,
+    host: str = "localhost",
+    context: ssl.SSLContext | None = None,
+):
     if context is None:
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
     else:
@@ -276,6 +307,7 @@ def test_the_offered_access_log_format_keeps_no_token_and_no_address(nginx_binar
 
 # ---------------------------------------------------------------------------- HTTPS
 
+
 def make_certificate(folder: Path) -> Path:
     from cryptography import x509
     from cryptography.hazmat.primitives import hashes, serialization
@@ -285,15 +317,22 @@ def make_certificate(folder: Path) -> Path:
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, HOST)])
     now = datetime.datetime.now(datetime.timezone.utc)
-    certificate = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
-                   .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(minutes=5))
-                   .not_valid_after(now + datetime.timedelta(days=1))
-                   .add_extension(x509.SubjectAlternativeName([x509.DNSName(HOST)]), critical=False)
-                   .sign(key, hashes.SHA256()))
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(minutes=5))
+        .not_valid_after(now + datetime.timedelta(days=1))
+        .add_extension(x509.SubjectAlternativeName([x509.DNSName(HOST)]), critical=False)
+        .sign(key, hashes.SHA256())
+    )
     folder.mkdir()
     (folder / "fullchain.pem").write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
-    (folder / "privkey.pem").write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                                          serialization.NoEncryption()))
+    (folder / "privkey.pem").write_bytes(
+        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    )
     return folder / "fullchain.pem"
 
 
@@ -310,8 +349,14 @@ def https_nginx(nginx_binary, tmp_path_factory):
     root = tmp_path_factory.mktemp("tls")
     certificate = make_certificate(root / "certs")
     replica, https, plain = Replica(), free_port(), free_port()
-    listen = shipped("listen.conf", {"listen 443 ssl;": f"listen 127.0.0.1:{https} ssl;",
-                                     "listen [::]:443 ssl;": "", "/etc/nginx/tls/": f"{root}/certs/"})
+    listen = shipped(
+        "listen.conf",
+        {
+            "listen 443 ssl;": f"listen 127.0.0.1:{https} ssl;",
+            "listen [::]:443 ssl;": "",
+            "/etc/nginx/tls/": f"{root}/certs/",
+        },
+    )
     redirect = shipped("redirect.conf", {"listen 80;": f"listen 127.0.0.1:{plain};", "listen [::]:80;": ""})
     nginx = Nginx(nginx_binary, root / "nginx", listen, replica.port, extra_http=redirect, ports=(https, plain))
     context = ssl.create_default_context(cafile=str(certificate))
@@ -342,10 +387,16 @@ def handshake(https_nginx, version: ssl.TLSVersion, ciphers: str | None = None) 
 
 def test_tls_versions_and_ciphers(https_nginx):
     assert handshake(https_nginx, ssl.TLSVersion.TLSv1_3).startswith("TLS_")
-    assert "GCM" in handshake(https_nginx, ssl.TLSVersion.TLSv1_2) or "CHACHA20" in handshake(https_nginx, ssl.TLSVersion.TLSv1_2)
+    assert "GCM" in handshake(https_nginx, ssl.TLSVersion.TLSv1_2) or "CHACHA20" in handshake(
+        https_nginx, ssl.TLSVersion.TLSv1_2
+    )
     # A TLS 1.2 client that offers only CBC ciphers (no AEAD) is refused by the server.
     with pytest.raises(ssl.SSLError):
-        handshake(https_nginx, ssl.TLSVersion.TLSv1_2, "ECDHE-ECDSA-AES128-SHA:ECDHE-ECDSA-AES256-SHA:ECDHE-ECDSA-AES128-SHA256")
+        handshake(
+            https_nginx,
+            ssl.TLSVersion.TLSv1_2,
+            "ECDHE-ECDSA-AES128-SHA:ECDHE-ECDSA-AES256-SHA:ECDHE-ECDSA-AES128-SHA256",
+        )
 
 
 def test_plain_http_only_redirects_to_https(https_nginx):

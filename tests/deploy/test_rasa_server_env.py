@@ -8,6 +8,7 @@ environment, with library logging at DEBUG as an operator might set it: a 1.5 Mi
 server accepts the body and logs the token (Sanic's access log is on by default; only
 Rasa's default ERROR level for libraries hides it), so the test can tell the difference.
 """
+
 from __future__ import annotations
 
 import http.client
@@ -38,14 +39,16 @@ SECRET = "geheim-token-51c7"
 
 
 def kubernetes_container(file: str) -> dict:
-    deployment = next(d for d in yaml.safe_load_all((DEPLOY / "kubernetes" / file).read_text()) if d["kind"] == "Deployment")
+    deployment = next(
+        d for d in yaml.safe_load_all((DEPLOY / "kubernetes" / file).read_text()) if d["kind"] == "Deployment"
+    )
     return deployment["spec"]["template"]["spec"]["containers"][0]
 
 
 def dockerfile_cmd_exports() -> dict:
     text = (DEPLOY / "Dockerfile").read_text()
     assert not re.search(r"^ENV[^\n]*SANIC_", text, re.M), "not as ENV: the action server uses the same image"
-    command = re.search(r'^CMD (\[.*\])$', text, re.M).group(1)
+    command = re.search(r"^CMD (\[.*\])$", text, re.M).group(1)
     script = yaml.safe_load(command)[-1]  # ["bash", "-c", "<script>"]
     exports = {}
     for word in shlex.split(script.split("&&")[0])[1:]:
@@ -100,8 +103,13 @@ def run_rasa_server(extra_env: dict) -> tuple[list[int], str]:
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("SANIC_")}
     env.update(extra_env, LOG_LEVEL_LIBRARIES="DEBUG", RASA_TELEMETRY_ENABLED="false", TF_CPP_MIN_LOG_LEVEL="3")
-    process = subprocess.Popen([sys.executable, "-c", SERVER, str(port), SECRET], env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-c", SERVER, str(port), SECRET],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         deadline = time.monotonic() + 180
         while status(port, "GET", "/") != 200:

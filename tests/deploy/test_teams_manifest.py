@@ -1,4 +1,5 @@
 """The Teams app package: teams/manifest.json against Microsoft's schema, with the icons Teams requires."""
+
 from __future__ import annotations
 
 import json

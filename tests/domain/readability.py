@@ -22,6 +22,7 @@ What we feed it (and why):
   numbers, a link), not text a reader has to understand to act. They are still shown.
 - Web addresses in the text (uwv.nl) become one short word, so their dots are no sentence ends.
 """
+
 from __future__ import annotations
 
 import re

@@ -8,10 +8,10 @@ The record is the comment block right above each `utter_faq/<key>:` in domain/fa
   someone other than the writer is still open).
 docs/bronnen-antwoorden.md explains the record and lists what a second reader should check.
 """
+
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 import yaml
@@ -23,9 +23,19 @@ NLU_FILES = sorted((ROOT / "data" / "nlu").glob("*.yml"))
 
 # The questions without an answer in the December review (§4), answered since 2026-12-06.
 NEW_KEYS = {
-    "ww_en_ziek", "vaststellingsovereenkomst", "ziek_na_opzegging", "nieuwe_baan", "eigen_schuld",
-    "pensioen", "inzage_dossier", "leaseauto", "dertiende_maand", "vakantiedagen_uitbetalen",
-    "arbeidsongeval", "zwanger_in_ziektewet", "herbeoordeling",
+    "ww_en_ziek",
+    "vaststellingsovereenkomst",
+    "ziek_na_opzegging",
+    "nieuwe_baan",
+    "eigen_schuld",
+    "pensioen",
+    "inzage_dossier",
+    "leaseauto",
+    "dertiende_maand",
+    "vakantiedagen_uitbetalen",
+    "arbeidsongeval",
+    "zwanger_in_ziektewet",
+    "herbeoordeling",
 }
 MAX_WORDS_NEW = 120  # issue #26: short answers; the "Meer weten" link carries the rest
 
@@ -61,7 +71,9 @@ def _faq_examples() -> dict[str, list[str]]:
         for item in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu") or []:
             intent = item.get("intent") or ""
             if intent.startswith("faq/"):
-                lines = [line[2:].strip() for line in (item.get("examples") or "").splitlines() if line.startswith("- ")]
+                lines = [
+                    line[2:].strip() for line in (item.get("examples") or "").splitlines() if line.startswith("- ")
+                ]
                 examples.setdefault(intent[4:], []).extend(lines)
     return examples
 
@@ -131,7 +143,9 @@ def _held_out_questions() -> set[str]:
 # 2026-12-06 (the obvious way to ask them). Left to the owner of the held-out set to decide;
 # nothing may be added to this list.
 KNOWN_OVERLAP = {
-    "wat is een arbeidsdeskundig onderzoek", "wat doet een re-integratiebureau", "wat is een loonsanctie",
+    "wat is een arbeidsdeskundig onderzoek",
+    "wat doet een re-integratiebureau",
+    "wat is een loonsanctie",
     "wat is passend werk",
 }
 

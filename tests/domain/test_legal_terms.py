@@ -4,6 +4,7 @@ The terms, what counts as explaining them and why, are in juridische_termen.yml.
 sentence with the first use and the sentence after it, in every response text of domain/*.yml
 (reference lines "Bron:" and "Meer weten:" left out).
 """
+
 from __future__ import annotations
 
 import re
@@ -53,7 +54,7 @@ def explained_where_first_used(text: str, term: dict) -> bool | None:
             return True
         if index > 0 and _NAMED_AFTER_EXPLANATION.search(sentence[:start]):
             return True
-        unit = " ".join(parts[index:index + 2])
+        unit = " ".join(parts[index : index + 2])
         return any(re.search(phrase, unit, re.IGNORECASE) for phrase in term.get("uitleg", []))
     return None
 
@@ -62,7 +63,8 @@ def explained_where_first_used(text: str, term: dict) -> bool | None:
 def test_every_legal_term_is_explained_where_first_used(name):
     file, text = TEXTS[name]
     unexplained = [
-        label for label, term in TERMS.items()
+        label
+        for label, term in TERMS.items()
         if explained_where_first_used(text, term) is False and (name, label) not in NOT_YET_EXPLAINED
     ]
     assert not unexplained, (
@@ -73,8 +75,12 @@ def test_every_legal_term_is_explained_where_first_used(name):
 
 def test_the_check_finds_terms_at_all():
     # Guards the test itself: the terms must actually occur in the answers it checks.
-    used = {label for label, term in TERMS.items() for _, text in TEXTS.values()
-            if explained_where_first_used(text, term) is not None}
+    used = {
+        label
+        for label, term in TERMS.items()
+        for _, text in TEXTS.values()
+        if explained_where_first_used(text, term) is not None
+    }
     assert {"loonsanctie", "deskundigenoordeel", "vangnet", "eigenrisicodrager", "dagloon", "opzegverbod"} <= used
     assert len(used) >= 15
 
@@ -95,8 +101,11 @@ def test_the_check_finds_terms_at_all():
         ("Het opzegverbod loopt door.", "opzegverbod", False),
         ("Het opzegverbod (je werkgever mag je niet ontslaan) loopt door.", "opzegverbod", True),
         ("Vasthouden (opschorten) kan ook.", "loonopschorting", True),
-        ("Kun je door het conflict niet werken? Dan heet dat soms situatieve arbeidsongeschiktheid.",
-         "situatieve arbeidsongeschiktheid", True),
+        (
+            "Kun je door het conflict niet werken? Dan heet dat soms situatieve arbeidsongeschiktheid.",
+            "situatieve arbeidsongeschiktheid",
+            True,
+        ),
         ("Dan heet dat soms situatieve arbeidsongeschiktheid.", "situatieve arbeidsongeschiktheid", False),
     ],
 )

@@ -6,6 +6,7 @@ At the start of this work (2026-12-06) 18 of the 71 texts scored below 60; the l
 utter_faq/rol_uwv (42.8) and utter_human_handoff for HR (46.9). docs/bronnen-antwoorden.md keeps
 the before/after list.
 """
+
 from __future__ import annotations
 
 import pyphen
@@ -50,11 +51,18 @@ def test_every_lower_threshold_is_needed():
 def test_all_texts_are_measured():
     # Guards the test itself: if the domain moved or the reader broke, nothing would be checked.
     assert len(TEXTS) >= 80
-    assert {"utter_faq/rol_uwv", "utter_human_handoff", "utter_human_handoff#1", "utter_greet",
-            "utter_crisis", "utter_confirm_erase"} <= set(TEXTS)
+    assert {
+        "utter_faq/rol_uwv",
+        "utter_human_handoff",
+        "utter_human_handoff#1",
+        "utter_greet",
+        "utter_crisis",
+        "utter_confirm_erase",
+    } <= set(TEXTS)
 
 
 # --- the measure itself -------------------------------------------------------------------------
+
 
 def _douma(words: int, syllables: int, sentences: int) -> float:
     """Douma's formula as published, from counts made by hand."""
@@ -77,12 +85,15 @@ def test_the_counts_and_the_formula_match_a_hand_count(text, word_count, syllabl
     assert syllables(text) == syllable_count  # pyphen's Dutch dictionary, not the English one
     assert sentences(text) == sentence_count
     assert douma(word_count, syllable_count, sentence_count) == pytest.approx(
-        _douma(word_count, syllable_count, sentence_count))
+        _douma(word_count, syllable_count, sentence_count)
+    )
     assert flesch_douma(text) == pytest.approx(_douma(word_count, syllable_count, sentence_count), abs=0.05)
 
 
 def test_syllables_come_from_the_dutch_dictionary():
-    assert pyphen.Pyphen(lang="nl").inserted("arbeidsdeskundige") != pyphen.Pyphen(lang="en").inserted("arbeidsdeskundige")
+    assert pyphen.Pyphen(lang="nl").inserted("arbeidsdeskundige") != pyphen.Pyphen(lang="en").inserted(
+        "arbeidsdeskundige"
+    )
 
 
 def test_each_line_is_a_sentence_and_references_are_left_out():
@@ -94,8 +105,10 @@ def test_each_line_is_a_sentence_and_references_are_left_out():
 
 def test_a_hard_text_scores_low_and_a_plain_one_high():
     # Anchors the scale in plain terms, so the threshold of 60 means something.
-    hard = ("De werkgever dient gedurende de wachttijd zorg te dragen voor de totstandkoming van een "
-            "re-integratieverslag, waarin de arbeidsongeschiktheidsbeoordeling en de re-integratie-inspanningen "
-            "van beide partijen inzichtelijk worden gemaakt.")
+    hard = (
+        "De werkgever dient gedurende de wachttijd zorg te dragen voor de totstandkoming van een "
+        "re-integratieverslag, waarin de arbeidsongeschiktheidsbeoordeling en de re-integratie-inspanningen "
+        "van beide partijen inzichtelijk worden gemaakt."
+    )
     plain = "Je werkgever maakt een verslag. Daarin staat wat jullie hebben gedaan. UWV leest het."
     assert flesch_douma(hard) < 30 < GOAL < flesch_douma(plain)

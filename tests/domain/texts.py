@@ -1,4 +1,5 @@
 """Reading the response texts of domain/*.yml, shared by the tests in this folder."""
+
 from __future__ import annotations
 
 import re
@@ -27,8 +28,9 @@ def response_texts() -> dict[str, tuple[str, str]]:
 
 def prose_lines(text: str) -> list[str]:
     """The lines a reader has to understand: without markdown bold and without reference lines."""
-    return [line.replace("**", "").strip() for line in text.splitlines()
-            if line.strip() and not REFERENCE_LINE.match(line)]
+    return [
+        line.replace("**", "").strip() for line in text.splitlines() if line.strip() and not REFERENCE_LINE.match(line)
+    ]
 
 
 def sentences(text: str) -> list[str]:

@@ -1,4 +1,5 @@
 """The load generator's safety guard and its latency figures."""
+
 from __future__ import annotations
 
 import math

@@ -1,4 +1,5 @@
 """The load run: every conversation sends its script in order, a bounded number of times."""
+
 from __future__ import annotations
 
 import json

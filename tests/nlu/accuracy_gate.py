@@ -15,6 +15,7 @@ no timing.
 
 Usage: python tests/nlu/accuracy_gate.py [models/ or a model file]
 """
+
 from __future__ import annotations
 
 import asyncio

@@ -1,4 +1,5 @@
 """The fixture `make_store`: a real store per backend (tests/privacy/stores.py)."""
+
 from __future__ import annotations
 
 from typing import Callable
@@ -20,5 +21,3 @@ def make_store(request, tmp_path, monkeypatch) -> Callable[[], PrivateSQLTracker
 
     make.backend = request.param
     return make
-
-

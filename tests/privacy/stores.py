@@ -2,6 +2,7 @@
 it, SPOORWIJZER_TEST_POSTGRES=1) the replicated set-up's PostgreSQL; conftest.py makes them a
 fixture. Failures are made for real: a SQLite file opened read-only, a PostgreSQL port where
 nothing listens, a database lock."""
+
 from __future__ import annotations
 
 import os
@@ -30,9 +31,13 @@ def sqlite_store(path: Path, read_only: bool = False, **query: str) -> PrivateSQ
 
 def postgres_store(port: Optional[int] = None) -> PrivateSQLTrackerStore:
     return PrivateSQLTrackerStore(
-        domain=Domain.empty(), dialect="postgresql", host=os.environ.get("DB_HOST", "127.0.0.1"),
-        port=port or int(os.environ["DB_PORT"]), db=os.environ.get("DB_NAME", "spoorwijzer"),
-        username=os.environ.get("DB_USER", "spoorwijzer"), password=os.environ.get("DB_PASSWORD", "x"),
+        domain=Domain.empty(),
+        dialect="postgresql",
+        host=os.environ.get("DB_HOST", "127.0.0.1"),
+        port=port or int(os.environ["DB_PORT"]),
+        db=os.environ.get("DB_NAME", "spoorwijzer"),
+        username=os.environ.get("DB_USER", "spoorwijzer"),
+        password=os.environ.get("DB_PASSWORD", "x"),
     )
 
 
@@ -50,8 +55,13 @@ def rows(store: PrivateSQLTrackerStore, sender: str) -> list[str]:
 
 def user(text: str, intent: str = "greet", at: Optional[float] = None, entities: Optional[list] = None) -> UserUttered:
     stamp = at if at is not None else time.time()
-    return UserUttered(text, intent={"name": intent, "confidence": 1.0}, entities=entities, timestamp=stamp,
-                       parse_data={"text": text, "intent": {"name": intent}, "entities": entities or []})
+    return UserUttered(
+        text,
+        intent={"name": intent, "confidence": 1.0},
+        entities=entities,
+        timestamp=stamp,
+        parse_data={"text": text, "intent": {"name": intent}, "entities": entities or []},
+    )
 
 
 async def save_conversation(store, sender: str, *messages: tuple[str, str], at: Optional[float] = None) -> None:

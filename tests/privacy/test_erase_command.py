@@ -1,4 +1,5 @@
 """The admin command erases conversations by id and reports per id what is true."""
+
 from __future__ import annotations
 
 import subprocess
@@ -48,11 +49,19 @@ async def test_a_read_only_database_is_reported_as_not_erased(tmp_path, capsys):
 
 def test_a_stopped_postgresql_is_reported_with_a_failing_exit_code(tmp_path):
     """As an operator runs it: a separate process, PostgreSQL not answering."""
-    endpoints = endpoints_file(tmp_path, f"  dialect: postgresql\n  url: 127.0.0.1\n  port: {closed_port()}\n"
-                                         "  db: spoorwijzer\n  username: spoorwijzer\n  password: x\n")
+    endpoints = endpoints_file(
+        tmp_path,
+        f"  dialect: postgresql\n  url: 127.0.0.1\n  port: {closed_port()}\n"
+        "  db: spoorwijzer\n  username: spoorwijzer\n  password: x\n",
+    )
     sender = str(uuid.uuid4())
-    done = subprocess.run([sys.executable, "-m", "privacy.erase", sender, "--endpoints", str(endpoints)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "privacy.erase", sender, "--endpoints", str(endpoints)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 1, done.stderr[-2000:]
     assert f"{sender}: NIET gewist" in done.stdout and "OperationalError" in done.stdout
 

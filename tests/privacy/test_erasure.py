@@ -4,6 +4,7 @@ Before, with the store unable to write (SQLite read-only: 33 rows left; PostgreS
 rows left) the bot still said "Klaar: dit gesprek is gewist". Here the same failures are made
 for real and `erase` must answer False while the rows are still there.
 """
+
 from __future__ import annotations
 
 import sqlite3
@@ -62,8 +63,9 @@ async def test_erasure_checks_the_database_not_the_delete_statement(tmp_path):
     sender = str(uuid.uuid4())
     await save_conversation(store, sender, ("hallo", "greet"))
     with sqlite3.connect(path) as db:
-        db.execute("CREATE TRIGGER keep BEFORE DELETE ON events WHEN OLD.type_name = 'user' "
-                   "BEGIN SELECT RAISE(IGNORE); END")
+        db.execute(
+            "CREATE TRIGGER keep BEFORE DELETE ON events WHEN OLD.type_name = 'user' BEGIN SELECT RAISE(IGNORE); END"
+        )
     assert await erase(agent_for(store), sender) is False
     assert len(rows(store, sender)) == 1
 

@@ -3,6 +3,7 @@
 Table-driven, a reason per row. The BSNs are well-known test numbers that pass the 11-proef
 (checked below); the IBAN is the usual Dutch example number (NL91 ABNA 0417 1643 00).
 """
+
 from __future__ import annotations
 
 import pytest
@@ -72,7 +73,9 @@ def test_the_example_bsns_really_pass_and_fail_the_11_proef():
 def test_spans_point_into_the_original_text():
     text = "bsn 111222333, mail a@b.nl"
     assert [(text[start:end], placeholder) for start, end, placeholder in find_identifiers(text)] == [
-        ("111222333", BSN), ("a@b.nl", EMAIL)]
+        ("111222333", BSN),
+        ("a@b.nl", EMAIL),
+    ]
 
 
 @pytest.mark.parametrize("value", [None, ""])

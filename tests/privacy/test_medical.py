@@ -5,6 +5,7 @@ the filter, labels explained there), and the rate of messages flagged among ever
 example of data/nlu whose intent is not `share_medical_details` or `crisis` (a corpus of ordinary
 questions nobody wrote for this test). The figures are printed with `pytest -s`.
 """
+
 from __future__ import annotations
 
 import re
@@ -62,8 +63,10 @@ def test_flag_rate_on_every_ordinary_training_example():
     examples = list(nlu_examples())
     flagged = [(intent, text) for intent, text in examples if mentions_medical_details(text)]
     rate = len(flagged) / len(examples)
-    print(f"\ndata/nlu zonder share_medical_details en crisis: {len(examples)} voorbeelden, medisch {len(flagged)} "
-          f"({rate:.1%}): {flagged}")
+    print(
+        f"\ndata/nlu zonder share_medical_details en crisis: {len(examples)} voorbeelden, medisch {len(flagged)} "
+        f"({rate:.1%}): {flagged}"
+    )
     assert len(examples) > 500 and rate <= MAX_FLAGGED_NLU_RATE, flagged
 
 
@@ -75,9 +78,17 @@ def test_the_five_variants_the_old_list_missed(text):
 @pytest.mark.parametrize(
     "text",
     [
-        "ik ben ziek", "mijn ziekmelding", "de bedrijfsarts belt", "mijn re-integratie", "ik ben arbeidsongeschikt",
-        "ik ben zwanger", "na de bevalling", "ik zit in de ziektewet", "het advies van de arbo-arts",
-        "ik werk op arbeidstherapeutische basis", "ik ben gedeeltelijk hersteld",
+        "ik ben ziek",
+        "mijn ziekmelding",
+        "de bedrijfsarts belt",
+        "mijn re-integratie",
+        "ik ben arbeidsongeschikt",
+        "ik ben zwanger",
+        "na de bevalling",
+        "ik zit in de ziektewet",
+        "het advies van de arbo-arts",
+        "ik werk op arbeidstherapeutische basis",
+        "ik ben gedeeltelijk hersteld",
     ],
 )
 def test_the_process_words_the_guide_needs_are_not_medical(text):

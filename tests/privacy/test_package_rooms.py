@@ -1,6 +1,7 @@
 """Where privacy lives (issue #28, step 1): one package, imported by the Rasa server, the
 action server and the channels, importing none of them; and nothing outside actions/
 imports the action server's code."""
+
 from __future__ import annotations
 
 import ast
@@ -31,15 +32,21 @@ def python_files(under: Path):
 
 
 def test_nothing_outside_actions_imports_actions():
-    offenders = [str(path.relative_to(ROOT)) for path in python_files(ROOT)
-                 if path.relative_to(ROOT).parts[0] != "actions" and "actions" in imported_top_packages(path)]
+    offenders = [
+        str(path.relative_to(ROOT))
+        for path in python_files(ROOT)
+        if path.relative_to(ROOT).parts[0] != "actions" and "actions" in imported_top_packages(path)
+    ]
     assert offenders == []
 
 
 @pytest.mark.parametrize("forbidden", ["actions", "connectors", "components", "spoorwijzer_rasa"])
 def test_privacy_imports_none_of_the_servers_or_channels(forbidden):
-    offenders = [str(path.relative_to(ROOT)) for path in python_files(ROOT / "privacy")
-                 if forbidden in imported_top_packages(path)]
+    offenders = [
+        str(path.relative_to(ROOT))
+        for path in python_files(ROOT / "privacy")
+        if forbidden in imported_top_packages(path)
+    ]
     assert offenders == []
 
 

@@ -5,6 +5,7 @@ failures are real: a SQLite file opened read-only (SQLite refuses the write itse
 would not stop root), a PostgreSQL port where nothing listens (a stopped server), a SQLite
 lock held by another connection, and a trigger that aborts a turn half-way.
 """
+
 from __future__ import annotations
 
 import json
@@ -125,8 +126,10 @@ async def test_a_turn_is_written_whole_or_not_at_all(tmp_path):
     agent, sender = agent_for(store), str(uuid.uuid4())
     await a_turn(agent, sender, "hallo")
     with sqlite3.connect(path) as db:
-        db.execute("CREATE TRIGGER refuse_bot BEFORE INSERT ON events WHEN NEW.type_name = 'bot' "
-                   "BEGIN SELECT RAISE(ABORT, 'refused'); END")
+        db.execute(
+            "CREATE TRIGGER refuse_bot BEFORE INSERT ON events WHEN NEW.type_name = 'bot' "
+            "BEGIN SELECT RAISE(ABORT, 'refused'); END"
+        )
     await a_turn(agent, sender)
     assert store_failed(agent, sender) is True
     assert [json.loads(row)["event"] for row in rows(store, sender)] == ["action", "user", "action", "bot"]

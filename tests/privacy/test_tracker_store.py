@@ -1,6 +1,7 @@
 """What the tracker store keeps: no medical or crisis text, no identifiers, no files, nothing
 older than the retention period. Checked on the stored rows, in SQLite and (when `make test`
 has started it, SPOORWIJZER_TEST_POSTGRES=1) in PostgreSQL."""
+
 from __future__ import annotations
 
 import time
@@ -21,8 +22,11 @@ DAY = 86_400
     "text, intent, why",
     [
         ("ik heb een burn-out", "share_medical_details", "the NLU recognised a medical message"),
-        ("sinds de operatie aan mijn knie ben ik ziek, in welk spoor zit ik?", "ask_track",
-         "another intent, but medical words: the text is not kept either"),
+        (
+            "sinds de operatie aan mijn knie ben ik ziek, in welk spoor zit ik?",
+            "ask_track",
+            "another intent, but medical words: the text is not kept either",
+        ),
         # The five variants the old word list let through (issue #25), with an ordinary intent.
         ("ik heb een knieoperatie gehad en ben sinds 3 maart ziek", "inform_sick_date", "compound"),
         ("ik heb suïcidale gedachten", "out_of_scope", "diacritics"),
@@ -159,10 +163,24 @@ async def test_files_for_the_web_chat_are_not_stored(make_store):
     sender = str(uuid.uuid4())
     tracker = DialogueStateTracker(sender, [])
     tracker.update(UserUttered("download als pdf", intent={"name": "download_pdf", "confidence": 1.0}))
-    tracker.update(BotUttered("Hier is het overzicht als PDF.", data={"custom": {
-        "type": "spoorwijzer_pdf", "bestandsnaam": "spoorwijzer-overzicht.pdf", "pdf_base64": "JVBERi0xLjQK" * 500}}))
-    tracker.update(BotUttered(None, data={"custom": {"type": "spoorwijzer_tijdlijn", "ziekteweek": 10,
-                                                     "ics": "BEGIN:VCALENDAR" + "x" * 5000}}))
+    tracker.update(
+        BotUttered(
+            "Hier is het overzicht als PDF.",
+            data={
+                "custom": {
+                    "type": "spoorwijzer_pdf",
+                    "bestandsnaam": "spoorwijzer-overzicht.pdf",
+                    "pdf_base64": "JVBERi0xLjQK" * 500,
+                }
+            },
+        )
+    )
+    tracker.update(
+        BotUttered(
+            None,
+            data={"custom": {"type": "spoorwijzer_tijdlijn", "ziekteweek": 10, "ics": "BEGIN:VCALENDAR" + "x" * 5000}},
+        )
+    )
     await store.save(tracker)
     stored = "\n".join(rows(store, sender))
     assert "JVBERi0xLjQK" not in stored and "BEGIN:VCALENDAR" not in stored

@@ -6,6 +6,7 @@
 Both use the same conversation, so "up" also shows the conversation was not broken.
 Prints 'N passed, N failed'; exits 1 on failure.
 """
+
 from __future__ import annotations
 
 import json
@@ -23,7 +24,8 @@ SENDER = str(uuid.uuid4())  # conversation ids must be random UUID4s
 
 def send(message: str) -> str:
     request = urllib.request.Request(
-        f"{BASE}/webhooks/rest/webhook", data=json.dumps({"sender": SENDER, "message": message}).encode(),
+        f"{BASE}/webhooks/rest/webhook",
+        data=json.dumps({"sender": SENDER, "message": message}).encode(),
         headers={"Content-Type": "application/json"},
     )
     with urllib.request.urlopen(request, timeout=60) as response:

@@ -6,6 +6,7 @@ actions, HR wording, corrections, "waarom?", and bad input (empty, 5,000
 characters, emoji, English, HTML). Prints one line per check and a closing
 'N passed, N failed' line; exits 1 on any failure.
 """
+
 from __future__ import annotations
 
 import json
@@ -50,8 +51,6 @@ def check(name: str, replies: list[dict], condition: Callable[[str, list[dict]],
     results.append((name, ok, text[:300].replace("\n", " ")))
 
 
-
-
 def days_ago(days: int) -> str:
     """A past date in Dutch words, so the script works on any day it runs."""
     return datum_nl(date.today() - timedelta(days=days))
@@ -71,8 +70,9 @@ def protected_api() -> None:
     results.append(("Rasa-API zonder token geweigerd", status_of(f"{BASE}/status") == 401, ""))
     results.append(("Rasa-API met fout token geweigerd", status_of(f"{BASE}/status?token=fout") == 401, ""))
     results.append(("Rasa-API met token", status_of(f"{BASE}/status?token={token}") == 200, ""))
-    results.append(("gesprekken lezen zonder token geweigerd",
-                    status_of(f"{BASE}/conversations/iemand/tracker") == 401, ""))
+    results.append(
+        ("gesprekken lezen zonder token geweigerd", status_of(f"{BASE}/conversations/iemand/tracker") == 401, "")
+    )
 
 
 def safe_retry() -> None:
@@ -88,8 +88,9 @@ def safe_retry() -> None:
     asked = [e for e in events if e.get("event") == "user" and e.get("text") == "in welk spoor zit ik?"]
     results.append(("zelfde message_id: één beurt in de tracker", len(asked) == 1, f"{len(asked)} beurten"))
     other = send(user, "in welk spoor zit ik?", uuid.uuid4().hex)
-    results.append(("nieuw message_id: gewoon een nieuwe beurt", "eerste ziektedag" in text_of(other),
-                    text_of(other)[:200]))
+    results.append(
+        ("nieuw message_id: gewoon een nieuwe beurt", "eerste ziektedag" in text_of(other), text_of(other)[:200])
+    )
 
 
 def slack_webhook() -> None:
@@ -105,10 +106,19 @@ def slack_webhook() -> None:
 
     def post(signing_secret: str) -> tuple[int, bytes]:
         timestamp = str(int(time.time()))
-        signature = "v0=" + hmac.new(signing_secret.encode(), f"v0:{timestamp}:".encode() + body,
-                                     hashlib.sha256).hexdigest()
-        request = urllib.request.Request(f"{BASE}/webhooks/slack/webhook", data=body, method="POST", headers={
-            "Content-Type": "application/json", "X-Slack-Request-Timestamp": timestamp, "X-Slack-Signature": signature})
+        signature = (
+            "v0=" + hmac.new(signing_secret.encode(), f"v0:{timestamp}:".encode() + body, hashlib.sha256).hexdigest()
+        )
+        request = urllib.request.Request(
+            f"{BASE}/webhooks/slack/webhook",
+            data=body,
+            method="POST",
+            headers={
+                "Content-Type": "application/json",
+                "X-Slack-Request-Timestamp": timestamp,
+                "X-Slack-Signature": signature,
+            },
+        )
         try:
             with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
                 return response.status, response.read()
@@ -116,32 +126,50 @@ def slack_webhook() -> None:
             return error.code, b""
 
     status, reply = post(secret)
-    results.append(("Slack: ondertekend verzoek geaccepteerd", status == 200 and b"spoorwijzer-check" in reply, str(status)))
+    results.append(
+        ("Slack: ondertekend verzoek geaccepteerd", status == 200 and b"spoorwijzer-check" in reply, str(status))
+    )
     results.append(("Slack: verkeerde handtekening geweigerd", post("fout")[0] == 400, ""))
 
 
 def employee_conversation() -> None:
     user = str(uuid.uuid4())
-    check("groet met menu", send(user, "hallo"),
-          lambda t, r: "Spoorwijzer" in t and any(r_.get("buttons") for r_ in r))
-    check("spoorvraag vraagt de eerste ziektedag", send(user, "in welk spoor zit ik?"),
-          lambda t, r: "eerste ziektedag" in t)
-    check("datum getypt, dan de adviesvraag met 7 knoppen", send(user, days_ago(400)),
-          lambda t, r: any(len(x.get("buttons", [])) == 7 for x in r))
-    check("na het advies één vraag over de situatie, met 4 knoppen", send(user, '/inform_advice{"advice": "aangepast_werk"}'),
-          lambda t, r: "situaties" in t and any(len(x.get("buttons", [])) == 4 for x in r))
+    check("groet met menu", send(user, "hallo"), lambda t, r: "Spoorwijzer" in t and any(r_.get("buttons") for r_ in r))
+    check(
+        "spoorvraag vraagt de eerste ziektedag",
+        send(user, "in welk spoor zit ik?"),
+        lambda t, r: "eerste ziektedag" in t,
+    )
+    check(
+        "datum getypt, dan de adviesvraag met 7 knoppen",
+        send(user, days_ago(400)),
+        lambda t, r: any(len(x.get("buttons", [])) == 7 for x in r),
+    )
+    check(
+        "na het advies één vraag over de situatie, met 4 knoppen",
+        send(user, '/inform_advice{"advice": "aangepast_werk"}'),
+        lambda t, r: "situaties" in t and any(len(x.get("buttons", [])) == 4 for x in r),
+    )
     answer = send(user, STANDAARD)
     if "vooruitzicht" in text_of(answer):  # the 3-month question comes only near the EJE
         answer = send(user, "nee")
-    check("persoonlijk antwoord met week en spoor", answer,
-          lambda t, r: "Je zit in **week" in t and "spoor" in t)
+    check("persoonlijk antwoord met week en spoor", answer, lambda t, r: "Je zit in **week" in t and "spoor" in t)
     check("waarom noemt de wet", send(user, "waarom?"), lambda t, r: "Wet WIA" in t)
-    check("correctie geeft een nieuw antwoord", send(user, f"nee, het was {days_ago(100)}"),
-          lambda t, r: "Je zit in **week" in t)
-    check("termijnvraag geeft regel en datum", send(user, "wanneer moet ik de wia aanvragen?"),
-          lambda t, r: "week 93" in t and "Voor jou is dat" in t)
-    check("faq met bron", send(user, "wat is een plan van aanpak?"),
-          lambda t, r: "plan van aanpak" in t.lower() and "Bron:" in t)
+    check(
+        "correctie geeft een nieuw antwoord",
+        send(user, f"nee, het was {days_ago(100)}"),
+        lambda t, r: "Je zit in **week" in t,
+    )
+    check(
+        "termijnvraag geeft regel en datum",
+        send(user, "wanneer moet ik de wia aanvragen?"),
+        lambda t, r: "week 93" in t and "Voor jou is dat" in t,
+    )
+    check(
+        "faq met bron",
+        send(user, "wat is een plan van aanpak?"),
+        lambda t, r: "plan van aanpak" in t.lower() and "Bron:" in t,
+    )
 
 
 def dates_inside_the_guide() -> None:
@@ -155,13 +183,18 @@ def dates_inside_the_guide() -> None:
         answer = send(user, "nee")
     today = datetime.now(ZoneInfo("Europe/Amsterdam")).date()  # the bot counts in Amsterdam's date
     expected_day = 46 + (today - date(2025, 3, 4)).days + 1  # the 46 days of the earlier period count
-    check("eerdere periode in het antwoord op de datumvraag telt mee", answer,
-          lambda t, r: f"ziektedag {expected_day})" in t)
+    check(
+        "eerdere periode in het antwoord op de datumvraag telt mee",
+        answer,
+        lambda t, r: f"ziektedag {expected_day})" in t,
+    )
     other = str(uuid.uuid4())
     send(other, "in welk spoor zit ik?")
-    check("een geschatte datum in de gids wordt ter bevestiging gevraagd",
-          send(other, "ik ben precies drie weken geleden ziek geworden"),
-          lambda t, r: "ongeveer" in t and "Mag ik daarmee rekenen" in t)
+    check(
+        "een geschatte datum in de gids wordt ter bevestiging gevraagd",
+        send(other, "ik ben precies drie weken geleden ziek geworden"),
+        lambda t, r: "ongeveer" in t and "Mag ik daarmee rekenen" in t,
+    )
 
 
 STANDAARD = '/inform_situation{"situation": "standaard"}'
@@ -181,34 +214,59 @@ def situations() -> None:
     today = datetime.now(ZoneInfo("Europe/Amsterdam")).date()
     contract_end = datum_nl(today + timedelta(days=40))
     user = str(uuid.uuid4())
-    check("ziek uit dienst in één bericht: geen extra vraag, de situatie in het antwoord",
-          send(user, f"ik ben sinds {days_ago(120)} ziek en mijn contract loopt af op {contract_end}. "
-                     "De bedrijfsarts zegt aangepast werk. In welk spoor zit ik?"),
-          lambda t, r: "**Situatie**: Ziek uit dienst" in t and "Ziekmelding uit dienst" in t)
+    check(
+        "ziek uit dienst in één bericht: geen extra vraag, de situatie in het antwoord",
+        send(
+            user,
+            f"ik ben sinds {days_ago(120)} ziek en mijn contract loopt af op {contract_end}. "
+            "De bedrijfsarts zegt aangepast werk. In welk spoor zit ik?",
+        ),
+        lambda t, r: "**Situatie**: Ziek uit dienst" in t and "Ziekmelding uit dienst" in t,
+    )
     hr = str(uuid.uuid4())
     send(hr, "welke termijnen komen eraan voor mijn werknemer?")
     send(hr, days_ago(30))  # an overview asks no advice: next comes the situation
-    check("AOW stap voor stap: de geboortedatum wordt gevraagd", send(hr, '/inform_situation{"situation": "aow"}'),
-          lambda t, r: "geboortedatum van uw werknemer" in t)
-    check("AOW: 6 weken loon, geen spoor 2 en geen WIA", send(hr, "1 mei 1958"),
-          lambda t, r: "AOW-leeftijd al bereikt" in t and "Uiterste start van spoor 2" in t and "vervallen" in t)
+    check(
+        "AOW stap voor stap: de geboortedatum wordt gevraagd",
+        send(hr, '/inform_situation{"situation": "aow"}'),
+        lambda t, r: "geboortedatum van uw werknemer" in t,
+    )
+    check(
+        "AOW: 6 weken loon, geen spoor 2 en geen WIA",
+        send(hr, "1 mei 1958"),
+        lambda t, r: "AOW-leeftijd al bereikt" in t and "Uiterste start van spoor 2" in t and "vervallen" in t,
+    )
     hr_contract = str(uuid.uuid4())
     send(hr_contract, f"mijn werknemer is sinds {days_ago(90)} ziek, in welk spoor zit hij?")
     send(hr_contract, '/inform_advice{"advice": "eigen_werk"}')
-    check("ziek uit dienst stap voor stap, werkgever: de einddatum wordt gevraagd",
-          send(hr_contract, '/inform_situation{"situation": "ziek_uit_dienst"}'),
-          lambda t, r: "contract van uw werknemer" in t)
-    check("ziek uit dienst: einddatum vóór de ziekte wordt uitgelegd en opnieuw gevraagd",
-          send(hr_contract, days_ago(100)), lambda t, r: "vóór de eerste ziektedag" in t)
-    check("ziek uit dienst: antwoord voor de werkgever", send(hr_contract, contract_end),
-          lambda t, r: "Uw werknemer zit in" in t and "**Situatie**: Ziek uit dienst" in t)
+    check(
+        "ziek uit dienst stap voor stap, werkgever: de einddatum wordt gevraagd",
+        send(hr_contract, '/inform_situation{"situation": "ziek_uit_dienst"}'),
+        lambda t, r: "contract van uw werknemer" in t,
+    )
+    check(
+        "ziek uit dienst: einddatum vóór de ziekte wordt uitgelegd en opnieuw gevraagd",
+        send(hr_contract, days_ago(100)),
+        lambda t, r: "vóór de eerste ziektedag" in t,
+    )
+    check(
+        "ziek uit dienst: antwoord voor de werkgever",
+        send(hr_contract, contract_end),
+        lambda t, r: "Uw werknemer zit in" in t and "**Situatie**: Ziek uit dienst" in t,
+    )
     pension = str(uuid.uuid4())
     send(pension, f"ik werk na mijn pensioen en ben sinds {days_ago(10)} ziek, in welk spoor zit ik?")
-    check("'na mijn pensioen' wordt herkend: meteen de geboortedatum", send(pension, '/inform_advice{"advice": "eigen_werk"}'),
-          lambda t, r: "geboortedatum" in t)
+    check(
+        "'na mijn pensioen' wordt herkend: meteen de geboortedatum",
+        send(pension, '/inform_advice{"advice": "eigen_werk"}'),
+        lambda t, r: "geboortedatum" in t,
+    )
     typed = up_to_the_situation_question("in welk spoor zit ik?", 50, "eigen_werk")
-    check("situatie in eigen woorden op de vraag: 'ik word volgend jaar 67'", send(typed, "ik word volgend jaar 67"),
-          lambda t, r: "geboortedatum" in t)
+    check(
+        "situatie in eigen woorden op de vraag: 'ik word volgend jaar 67'",
+        send(typed, "ik word volgend jaar 67"),
+        lambda t, r: "geboortedatum" in t,
+    )
 
 
 CAUSE_QUESTION = "door de zwangerschap of de bevalling?"
@@ -216,15 +274,21 @@ ZWANGER = '/inform_situation{"situation": "zwanger"}'
 
 
 def custom_of(replies: list[dict], kind: str) -> dict | None:
-    return next((r["custom"] for r in replies if isinstance(r.get("custom"), dict) and r["custom"].get("type") == kind),
-                None)
+    return next(
+        (r["custom"] for r in replies if isinstance(r.get("custom"), dict) and r["custom"].get("type") == kind), None
+    )
 
 
 def expected_end_of_wages(first: date, leave_begin: date, leave_end: date) -> date:
     """The rules package's own answer for sickness before and right after the leave (no guide involved)."""
     after = leave_end + timedelta(days=1)
-    t = compute_timeline(after, after, "onbekend", eerdere_perioden=[Periode(first, leave_begin - timedelta(days=1))],
-                         zwangerschapsverlof=Periode(leave_begin, leave_end))
+    t = compute_timeline(
+        after,
+        after,
+        "onbekend",
+        eerdere_perioden=[Periode(first, leave_begin - timedelta(days=1))],
+        zwangerschapsverlof=Periode(leave_begin, leave_end),
+    )
     return t.datum("laatste_dag_wachttijd")
 
 
@@ -238,56 +302,110 @@ def pregnancy() -> None:
     user = str(uuid.uuid4())
     send(user, "/ask_timeline")
     check("zwanger: na de datum de situatievraag", send(user, datum_nl(first)), lambda t, r: "situaties" in t)
-    check("zwanger is een situatie, geen oorzaak: de gids vraagt de oorzaak, met Ja/Nee", send(user, ZWANGER),
-          lambda t, r: CAUSE_QUESTION in t and "Ziektewet-uitkering betaalt" in t and any(
-              [b["payload"] for b in x.get("buttons", [])] == ["/affirm", "/deny"] for x in r))
-    check("niet door de zwangerschap: dan de verlofdata", send(user, "/deny"),
-          lambda t, r: "zwangerschaps- en bevallingsverlof" in t and any(
-              b.get("title") == "Nog niet bekend" for x in r for b in x.get("buttons", [])))
-    check("verwachte verlofdata: dan de vraag of de ziekte na het verlof doorloopt",
-          send(user, f"{datum_nl(begin)} tot en met {datum_nl(end)}"),
-          lambda t, r: "dezelfde oorzaak" in t and any(len(x.get("buttons", [])) == 3 for x in r))
+    check(
+        "zwanger is een situatie, geen oorzaak: de gids vraagt de oorzaak, met Ja/Nee",
+        send(user, ZWANGER),
+        lambda t, r: (
+            CAUSE_QUESTION in t
+            and "Ziektewet-uitkering betaalt" in t
+            and any([b["payload"] for b in x.get("buttons", [])] == ["/affirm", "/deny"] for x in r)
+        ),
+    )
+    check(
+        "niet door de zwangerschap: dan de verlofdata",
+        send(user, "/deny"),
+        lambda t, r: (
+            "zwangerschaps- en bevallingsverlof" in t
+            and any(b.get("title") == "Nog niet bekend" for x in r for b in x.get("buttons", []))
+        ),
+    )
+    check(
+        "verwachte verlofdata: dan de vraag of de ziekte na het verlof doorloopt",
+        send(user, f"{datum_nl(begin)} tot en met {datum_nl(end)}"),
+        lambda t, r: "dezelfde oorzaak" in t and any(len(x.get("buttons", [])) == 3 for x in r),
+    )
     answer = send(user, "/affirm")
     shifted = datum_nl(expected_end_of_wages(first, begin, end), weekday=True)
     unshifted = datum_nl(compute_timeline(first, today, "onbekend").datum("laatste_dag_wachttijd"), weekday=True)
-    check("verlof in de toekomst: loon tot de verschoven datum, met de reden en 'schuiven mee'", answer,
-          lambda t, r: shifted in t and unshifted not in t and "tellen niet mee voor de 104 weken" in t
-          and "schuiven deze termijnen mee" in t and "7:629 lid 4" in t)
+    check(
+        "verlof in de toekomst: loon tot de verschoven datum, met de reden en 'schuiven mee'",
+        answer,
+        lambda t, r: (
+            shifted in t
+            and unshifted not in t
+            and "tellen niet mee voor de 104 weken" in t
+            and "schuiven deze termijnen mee" in t
+            and "7:629 lid 4" in t
+        ),
+    )
     payload = custom_of(answer, "spoorwijzer_tijdlijn") or {}
-    results.append(("widget: het verlof en de reden per verschoven datum in de tijdlijn",
-                    (payload.get("verlof") or {}).get("verwacht") is True and any(
-                        m.get("toelichting") and "later door het zwangerschaps- en bevallingsverlof" in m["toelichting"]
-                        for m in payload.get("mijlpalen", [])), str(payload.get("verlof"))[:200]))
-    results.append((".ics: de verschoven WIA-aanvraag met de reden", "Verschoven: " in payload.get("ics", "").replace(
-        "\r\n ", ""), ""))
+    results.append(
+        (
+            "widget: het verlof en de reden per verschoven datum in de tijdlijn",
+            (payload.get("verlof") or {}).get("verwacht") is True
+            and any(
+                m.get("toelichting") and "later door het zwangerschaps- en bevallingsverlof" in m["toelichting"]
+                for m in payload.get("mijlpalen", [])
+            ),
+            str(payload.get("verlof"))[:200],
+        )
+    )
+    results.append(
+        (
+            ".ics: de verschoven WIA-aanvraag met de reden",
+            "Verschoven: " in payload.get("ics", "").replace("\r\n ", ""),
+            "",
+        )
+    )
     pdf = custom_of(send(user, "/download_pdf"), "spoorwijzer_pdf") or {}
     text = pdf_text(pdf.get("pdf_base64", ""))
-    results.append(("PDF: de verlofdata, de reden en de verschoven einddatum",
-                    f"{datum_nl(begin)} tot en met {datum_nl(end)}" in text and "tellen niet mee voor de 104 weken" in text
-                    and datum_nl(expected_end_of_wages(first, begin, end)) in text, text[:200]))
+    results.append(
+        (
+            "PDF: de verlofdata, de reden en de verschoven einddatum",
+            f"{datum_nl(begin)} tot en met {datum_nl(end)}" in text
+            and "tellen niet mee voor de 104 weken" in text
+            and datum_nl(expected_end_of_wages(first, begin, end)) in text,
+            text[:200],
+        )
+    )
 
     partner = up_to_the_situation_question("/ask_track", 30, "eigen_werk")
-    check("'mijn vrouw is net bevallen' is geen zwangerschap van de werknemer: geen oorzaakvraag, de situatievraag blijft",
-          send(partner, "mijn vrouw is net bevallen"), lambda t, r: CAUSE_QUESTION not in t and "situaties" in t)
-    check("daarna gewoon in dienst: geen Ziektewet-uitkering in het antwoord", send(partner, STANDAARD),
-          lambda t, r: "Je zit in **week" in t and "Ziektewet-uitkering" not in t)
+    check(
+        "'mijn vrouw is net bevallen' is geen zwangerschap van de werknemer: geen oorzaakvraag, de situatievraag blijft",
+        send(partner, "mijn vrouw is net bevallen"),
+        lambda t, r: CAUSE_QUESTION not in t and "situaties" in t,
+    )
+    check(
+        "daarna gewoon in dienst: geen Ziektewet-uitkering in het antwoord",
+        send(partner, STANDAARD),
+        lambda t, r: "Je zit in **week" in t and "Ziektewet-uitkering" not in t,
+    )
     broken = up_to_the_situation_question("/ask_track", 30, "eigen_werk")
-    check("'ik ben zwanger en heb mijn been gebroken': de oorzaak wordt gevraagd, niet aangenomen",
-          send(broken, "ik ben zwanger en heb mijn been gebroken"),
-          lambda t, r: CAUSE_QUESTION in t and "UWV betaalt je werkgever dan" not in t)
+    check(
+        "'ik ben zwanger en heb mijn been gebroken': de oorzaak wordt gevraagd, niet aangenomen",
+        send(broken, "ik ben zwanger en heb mijn been gebroken"),
+        lambda t, r: CAUSE_QUESTION in t and "UWV betaalt je werkgever dan" not in t,
+    )
 
     hr = str(uuid.uuid4())
     hr_first, hr_begin = today - timedelta(days=260), today - timedelta(days=180)
     hr_end = hr_begin + timedelta(days=111)  # the leave is over: the sickness after it counts on
     send(hr, '/ask_timeline{"role": "werkgever"}')
     send(hr, datum_nl(hr_first))
-    check("werkgever: de oorzaakvraag met u", send(hr, ZWANGER), lambda t, r: CAUSE_QUESTION in t and "uw werknemer" in t)
+    check(
+        "werkgever: de oorzaakvraag met u", send(hr, ZWANGER), lambda t, r: CAUSE_QUESTION in t and "uw werknemer" in t
+    )
     send(hr, "/affirm")
     send(hr, f"{datum_nl(hr_begin)} tot en met {datum_nl(hr_end)}")
-    check("werkgever, ziek door de zwangerschap vóór en na het verlof: Ziektewet én verschoven data",
-          send(hr, "/affirm"),
-          lambda t, r: "Ziek door de zwangerschap of de bevalling" in t and "u dan een Ziektewet-uitkering" in t
-          and datum_nl(expected_end_of_wages(hr_first, hr_begin, hr_end), weekday=True) in t)
+    check(
+        "werkgever, ziek door de zwangerschap vóór en na het verlof: Ziektewet én verschoven data",
+        send(hr, "/affirm"),
+        lambda t, r: (
+            "Ziek door de zwangerschap of de bevalling" in t
+            and "u dan een Ziektewet-uitkering" in t
+            and datum_nl(expected_end_of_wages(hr_first, hr_begin, hr_end), weekday=True) in t
+        ),
+    )
 
 
 def pdf_text(encoded: str) -> str:
@@ -307,56 +425,93 @@ def hr_conversation() -> None:
     user = str(uuid.uuid4())
     check(
         "werkgever in één bericht: alleen nog de situatievraag, met u",
-        send(user, f"mijn werknemer is sinds {days_ago(150)} ziek en de bedrijfsarts zegt aangepast werk, "
-                   "in welk spoor zit hij?"),
+        send(
+            user,
+            f"mijn werknemer is sinds {days_ago(150)} ziek en de bedrijfsarts zegt aangepast werk, "
+            "in welk spoor zit hij?",
+        ),
         lambda t, r: "uw werknemer" in t and any(len(x.get("buttons", [])) == 4 for x in r),
     )
-    check("gewoon in dienst: het gewone antwoord", send(user, STANDAARD), lambda t, r: "Uw werknemer zit in **week" in t)
-    check("hele tijdlijn", send(user, "laat de hele tijdlijn zien"),
-          lambda t, r: "42e-weeksmelding" in t and "WIA-aanvraag" in t)
+    check(
+        "gewoon in dienst: het gewone antwoord", send(user, STANDAARD), lambda t, r: "Uw werknemer zit in **week" in t
+    )
+    check(
+        "hele tijdlijn",
+        send(user, "laat de hele tijdlijn zien"),
+        lambda t, r: "42e-weeksmelding" in t and "WIA-aanvraag" in t,
+    )
 
 
 def how_people_write() -> None:
     """Context before the question, someone else's sickness, an advice nobody knows yet."""
     hr = str(uuid.uuid4())
-    check("HR met datum en termijnvraag in één bericht: geen adviesvraag, alleen de situatie",
-          send(hr, "Ik werk bij HR. Een medewerker is sinds 10 februari 2026 ziek. "
-                   "Wanneer moeten we de 42e-weeksmelding doen?"),
-          lambda t, r: "uw werknemer" in t and any(len(x.get("buttons", [])) == 4 for x in r))
-    check("HR: de 42e-weeksmelding met datum, in de u-vorm", send(hr, STANDAARD),
-          lambda t, r: "42e-weeksmelding" in t and "Voor uw werknemer" in t)
+    check(
+        "HR met datum en termijnvraag in één bericht: geen adviesvraag, alleen de situatie",
+        send(
+            hr,
+            "Ik werk bij HR. Een medewerker is sinds 10 februari 2026 ziek. "
+            "Wanneer moeten we de 42e-weeksmelding doen?",
+        ),
+        lambda t, r: "uw werknemer" in t and any(len(x.get("buttons", [])) == 4 for x in r),
+    )
+    check(
+        "HR: de 42e-weeksmelding met datum, in de u-vorm",
+        send(hr, STANDAARD),
+        lambda t, r: "42e-weeksmelding" in t and "Voor uw werknemer" in t,
+    )
     unsure = str(uuid.uuid4())
     send(unsure, "in welk spoor zit ik?")
     send(unsure, days_ago(60))
-    check("'de bedrijfsarts weet het nog niet' is een antwoord op de adviesvraag",
-          send(unsure, "de bedrijfsarts weet het nog niet"),
-          lambda t, r: "niet goed plaatsen" not in t and "situaties" in t)
+    check(
+        "'de bedrijfsarts weet het nog niet' is een antwoord op de adviesvraag",
+        send(unsure, "de bedrijfsarts weet het nog niet"),
+        lambda t, r: "niet goed plaatsen" not in t and "situaties" in t,
+    )
     overview = str(uuid.uuid4())
-    check("datum en overzichtsvraag: geen adviesvraag",
-          send(overview, f"ik ben sinds {days_ago(20)} ziek, welke termijnen komen eraan?"),
-          lambda t, r: "situaties" in t and "bedrijfsarts over werken" not in t)
-    check("het overzicht zegt wat het advies zou toevoegen", send(overview, STANDAARD),
-          lambda t, r: "Probleemanalyse" in t and "advies van de bedrijfsarts ken ik nog niet" in t)
+    check(
+        "datum en overzichtsvraag: geen adviesvraag",
+        send(overview, f"ik ben sinds {days_ago(20)} ziek, welke termijnen komen eraan?"),
+        lambda t, r: "situaties" in t and "bedrijfsarts over werken" not in t,
+    )
+    check(
+        "het overzicht zegt wat het advies zou toevoegen",
+        send(overview, STANDAARD),
+        lambda t, r: "Probleemanalyse" in t and "advies van de bedrijfsarts ken ik nog niet" in t,
+    )
     week = str(uuid.uuid4())
     send(week, "In welke ziekteweek zit ik?")
-    check("ziekteweek met een eerdere periode: geen adviesvraag",
-          send(week, "ik was ziek van 6 januari 2025 tot en met 20 februari 2025 en ben sinds 4 maart 2025 weer ziek"),
-          lambda t, r: "situaties" in t)
+    check(
+        "ziekteweek met een eerdere periode: geen adviesvraag",
+        send(week, "ik was ziek van 6 januari 2025 tot en met 20 februari 2025 en ben sinds 4 maart 2025 weer ziek"),
+        lambda t, r: "situaties" in t,
+    )
     today = datetime.now(ZoneInfo("Europe/Amsterdam")).date()
-    check("ziekteweek telt de eerdere periode mee", send(week, STANDAARD),
-          lambda t, r: f"ziektedag {46 + (today - date(2025, 3, 4)).days + 1})" in t)
+    check(
+        "ziekteweek telt de eerdere periode mee",
+        send(week, STANDAARD),
+        lambda t, r: f"ziektedag {46 + (today - date(2025, 3, 4)).days + 1})" in t,
+    )
     faq = str(uuid.uuid4())
-    check("vaste uitleg met een datum ervoor: uitleg én aanbod voor de termijnen",
-          send(faq, f"ik ben sinds {days_ago(40)} ziek, mag ik eigenlijk op vakantie?"),
-          lambda t, r: "vakantie" in t.lower() and "Bron:" in t and any(
-              b.get("payload") == "/ask_timeline" for x in r for b in x.get("buttons", [])))
-    check("daarna wordt de datum niet opnieuw gevraagd", send(faq, "/ask_timeline"),
-          lambda t, r: "eerste ziektedag" not in t and "situaties" in t)
+    check(
+        "vaste uitleg met een datum ervoor: uitleg én aanbod voor de termijnen",
+        send(faq, f"ik ben sinds {days_ago(40)} ziek, mag ik eigenlijk op vakantie?"),
+        lambda t, r: (
+            "vakantie" in t.lower()
+            and "Bron:" in t
+            and any(b.get("payload") == "/ask_timeline" for x in r for b in x.get("buttons", []))
+        ),
+    )
+    check(
+        "daarna wordt de datum niet opnieuw gevraagd",
+        send(faq, "/ask_timeline"),
+        lambda t, r: "eerste ziektedag" not in t and "situaties" in t,
+    )
 
 
 def raw_post(body: bytes) -> tuple[int, dict | list | None]:
-    request = urllib.request.Request(f"{BASE}/webhooks/rest/webhook", data=body,
-                                     headers={"Content-Type": "application/json"})
+    request = urllib.request.Request(
+        f"{BASE}/webhooks/rest/webhook", data=body, headers={"Content-Type": "application/json"}
+    )
     try:
         with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
             return response.status, json.load(response)
@@ -366,12 +521,21 @@ def raw_post(body: bytes) -> tuple[int, dict | list | None]:
 
 def conversation_ids() -> None:
     """A conversation id is a secret: guessable ids are refused before anything is stored."""
-    for name, sender in (("een naam", "anna"), ("een personeelsnummer", "100234"),
-                         ("een UUID versie 1", "6ba7b810-9dad-11d1-80b4-00c04fd430c8"), ("geen id", None)):
+    for name, sender in (
+        ("een naam", "anna"),
+        ("een personeelsnummer", "100234"),
+        ("een UUID versie 1", "6ba7b810-9dad-11d1-80b4-00c04fd430c8"),
+        ("geen id", None),
+    ):
         body = {"message": "in welk spoor zit ik?", **({"sender": sender} if sender else {})}
         status, reply = raw_post(json.dumps(body).encode())
-        results.append((f"gesprek-id {name} geweigerd met een Nederlandse uitleg",
-                        status == 400 and isinstance(reply, dict) and "UUID" in reply.get("message", ""), str(status)))
+        results.append(
+            (
+                f"gesprek-id {name} geweigerd met een Nederlandse uitleg",
+                status == 400 and isinstance(reply, dict) and "UUID" in reply.get("message", ""),
+                str(status),
+            )
+        )
     status, _ = raw_post(b"geen json")
     results.append(("verzoek zonder JSON geweigerd", status == 400, str(status)))
     check("een willekeurige UUID4 werkt", send(str(uuid.uuid4()), "hallo"), lambda t, r: "Spoorwijzer" in t)
@@ -384,22 +548,35 @@ def bad_input() -> None:
     check("datum in de toekomst", send(user, "1 januari 2099"), lambda t, r: "toekomst" in t)
     check("dubbelzinnige datum", send(user, "03-04"), lambda t, r: "Bedoel je" in t)
     check("datum vóór de Wet WIA (2004) wordt geweigerd", send(user, "3 maart 2003"), lambda t, r: "WAO" in t)
-    check("medische details niet nodig", send(user, "ik heb een burn-out"),
-          lambda t, r: "medische gegevens" in t)
+    check("medische details niet nodig", send(user, "ik heb een burn-out"), lambda t, r: "medische gegevens" in t)
     other = str(uuid.uuid4())
     check("leeg bericht", send(other, ""), lambda t, r: "onderwerp" in t)
     check("5000 tekens", send(other, "a" * 5000), lambda t, r: "te lang" in t)
     check("alleen emoji", send(other, "🙂🙂🙂"), lambda t, r: "onderwerp" in t)
     check("Engels", send(other, "What is the weather like today?"), lambda t, r: "Nederlands" in t or "onderwerp" in t)
     html = "<img src=x onerror=alert(1)>"
-    check("html wordt niet uitgevoerd of teruggegeven", send(other, html),
-          lambda t, r: "onderwerp" in t and "onerror" not in t)
+    check(
+        "html wordt niet uitgevoerd of teruggegeven",
+        send(other, html),
+        lambda t, r: "onderwerp" in t and "onerror" not in t,
+    )
     results.append(("server draait nog", server_alive(), ""))
 
 
 def main() -> int:
-    for part in (employee_conversation, dates_inside_the_guide, situations, pregnancy, hr_conversation,
-                 how_people_write, conversation_ids, bad_input, safe_retry, protected_api, slack_webhook):
+    for part in (
+        employee_conversation,
+        dates_inside_the_guide,
+        situations,
+        pregnancy,
+        hr_conversation,
+        how_people_write,
+        conversation_ids,
+        bad_input,
+        safe_retry,
+        protected_api,
+        slack_webhook,
+    ):
         try:
             part()
         except Exception as error:  # a crash or timeout is a failed check, not a traceback

@@ -1,9 +1,12 @@
 """What the running system keeps, read from its own database: no medical text, no identifiers
-people type (BSN, phone, e-mail, IBAN, address), nothing after erasure, and the whole history of a long conversation (split into sessions, spoorwijzer_rasa/patches.py). Run by `make test` against the single server with SQLite and against the replicated
+people type (BSN, phone, e-mail, IBAN, address), nothing after erasure, and the whole history of a
+long conversation (split into sessions, spoorwijzer_rasa/patches.py). Run by `make test` against the
+single server with SQLite and against the replicated
 set-up with PostgreSQL (through nginx, so erasure on one replica holds for all).
 
 Usage: python tests/rest/privacy_checks.py <chat URL> sqlite:<path> | postgresql (DB_* from the environment)
 """
+
 from __future__ import annotations
 
 import json
@@ -26,8 +29,11 @@ results: list[tuple[str, bool, str]] = []
 
 
 def send(sender: str, message: str) -> str:
-    request = urllib.request.Request(f"{BASE}/webhooks/rest/webhook", headers={"Content-Type": "application/json"},
-                                     data=json.dumps({"sender": sender, "message": message}).encode())
+    request = urllib.request.Request(
+        f"{BASE}/webhooks/rest/webhook",
+        headers={"Content-Type": "application/json"},
+        data=json.dumps({"sender": sender, "message": message}).encode(),
+    )
     with urllib.request.urlopen(request, timeout=60) as response:
         return "\n".join(r.get("text") or "" for r in json.load(response))
 
@@ -37,12 +43,17 @@ def stored(sender: str) -> list[str]:
     if DATABASE.startswith("sqlite:"):
         import sqlite3
 
-        with sqlite3.connect(f"file:{DATABASE[len('sqlite:'):]}?mode=ro", uri=True) as db:
+        with sqlite3.connect(f"file:{DATABASE[len('sqlite:') :]}?mode=ro", uri=True) as db:
             return [row[0] for row in db.execute("SELECT data FROM events WHERE sender_id = ?", (sender,))]
     import psycopg2
 
-    with psycopg2.connect(host=os.environ["DB_HOST"], port=os.environ["DB_PORT"], dbname=os.environ["DB_NAME"],
-                          user=os.environ["DB_USER"], password=os.environ["DB_PASSWORD"]) as db:
+    with psycopg2.connect(
+        host=os.environ["DB_HOST"],
+        port=os.environ["DB_PORT"],
+        dbname=os.environ["DB_NAME"],
+        user=os.environ["DB_USER"],
+        password=os.environ["DB_PASSWORD"],
+    ) as db:
         with db.cursor() as cursor:
             cursor.execute("SELECT data FROM events WHERE sender_id = %s", (sender,))
             return [row[0] for row in cursor.fetchall()]
@@ -64,8 +75,13 @@ def medical_details_are_not_stored() -> None:
 
 def what_the_old_word_list_missed_is_not_stored() -> None:
     """The five variants of issue #25, each in its own conversation."""
-    for text in ("ik heb een knieoperatie gehad", "ik heb suïcidale gedachten", "ik ben alcoholist",
-                 "ik heb bekkeninstabiliteit", "ik heb ME/CVS"):
+    for text in (
+        "ik heb een knieoperatie gehad",
+        "ik heb suïcidale gedachten",
+        "ik ben alcoholist",
+        "ik heb bekkeninstabiliteit",
+        "ik heb ME/CVS",
+    ):
         sender = str(uuid.uuid4())
         send(sender, text)
         rows = "\n".join(stored(sender))
@@ -76,8 +92,11 @@ def what_the_old_word_list_missed_is_not_stored() -> None:
 def identifiers_are_not_stored() -> None:
     sender = str(uuid.uuid4())
     since = (date.today() - timedelta(days=30)).strftime("%d-%m-%Y")
-    send(sender, f"ik ben sinds {since} ziek, mijn bsn is 111222333 en bel me op 06-12345678 "
-                 "of mail j.jansen@example.nl, rekening NL91 ABNA 0417 1643 00, ik woon op 1234 AB 12")
+    send(
+        sender,
+        f"ik ben sinds {since} ziek, mijn bsn is 111222333 en bel me op 06-12345678 "
+        "of mail j.jansen@example.nl, rekening NL91 ABNA 0417 1643 00, ik woon op 1234 AB 12",
+    )
     rows = "\n".join(stored(sender))
     for typed in ("111222333", "06-12345678", "j.jansen@example.nl", "0417 1643", "1234 AB"):
         check(f"'{typed}' staat niet in de database", typed not in rows, rows)
@@ -88,7 +107,9 @@ def erasure_in_the_chat() -> None:
     sender = str(uuid.uuid4())
     send(sender, "wat is een plan van aanpak?")
     reply = send(sender, "verwijder mijn gegevens")
-    check("'verwijder mijn gegevens' vraagt eerst om bevestiging", "Wil je dat ik dit hele gesprek wis?" in reply, reply)
+    check(
+        "'verwijder mijn gegevens' vraagt eerst om bevestiging", "Wil je dat ik dit hele gesprek wis?" in reply, reply
+    )
     check("vóór de bevestiging is nog niets gewist", len(stored(sender)) > 0)
     reply = send(sender, "/confirm_erase")
     check("na de bevestiging zegt de bot dat het gewist is", ERASED_TEXT in reply, reply)
@@ -110,22 +131,38 @@ def a_long_conversation_keeps_its_history_and_its_data() -> None:
     since = (date.today() - timedelta(days=90)).strftime("%d-%m-%Y")
     send(sender, f"ik ben sinds {since} ziek, welke termijnen komen eraan?")
     send(sender, '/inform_situation{"situation": "standaard"}')
-    questions = ["wat is een probleemanalyse?", "wat is spoor 2?", "wat is een plan van aanpak?", "wie betaalt spoor 2?"]
+    questions = [
+        "wat is een probleemanalyse?",
+        "wat is spoor 2?",
+        "wat is een plan van aanpak?",
+        "wie betaalt spoor 2?",
+    ]
     for number in range(24):
         send(sender, questions[number % len(questions)])
     reply = send(sender, "/ask_timeline")
-    check("na 26 berichten kent de bot de eerste ziektedag nog (geen datumvraag)",
-          "week" in reply and "eerste ziektedag" not in reply, reply)
+    check(
+        "na 26 berichten kent de bot de eerste ziektedag nog (geen datumvraag)",
+        "week" in reply and "eerste ziektedag" not in reply,
+        reply,
+    )
     rows = [json.loads(row) for row in stored(sender)]
     users = [row for row in rows if row.get("event") == "user"]
     sessions = [row for row in rows if row.get("event") == "session_started"]
-    check("de hele geschiedenis is bewaard, verdeeld over sessies", len(users) == 27 and len(sessions) >= 2,
-          f"{len(users)} berichten, {len(sessions)} sessies")
+    check(
+        "de hele geschiedenis is bewaard, verdeeld over sessies",
+        len(users) == 27 and len(sessions) >= 2,
+        f"{len(users)} berichten, {len(sessions)} sessies",
+    )
 
 
 if __name__ == "__main__":
-    for part in (medical_details_are_not_stored, what_the_old_word_list_missed_is_not_stored,
-                 identifiers_are_not_stored, erasure_in_the_chat, a_long_conversation_keeps_its_history_and_its_data):
+    for part in (
+        medical_details_are_not_stored,
+        what_the_old_word_list_missed_is_not_stored,
+        identifiers_are_not_stored,
+        erasure_in_the_chat,
+        a_long_conversation_keeps_its_history_and_its_data,
+    ):
         try:
             part()
         except Exception as error:  # a crash is a failed check, not a traceback

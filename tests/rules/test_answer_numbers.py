@@ -9,6 +9,7 @@ words the rules package gives for it. So "WIA-aanvraag … week 91" fails, and s
 does a number nobody declared. Numbers that are no rule of ours are listed
 below, each with its reason.
 """
+
 from __future__ import annotations
 
 import re
@@ -25,10 +26,14 @@ ROOT = Path(__file__).resolve().parents[2]
 # (answer, the words around the number, why it is not a rule parameter)
 NOT_RULE_NUMBERS = {
     ("utter_faq/deskundigenoordeel", "binnen 2 tot 4 weken"): "UWV's usual handling time, not a legal term",
-    ("utter_faq/wachten_op_uwv", "beslistermijn van 16 weken"):
-        "UWV's temporary working term since 1 January 2026 (an extension it may give), not law; check each quarter",
-    ("utter_faq/herbeoordeling", "gemiddeld 90 weken"):
-        "UWV's average wait for a WIA-herbeoordeling at the end of 2025 (EenVandaag 19-12-2025), not a rule; check each quarter",
+    (
+        "utter_faq/wachten_op_uwv",
+        "beslistermijn van 16 weken",
+    ): "UWV's temporary working term since 1 January 2026 (an extension it may give), not law; check each quarter",
+    (
+        "utter_faq/herbeoordeling",
+        "gemiddeld 90 weken",
+    ): "UWV's average wait for a WIA-herbeoordeling at the end of 2025 (EenVandaag 19-12-2025), not a rule; check each quarter",
 }
 
 _NUMBER = re.compile(
@@ -107,7 +112,9 @@ def test_the_answers_cite_numbers_at_all():
     assert {c[0] for c in CITATIONS} >= {"utter_faq/wia", "utter_faq/reintegratieverslag", "utter_faq/probleemanalyse"}
 
 
-@pytest.mark.parametrize("name, sentence, words, number, allowed", CITATIONS, ids=[f"{c[0]}: {c[2]}" for c in CITATIONS])
+@pytest.mark.parametrize(
+    "name, sentence, words, number, allowed", CITATIONS, ids=[f"{c[0]}: {c[2]}" for c in CITATIONS]
+)
 def test_every_number_in_an_answer_is_a_rule_number(name, sentence, words, number, allowed):
     if any(name.startswith(answer) and phrase in sentence for (answer, phrase) in NOT_RULE_NUMBERS):
         return

@@ -1,4 +1,5 @@
 """Table-driven rule cases from cases.yml (one row per case, with its legal reason)."""
+
 from __future__ import annotations
 
 from datetime import date

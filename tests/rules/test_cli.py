@@ -1,4 +1,5 @@
 """The command-line contract: Dutch text overview and the JSON object."""
+
 from __future__ import annotations
 
 import json
@@ -10,10 +11,20 @@ from poortwachter.cli import main
 
 
 def test_json_output_matches_the_contract(capsys):
-    code = main([
-        "tijdlijn", "--eerste-ziektedag", "2025-03-04", "--peildatum", "2025-05-12",
-        "--advies", "onbekend", "--eerdere-periode", "2025-01-06:2025-02-01", "--json",
-    ])
+    code = main(
+        [
+            "tijdlijn",
+            "--eerste-ziektedag",
+            "2025-03-04",
+            "--peildatum",
+            "2025-05-12",
+            "--advies",
+            "onbekend",
+            "--eerdere-periode",
+            "2025-01-06:2025-02-01",
+            "--json",
+        ]
+    )
     assert code == 0
     data = json.loads(capsys.readouterr().out)
     # 2025-02-01 to 2025-03-04: 30 days without sickness, so the earlier period does not merge.
@@ -23,7 +34,10 @@ def test_json_output_matches_the_contract(capsys):
 
 
 def test_text_output_is_dutch_with_dutch_dates(capsys):
-    assert main(["tijdlijn", "--eerste-ziektedag", "2025-03-04", "--peildatum", "2025-05-12", "--advies", "eigen_werk"]) == 0
+    assert (
+        main(["tijdlijn", "--eerste-ziektedag", "2025-03-04", "--peildatum", "2025-05-12", "--advies", "eigen_werk"])
+        == 0
+    )
     out = capsys.readouterr().out
     assert "ziekteweek 10" in out
     assert "14 april 2025" in out
@@ -31,7 +45,18 @@ def test_text_output_is_dutch_with_dutch_dates(capsys):
 
 
 def test_extension_moves_the_json_dates(capsys):
-    main(["tijdlijn", "--eerste-ziektedag", "2025-03-04", "--peildatum", "2025-05-12", "--verlenging-weken", "26", "--json"])
+    main(
+        [
+            "tijdlijn",
+            "--eerste-ziektedag",
+            "2025-03-04",
+            "--peildatum",
+            "2025-05-12",
+            "--verlenging-weken",
+            "26",
+            "--json",
+        ]
+    )
     data = json.loads(capsys.readouterr().out)
     assert data["termijnen"]["wia_aanvraag"] == "2027-06-14"
     assert data["termijnen"]["verlengd_tijdvak_tot"] == data["termijnen"]["laatste_dag_wachttijd"] == "2027-08-30"
@@ -42,7 +67,9 @@ def test_installed_console_command_runs():
     command = Path(sys.executable).parent / "poortwachter"
     result = subprocess.run(
         [str(command), "tijdlijn", "--eerste-ziektedag", "2025-03-04", "--json"],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["advies"] == "onbekend"  # default peildatum: today
@@ -52,10 +79,22 @@ def test_a_leave_still_ahead_is_planned_through_the_cli(capsys):
     # Review 2026-12 row 1. Before this version the shape with the sickness before the leave was refused
     # ("de eerste ziektedag ligt vóór het einde van het verlof") and the old shape with the day after the leave
     # ahead too ("kan niet in de toekomst liggen"); both give the planned dates now.
-    new = ["--eerste-ziektedag", "2026-09-01", "--zwangerschapsverlof", "2026-12-15:2027-04-05",
-           "--ziek-na-verlof", "ja"]
-    old = ["--eerste-ziektedag", "2027-04-06", "--eerdere-periode", "2026-09-01:2026-12-14",
-           "--zwangerschapsverlof", "2026-12-15:2027-04-05"]
+    new = [
+        "--eerste-ziektedag",
+        "2026-09-01",
+        "--zwangerschapsverlof",
+        "2026-12-15:2027-04-05",
+        "--ziek-na-verlof",
+        "ja",
+    ]
+    old = [
+        "--eerste-ziektedag",
+        "2027-04-06",
+        "--eerdere-periode",
+        "2026-09-01:2026-12-14",
+        "--zwangerschapsverlof",
+        "2026-12-15:2027-04-05",
+    ]
     results = []
     for argv in (new, old):
         assert main(["tijdlijn", *argv, "--peildatum", "2026-12-06", "--json"]) == 0

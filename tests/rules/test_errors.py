@@ -1,4 +1,5 @@
 """Bad input raises a typed error with a clear Dutch message; the CLI exits 2 without traceback."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -32,11 +33,25 @@ D1, PEIL = date(2025, 3, 4), date(2025, 5, 12)
         (dict(verlenging_weken=12), InvalidExtensionError, "minstens 13 weken"),
         (dict(verlenging_weken=0), InvalidExtensionError, "minstens 13 weken"),
         (dict(verlenging_weken=417265), InvalidExtensionError, "meer dan tien jaar"),
-        (dict(eerdere_perioden=[Periode(date(2025, 2, 1), date(2025, 1, 1))]), InvalidPeriodError, "voordat hij begint"),
-        (dict(eerdere_perioden=[Periode(date(2025, 2, 1), date(2025, 3, 4))]), InvalidPeriodError, "vóór de eerste ziektedag"),
         (
-            dict(eerdere_perioden=[Periode(date(2025, 1, 1), date(2025, 1, 20)), Periode(date(2025, 1, 15), date(2025, 2, 1))]),
-            InvalidPeriodError, "overlappen",
+            dict(eerdere_perioden=[Periode(date(2025, 2, 1), date(2025, 1, 1))]),
+            InvalidPeriodError,
+            "voordat hij begint",
+        ),
+        (
+            dict(eerdere_perioden=[Periode(date(2025, 2, 1), date(2025, 3, 4))]),
+            InvalidPeriodError,
+            "vóór de eerste ziektedag",
+        ),
+        (
+            dict(
+                eerdere_perioden=[
+                    Periode(date(2025, 1, 1), date(2025, 1, 20)),
+                    Periode(date(2025, 1, 15), date(2025, 2, 1)),
+                ]
+            ),
+            InvalidPeriodError,
+            "overlappen",
         ),
         (dict(probleemanalyse_datum=date(2025, 1, 1)), InvalidDateError, "vóór de eerste ziektedag"),
         (dict(eerste_ziektedag=date(9999, 12, 1), peildatum=date(9999, 12, 31)), InvalidDateError, "buiten de periode"),
@@ -47,37 +62,78 @@ D1, PEIL = date(2025, 3, 4), date(2025, 5, 12)
         (dict(eerste_ziektedag=date(2003, 12, 31), peildatum=date(2004, 6, 1)), BeforeWiaError, "WAO"),
         (dict(eerste_ziektedag=date(1995, 5, 1), peildatum=date(1995, 6, 1)), BeforeWiaError, "vóór 1 januari 2004"),
         (
-            dict(eerste_ziektedag=date(2004, 1, 12), peildatum=date(2004, 6, 1),
-                 eerdere_perioden=[Periode(date(2003, 12, 1), date(2003, 12, 31))]),
-            BeforeWiaError, "WAO",
+            dict(
+                eerste_ziektedag=date(2004, 1, 12),
+                peildatum=date(2004, 6, 1),
+                eerdere_perioden=[Periode(date(2003, 12, 1), date(2003, 12, 31))],
+            ),
+            BeforeWiaError,
+            "WAO",
         ),
         # Situations that contradict themselves.
         (dict(einde_dienstverband=date(2025, 3, 1)), InvalidSituationError, "vóór de eerste ziektedag"),
         (dict(geboortedatum=date(2013, 1, 1)), InvalidSituationError, "12 jaar"),
         (dict(geboortedatum=date(1913, 1, 1)), InvalidSituationError, "112 jaar"),
         (
-            dict(zwangerschapsverlof=Periode(date(2024, 10, 1), date(2025, 1, 20)),
-                 eerdere_perioden=[Periode(date(2024, 9, 1), date(2024, 10, 15))]),
-            InvalidSituationError, "overlapt het verlof",
+            dict(
+                zwangerschapsverlof=Periode(date(2024, 10, 1), date(2025, 1, 20)),
+                eerdere_perioden=[Periode(date(2024, 9, 1), date(2024, 10, 15))],
+            ),
+            InvalidSituationError,
+            "overlapt het verlof",
         ),
         # Sickness that lies only inside the leave does not count (BW 7:629 lid 4, WIA art. 23 lid 5).
-        (dict(zwangerschapsverlof=Periode(date(2025, 1, 1), date(2025, 3, 31)), ziek_na_verlof=False),
-         InvalidSituationError, "telt niet mee"),
+        (
+            dict(zwangerschapsverlof=Periode(date(2025, 1, 1), date(2025, 3, 31)), ziek_na_verlof=False),
+            InvalidSituationError,
+            "telt niet mee",
+        ),
         # Sick before a leave that is over and not right after it: the count starts again (BW 7:629 lid 10).
-        (dict(eerste_ziektedag=date(2024, 11, 1), zwangerschapsverlof=Periode(date(2024, 12, 1), date(2025, 3, 22)),
-              ziek_na_verlof=False), CountStartsAfterLeaveError, "begint de telling opnieuw"),
+        (
+            dict(
+                eerste_ziektedag=date(2024, 11, 1),
+                zwangerschapsverlof=Periode(date(2024, 12, 1), date(2025, 3, 22)),
+                ziek_na_verlof=False,
+            ),
+            CountStartsAfterLeaveError,
+            "begint de telling opnieuw",
+        ),
         # The first sick day right after the leave, with the sickness before it, says the sickness went on.
-        (dict(eerste_ziektedag=date(2025, 3, 23), zwangerschapsverlof=Periode(date(2024, 12, 1), date(2025, 3, 22)),
-              eerdere_perioden=[Periode(date(2024, 11, 1), date(2024, 11, 30))], ziek_na_verlof=False),
-         InvalidSituationError, "Klopt de eerste ziektedag"),
+        (
+            dict(
+                eerste_ziektedag=date(2025, 3, 23),
+                zwangerschapsverlof=Periode(date(2024, 12, 1), date(2025, 3, 22)),
+                eerdere_perioden=[Periode(date(2024, 11, 1), date(2024, 11, 30))],
+                ziek_na_verlof=False,
+            ),
+            InvalidSituationError,
+            "Klopt de eerste ziektedag",
+        ),
         # Planning in the shape of API 1.2: the day after the leave may be ahead, the sickness may not.
-        (dict(eerste_ziektedag=date(2025, 10, 21), zwangerschapsverlof=Periode(date(2025, 7, 1), date(2025, 10, 20)),
-              eerdere_perioden=[Periode(date(2025, 6, 1), date(2025, 6, 30))]),
-         SickDateAfterPeildatumError, "toekomst"),
-        (dict(zwangerschapsverlof=Periode(date(2025, 1, 1), date(2025, 1, 31))), InvalidSituationError, "kan niet kloppen"),
-        (dict(zwangerschapsverlof=Periode(date(2025, 2, 1), date(2025, 1, 31))), InvalidSituationError, "eindigt voordat"),
-        (dict(eerste_ziektedag=date(2015, 3, 2), peildatum=date(2015, 4, 1), geboortedatum=date(1948, 1, 1)),
-         InvalidSituationError, "vóór 1 januari 2016"),
+        (
+            dict(
+                eerste_ziektedag=date(2025, 10, 21),
+                zwangerschapsverlof=Periode(date(2025, 7, 1), date(2025, 10, 20)),
+                eerdere_perioden=[Periode(date(2025, 6, 1), date(2025, 6, 30))],
+            ),
+            SickDateAfterPeildatumError,
+            "toekomst",
+        ),
+        (
+            dict(zwangerschapsverlof=Periode(date(2025, 1, 1), date(2025, 1, 31))),
+            InvalidSituationError,
+            "kan niet kloppen",
+        ),
+        (
+            dict(zwangerschapsverlof=Periode(date(2025, 2, 1), date(2025, 1, 31))),
+            InvalidSituationError,
+            "eindigt voordat",
+        ),
+        (
+            dict(eerste_ziektedag=date(2015, 3, 2), peildatum=date(2015, 4, 1), geboortedatum=date(1948, 1, 1)),
+            InvalidSituationError,
+            "vóór 1 januari 2016",
+        ),
     ],
 )
 def test_library_errors(kwargs, error, fragment):

@@ -1,4 +1,5 @@
 """Every result explains itself: rule, explanation and a source with name, article and URL."""
+
 from __future__ import annotations
 
 import json
@@ -7,9 +8,16 @@ from datetime import date
 from poortwachter import compute_timeline, parse_periods
 
 REQUIRED_KEYS = {
-    "probleemanalyse", "plan_van_aanpak", "melding_42e_week", "eerstejaarsevaluatie_vanaf",
-    "eerstejaarsevaluatie_uiterlijk", "spoor_2_uiterlijk", "reintegratieverslag", "wia_aanvraag",
-    "laatste_dag_wachttijd", "wia_ingang",
+    "probleemanalyse",
+    "plan_van_aanpak",
+    "melding_42e_week",
+    "eerstejaarsevaluatie_vanaf",
+    "eerstejaarsevaluatie_uiterlijk",
+    "spoor_2_uiterlijk",
+    "reintegratieverslag",
+    "wia_aanvraag",
+    "laatste_dag_wachttijd",
+    "wia_ingang",
 }
 
 

@@ -1,4 +1,5 @@
 """Parameters: each legal number declared once, with its source and dates of effect."""
+
 from __future__ import annotations
 
 import ast
@@ -67,11 +68,15 @@ def test_every_rule_has_a_general_text_and_standard_week():
         assert rule.standaard_week is None or 1 <= rule.standaard_week <= WACHTTIJD.waarde * 2, key
     assert rules["wia_aanvraag"].standaard_week == 93 and rules["reintegratieverslag"].standaard_week == 91
     assert {k for k, r in rules.items() if r.standaard_week is None} == {
-        "ziekmelding_uit_dienst", "reintegratieverslag_einde_dienstverband", "melding_ziekte_rond_verlof",
+        "ziekmelding_uit_dienst",
+        "reintegratieverslag_einde_dienstverband",
+        "melding_ziekte_rond_verlof",
         "melding_ziekte_zwangerschap_na_verlof",
     }
     assert {k for k, r in rules.items() if r.hangt_af_van_advies} == {
-        "spoor_2_uiterlijk", "vervroegde_iva_vanaf", "vervroegde_iva_tot",
+        "spoor_2_uiterlijk",
+        "vervroegde_iva_vanaf",
+        "vervroegde_iva_tot",
     }
 
 
@@ -96,12 +101,16 @@ def _string_literals(path: Path) -> list[str]:
     """The text of every string in a module that is not a docstring (f-strings: their fixed parts)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     docstrings = {
-        id(node.body[0].value) for node in ast.walk(tree)
+        id(node.body[0].value)
+        for node in ast.walk(tree)
         if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
-        and node.body and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
     }
     return [
-        node.value for node in ast.walk(tree)
+        node.value
+        for node in ast.walk(tree)
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
     ]
 

@@ -1,4 +1,5 @@
 """Property-based checks of the counting rules (hypothesis)."""
+
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -14,8 +15,14 @@ offsets = st.integers(min_value=0, max_value=1200)
 advies = st.sampled_from(list(Advies))
 
 ORDER = [
-    "probleemanalyse", "plan_van_aanpak", "melding_42e_week", "eerstejaarsevaluatie_vanaf",
-    "eerstejaarsevaluatie_uiterlijk", "reintegratieverslag", "wia_aanvraag", "laatste_dag_wachttijd",
+    "probleemanalyse",
+    "plan_van_aanpak",
+    "melding_42e_week",
+    "eerstejaarsevaluatie_vanaf",
+    "eerstejaarsevaluatie_uiterlijk",
+    "reintegratieverslag",
+    "wia_aanvraag",
+    "laatste_dag_wachttijd",
     "wia_ingang",
 ]
 
@@ -103,8 +110,14 @@ def test_a_planned_leave_counts_as_the_law_says(d1, before, length, offset):
     assert t.ziektedag.waarde == sick_so_far
     assert t.verlof.gepland is (peildatum <= verlof.einde)
     straight = compute_timeline(d1, d1)  # no leave: day n on d1 + n - 1
-    for key in ("probleemanalyse", "plan_van_aanpak", "eerstejaarsevaluatie_uiterlijk", "reintegratieverslag",
-                "wia_aanvraag", "laatste_dag_wachttijd"):
+    for key in (
+        "probleemanalyse",
+        "plan_van_aanpak",
+        "eerstejaarsevaluatie_uiterlijk",
+        "reintegratieverslag",
+        "wia_aanvraag",
+        "laatste_dag_wachttijd",
+    ):
         plain = straight.datum(key)
         expected = plain if plain < verlof.begin else plain + timedelta(days=length)
         assert t.datum(key) == expected, key

@@ -4,6 +4,7 @@ First the rules of spoorwijzer_rasa/log_safety.py on records that the real libra
 (asyncio, structlog with Rasa's own set-up as the control), then a real server process with Rasa's
 app and logging at DEBUG, every library included, through every failure path of the REST channel.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -206,8 +207,14 @@ def test_python_m_spoorwijzer_rasa_installs_the_log_safety_before_rasa_runs():
         "rasa_main.main = main\n"
         "runpy.run_module('spoorwijzer_rasa', run_name='__main__')\n"
     )
-    result = subprocess.run([sys.executable, "-c", probe, "run"], cwd=ROOT, capture_output=True, text=True,
-                            timeout=300, env={"TF_CPP_MIN_LOG_LEVEL": "2", "PATH": "/usr/bin:/bin"})
+    result = subprocess.run(
+        [sys.executable, "-c", probe, "run"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={"TF_CPP_MIN_LOG_LEVEL": "2", "PATH": "/usr/bin:/bin"},
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     seen = json.loads(result.stdout.strip().splitlines()[-1])
     assert seen["factory"] == "spoorwijzer_rasa.log_safety"
@@ -215,6 +222,7 @@ def test_python_m_spoorwijzer_rasa_installs_the_log_safety_before_rasa_runs():
 
 
 # ---- the real thing: a server process at DEBUG, every failure path ----
+
 
 def post(base, path, raw: bytes):
     request = urllib.request.Request(base + path, data=raw, method="POST", headers={"Content-Type": "application/json"})
@@ -230,11 +238,14 @@ def test_a_server_at_debug_logs_no_text_on_any_path(tmp_path):
     bsn = "111222333"
     sender = str(uuid.uuid4())
     token = "api-token-" + uuid.uuid4().hex
-    with rest_server(tmp_path, REST_TEST_LOG_LEVEL="DEBUG", LOG_LEVEL_LIBRARIES="DEBUG",
-                     REST_TEST_API_TOKEN=token) as server:
+    with rest_server(
+        tmp_path, REST_TEST_LOG_LEVEL="DEBUG", LOG_LEVEL_LIBRARIES="DEBUG", REST_TEST_API_TOKEN=token
+    ) as server:
+
         def send(message) -> int:
-            return post(server.base, "/webhooks/rest/webhook",
-                        json.dumps({"sender": sender, "message": message}).encode())[0]
+            return post(
+                server.base, "/webhooks/rest/webhook", json.dumps({"sender": sender, "message": message}).encode()
+            )[0]
 
         assert send(f"ik heb {text}, mijn BSN is {bsn}") == 200  # a normal turn, with Rasa-like DEBUG logs
         assert send(f"crash: ik heb {text}, mijn BSN is {bsn}") == 200  # the turn raises, with the text in it
@@ -242,8 +253,14 @@ def test_a_server_at_debug_logs_no_text_on_any_path(tmp_path):
         assert send(12345678) == 400
         raw = ('{"sender": "%s", "message": "ik heb %s \\ud800 %s"}' % (sender, text, bsn)).encode()
         assert post(server.base, "/webhooks/rest/webhook", raw)[0] == 400  # a lone surrogate
-        assert post(server.base, "/webhooks/rest/webhook", b'{"sender": "%s", "message": "%s' % (
-            sender.encode(), text.encode()))[0] == 400  # not JSON at all
+        assert (
+            post(
+                server.base,
+                "/webhooks/rest/webhook",
+                b'{"sender": "%s", "message": "%s' % (sender.encode(), text.encode()),
+            )[0]
+            == 400
+        )  # not JSON at all
         # Rasa's HTTP API with the token in the URL and the conversation id in the path. The stand-in
         # processor cannot serve a tracker, so this also takes Sanic's error path (500), which logs the URL.
         try:

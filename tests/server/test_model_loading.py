@@ -4,6 +4,7 @@ A small DIET + ResponseSelector model is trained here (well under a minute), the
 own `RasaModel.load` and with the fix. Both must give the same intents, confidences, entities and
 chosen answers, to the last bit.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -100,8 +101,9 @@ def test_a_model_that_does_not_fit_the_checkpoint_is_loaded_the_stock_way(traine
 )
 def test_cases_the_fix_leaves_to_stock_rasa(why, finetune_mode, predict_example, config, monkeypatch):
     monkeypatch.setattr(patches, "STOCK_LOAD_MODEL", lambda *args, **kwargs: "stock")
-    loaded = patches._load_model_for_inference(RasaModel, "weights", "example", predict_example, finetune_mode,
-                                               config=config)
+    loaded = patches._load_model_for_inference(
+        RasaModel, "weights", "example", predict_example, finetune_mode, config=config
+    )
     assert loaded == "stock", why
 
 

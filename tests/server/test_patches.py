@@ -1,4 +1,5 @@
 """The runtime fix for action-response validation behaves exactly like stock Rasa."""
+
 from __future__ import annotations
 
 import pytest
@@ -21,8 +22,14 @@ STOCK_RESOLVE = Event.resolve_by_type
 
 RESPONSES = [
     ("empty response", {}, True),
-    ("events and responses", {"events": [{"event": "slot", "name": "advies", "value": "geen"}],
-                              "responses": [{"text": "Hallo", "buttons": []}]}, True),
+    (
+        "events and responses",
+        {
+            "events": [{"event": "slot", "name": "advies", "value": "geen"}],
+            "responses": [{"text": "Hallo", "buttons": []}],
+        },
+        True,
+    ),
     ("event without name of event", {"events": [{"name": "advies"}]}, False),
     ("events is not a list", {"events": "slot"}, False),
     ("response is not an object", {"responses": ["tekst"]}, False),
@@ -76,10 +83,13 @@ def test_unknown_event_names_behave_as_in_stock_rasa():
 def test_stored_events_come_back_as_the_same_events(monkeypatch):
     monkeypatch.setattr(Event, "resolve_by_type", STOCK_RESOLVE)
     patches.install()
-    events = [SessionStarted(), UserUttered("hallo", {"name": "greet", "confidence": 0.9}),
-              SlotSet("advies", "geen"), ActionExecuted("action_listen")]
+    events = [
+        SessionStarted(),
+        UserUttered("hallo", {"name": "greet", "confidence": 0.9}),
+        SlotSet("advies", "geen"),
+        ActionExecuted("action_listen"),
+    ]
     assert [Event.from_parameters(event.as_dict()) for event in events] == events
-
 
 
 # --- 3. long sessions split at a safe point -------------------------------------------------------
@@ -116,11 +126,21 @@ def conversation(turns: int, *, minutes_ago: float = 0, loop: str | None = None,
         ("a short session goes on", conversation(5), False),
         ("a session of 20 user messages at a safe point starts anew", conversation(20), True),
         ("not while the guide's form asks its questions", conversation(25, loop="guide_form"), False),
-        ("not while a yes/no question is open", conversation(25, buttons=[{"title": "Ja", "payload": "/affirm"}]), False),
-        ("not while erasure waits for its confirmation",
-         conversation(25, buttons=[{"title": "Ja, wis dit gesprek", "payload": "/confirm_erase"}]), False),
-        ("other buttons do not hold it back", conversation(25, buttons=[{"title": "Waarom?", "payload": "/ask_why"}]),
-         True),
+        (
+            "not while a yes/no question is open",
+            conversation(25, buttons=[{"title": "Ja", "payload": "/affirm"}]),
+            False,
+        ),
+        (
+            "not while erasure waits for its confirmation",
+            conversation(25, buttons=[{"title": "Ja, wis dit gesprek", "payload": "/confirm_erase"}]),
+            False,
+        ),
+        (
+            "other buttons do not hold it back",
+            conversation(25, buttons=[{"title": "Waarom?", "payload": "/ask_why"}]),
+            True,
+        ),
         ("four hours without a message, as in stock Rasa", conversation(2, minutes_ago=241), True),
     ],
     ids=lambda value: value if isinstance(value, str) else "",

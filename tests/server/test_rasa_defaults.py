@@ -5,6 +5,7 @@ otherwise; our domain is split over domain/*.yml by topic. Before, a plain `rasa
 "Loading domain from 'domain.yml' failed. Using empty domain" and trained a model that knew no
 responses. `domain.yml` is a link to the folder; Rasa 3 loads a folder given as the domain.
 """
+
 from __future__ import annotations
 
 from pathlib import Path

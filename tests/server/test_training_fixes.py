@@ -5,6 +5,7 @@ keep every example Rasa chose for the epoch (balancing repeats rare intents), ke
 batch last, and leave less padding. Fix 6 creates the variables before Keras' first training step,
 so that the step is traced once instead of twice, with the same variables as stock Rasa.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -28,7 +29,7 @@ def padded_size(lengths: np.ndarray, batches: list) -> int:
 
 
 def padded_positions(lengths: np.ndarray, order: np.ndarray, batch_size: int) -> int:
-    return padded_size(lengths, [order[i:i + batch_size] for i in range(0, len(order), batch_size)])
+    return padded_size(lengths, [order[i : i + batch_size] for i in range(0, len(order), batch_size)])
 
 
 ORDER_CASES = [
@@ -52,7 +53,7 @@ def test_similar_length_order_keeps_every_example_and_pads_less(name, lengths, b
     full = len(lengths) // batch_size
     if len(lengths) % batch_size:  # the smaller batch stays last, where Rasa looks for it
         window_of_last = range((len(lengths) // (batch_size * window)) * batch_size * window, len(lengths))
-        assert set(order[full * batch_size:].tolist()) <= set(window_of_last)
+        assert set(order[full * batch_size :].tolist()) <= set(window_of_last)
 
 
 def test_similar_length_order_pads_much_less_on_messages_like_ours():
@@ -76,9 +77,15 @@ def model_data(lengths: list[int], labels: list[int]) -> RasaModelData:
     ids = FeatureArray(np.array([[i] for i in range(len(lengths))], dtype=float), number_of_dimensions=2)
     sizes = FeatureArray(np.array(lengths), number_of_dimensions=1)
     label_ids = FeatureArray(np.array([[label] for label in labels], dtype=float), number_of_dimensions=2)
-    return RasaModelData(label_key="label", label_sub_key="ids", data={
-        "example": {"ids": [ids]}, "text": {SEQUENCE_LENGTH: [sizes]}, "label": {"ids": [label_ids]},
-    })
+    return RasaModelData(
+        label_key="label",
+        label_sub_key="ids",
+        data={
+            "example": {"ids": [ids]},
+            "text": {SEQUENCE_LENGTH: [sizes]},
+            "label": {"ids": [label_ids]},
+        },
+    )
 
 
 def epochs_of_batches(generator: RasaBatchDataGenerator, epochs: int, seed: int) -> list[list[list[int]]]:
@@ -86,9 +93,7 @@ def epochs_of_batches(generator: RasaBatchDataGenerator, epochs: int, seed: int)
     for epoch in range(epochs):
         np.random.seed(seed + epoch)
         generator.on_epoch_end()
-        result.append([
-            [int(row[0]) for row in generator[i][0][0]] for i in range(len(generator))
-        ])
+        result.append([[int(row[0]) for row in generator[i][0][0]] for i in range(len(generator))])
     return result
 
 
@@ -103,8 +108,7 @@ def test_an_epoch_learns_from_the_same_examples_as_with_rasas_order(monkeypatch)
 
     monkeypatch.setattr(RasaBatchDataGenerator, "_shuffle_and_balance", patches.STOCK_SHUFFLE_AND_BALANCE)
     stock = epochs_of_batches(generator(), 3, seed=11)
-    monkeypatch.setattr(RasaBatchDataGenerator, "_shuffle_and_balance",
-                        patches._shuffle_balance_and_group_by_length)
+    monkeypatch.setattr(RasaBatchDataGenerator, "_shuffle_and_balance", patches._shuffle_balance_and_group_by_length)
     fixed = epochs_of_batches(generator(), 3, seed=11)
 
     lengths = np.array(lengths)
@@ -116,8 +120,7 @@ def test_an_epoch_learns_from_the_same_examples_as_with_rasas_order(monkeypatch)
 
 def test_evaluation_batches_keep_rasas_order(monkeypatch):
     data = model_data([5, 50, 3, 40, 2, 30], [0, 1, 0, 1, 0, 1])
-    monkeypatch.setattr(RasaBatchDataGenerator, "_shuffle_and_balance",
-                        patches._shuffle_balance_and_group_by_length)
+    monkeypatch.setattr(RasaBatchDataGenerator, "_shuffle_and_balance", patches._shuffle_balance_and_group_by_length)
     generator = RasaBatchDataGenerator(data, batch_size=2, epochs=1, shuffle=False)
     assert [[int(r[0]) for r in generator[i][0][0]] for i in range(len(generator))] == [[0, 1], [2, 3], [4, 5]]
 
@@ -168,14 +171,17 @@ def test_the_training_step_is_traced_once_with_the_same_variables(tmp_path, monk
     assert parsed["intent"]["name"] in {"greet", "inform_sick_date", "faq"}
 
 
-@pytest.mark.parametrize("arguments, environ, wanted", [
-    (["train", "--config", "config.yml"], {}, True),  # the default: scripts/train.sh, make run, make test
-    (["train", "nlu"], {}, True),  # make bench-nlu
-    (["train"], {"SPOORWIJZER_FAST_TRAINING": "1"}, True),
-    (["train"], {"SPOORWIJZER_FAST_TRAINING": "0"}, False),  # to train as stock Rasa does, for a comparison
-    (["run", "--model", "models"], {}, False),  # a server loads without training (fix 4)
-    ([], {}, False),
-])
+@pytest.mark.parametrize(
+    "arguments, environ, wanted",
+    [
+        (["train", "--config", "config.yml"], {}, True),  # the default: scripts/train.sh, make run, make test
+        (["train", "nlu"], {}, True),  # make bench-nlu
+        (["train"], {"SPOORWIJZER_FAST_TRAINING": "1"}, True),
+        (["train"], {"SPOORWIJZER_FAST_TRAINING": "0"}, False),  # to train as stock Rasa does, for a comparison
+        (["run", "--model", "models"], {}, False),  # a server loads without training (fix 4)
+        ([], {}, False),
+    ],
+)
 def test_training_fixes_are_on_for_training_unless_switched_off(arguments, environ, wanted):
     assert patches.training_fixes_wanted(arguments, environ) is wanted
 

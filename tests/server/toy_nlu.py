@@ -1,4 +1,5 @@
 """A small Rasa project for the server tests that train a model (well under a minute)."""
+
 from __future__ import annotations
 
 import textwrap
@@ -44,7 +45,8 @@ def train_toy_model(folder: Path, config: str) -> str:
     """Writes the project with `config` into `folder` and trains it; returns the model's path."""
     for name, text in (("config.yml", config), ("nlu.yml", NLU), ("domain.yml", DOMAIN)):
         (folder / name).write_text(textwrap.dedent(text))
-    model = train_nlu(str(folder / "config.yml"), str(folder / "nlu.yml"), str(folder / "out"),
-                      domain=str(folder / "domain.yml"))
+    model = train_nlu(
+        str(folder / "config.yml"), str(folder / "nlu.yml"), str(folder / "out"), domain=str(folder / "domain.yml")
+    )
     assert model and Path(model).exists()
     return model

@@ -15,6 +15,7 @@ it again with the same message_id, as the chat widget does; the server never
 turns that into a second turn (connectors/guarded_rest.py), which the tracker
 checks confirm. Prints one line per check and 'N passed, N failed'.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -30,6 +31,7 @@ import psycopg2
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from loadgen.client import Turn, new_session, require_loopback, send_turn  # noqa: E402
 from loadgen.script import employee_turns  # noqa: E402
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from live_checks import report, status_of  # noqa: E402
 
@@ -44,15 +46,22 @@ def check(name: str, ok: bool, detail: str = "") -> None:
 
 
 def connect():
-    return psycopg2.connect(host=os.environ["DB_HOST"], port=os.environ["DB_PORT"], dbname=os.environ["DB_NAME"],
-                            user=os.environ["DB_USER"], password=os.environ["DB_PASSWORD"])
+    return psycopg2.connect(
+        host=os.environ["DB_HOST"],
+        port=os.environ["DB_PORT"],
+        dbname=os.environ["DB_NAME"],
+        user=os.environ["DB_USER"],
+        password=os.environ["DB_PASSWORD"],
+    )
 
 
 def stored_events(db, sender: str) -> list[tuple[int, str, float, str | None]]:
     """(id, type, timestamp, text) of a conversation's events in the order they were written."""
     with db.cursor() as cursor:
-        cursor.execute("SELECT id, type_name, timestamp, data::json->>'text' FROM events "
-                       "WHERE sender_id = %s ORDER BY id", (sender,))
+        cursor.execute(
+            "SELECT id, type_name, timestamp, data::json->>'text' FROM events WHERE sender_id = %s ORDER BY id",
+            (sender,),
+        )
         return cursor.fetchall()
 
 
@@ -85,8 +94,7 @@ async def careful_turn(session, base: str, sender: str, index: int, message: str
     return turn
 
 
-async def round_of_conversations(base: str, kill_pid: int | None,
-                                 kill_after: int) -> dict[str, list[Turn]]:
+async def round_of_conversations(base: str, kill_pid: int | None, kill_after: int) -> dict[str, list[Turn]]:
     script = employee_turns()
     senders = [str(uuid.uuid4()) for _ in range(CONVERSATIONS)]
     done: dict[str, list[Turn]] = {sender: [] for sender in senders}
@@ -121,15 +129,21 @@ def check_trackers(label: str, done: dict[str, list[Turn]]) -> None:
         # The session starts before the first user message (with message metadata, Rasa
         # first stores it in the session_started_metadata slot).
         kinds = [e[1] for e in events]
-        if "user" not in kinds or "session_started" not in kinds[:kinds.index("user")]:
+        if "user" not in kinds or "session_started" not in kinds[: kinds.index("user")]:
             no_session_start.append(sender)
     db.close()
     failed_turns = sum(t.status != 200 or not t.replies for turns in done.values() for t in turns)
-    check(f"{label}: elke beurt beantwoord ({sum(map(len, done.values()))} beurten)", failed_turns == 0,
-          f"{failed_turns} zonder antwoord")
+    check(
+        f"{label}: elke beurt beantwoord ({sum(map(len, done.values()))} beurten)",
+        failed_turns == 0,
+        f"{failed_turns} zonder antwoord",
+    )
     check(f"{label}: elke tracker bevat precies de 7 beurten, op volgorde", not wrong_turns, ", ".join(wrong_turns[:3]))
-    check(f"{label}: elke tracker bevat precies de antwoorden die de gebruiker kreeg (geen dubbele, geen ontbrekende)",
-          not wrong_replies, ", ".join(wrong_replies[:3]))
+    check(
+        f"{label}: elke tracker bevat precies de antwoorden die de gebruiker kreeg (geen dubbele, geen ontbrekende)",
+        not wrong_replies,
+        ", ".join(wrong_replies[:3]),
+    )
     check(f"{label}: gebeurtenissen in tijdsvolgorde opgeslagen", not unordered, ", ".join(unordered[:3]))
     check(f"{label}: elk gesprek begint met een sessiestart", not no_session_start, ", ".join(no_session_start[:3]))
 
@@ -150,16 +164,23 @@ def main() -> int:
     args = parser.parse_args()
     require_loopback(args.base)
     check("nginx: gezondheidscheck op / bereikbaar", status_of(f"{args.base}/") == 200)
-    check("nginx: Rasa's API (gesprekken lezen) niet via nginx",
-          status_of(f"{args.base}/conversations/x/tracker") == 404)
+    check(
+        "nginx: Rasa's API (gesprekken lezen) niet via nginx", status_of(f"{args.base}/conversations/x/tracker") == 404
+    )
 
     done = asyncio.run(round_of_conversations(args.base, None, 0))
     share = replica_share(done)
     both = sum(len({t.replica for t in turns}) > 1 for turns in done.values())
-    check(f"ronde 1: beide replica's beantwoorden beurten {share}",
-          len(share) == 2 and min(share.values()) > 0.3 * sum(share.values()), str(share))
-    check(f"ronde 1: gesprekken wisselen van replica ({both} van de {CONVERSATIONS})",
-          both >= 0.8 * CONVERSATIONS, str(both))
+    check(
+        f"ronde 1: beide replica's beantwoorden beurten {share}",
+        len(share) == 2 and min(share.values()) > 0.3 * sum(share.values()),
+        str(share),
+    )
+    check(
+        f"ronde 1: gesprekken wisselen van replica ({both} van de {CONVERSATIONS})",
+        both >= 0.8 * CONVERSATIONS,
+        str(both),
+    )
     check_trackers("ronde 1", done)
     check("ronde 1: geen enkele beurt hoefde opnieuw", resent_turns == 0, str(resent_turns))
 
@@ -169,8 +190,11 @@ def main() -> int:
     killed = [r for r in share if r.endswith(f":{args.kill_port}")]
     check(f"ronde 2: replica :{args.kill_port} deed mee vóór hij werd gestopt {share}", bool(killed), str(share))
     last_turns = [turns[-1] for turns in done.values()]
-    check("ronde 2: na het stoppen gaat elk gesprek verder op de andere replica",
-          all(not t.replica.endswith(f":{args.kill_port}") for t in last_turns), "")
+    check(
+        "ronde 2: na het stoppen gaat elk gesprek verder op de andere replica",
+        all(not t.replica.endswith(f":{args.kill_port}") for t in last_turns),
+        "",
+    )
     check_trackers("ronde 2 (replica gestopt)", done)
     print(f"beurten die op de gestopte replica liepen en opnieuw verstuurd zijn: {resent_turns}")
 

@@ -11,6 +11,7 @@ answers the browser's preflight through sanic-cors.
 It never repeats what the user typed, so any message text found in the browser's storage came
 from the widget keeping it.
 """
+
 from __future__ import annotations
 
 import json
@@ -80,11 +81,20 @@ class FakeRasa:
     def answer(self, body: Dict[str, Any]) -> List[Dict[str, Any]] | None:
         sender, text = body.get("sender"), body.get("message")
         if text == "/greet":
-            return [message(sender, text=GREETING, buttons=[{"title": "Wat is spoor 2?", "payload": "wat is spoor 2?"}])]
+            return [
+                message(sender, text=GREETING, buttons=[{"title": "Wat is spoor 2?", "payload": "wat is spoor 2?"}])
+            ]
         if text == "verwijder mijn gegevens":
-            return [message(sender, text=CONFIRM_QUESTION, buttons=[
-                {"title": "Ja, wis dit gesprek", "payload": "/confirm_erase"},
-                {"title": "Nee, niet wissen", "payload": "/deny"}])]
+            return [
+                message(
+                    sender,
+                    text=CONFIRM_QUESTION,
+                    buttons=[
+                        {"title": "Ja, wis dit gesprek", "payload": "/confirm_erase"},
+                        {"title": "Nee, niet wissen", "payload": "/deny"},
+                    ],
+                )
+            ]
         if text == "/confirm_erase":
             outcome = self.erase_outcomes.pop(0) if self.erase_outcomes else "gelukt"
             if outcome == "verbroken":

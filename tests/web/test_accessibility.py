@@ -5,6 +5,7 @@ axe-core finds what a machine can find (contrast, names, roles, structure); it c
 whether a screen reader makes sense of the conversation. README "Toegankelijkheid" says what
 was checked and what was not.
 """
+
 from __future__ import annotations
 
 import os

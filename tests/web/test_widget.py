@@ -4,6 +4,7 @@ Run by `make test` against the running servers (Rasa, actions, web page):
     SPOORWIJZER_WEB_URL=http://localhost:8080 python -m pytest tests/web
 Screenshots of the main states go to artifacts/screenshots/.
 """
+
 from __future__ import annotations
 
 import json
@@ -168,8 +169,12 @@ def test_merged_sickness_periods_show_the_weeks_of_the_case(page: Page):
     answer_as_an_ordinary_employee(page)
     expect(page.locator(".sw-timeline svg").last).to_be_visible()
     milestones = page.locator(".sw-milestones").last.locator("li")
-    for date_text, week in (("13 maart 2025", 8), ("15 januari 2026", 52), ("29 oktober 2026", 93),
-                            ("14 januari 2027", 104)):  # plan van aanpak, EJE, WIA-aanvraag, end of wachttijd
+    for date_text, week in (
+        ("13 maart 2025", 8),
+        ("15 januari 2026", 52),
+        ("29 oktober 2026", 93),
+        ("14 januari 2027", 104),
+    ):  # plan van aanpak, EJE, WIA-aanvraag, end of wachttijd
         expect(milestones.filter(has_text=date_text).first).to_contain_text(f"(week {week},", use_inner_text=False)
     shot(page, "5-samengetelde-perioden")
 
@@ -185,9 +190,11 @@ def test_a_contract_that_ended_shows_the_situation_and_the_lapsed_deadlines(page
     expect(page.locator(".sw-timeline").last).to_contain_text("Situatie: ziek uit dienst")
     milestones = page.locator(".sw-milestones").last.locator("li")
     expect(milestones.filter(has_text="Re-integratieverslag (met eindevaluatie").first).to_contain_text(
-        "vervalt", use_inner_text=False)
+        "vervalt", use_inner_text=False
+    )
     expect(milestones.filter(has_text="Laatste dag van de loondoorbetaling").first).to_contain_text(
-        days_ago(60), use_inner_text=False)
+        days_ago(60), use_inner_text=False
+    )
     answer = page.locator(".sw-msg.sw-bot:not(.sw-wide)", has_text="Situatie").last
     expect(answer).to_contain_text("UWV")
     shot(page, "6-ziek-uit-dienst")

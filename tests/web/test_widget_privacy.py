@@ -4,6 +4,7 @@ free port and the widget talks to a stand-in of Rasa's REST channel (fake_rasa.p
 failures the real server rarely shows (an erasure that did not succeed, a lost connection) can be
 made at will. The same behaviour against the real servers: test_widget.py.
 """
+
 from __future__ import annotations
 
 import http.client
@@ -18,7 +19,7 @@ from pathlib import Path
 import pytest
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # as in conftest.py
-from fake_rasa import ANSWER, CONFIRM_QUESTION, GREETING, FakeRasa, message
+from fake_rasa import ANSWER, CONFIRM_QUESTION, GREETING, FakeRasa, message  # noqa: E402 (after CHROMIUM)
 
 if not os.access(CHROMIUM, os.X_OK):
     if os.environ.get("SPOORWIJZER_REQUIRE_WEB"):
@@ -42,7 +43,8 @@ class Site:
     def __init__(self, rasa_url: str, *extra: str) -> None:
         self.process = subprocess.Popen(
             [sys.executable, str(SERVE), "--port", "0", "--rasa", rasa_url, *extra],
-            stdout=subprocess.PIPE, text=True,
+            stdout=subprocess.PIPE,
+            text=True,
         )
         line = self.process.stdout.readline()
         port = re.search(r":(\d+)\s*$", line)
@@ -81,6 +83,7 @@ def fresh_fake(fake):
 
 
 # ---- helpers ---------------------------------------------------------------------------------
+
 
 def bot_messages(page: Page):
     return page.locator(".sw-msg.sw-bot")
@@ -132,6 +135,7 @@ def sender_of_next_message(page: Page, fake: FakeRasa) -> str:
 
 # ---- 1. what the browser keeps ---------------------------------------------------------------
 
+
 def test_no_message_text_is_kept_in_the_browser(page: Page, site: Site, fake: FakeRasa):
     open_chat(page, site.url)
     send_text(page, MEDICAL)
@@ -164,10 +168,14 @@ def test_no_message_text_is_kept_in_the_browser(page: Page, site: Site, fake: Fa
 def test_the_transcript_kept_by_an_older_version_is_removed(page: Page, site: Site, fake: FakeRasa):
     open_chat(page, site.url)
     old_id = stored_id(page)
-    page.evaluate("""id => {
+    page.evaluate(
+        """id => {
         localStorage.setItem('spoorwijzer.sender', JSON.stringify(id));  // the old format: an id without age
-        localStorage.setItem('spoorwijzer.log', JSON.stringify([{from: 'user', text: 'ik heb borstkanker'}, {from: 'bot', text: 'Dat is naar om te horen.'}]));
-    }""", old_id)
+        localStorage.setItem('spoorwijzer.log', JSON.stringify([
+            {from: 'user', text: 'ik heb borstkanker'}, {from: 'bot', text: 'Dat is naar om te horen.'}]));
+    }""",
+        old_id,
+    )
     page.reload()
     expect(bot_messages(page).first).to_be_visible()
     assert page.evaluate("localStorage.getItem('spoorwijzer.log')") is None
@@ -232,6 +240,7 @@ def test_a_page_left_open_past_the_retention_period_starts_afresh(page: Page, si
 
 # ---- 2. forget the id only when the server erased -------------------------------------------
 
+
 def test_a_failed_erasure_keeps_the_conversation_and_can_be_tried_again(page: Page, site: Site, fake: FakeRasa):
     open_chat(page, site.url)
     send_text(page, "wat is een plan van aanpak?")
@@ -288,9 +297,13 @@ def test_an_answer_without_an_outcome_forgets_nothing(page: Page, site: Site, fa
     # A server that does not say whether it erased (an older version, a proxy in between).
     open_chat(page, site.url)
     before = stored_id(page)
-    page.route("**/webhooks/rest/webhook", lambda route: route.fulfill(
-        json=[{"recipient_id": before, "text": "Klaar: dit gesprek is gewist."}],
-        headers={"Access-Control-Allow-Origin": "*"}))
+    page.route(
+        "**/webhooks/rest/webhook",
+        lambda route: route.fulfill(
+            json=[{"recipient_id": before, "text": "Klaar: dit gesprek is gewist."}],
+            headers={"Access-Control-Allow-Origin": "*"},
+        ),
+    )
     confirm_erasure(page)
     expect(bot_messages(page).last).to_contain_text("Het wissen is niet gelukt")
     assert stored_id(page) == before
@@ -335,6 +348,7 @@ def test_another_tab_follows_an_erasure(page: Page, site: Site, fake: FakeRasa):
 
 # ---- 3. the page's security headers, however it is asked for --------------------------------
 
+
 def raw_request(site: Site, path: str, method: str = "GET") -> tuple[int, dict, bytes]:
     connection = http.client.HTTPConnection(site.host, site.port, timeout=10)
     connection.putrequest(method, path)  # sent as written: no client-side normalisation
@@ -349,8 +363,21 @@ def directives(csp: str) -> dict[str, list[str]]:
     return {d.split()[0]: d.split()[1:] for d in (p.strip() for p in csp.split(";")) if d}
 
 
-@pytest.mark.parametrize("path", ["/", "/?a=1", "/index.html", "/index.html?a=1", "//", "/%69ndex.html",
-                                  "/index.html#top", "/?stream=true#x", "/./index.html", "/%2F"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/?a=1",
+        "/index.html",
+        "/index.html?a=1",
+        "//",
+        "/%69ndex.html",
+        "/index.html#top",
+        "/?stream=true#x",
+        "/./index.html",
+        "/%2F",
+    ],
+)
 def test_every_way_to_the_chat_page_gets_the_security_headers(site: Site, fake: FakeRasa, path: str):
     for method in ("GET", "HEAD"):
         status, headers, body = raw_request(site, path, method)
@@ -404,7 +431,8 @@ def test_welcome_back_and_a_failed_erasure_have_no_wcag_violations(browser, site
         return page.evaluate(
             "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations"
             ".map(v => v.id + ' (' + v.impact + '): ' + v.nodes.map(n => n.target.join(' ')).join(', '))",
-            ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+            ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"],
+        )
 
     context = browser.new_context(viewport={"width": 1000, "height": 900}, locale="nl-NL", bypass_csp=True)
     page = context.new_page()
@@ -423,6 +451,7 @@ def test_welcome_back_and_a_failed_erasure_have_no_wcag_violations(browser, site
 
 
 # ---- rate limit --------------------------------------------------------------------------------
+
 
 def test_a_rate_limited_message_shows_the_servers_explanation(page: Page, site: Site, fake: FakeRasa):
     """A 429 in Rasa's reply format (connectors/limits.py) is shown as the bot's answer, not as

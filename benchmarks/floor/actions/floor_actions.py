@@ -1,4 +1,5 @@
 """The one custom action of the floor bot: answer with one sentence, change nothing."""
+
 from rasa_sdk import Action
 
 
