@@ -201,9 +201,12 @@
     var list = el("ul", { className: "sw-milestones" });
     payload.mijlpalen.forEach(function (m) {
       var state = m.te_laat ? "termijn verstreken" : m.status === "verstreken" ? "voorbij" : m.status === "vandaag" ? "vandaag" : "komt nog";
-      list.appendChild(el("li", { className: m.te_laat ? "sw-late-text" : "" }, [
+      var parts = [
         el("span", { text: m.titel + ": " }), el("strong", { text: m.datum_tekst }), el("span", { text: " (week " + m.week + ", " + state + ")" }),
-      ]));
+      ];
+      // A date that a zwangerschaps- en bevallingsverlof moved says why (actions/timeline_payload.py).
+      if (m.toelichting) parts.push(el("span", { className: "sw-moved", text: " — " + m.toelichting }));
+      list.appendChild(el("li", { className: m.te_laat ? "sw-late-text" : "" }, parts));
     });
     // Deadlines that a situation (contract ended, AOW-leeftijd) takes away: listed with the reason.
     (payload.vervallen || []).forEach(function (v) {
@@ -213,6 +216,13 @@
     });
     if (payload.situatie && payload.situatie.code !== "standaard") {
       figure.appendChild(el("p", { className: "sw-situation", text: "Situatie: " + payload.situatie.naam }));
+    }
+    // The leave does not count toward the 104 weeks: later dates move, and planned dates move with the
+    // leave. Shown under the picture, not only in the list, because every date in the picture depends on it.
+    if (payload.verlof && payload.verlof.uitleg && payload.verlof.uitleg.length) {
+      var leave = el("div", { className: "sw-leave" });
+      payload.verlof.uitleg.forEach(function (line) { leave.appendChild(el("p", { text: line })); });
+      figure.appendChild(leave);
     }
     var details = el("details", {}, [el("summary", { text: "Alle data als lijst" }), list]);
     figure.appendChild(el("figcaption", {}, [details]));
