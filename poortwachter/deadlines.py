@@ -8,6 +8,7 @@ Day n is sick day n of the merged case (counting.py).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from . import bronnen
@@ -38,6 +39,7 @@ from .parameters import (
     Parameter,
     einde_week,
 )
+from .results import Deadline
 from .rule import Termijnregel
 from .spoor import SpoorTweeUiterlijk
 from .situation import Regime
@@ -612,18 +614,60 @@ class ZiekmeldingUitDienst(Termijnregel):
         return None  # depends on the end of the contract
 
 
+# ZW art. 38 lid 2 asks this report only of "de werkgever, die geen eigenrisicodrager is": an
+# eigenrisicodrager Ziektewet pays the benefit and guides the re-integration itself and only reports the
+# sickness to UWV, within 6 weeks after the last day (ZW art. 38aa lid 1 onder a).
+GEEN_RIV_BIJ_ERD_ZW = Bron(
+    "Ziektewet", "art. 38 lid 2 en art. 38aa lid 1", "https://wetten.overheid.nl/BWBR0001888/2026-07-01#Artikel38"
+)
+
+
 class ReintegratieverslagEindeDienstverband(Termijnregel):
     key = "reintegratieverslag_einde_dienstverband"
     titel = "Re-integratieverslag bij einde dienstverband"
     wie = "werkgever, in overleg met de werknemer"
     bron = bronnen.RIV_EINDE_DIENSTVERBAND
     termen = ("re-integratieverslag", "uit dienst")
-    voorwaarde = f"als het dienstverband eindigt na minstens {VERKORT_RIV_VANAF.tekst()} ziekte"
+    voorwaarde = (
+        f"als het dienstverband eindigt na minstens {VERKORT_RIV_VANAF.tekst()} ziekte en de werkgever geen "
+        "eigenrisicodrager Ziektewet is"
+    )
     te_laat = "Maak het verslag nu af en geef de werknemer een kopie; UWV vraagt erom voor de Ziektewet-uitkering."
+
+    def toepassen(self, case: Casus) -> Deadline | None:
+        deadline = super().toepassen(case)
+        if deadline is None or deadline.vervalt or not case.situatie.eigenrisicodrager_zw:
+            return deadline
+        return replace(
+            deadline,
+            datum=None,
+            status=None,
+            regel="vervalt in deze situatie",
+            uitleg=self._uitleg_eigenrisicodrager(case),
+            bron=GEEN_RIV_BIJ_ERD_ZW,
+            week=None,
+            nog_te_doen=False,
+            vervalt=True,
+        )
 
     @staticmethod
     def _dagen_ziek(case: Casus) -> int:
         return case.geval.day_number_of(case.situatie.einde_dienstverband)
+
+    @staticmethod
+    def _uitleg_eigenrisicodrager(case: Casus) -> str:
+        uitleg = (
+            "Vervalt: de werkgever is eigenrisicodrager Ziektewet. Bij het einde van het dienstverband vraagt de "
+            "Ziektewet dit verslag alleen van een werkgever die geen eigenrisicodrager is."
+        )
+        # Sick from the pregnancy: UWV pays (ZW art. 29a), not the eigenrisicodrager; the exemption in art. 38
+        # lid 2 names every eigenrisicodrager (lid 4 keeps that sentence for these cases), so it still lapses.
+        if case.ziekte_door_zwangerschap:
+            return uitleg
+        return uitleg + (
+            " De eigenrisicodrager betaalt de Ziektewet-uitkering zelf, begeleidt de re-integratie en meldt de ziekte "
+            f"binnen {ERD_ZW_MELDING_BINNEN.tekst()} na de laatste dag bij UWV."
+        )
 
     def geldt(self, case: Casus) -> bool:
         return case.situatie.regime is Regime.ZIEK_UIT_DIENST and self._dagen_ziek(case) >= einde_week(
@@ -650,7 +694,7 @@ class ReintegratieverslagEindeDienstverband(Termijnregel):
             "werknemer een kopie bij het vertrek; UWV vraagt het op voor de Ziektewet-uitkering. Korter dan "
             f"{VERKORT_RIV_VANAF.tekst()} ziek: geen verslag. {VERKORT_RIV_VANAF.waarde} tot "
             f"{VOLLEDIG_RIV_VANAF.tekst()}: een verkort verslag. {VOLLEDIG_RIV_VANAF.tekst().capitalize()} of langer: "
-            "het volledige verslag met eindevaluatie."
+            "het volledige verslag met eindevaluatie. Een eigenrisicodrager Ziektewet maakt dit verslag niet."
         )
 
     def standaard_week(self) -> int | None:

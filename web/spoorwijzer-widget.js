@@ -217,7 +217,7 @@
     if (payload.situatie && payload.situatie.code !== "standaard") {
       figure.appendChild(el("p", { className: "sw-situation", text: "Situatie: " + payload.situatie.naam }));
     }
-    // The leave does not count toward the 104 weeks: later dates move, and planned dates move with the
+    // The leave does not count toward the wachttijd: later dates move, and planned dates move with the
     // leave. Shown under the picture, not only in the list, because every date in the picture depends on it.
     if (payload.verlof && payload.verlof.uitleg && payload.verlof.uitleg.length) {
       var leave = el("div", { className: "sw-leave" });
