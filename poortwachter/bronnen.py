@@ -138,6 +138,11 @@ ERD_ZW_ZIEK_UIT_DIENST = Bron(
     f"{_UWV_WG}/eigenrisicodrager/eigenrisicodrager-ziektewet/tijdens-eigen-risico-dragen-ziektewet/detail/"
     "werknemer-is-ziek",
 )
+# An eigenrisicodrager Ziektewet makes no re-integratieverslag at the end of the contract ("de werkgever,
+# die geen eigenrisicodrager is", art. 38 lid 2) and reports within 6 weeks (art. 38aa lid 1).
+GEEN_RIV_BIJ_ERD_ZW = Bron(
+    "Ziektewet", "art. 38 lid 2 en art. 38aa lid 1", "https://wetten.overheid.nl/BWBR0001888/2026-07-01#Artikel38"
+)
 RIV_EINDE_DIENSTVERBAND = Bron(
     "UWV: Mijn werknemer gaat ziek uit dienst (re-integratieverslag)",
     "",

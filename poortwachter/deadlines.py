@@ -617,11 +617,6 @@ class ZiekmeldingUitDienst(Termijnregel):
 # ZW art. 38 lid 2 asks this report only of "de werkgever, die geen eigenrisicodrager is": an
 # eigenrisicodrager Ziektewet pays the benefit and guides the re-integration itself and only reports the
 # sickness to UWV, within 6 weeks after the last day (ZW art. 38aa lid 1 onder a).
-GEEN_RIV_BIJ_ERD_ZW = Bron(
-    "Ziektewet", "art. 38 lid 2 en art. 38aa lid 1", "https://wetten.overheid.nl/BWBR0001888/2026-07-01#Artikel38"
-)
-
-
 class ReintegratieverslagEindeDienstverband(Termijnregel):
     key = "reintegratieverslag_einde_dienstverband"
     titel = "Re-integratieverslag bij einde dienstverband"
@@ -644,7 +639,7 @@ class ReintegratieverslagEindeDienstverband(Termijnregel):
             status=None,
             regel="vervalt in deze situatie",
             uitleg=self._uitleg_eigenrisicodrager(case),
-            bron=GEEN_RIV_BIJ_ERD_ZW,
+            bron=bronnen.GEEN_RIV_BIJ_ERD_ZW,
             week=None,
             nog_te_doen=False,
             vervalt=True,
