@@ -19,6 +19,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from . import phrasing
+from .suggest import alternative_buttons
 from .guide import in_shared_channel, latest_text, message_context, message_date
 
 logger = logging.getLogger(__name__)
@@ -43,6 +44,10 @@ class ActionAnswerFaq(Action):
             dispatcher.utter_message(response="utter_default")
             return []
         dispatcher.utter_message(response=response)
+        # A close second answer is one click away ("Of bedoel je …?", actions/suggest.py; #27 item 1).
+        alternatives = alternative_buttons(tracker)
+        if alternatives:
+            dispatcher.utter_message(response="utter_suggest_alternatives", buttons=alternatives)
         if in_shared_channel(tracker):
             return []  # personal context is not read or kept where others read along
         # A doubtful date beside a question is left alone: the guide will ask for it when needed.

@@ -61,6 +61,8 @@ DIGRESSIONS = {
     "confirm_erase",
     "download_pdf",
     "crisis",
+    "english",
+    "choose_answer",
 }
 CRISIS = "crisis"  # suicidal thoughts or acute danger (components/crisis.py): help first, no question answered
 

@@ -52,6 +52,8 @@ python tests/nlu/accuracy_gate.py models
 echo "==> gespreksverhalen: tests/test_stories.yml"
 rasa test core --stories tests/test_stories.yml --model models --endpoints endpoints.yml \
   --out results --fail-on-prediction-errors
+rasa test core --stories tests/test_stories_suggest.yml --model models --endpoints endpoints.yml \
+  --out results/suggest --fail-on-prediction-errors
 
 echo "==> servers starten en een volledig gesprek via REST"
 # From here on: machine-paced load from one address (the REST conversation, 50 simultaneous conversations, the

@@ -553,7 +553,11 @@ def bad_input() -> None:
     check("leeg bericht", send(other, ""), lambda t, r: "onderwerp" in t)
     check("5000 tekens", send(other, "a" * 5000), lambda t, r: "te lang" in t)
     check("alleen emoji", send(other, "🙂🙂🙂"), lambda t, r: "onderwerp" in t)
-    check("Engels", send(other, "What is the weather like today?"), lambda t, r: "Nederlands" in t or "onderwerp" in t)
+    check(
+        "Engels: een Engels antwoord met waar Engelse informatie staat",
+        send(other, "What is the weather like today?"),
+        lambda t, r: "only answer in Dutch" in t and "uwv.nl/en" in t,
+    )
     html = "<img src=x onerror=alert(1)>"
     check(
         "html wordt niet uitgevoerd of teruggegeven",

@@ -1,0 +1,339 @@
+"""Suggest when unsure, "Bedoel je …?" (actions/suggest.py, issue #27 item 1).
+
+- action_suggest on real rasa_sdk trackers: plausible candidates become buttons whose payloads name
+  the answer, plus "Iets anders"; no plausible candidate (or out_of_scope on top, or no word at
+  all) gives the honest fallback utter_default.
+- The payloads, read by Rasa's own RegexMessageHandler with the project's domain, lead to the
+  answer they name (and "/faq/<key>" would not: why choose_answer exists).
+- action_choose_answer gives that answer, and utter_default for "Iets anders" or a forged key.
+- On a parse made by a real (small) Rasa NLU model, so the fields read are the ones Rasa fills.
+- The dialogue rules: tests/test_stories_suggest.yml against a core model trained on the
+  project's own domain, rules and stories (a few seconds).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+import yaml
+from helpers import make_tracker
+from rasa.nlu.classifiers.regex_message_handler import RegexMessageHandler
+from rasa.shared.core.domain import Domain
+from rasa.shared.nlu.training_data.message import Message
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import suggest
+from actions.suggest import ActionChooseAnswer, ActionSuggest, alternative_buttons, alternatives, candidates
+
+ROOT = Path(__file__).resolve().parents[2]
+IETS_ANDERS = '/choose_answer{"antwoord": "geen_antwoord"}'
+
+
+def _unsure(text: str, intents: list[tuple[str, float]], answers: list[tuple[str, float]], **kwargs):
+    """A tracker whose latest message is as Rasa leaves it after the FallbackClassifier: intent
+    nlu_fallback, then the classifier's ranking, and the ResponseSelector's ranking of the answers."""
+    tracker = make_tracker(text, "nlu_fallback", **kwargs)
+    _set_parse(tracker, "nlu_fallback", intents, answers)
+    return tracker
+
+
+def _set_parse(tracker, intent: str, intents: list[tuple[str, float]], answers: list[tuple[str, float]]) -> None:
+    ranking = [{"name": name, "confidence": c} for name, c in intents]
+    if intent == "nlu_fallback":
+        ranking = [{"name": "nlu_fallback", "confidence": 0.9}, *ranking]
+    selector = {"ranking": [{"intent_response_key": key, "confidence": c} for key, c in answers]}
+    if answers:
+        key, confidence = answers[0]
+        selector["response"] = {"intent_response_key": key, "confidence": confidence, "utter_action": f"utter_{key}"}
+    # make_tracker shares this dict between latest_message and the user event's parse_data.
+    tracker.latest_message.update(
+        intent={"name": intent, "confidence": ranking[0]["confidence"]},
+        intent_ranking=ranking,
+        response_selector={"all_retrieval_intents": ["faq"], "faq": selector},
+    )
+
+
+async def _run(action, tracker, domain) -> list[dict]:
+    dispatcher = CollectingDispatcher()
+    await action.run(dispatcher, tracker, domain)
+    return dispatcher.messages
+
+
+@pytest.fixture(scope="module")
+def rasa_domain() -> Domain:
+    return Domain.load(str(ROOT / "domain"))
+
+
+def _regex_parse(payload: str, rasa_domain: Domain) -> Message:
+    return RegexMessageHandler().process([Message(data={"text": payload})], domain=rasa_domain)[0]
+
+
+# --- action_suggest ---------------------------------------------------------------------------------
+
+
+async def test_close_candidates_become_buttons_that_name_their_answer(domain):
+    tracker = _unsure(
+        "Wanneer is een tweede spoor nodig?",
+        [("faq", 0.41), ("ask_milestone_date", 0.38), ("greet", 0.05)],
+        [("faq/spoor_2", 0.46), ("faq/duur_spoor_2", 0.31), ("faq/kosten_spoor_2", 0.08), ("faq/wia", 0.05)],
+    )
+    (message,) = await _run(ActionSuggest(), tracker, domain)
+    assert message["response"] == "utter_suggest"
+    assert [(b["title"], b["payload"]) for b in message["buttons"]] == [
+        ("Wat is spoor 2?", '/choose_answer{"antwoord": "faq/spoor_2"}'),
+        ("Wanneer is mijn termijn?", "/ask_milestone_date"),
+        ("Hoe lang duurt spoor 2?", '/choose_answer{"antwoord": "faq/duur_spoor_2"}'),
+        ("Iets anders", IETS_ANDERS),
+    ]
+
+
+async def test_at_most_three_candidates_and_nothing_below_the_minimum(domain):
+    tracker = _unsure(
+        "iets over loon",
+        [("faq", 0.5), ("ask_timeline", 0.2), ("ask_track", 0.15), ("inform_sick_date", 0.09)],
+        [("faq/loon_hoogte", 0.3), ("faq/loondoorbetaling", 0.25), ("faq/loonstop", 0.12), ("faq/wia", 0.09)],
+    )
+    (message,) = await _run(ActionSuggest(), tracker, domain)
+    payloads = [b["payload"] for b in message["buttons"]]
+    assert payloads == [
+        '/choose_answer{"antwoord": "faq/loon_hoogte"}',
+        '/choose_answer{"antwoord": "faq/loondoorbetaling"}',
+        "/ask_timeline",
+        IETS_ANDERS,
+    ]
+
+
+async def test_a_named_deadline_goes_with_the_guide_button(domain):
+    tracker = _unsure("wanneer moet die wia nou", [("ask_milestone_date", 0.4), ("faq", 0.3)], [("faq/wia", 0.5)])
+    tracker.latest_message["entities"] = [{"entity": "milestone", "value": "wia_aanvraag"}]
+    (message,) = await _run(ActionSuggest(), tracker, domain)
+    assert '/ask_milestone_date{"milestone": "wia_aanvraag"}' in [b["payload"] for b in message["buttons"]]
+    # A value the guide does not know (raw words of the message) never goes into a payload.
+    tracker.latest_message["entities"] = [{"entity": "milestone", "value": "die wia van mij"}]
+    (message,) = await _run(ActionSuggest(), tracker, domain)
+    assert "/ask_milestone_date" in [b["payload"] for b in message["buttons"]]
+    assert not any("van mij" in b["payload"] for b in message["buttons"])
+
+
+async def test_hr_gets_the_u_form_and_titles_about_their_employee(domain):
+    tracker = _unsure("spoor?", [("ask_track", 0.4), ("faq", 0.3)], [("faq/spoor_2", 0.3)], slots={"rol": "werkgever"})
+    (message,) = await _run(ActionSuggest(), tracker, domain)
+    assert "In welk spoor zit mijn werknemer?" in [b["title"] for b in message["buttons"]]
+    (hr_text,) = [v["text"] for v in domain["responses"]["utter_suggest"] if v.get("condition")]
+    assert "Bedoelt u" in hr_text
+
+
+@pytest.mark.parametrize(
+    "why, intents, answers, text",
+    [
+        ("every answer is unlikely", [("faq", 0.99)], [("faq/ontslag", 0.08), ("faq/wia", 0.07)], "ontslag nemen?"),
+        ("out of scope on top", [("out_of_scope", 0.42), ("faq", 0.4)], [("faq/wia", 0.6)], "wat is een WW-uitkering"),
+        ("small talk only", [("thank", 0.4), ("greet", 0.35)], [], "dank je, tot ziens"),
+        ("no word at all", [("affirm", 0.51), ("faq", 0.3)], [("faq/wia", 0.4)], "🙂🙂🙂"),
+    ],
+)
+async def test_no_plausible_candidate_gives_the_honest_fallback(domain, why, intents, answers, text):
+    messages = await _run(ActionSuggest(), _unsure(text, intents, answers), domain)
+    assert [m.get("response") for m in messages] == ["utter_default"], why
+    assert not any(m.get("buttons") for m in messages)
+
+
+async def test_an_answer_without_a_title_is_left_out_rather_than_shown_bare(domain):
+    tracker = _unsure("x y z", [("faq", 0.9)], [("faq/bestaat_niet", 0.6)])
+    assert [m.get("response") for m in await _run(ActionSuggest(), tracker, domain)] == ["utter_default"]
+
+
+def test_candidates_read_nothing_but_the_parse():
+    """The same parse gives the same candidates; the message text is not used (only: has it a word)."""
+    parse = {
+        "text": "willekeurige tekst",
+        "intent_ranking": [{"name": "nlu_fallback", "confidence": 0.9}, {"name": "ask_track", "confidence": 0.3}],
+        "response_selector": {"faq": {"ranking": [{"intent_response_key": "faq/spoor_1", "confidence": 0.2}]}},
+    }
+    assert candidates(parse) == ["ask_track", "faq/spoor_1"]
+    assert candidates({**parse, "text": "iets heel anders"}) == ["ask_track", "faq/spoor_1"]
+    assert candidates({}) == []
+
+
+# --- the payloads, read by Rasa ------------------------------------------------------------------
+
+
+def test_every_payload_parses_to_the_answer_it_names(rasa_domain):
+    for key in ("faq/spoor_2", "faq/ww_en_ziek", "faq/controlevoorschriften"):
+        message = _regex_parse(suggest.choice_payload(key), rasa_domain)
+        assert message.get("intent") == {"name": "choose_answer", "confidence": 1.0}
+        assert [(e["entity"], e["value"]) for e in message.get("entities")] == [("antwoord", key)]
+    message = _regex_parse(IETS_ANDERS, rasa_domain)
+    assert [(e["entity"], e["value"]) for e in message.get("entities")] == [("antwoord", "geen_antwoord")]
+    for guide in ("ask_track", "ask_timeline", "ask_milestone_date"):
+        button = suggest.button(guide, None, "wia_aanvraag")
+        message = _regex_parse(button["payload"], rasa_domain)
+        assert message.get("intent")["name"] == guide
+    message = _regex_parse(suggest.button("ask_milestone_date", None, "wia_aanvraag")["payload"], rasa_domain)
+    assert [(e["entity"], e["value"]) for e in message.get("entities")] == [("milestone", "wia_aanvraag")]
+
+
+def test_rasa_does_not_take_faq_slash_key_payloads(rasa_domain):
+    """Why the buttons use choose_answer: "/faq/spoor_2" is not an intent of the domain, so Rasa's
+    RegexMessageHandler leaves the message to the classifier, and "/faq" drops the answer key."""
+    assert _regex_parse("/faq/spoor_2", rasa_domain).get("intent") is None
+    plain = _regex_parse("/faq", rasa_domain)
+    assert plain.get("intent")["name"] == "faq" and plain.get("response_selector") is None
+
+
+# --- action_choose_answer -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("faq/spoor_2", "utter_faq/spoor_2"),
+        ("faq/ziektewet_vangnet", "utter_faq/ziektewet_vangnet"),
+        ("geen_antwoord", "utter_default"),
+        ("faq/bestaat_niet", "utter_default"),  # typed by hand: no such answer
+        ("greet", "utter_default"),  # only fixed answers, never another response
+        ("faq/../greet", "utter_default"),
+    ],
+)
+async def test_choosing_gives_the_named_answer_or_the_honest_fallback(domain, value, expected):
+    tracker = make_tracker(
+        suggest.choice_payload(value), "choose_answer", entities=[{"entity": "antwoord", "value": value}]
+    )
+    assert [m.get("response") for m in await _run(ActionChooseAnswer(), tracker, domain)] == [expected]
+
+
+async def test_choosing_without_an_answer_entity_is_the_honest_fallback(domain):
+    tracker = make_tracker("/choose_answer", "choose_answer")
+    assert [m.get("response") for m in await _run(ActionChooseAnswer(), tracker, domain)] == ["utter_default"]
+
+
+# --- "Of bedoel je …?" beside a direct answer (for action_answer_faq) -------------------------------
+
+
+def test_alternatives_only_when_another_answer_is_close():
+    def parse(*answers):
+        return {
+            "intent": {"name": "faq"},
+            "response_selector": {
+                "faq": {"ranking": [{"intent_response_key": k, "confidence": c} for k, c in answers]}
+            },
+        }
+
+    assert alternatives(parse(("faq/ziek_op_vakantie", 0.46), ("faq/vakantie", 0.31), ("faq/spoor_1", 0.03))) == [
+        "faq/vakantie"
+    ]
+    assert alternatives(parse(("faq/loondoorbetaling", 0.55), ("faq/verlenging_loondoorbetaling", 0.16))) == []
+    assert alternatives({**parse(("faq/a", 0.3), ("faq/b", 0.3)), "intent": {"name": "ask_track"}}) == []
+
+
+async def test_alternative_buttons_offer_the_close_answers_and_iets_anders():
+    tracker = make_tracker("mag ik op vakantie", "faq")
+    _set_parse(tracker, "faq", [("faq", 0.99)], [("faq/ziek_op_vakantie", 0.4), ("faq/vakantie", 0.34)])
+    assert [b["payload"] for b in alternative_buttons(tracker)] == [
+        '/choose_answer{"antwoord": "faq/vakantie"}',
+        IETS_ANDERS,
+    ]
+
+
+# --- the titles (domain/suggest.yml) ------------------------------------------------------------
+
+
+def test_every_fixed_answer_has_a_short_title_and_every_title_an_answer(rasa_domain):
+    answers = {name[len("utter_") :] for name in rasa_domain.responses if name.startswith("utter_faq/")}
+    titles = suggest.suggest_data()["antwoordtitels"]
+    assert answers, "no fixed answers found in domain/"
+    assert sorted(answers - set(titles)) == [], "answers without a title in domain/suggest.yml"
+    assert sorted(set(titles) - answers) == [], "titles for answers that do not exist"
+    assert all(0 < len(t) <= 45 for t in titles.values()), [t for t in titles.values() if len(t) > 45]
+    assert len(set(titles.values())) == len(titles), "two answers with the same title"
+
+
+def test_the_domain_declares_what_the_buttons_use(rasa_domain):
+    assert "choose_answer" in rasa_domain.intents and "antwoord" in rasa_domain.entities
+    assert {"action_suggest", "action_choose_answer"} <= set(rasa_domain.user_actions)
+    assert {"utter_suggest", "utter_suggest_alternatives", "utter_default"} <= set(rasa_domain.responses)
+
+
+# --- on a real Rasa parse ---------------------------------------------------------------------------
+
+
+def test_on_a_parse_made_by_rasa(tmp_path, domain):
+    """The fields the action reads are the ones a real Rasa NLU model fills (a small model, ~10 s)."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tests/server"))
+    from rasa.core.agent import Agent
+    from toy_nlu import train_toy_model
+
+    config = """
+    recipe: default.v1
+    language: nl
+    assistant_id: suggest_test
+    pipeline:
+      - name: WhitespaceTokenizer
+      - name: CountVectorsFeaturizer
+        analyzer: char_wb
+        min_ngram: 2
+        max_ngram: 4
+      - name: DIETClassifier
+        epochs: 30
+        random_seed: 1
+      - name: ResponseSelector
+        retrieval_intent: faq
+        epochs: 30
+        random_seed: 1
+      - name: FallbackClassifier
+        threshold: 0.999999
+    policies: []
+    """
+    agent = Agent.load(train_toy_model(tmp_path, config))
+    parse = asyncio.run(agent.parse_message("wat houdt spoor 2 in"))
+    tracker = make_tracker("wat houdt spoor 2 in", parse["intent"]["name"])
+    tracker.latest_message.update(parse)
+    assert tracker.latest_message["response_selector"]["faq"]["ranking"][0]["intent_response_key"] == "faq/spoor_2"
+    assert candidates(tracker.latest_message)[0] == "faq/spoor_2"
+    messages = asyncio.run(_run(ActionSuggest(), tracker, domain))
+    assert messages[0]["buttons"][0] == {
+        "title": "Wat is spoor 2?",
+        "payload": '/choose_answer{"antwoord": "faq/spoor_2"}',
+    }
+
+
+# --- the dialogue rules -------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def core_agent(tmp_path_factory):
+    """The project's dialogue (domain/, data/ rules and stories, config.yml policies), no NLU."""
+    from rasa.core.agent import Agent
+    from rasa.model_training import train_core
+
+    out = tmp_path_factory.mktemp("core")
+    model = train_core(
+        domain=str(ROOT / "domain"),
+        config=str(ROOT / "config.yml"),
+        stories=str(ROOT / "data"),
+        output=str(out),
+        fixed_model_name="core",
+    )
+    return Agent.load(model)
+
+
+def test_the_conversation_stories_hold_for_the_dialogue_rules(core_agent, tmp_path):
+    """tests/test_stories_suggest.yml with the intents as written (the user texts need the full model)."""
+    from rasa.core.test import test as rasa_test_core
+
+    stories = yaml.safe_load((ROOT / "tests/test_stories_suggest.yml").read_text(encoding="utf-8"))
+    for story in stories["stories"]:
+        for step in story["steps"]:
+            step.pop("user", None)
+    path = tmp_path / "stories.yml"
+    path.write_text(yaml.safe_dump(stories, allow_unicode=True), encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    result = asyncio.run(rasa_test_core(str(path), core_agent, out_directory=str(out), disable_plotting=True))
+    failed = (out / "failed_test_stories.yml").read_text(encoding="utf-8")
+    assert "story:" not in failed, failed
+    assert result["accuracy"] == 1.0
