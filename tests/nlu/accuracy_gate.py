@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.bench_nlu import answer_given, full_intent, heldout_examples, is_right, real_questions  # noqa: E402
 
 FLOORS = {
-    "eigen held-out set (intentie)": 0.86,
+    "eigen held-out set (intentie)": 0.84,
     "echte vragen, ontwikkelset (antwoord)": 0.58,
 }
 
