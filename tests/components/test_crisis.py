@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import asyncio
 import re
-import textwrap
 import time
 from pathlib import Path
 from typing import Iterator, List, Tuple
@@ -28,6 +27,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from components.crisis import CrisisSignal
 from privacy.crisis import CRISIS_TEXT, crisis_signals, normalise, signals_crisis
+from tests.server.toy_nlu import train_toy_model
 
 ROOT = Path(__file__).resolve().parents[2]
 PHRASINGS = yaml.safe_load((ROOT / "tests/privacy/crisis_phrasings.yml").read_text(encoding="utf-8"))
@@ -186,46 +186,39 @@ def test_the_component_is_last_in_the_pipeline():
     assert names.index("FallbackClassifier") < names.index("components.crisis.CrisisSignal")
 
 
+# A toy project (tests/server/toy_nlu.py): keywords instead of DIET, the component after the fallback.
+TOY_CONFIG = """
+recipe: default.v1
+language: nl
+assistant_id: crisis_test
+pipeline:
+  - name: WhitespaceTokenizer
+  - name: KeywordIntentClassifier
+  - name: FallbackClassifier
+    threshold: 0.45
+  - name: components.crisis.CrisisSignal
+policies: []
+"""
+TOY_NLU = """
+version: "3.1"
+nlu:
+- intent: greet
+  examples: |
+    - hallo
+    - goedemorgen
+- intent: share_medical_details
+  examples: |
+    - burn-out
+    - depressie
+"""
+TOY_DOMAIN = 'version: "3.1"\nintents: [greet, share_medical_details]\n'
+
+
 def test_in_a_trained_rasa_pipeline_after_the_fallback_classifier(tmp_path):
     """The component loads in Rasa's graph and wins over the FallbackClassifier (a small model, ~1 s)."""
     from rasa.core.agent import Agent
-    from rasa.model_training import train_nlu
 
-    (tmp_path / "config.yml").write_text(
-        textwrap.dedent("""
-        recipe: default.v1
-        language: nl
-        assistant_id: crisis_test
-        pipeline:
-          - name: WhitespaceTokenizer
-          - name: KeywordIntentClassifier
-          - name: FallbackClassifier
-            threshold: 0.45
-          - name: components.crisis.CrisisSignal
-        policies: []
-    """)
-    )
-    (tmp_path / "nlu.yml").write_text(
-        textwrap.dedent("""
-        version: "3.1"
-        nlu:
-        - intent: greet
-          examples: |
-            - hallo
-            - goedemorgen
-        - intent: share_medical_details
-          examples: |
-            - burn-out
-            - depressie
-    """)
-    )
-    (tmp_path / "domain.yml").write_text('version: "3.1"\nintents: [greet, share_medical_details]\n')
-    model = train_nlu(
-        str(tmp_path / "config.yml"),
-        str(tmp_path / "nlu.yml"),
-        str(tmp_path / "out"),
-        domain=str(tmp_path / "domain.yml"),
-    )
+    model = train_toy_model(tmp_path, TOY_CONFIG, TOY_NLU, TOY_DOMAIN)
     agent = Agent.load(model)
 
     def intent(text: str) -> str:

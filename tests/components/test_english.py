@@ -14,7 +14,6 @@
 from __future__ import annotations
 
 import asyncio
-import textwrap
 import time
 from pathlib import Path
 from typing import Iterator, Tuple
@@ -25,6 +24,7 @@ from rasa.shared.nlu.training_data.loading import load_data
 from rasa.shared.nlu.training_data.message import Message
 
 from components.english import EnglishMessage, is_english
+from tests.server.toy_nlu import train_toy_model
 
 ROOT = Path(__file__).resolve().parents[2]
 PHRASINGS = yaml.safe_load((ROOT / "tests/nlu/english_phrasings.yml").read_text(encoding="utf-8"))
@@ -179,47 +179,40 @@ def test_the_component_comes_right_before_crisis_in_config():
     assert names.index("FallbackClassifier") < names.index("components.english.EnglishMessage")
 
 
+# A toy project (tests/server/toy_nlu.py): keywords instead of DIET, the components after the fallback.
+TOY_CONFIG = """
+recipe: default.v1
+language: nl
+assistant_id: english_test
+pipeline:
+  - name: WhitespaceTokenizer
+  - name: KeywordIntentClassifier
+  - name: FallbackClassifier
+    threshold: 0.45
+  - name: components.english.EnglishMessage
+  - name: components.crisis.CrisisSignal
+policies: []
+"""
+TOY_NLU = """
+version: "3.1"
+nlu:
+- intent: greet
+  examples: |
+    - hallo
+    - goedemorgen
+- intent: faq
+  examples: |
+    - spoor
+"""
+TOY_DOMAIN = 'version: "3.1"\nintents: [greet, faq, english, crisis]\n'
+
+
 def test_in_a_trained_rasa_pipeline_english_beats_the_fallback_and_crisis_beats_english(tmp_path):
     """The component loads in Rasa's graph (a small model, ~1 s): English after the FallbackClassifier,
     crisis after English, and button payloads read by Rasa's RegexMessageHandler."""
     from rasa.core.agent import Agent
-    from rasa.model_training import train_nlu
 
-    (tmp_path / "config.yml").write_text(
-        textwrap.dedent("""
-        recipe: default.v1
-        language: nl
-        assistant_id: english_test
-        pipeline:
-          - name: WhitespaceTokenizer
-          - name: KeywordIntentClassifier
-          - name: FallbackClassifier
-            threshold: 0.45
-          - name: components.english.EnglishMessage
-          - name: components.crisis.CrisisSignal
-        policies: []
-    """)
-    )
-    (tmp_path / "nlu.yml").write_text(
-        textwrap.dedent("""
-        version: "3.1"
-        nlu:
-        - intent: greet
-          examples: |
-            - hallo
-            - goedemorgen
-        - intent: faq
-          examples: |
-            - spoor
-    """)
-    )
-    (tmp_path / "domain.yml").write_text('version: "3.1"\nintents: [greet, faq, english, crisis]\n')
-    model = train_nlu(
-        str(tmp_path / "config.yml"),
-        str(tmp_path / "nlu.yml"),
-        str(tmp_path / "out"),
-        domain=str(tmp_path / "domain.yml"),
-    )
+    model = train_toy_model(tmp_path, TOY_CONFIG, TOY_NLU, TOY_DOMAIN)
     agent = Agent.load(model)
 
     def intent(text: str) -> str:

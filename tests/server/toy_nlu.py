@@ -41,9 +41,9 @@ responses:
 """
 
 
-def train_toy_model(folder: Path, config: str) -> str:
+def train_toy_model(folder: Path, config: str, nlu: str = NLU, domain: str = DOMAIN) -> str:
     """Writes the project with `config` into `folder` and trains it; returns the model's path."""
-    for name, text in (("config.yml", config), ("nlu.yml", NLU), ("domain.yml", DOMAIN)):
+    for name, text in (("config.yml", config), ("nlu.yml", nlu), ("domain.yml", domain)):
         (folder / name).write_text(textwrap.dedent(text))
     model = train_nlu(
         str(folder / "config.yml"), str(folder / "nlu.yml"), str(folder / "out"), domain=str(folder / "domain.yml")
