@@ -467,7 +467,13 @@ def _nearest(day: int, month: int, around: date, raw: str, *, after: date | None
         except ValueError:  # 29 February outside a leap year
             continue
     if after is not None:
-        return min(c for c in candidates if c > after)
+        later = [c for c in candidates if c > after]
+        if not later:  # "1 maart 2029 tot en met 29 februari": no such day in the years after the start
+            raise DateProblem(
+                f"Ik kan '{raw}' niet na {after.day}-{after.month}-{after.year} plaatsen. "
+                "Wil je de datum met het jaartal geven, bijvoorbeeld '5 april 2027'?"
+            )
+        return min(later)
     return min(candidates, key=lambda c: abs((c - around).days))
 
 

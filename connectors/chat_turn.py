@@ -24,7 +24,7 @@ from rasa.core.channels.channel import OutputChannel, UserMessage
 from connectors.limits import RATE_LIMITED_TEXT
 from privacy.crisis import CRISIS_TEXT, signals_crisis
 from privacy.erasure import ERASE_FAILED_TEXT, ERASED_TEXT, erase
-from privacy.notices import STORE_FAILED_TEXT
+from privacy.notices import NO_REPLY_TEXT, STORE_FAILED_TEXT
 from privacy.store import store_failed
 from spoorwijzer_rasa.log_safety import hidden_text
 
@@ -69,6 +69,39 @@ def _store_failed(agent: Any, conversation: str, channel: str) -> bool:
         return True
 
 
+SEND_METHODS = (
+    "send_text_message",
+    "send_text_with_buttons",
+    "send_custom_json",
+    "send_image_url",
+    "send_attachment",
+    "send_quick_replies",
+    "send_elements",
+)  # Rasa's OutputChannel
+
+
+def _count_replies(output: OutputChannel) -> Callable[[], int]:
+    """Counts what the assistant sends through `output` during the turn; returns the counter.
+
+    Every reply, whatever its kind, ends in one of OutputChannel's send methods (Rasa's
+    send_response dispatches to them), so those are counted on this turn's own channel object.
+    """
+    sent = 0
+
+    def counting(send: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
+        async def counted(*args: Any, **kwargs: Any) -> Any:
+            nonlocal sent
+            sent += 1
+            return await send(*args, **kwargs)
+
+        return counted
+
+    for name in SEND_METHODS:
+        if callable(getattr(output, name, None)):
+            setattr(output, name, counting(getattr(output, name)))
+    return lambda: sent
+
+
 async def handle_turn(
     message: UserMessage,
     on_new_message: Callable[[UserMessage], Awaitable[Any]],
@@ -86,6 +119,7 @@ async def handle_turn(
         await tell(output, conversation, RATE_LIMITED_TEXT, channel)
         return
     turn_failed = False
+    replies = _count_replies(output)
     try:
         with hidden_text(message.text):
             await on_new_message(message)
@@ -97,10 +131,11 @@ async def handle_turn(
     if getattr(output, "erase_requested", False):
         # The person asked to erase: the erasure's own outcome is the whole answer.
         erased = await _erased(agent, conversation, channel)
-        _store_failed(agent, conversation, channel)  # erasure loads the conversation too
         await tell(output, conversation, ERASED_TEXT if erased else ERASE_FAILED_TEXT, channel)
         return
-    if turn_failed or not_stored:
+    if turn_failed or not_stored or not replies():
+        # A turn with no reply at all: Rasa swallowed a failure (the action server down in the
+        # middle of the guide's form). Silence would leave the person waiting.
         if crisis:
             await tell(output, conversation, CRISIS_TEXT, channel)
-        await tell(output, conversation, STORE_FAILED_TEXT, channel)
+        await tell(output, conversation, STORE_FAILED_TEXT if (turn_failed or not_stored) else NO_REPLY_TEXT, channel)

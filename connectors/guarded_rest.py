@@ -52,7 +52,7 @@ from connectors.crisis_help import help_first
 from connectors.limits import RATE_LIMITED_TEXT, RateLimits
 from connectors.seen import SeenIds
 from privacy.erasure import ERASE_FAILED_TEXT, ERASED_TEXT, erase, take_marker
-from privacy.notices import STORE_FAILED_TEXT
+from privacy.notices import NO_REPLY_TEXT, STORE_FAILED_TEXT
 from privacy.store import check_ready, store_failed
 from spoorwijzer_rasa.log_safety import describe, hidden_text, safe_traceback
 
@@ -62,10 +62,6 @@ MAX_CHARS = 2000
 MESSAGE_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")  # a client's id for one message (e.g. a UUID)
 UNSTORABLE = re.compile("[\ud800-\udfff\x00]")  # lone surrogates and NUL: no database stores them
 REDIS_PING_SECONDS = 3
-NO_REPLY_TEXT = (
-    "Sorry, er ging aan onze kant iets mis en ik kan je nu geen antwoord geven. "
-    "Probeer het over een paar minuten nog eens."
-)
 TOO_LONG_TEXT = (
     f"Je bericht is te lang voor mij (meer dan {MAX_CHARS} tekens). Wil je je vraag korter stellen? "
     "Je hoeft geen hele verhalen of medische details te geven."

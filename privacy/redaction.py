@@ -11,6 +11,11 @@
    in the NLU result's text and in the value of any entity that overlaps one.
 3. **No files.** The PDF and the .ics that a reply carries for the web chat are left out
    of the stored reply (`[niet bewaard]`): they can be made again from the conversation.
+4. **No platform ids.** Rasa stores a message's metadata with it and in the slot
+   `session_started_metadata`. Slack puts its channel id there (a direct-message channel `D…`
+   points straight at one person), the thread and the users: the conversation id is an HMAC so
+   that nobody can get from it to the person (connectors/channel_ids.py), and these would undo
+   that. The channel needs them only during the turn; they are left out of what is stored.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from rasa.shared.core.events import BotUttered, UserUttered
+from rasa.shared.core.events import BotUttered, SlotSet, UserUttered
 
 from privacy import crisis
 from privacy.identifiers import find_identifiers, redact_identifiers
@@ -29,6 +34,8 @@ CRISIS_INTENT = "crisis"
 PLACEHOLDER = "[medische details niet bewaard]"
 NOT_STORED = "[niet bewaard]"
 FILE_FIELDS = ("pdf_base64", "ics")  # in the custom payloads of actions/dossier.py and actions/timeline_payload.py
+PLATFORM_IDS = ("out_channel", "thread_id", "users")  # Rasa's Slack connector's metadata (rasa/core/channels/slack.py)
+SESSION_METADATA_SLOT = "session_started_metadata"
 
 
 def is_withheld(event: Any) -> bool:
@@ -108,7 +115,29 @@ def without_files(event: Any) -> Any:
     return stored
 
 
+def _without_platform_ids(metadata: Any) -> Any:
+    if not isinstance(metadata, dict) or not any(key in metadata for key in PLATFORM_IDS):
+        return metadata
+    return {key: value for key, value in metadata.items() if key not in PLATFORM_IDS}
+
+
+def without_platform_ids(event: Any) -> Any:
+    """A user message or the session's metadata slot without Slack's channel, thread and user ids."""
+    if isinstance(event, UserUttered) and _without_platform_ids(event.metadata) is not event.metadata:
+        stored = copy.copy(event)
+        stored.metadata = _without_platform_ids(event.metadata)
+        # Rasa keeps a second reference to the metadata in the NLU result, which is stored too.
+        stored.parse_data = {**(event.parse_data or {}), "metadata": stored.metadata}
+        return stored
+    if isinstance(event, SlotSet) and event.key == SESSION_METADATA_SLOT:
+        kept = _without_platform_ids(event.value)
+        if kept is not event.value:
+            return SlotSet(event.key, kept, timestamp=event.timestamp, metadata=event.metadata)
+    return event
+
+
 def as_stored(event: Any) -> Any:
     if isinstance(event, UserUttered):
-        return without_text(event) if is_withheld(event) else without_identifiers(event)
-    return without_files(event)
+        kept = without_text(event) if is_withheld(event) else without_identifiers(event)
+        return without_platform_ids(kept)
+    return without_platform_ids(without_files(event))

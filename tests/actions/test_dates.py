@@ -235,3 +235,17 @@ def test_impossible_leave_dates_are_explained(text, fragment):
 @pytest.mark.parametrize("text", ["weet ik nog niet", "volgende maand", "ergens in het voorjaar", ""])
 def test_no_written_out_date_is_no_leave(text):
     assert parse_leave(text, LEAVE_TODAY, 16) is None
+
+
+def test_an_end_without_year_that_cannot_follow_the_start_is_a_clear_question():
+    """'1 maart 2029 tot en met 29 februari': no 29 February in the years after the start that we try.
+    It used to raise a bare ValueError, so the guide's action crashed and the person got no answer."""
+    from datetime import date
+
+    import pytest
+
+    from actions.dates import DateProblem, parse_leave
+
+    with pytest.raises(DateProblem) as problem:
+        parse_leave("1 maart 2029 tot en met 29 februari", date(2026, 12, 6), 16)
+    assert "jaartal" in str(problem.value)

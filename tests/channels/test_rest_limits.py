@@ -164,4 +164,4 @@ def test_every_rasa_server_the_scripts_start_gets_the_body_limit(function):
 
 def test_the_action_server_keeps_room_for_a_long_conversations_tracker():
     text = shell_function("start_action_server")
-    assert "SANIC_REQUEST_MAX_SIZE=104857600" in text and "rasa_sdk" in text
+    assert "SANIC_REQUEST_MAX_SIZE=104857600" in text and "spoorwijzer_rasa.action_server" in text

@@ -36,7 +36,7 @@ from connectors.conversation_id import is_secret_id
 from connectors.limits import RATE_LIMITED_TEXT
 from connectors.slack import SpoorwijzerSlackBot, SpoorwijzerSlackInput, is_direct_message, to_slack_mrkdwn
 from privacy.erasure import ERASE_FAILED_TEXT, ERASED_TEXT
-from privacy.notices import STORE_FAILED_TEXT
+from privacy.notices import NO_REPLY_TEXT, STORE_FAILED_TEXT
 from privacy.store import PrivateSQLTrackerStore
 from tests.channels.registry import CHANNELS
 
@@ -87,6 +87,8 @@ class SlackWebAPI:
     def texts(self) -> list[str]:
         return [call.get("text") for call in self.calls]
 
+
+ANSWER = "Antwoord van de assistent."  # what the stand-in for Rasa says to an ordinary message
 
 SLACK_API = SlackWebAPI()
 
@@ -152,8 +154,12 @@ def build_channel(agent, **credentials):
         tracker = await store.get_or_create_tracker(message.sender_id)
         tracker.update(UserUttered(message.text))
         received.append(message)
+        if getattr(channel, "silent", False):  # Rasa after it swallowed a failure: no reply at all
+            return
         if message.text == "wis":
             await message.output_channel.send_custom_json(message.sender_id, {"gesprek_gewist": True})
+        else:
+            await message.output_channel.send_text_message(message.sender_id, ANSWER)  # Rasa always answers
         await store.save(tracker)
 
     return channel.blueprint(on_new_message), SimpleNamespace(received=received, channel=channel)
@@ -314,6 +320,7 @@ def slack(channel_server):
     )
     state.channel.limits = saved_limits
     state.channel.agent_override = None
+    state.channel.silent = False
 
 
 def post(url: str, body: bytes, headers: dict) -> tuple[int, dict, bytes]:
@@ -489,13 +496,13 @@ def test_with_a_read_only_database_the_person_hears_it_and_erasure_is_not_claime
             break
         time.sleep(0.05)
     stored = writable.count(conversation)
-    assert stored and slack.api.texts() == []  # all well so far: nothing to tell
+    assert stored and slack.api.texts() == [ANSWER]  # all well so far: nothing else to tell
 
     slack.channel.agent_override = SimpleNamespace(tracker_store=read_only, lock_store=slack.agent.lock_store)
     body = dm_event("nog een vraag", user="U-alleen-lezen")
     post(slack.url, body, signed_headers(body))
     wait_for_text(slack.api, STORE_FAILED_TEXT)
-    assert slack.api.texts() == [STORE_FAILED_TEXT]  # not saved, and the person is told
+    assert slack.api.texts() == [ANSWER, ANSWER, STORE_FAILED_TEXT]  # not saved, and the person is told
 
     body = dm_event("wis", user="U-alleen-lezen")
     post(slack.url, body, signed_headers(body))
@@ -521,7 +528,7 @@ def test_a_turn_the_store_could_not_save_is_told(slack, monkeypatch):
     body = dm_event("in welk spoor zit ik?", user="U-niet-bewaard")
     post(slack.url, body, signed_headers(body))
     wait_for_text(slack.api, STORE_FAILED_TEXT)
-    assert slack.api.texts() == [STORE_FAILED_TEXT]
+    assert slack.api.texts() == [ANSWER, STORE_FAILED_TEXT]
     assert failed and failed[0] == slack.received[0].sender_id
 
 
@@ -605,3 +612,14 @@ def test_only_a_direct_message_is_a_personal_chat(slack, channel_type, channel, 
 )
 def test_direct_message_rule(channel_type, channel, personal):
     assert is_direct_message(channel_type, channel) is personal
+
+
+def test_an_empty_reply_is_not_left_in_silence(slack):
+    """Rasa answers every turn; no reply at all means it swallowed a failure (the action server down
+    in the middle of the guide's form). The person hears that something went wrong (#25 item 5)."""
+
+    slack.channel.silent = True
+    body = dm_event("in welk spoor zit ik?", user="U-stilte")
+    post(slack.url, body, signed_headers(body))
+    wait_for_text(slack.api, NO_REPLY_TEXT)
+    assert slack.api.texts() == [NO_REPLY_TEXT]

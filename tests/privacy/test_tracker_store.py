@@ -186,3 +186,27 @@ async def test_files_for_the_web_chat_are_not_stored(make_store):
     assert "JVBERi0xLjQK" not in stored and "BEGIN:VCALENDAR" not in stored
     assert '"ziekteweek": 10' in stored and "spoorwijzer-overzicht.pdf" in stored  # the rest is kept
     assert "Hier is het overzicht als PDF." in stored
+
+
+async def test_slack_channel_thread_and_user_ids_are_not_stored(make_store):
+    """Rasa stores a message's metadata and the session's (slot session_started_metadata). Slack's
+    direct-message channel id points at one person; the HMAC conversation id must not be undone."""
+    from rasa.shared.core.events import SlotSet
+
+    store = make_store()
+    sender = f"slack:{uuid.uuid4().hex}"
+    slack = {
+        "out_channel": "D0SLACKDM42",
+        "thread_id": "1700000000.123456",
+        "users": ["U0PERSON7"],
+        "personal_chat": True,
+    }
+    tracker = DialogueStateTracker(sender, slots=[])
+    tracker.update(SlotSet("session_started_metadata", dict(slack)))
+    tracker.update(UserUttered("wat is spoor 2?", {"name": "faq", "confidence": 1.0}, metadata=dict(slack)))
+    await store.save(tracker)
+    stored = "\n".join(rows(store, sender))
+    for platform_id in ("D0SLACKDM42", "1700000000.123456", "U0PERSON7"):
+        assert platform_id not in stored
+    assert "personal_chat" in stored  # what the actions need stays
+    assert "wat is spoor 2?" in stored
