@@ -38,6 +38,7 @@ import asyncio
 import inspect
 import logging
 import re
+import time
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
@@ -121,7 +122,23 @@ def text_problem(text: Any) -> Optional[HTTPResponse]:
     return None
 
 
+READY_CACHE_SECONDS = 5.0  # /ready is public: a flood of probes must not become a flood of database probes
+_READY_CACHE = "_spoorwijzer_readiness"  # kept on the agent itself: (when, reason)
+
+
 async def readiness(agent: Any) -> Optional[str]:
+    """`check_readiness`, answered from a result of at most READY_CACHE_SECONDS ago."""
+    now = time.monotonic()
+    cached = getattr(agent, _READY_CACHE, None)
+    if cached is not None and now - cached[0] < READY_CACHE_SECONDS:
+        return cached[1]
+    reason = await check_readiness(agent)
+    if agent is not None:
+        setattr(agent, _READY_CACHE, (now, reason))
+    return reason
+
+
+async def check_readiness(agent: Any) -> Optional[str]:
     """None when the assistant can take messages; else a short reason without personal data."""
     if agent is None:
         return "agent_niet_geladen"

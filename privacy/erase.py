@@ -19,7 +19,7 @@ import sys
 from rasa.core.tracker_store import TrackerStore
 from rasa.core.utils import AvailableEndpoints
 
-from privacy.store import private_store
+from privacy.store import PrivateSQLTrackerStore, private_store
 
 STORE_TYPE = "privacy.store.PrivateSQLTrackerStore"
 
@@ -30,7 +30,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--endpoints", default="endpoints.yml")
     args = parser.parse_args(argv)
     endpoints = AvailableEndpoints.read_endpoints(args.endpoints)
-    store = private_store(TrackerStore.create(endpoints.tracker_store))
+    # This command erases the ids it is given, nothing else (the retention period is the servers' job).
+    PrivateSQLTrackerStore.applies_retention = False
+    try:
+        store = private_store(TrackerStore.create(endpoints.tracker_store))
+    finally:
+        PrivateSQLTrackerStore.applies_retention = True
     if store is None:
         print(
             f"{args.endpoints}: geen trackerstore van Spoorwijzer (type {STORE_TYPE}); er is niets gewist.",

@@ -50,11 +50,18 @@ READY_TIMEOUT_SECONDS = 5.0
 
 
 class PrivateSQLTrackerStore(SQLTrackerStore):
+    # The retention period is applied by the stores that serve conversations (every Rasa server).
+    # The admin erase command switches it off: erasing one id must not also delete other people's
+    # expired conversations, nor fail on a retention setting meant for the servers.
+    applies_retention = True
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._use_quiet_engine()
         self._failures: "OrderedDict[str, str]" = OrderedDict()  # conversation → what failed
         self._not_loaded: set = set()  # conversations whose last load failed: not written
+        if not self.applies_retention:
+            return
         self.retention_days = retention.retention_days()
         interval = retention.interval_seconds()
         retention.purge_safely(self)  # at start; a database that is away must not stop the server

@@ -207,3 +207,23 @@ def test_a_server_whose_redis_is_down_says_so_everywhere_and_logs_no_text(tmp_pa
     assert "Een bericht via REST kon niet verwerkt worden" in log  # the failure is in the log ...
     for secret in (marker, "111222333", sender):  # ... without what the person wrote or who it was
         assert secret not in log
+
+
+async def test_readiness_is_probed_at_most_once_per_few_seconds(monkeypatch):
+    """/ready is public (it goes through nginx and the ingress): a flood of requests may not become a
+    flood of database probes. The answer comes from a probe of at most READY_CACHE_SECONDS ago."""
+    probes = []
+
+    async def probe(agent):
+        probes.append(agent)
+        return None
+
+    monkeypatch.setattr(guarded_rest, "check_ready", probe)
+    agent = make_agent()
+    for _ in range(50):
+        assert await guarded_rest.readiness(agent) is None
+    assert len(probes) == 1
+    clock = guarded_rest.time.monotonic() + guarded_rest.READY_CACHE_SECONDS + 1
+    monkeypatch.setattr(guarded_rest.time, "monotonic", lambda: clock)
+    await guarded_rest.readiness(agent)
+    assert len(probes) == 2  # and again once the answer is older than that

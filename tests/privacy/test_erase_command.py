@@ -71,3 +71,20 @@ def test_an_endpoints_file_without_our_store_is_refused(tmp_path, capsys):
     endpoints.write_text(f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {tmp_path / 'rasa.db'}\n")
     assert main([str(uuid.uuid4()), "--endpoints", str(endpoints)]) == 2
     assert "niets gewist" in capsys.readouterr().err
+
+
+async def test_erasing_one_id_leaves_other_expired_conversations_alone(tmp_path, capsys, monkeypatch):
+    """The command erases the ids it is given and nothing else: the retention period is the servers'
+    job (a conversation past it is deleted by the next server start or hourly run, not by this command)."""
+    import time
+
+    monkeypatch.setenv("RETENTION_DAYS", "30")
+    db = tmp_path / "trackers.db"
+    store = sqlite_store(db)
+    expired, erased = str(uuid.uuid4()), str(uuid.uuid4())
+    await save_conversation(store, expired, ("hallo", "greet"), at=time.time() - 40 * 86_400)
+    await save_conversation(store, erased, ("hallo", "greet"))
+    endpoints = endpoints_file(tmp_path, f'  dialect: "sqlite"\n  db: "{db}"\n')
+    assert main([erased, "--endpoints", str(endpoints)]) == 0
+    assert rows(store, erased) == []
+    assert len(rows(store, expired)) == 3
