@@ -19,8 +19,10 @@ from poortwachter import (
     Spoor,
     Tijdlijn,
     datum_nl,
+    duur_nl,
     general_rules,
 )
+from poortwachter import bronnen
 from poortwachter.parameters import (
     PERSPECTIEF_TERUGKEER,
     SAMENTELLEN_ONDERBREKING,
@@ -229,7 +231,7 @@ def answer_timeline(t: Tijdlijn, role: str | None, beeld: Verlofbeeld | None = N
         lines += ["", line]
     lines += ["", "**Tijdlijn:**"]
     for d in shown_deadlines(t):
-        moved = f" · {leave_length(beeld.verlof)} later door het verlof" if shifted(beeld, d) else ""
+        moved = f" · {duur_nl(beeld.verlof.dagen)} later door het verlof" if shifted(beeld, d) else ""
         lines.append(f"- {d.titel}: {_day(d.datum)} — {STATUS_MARK[d.status]}{moved} ({_source(d)})")
     steps = [s for s in t.stappen][:4]
     if steps:
@@ -458,21 +460,10 @@ def other_milestone_button(milestone: str) -> dict | None:
 # Checked on 2026-12-06 against the consolidated texts of 1-7-2026 (wetten.overheid.nl): no wages during
 # the leave (BW 7:629 lid 4); sickness right before and after it, same cause, counts as one (7:629 lid 10,
 # WIA art. 23 lid 3, ZW art. 38 lid 1); its weeks do not count (WIA art. 23 lid 5, ZW art. 38 lid 1).
-VERLOF_BRON = (
-    "Burgerlijk Wetboek Boek 7, art. 7:629 lid 4 en lid 10; Wet WIA, art. 23 lid 3 en lid 5; Ziektewet, art. 38 lid 1"
-)
+VERLOF_BRON = bronnen.VERLOF_TELT_NIET.citation()
 ZW_29A = "Ziektewet, art. 29a"
 WACHTTIJD_TEKST = WACHTTIJD.tekst()  # "104 weken": the wachttijd the leave does not count toward
 LEAVE_EXAMPLE = "'15 december 2026 tot en met 5 april 2027'"
-
-
-def leave_length(verlof: Periode) -> str:
-    """The length of a leave in words: "16 weken", "16 weken en 3 dagen"."""
-    weeks, days = divmod(verlof.dagen, 7)
-    text = f"{weeks} weken" if weeks != 1 else f"{weeks} week"
-    if days:
-        text += f" en {days} dag{'en' if days > 1 else ''}"
-    return text
 
 
 def _end_of_wages(t: Tijdlijn):
@@ -528,7 +519,7 @@ def pregnancy_lines(t: Tijdlijn, beeld: Verlofbeeld, voice: Voice) -> list[str]:
             )
         )
         return lines
-    begin, einde, length = datum_nl(verlof.begin), datum_nl(verlof.einde), leave_length(verlof)
+    begin, einde, length = datum_nl(verlof.begin), datum_nl(verlof.einde), duur_nl(verlof.dagen)
     title = f"**Zwangerschaps- en bevallingsverlof van {begin} tot en met {einde}**"
     if beeld.telt_samen:
         wages = _end_of_wages(t)
@@ -610,7 +601,7 @@ def shift_reason(beeld: Verlofbeeld | None, deadline: Deadline) -> str | None:
         return None
     verlof = beeld.verlof
     reason = (
-        f"{leave_length(verlof)} later door het zwangerschaps- en bevallingsverlof van {datum_nl(verlof.begin)} tot "
+        f"{duur_nl(verlof.dagen)} later door het zwangerschaps- en bevallingsverlof van {datum_nl(verlof.begin)} tot "
         f"en met {datum_nl(verlof.einde)}: die weken tellen niet mee voor de {WACHTTIJD_TEKST} ({VERLOF_BRON})."
     )
     if beeld.gepland:

@@ -33,6 +33,8 @@ from typing import Callable, Dict, Optional, Tuple
 from redis import asyncio as aioredis
 from redis.exceptions import RedisError
 
+from connectors.seen import shared_redis
+
 logger = logging.getLogger(__name__)
 
 RATE_LIMITED_TEXT = (
@@ -41,7 +43,6 @@ RATE_LIMITED_TEXT = (
 DEFAULT_PER_CONVERSATION = 20  # messages a minute; a person sends a few at most
 DEFAULT_PER_CLIENT = 120  # messages a minute from one address (an office behind NAT)
 WINDOW_SECONDS = 60
-REDIS_DB = 2  # shared with connectors/seen.py; the lock store uses db 1 (deploy/endpoints.yml)
 
 
 def _limit_from_environment(name: str, default: int) -> int:
@@ -82,17 +83,7 @@ class RateLimits:
     def from_environment(cls, clock: Callable[[], float] = time.time) -> "RateLimits":
         per_conversation = _limit_from_environment("SPOORWIJZER_RATE_PER_CONVERSATION", DEFAULT_PER_CONVERSATION)
         per_client = _limit_from_environment("SPOORWIJZER_RATE_PER_CLIENT", DEFAULT_PER_CLIENT)
-        host = os.environ.get("REDIS_HOST")
-        redis = None
-        if host and (per_conversation or per_client):
-            redis = aioredis.Redis(
-                host=host,
-                port=int(os.environ.get("REDIS_PORT", 6379)),
-                db=REDIS_DB,
-                password=os.environ.get("REDIS_PASSWORD") or None,
-                socket_timeout=2,
-                socket_connect_timeout=2,
-            )
+        redis = shared_redis() if (per_conversation or per_client) else None
         return cls(per_conversation, per_client, redis, clock)
 
     async def allow(self, conversation: str, client: Optional[str] = None) -> bool:

@@ -22,6 +22,22 @@ SEEN_SECONDS = 3600  # how long Redis remembers an id
 REDIS_DB = 2  # the lock store uses db 1 (deploy/endpoints.yml)
 
 
+def shared_redis() -> Optional["aioredis.Redis"]:
+    """The Redis that replicas share for message ids and rate counts (the lock store's: REDIS_HOST,
+    REDIS_PORT, REDIS_PASSWORD, in database REDIS_DB); None without REDIS_HOST (one process)."""
+    host = os.environ.get("REDIS_HOST")
+    if not host:
+        return None
+    return aioredis.Redis(
+        host=host,
+        port=int(os.environ.get("REDIS_PORT", 6379)),
+        db=REDIS_DB,
+        password=os.environ.get("REDIS_PASSWORD") or None,
+        socket_timeout=2,
+        socket_connect_timeout=2,
+    )
+
+
 class SeenIds:
     def __init__(self, namespace: str, redis: Optional["aioredis.Redis"] = None) -> None:
         self._namespace = namespace
@@ -30,19 +46,7 @@ class SeenIds:
 
     @classmethod
     def from_environment(cls, namespace: str) -> "SeenIds":
-        host = os.environ.get("REDIS_HOST")
-        if not host:
-            return cls(namespace)
-        return cls(
-            namespace,
-            aioredis.Redis(
-                host=host,
-                port=int(os.environ.get("REDIS_PORT", 6379)),
-                db=REDIS_DB,
-                password=os.environ.get("REDIS_PASSWORD") or None,
-                socket_timeout=2,
-            ),
-        )
+        return cls(namespace, shared_redis())
 
     async def first_time(self, item_id: str) -> bool:
         """True the first time an id is seen (by any replica, with Redis)."""
@@ -50,7 +54,7 @@ class SeenIds:
             try:
                 key = f"spoorwijzer:{self._namespace}:{item_id}"
                 return bool(await self._redis.set(key, 1, nx=True, ex=SEEN_SECONDS))
-            except RedisError as error:
+            except (RedisError, OSError) as error:
                 # Better a rare double answer than a lost question: fall back to this process.
                 logger.warning(
                     "Redis niet bereikbaar voor %s (%s); alleen dit proces onthoudt ze.", self._namespace, error

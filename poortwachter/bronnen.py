@@ -176,7 +176,7 @@ ZIEK_ROND_VERLOF_MELDEN = Bron(
 # right before and after it counts as one (7:629 lid 10, WIA 23 lid 3 onder 2°), its weeks do not count
 # (WIA 23 lid 5, ZW 38 lid 1 for the 42 weeks).
 VERLOF_TELT_NIET = Bron(
-    "Burgerlijk Wetboek Boek 7, art. 7:629 lid 4 en lid 10; Wet WIA art. 23 lid 3 en lid 5; Ziektewet art. 38 lid 1",
+    "Burgerlijk Wetboek Boek 7, art. 7:629 lid 4 en lid 10; Wet WIA, art. 23 lid 3 en lid 5; Ziektewet, art. 38 lid 1",
     "",
     _BW7,
 )
