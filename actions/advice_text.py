@@ -38,9 +38,10 @@ _PATTERNS: list[tuple[Advies, str]] = [
     ),
     (
         Advies.ONBEKEND,
-        r"weet (ik |het |hij |zij |ze )?(nog )?niet|geen idee|nog geen (advies|uitspraak|oordeel)|onbekend|"
-        r"nog niet (bekend|duidelijk|gezegd)|nog niet (bij|naar|langs) de bedrijfsarts|moet nog (naar|langs)|"
-        r"niet gezegd|onduidelijk|kan (het )?nog niet zeggen|afwachten",
+        r"weet (ik |het |hij |zij |ze |we |wij )?(\w+ )?(nog )?niet|geen idee|nog geen (advies|uitspraak|oordeel)|"
+        r"onbekend|nog niet (bekend|duidelijk|gezegd|gesproken|gezien|geweest)|nog niet (bij|naar|langs) de bedrijfsarts|"
+        r"moet nog (naar|langs)|niet gezegd|onduidelijk|kan (het )?nog niet zeggen|afwachten|geen flauw idee|"
+        r"geen advies gehad|(nog )?niet gesproken",
     ),
 ]
 

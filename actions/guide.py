@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.forms import REQUESTED_SLOT
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -408,6 +409,10 @@ class ValidateGuideForm(FormValidationAction):
         "ziek_door_zwangerschap",
     )
 
+    # Read from every message (a situation named along the way), never asked: the answer for the
+    # ordinary case comes first and offers the situations as buttons (issue #27 item 5).
+    OPTIONAL_SLOTS = ("situatie",)
+
     def name(self) -> Text:
         return "validate_guide_form"
 
@@ -446,19 +451,21 @@ class ValidateGuideForm(FormValidationAction):
         # rules date from it. An overview is answered at once and says what the advice would add.
         if vraag == "spoor" or (vraag == "termijn" and phrasing.milestone_needs_advice(milestone)):
             required.append("advies")
-        # One question about the situation (it can change every date after its start), and the one
-        # date that situation needs.
-        required.append("situatie")
+        # The answer for the ordinary case comes first: the situation is not asked (issue #27 item 5).
+        # The answer offers the situations that change the dates as buttons (action_answer_guide). A
+        # situation the person named, in the message or with such a button, brings the one date it
+        # needs; its questions come before the answer, which would be wrong without them.
         situatie = situation(tracker)
+        required.append("situatie")  # read from every message, never asked (OPTIONAL_SLOTS)
+        situation_questions: List[Text] = []
         if situatie == situation_text.ZIEK_UIT_DIENST:
-            required.append("einde_dienstverband")
+            situation_questions.append("einde_dienstverband")
         elif situatie == situation_text.AOW:
-            required.append("geboortedatum")
+            situation_questions.append("geboortedatum")
         elif situatie == situation_text.ZWANGER:
-            required += self._pregnancy_questions(tracker)
-        situation_known = situatie and all(
-            tracker.get_slot(slot) is not None for slot in required[required.index("situatie") :]
-        )
+            situation_questions += self._pregnancy_questions(tracker)
+        required += situation_questions
+        situation_known = all(tracker.get_slot(slot) is not None for slot in situation_questions)
         if (
             "advies" in required
             and situation_known
@@ -485,6 +492,14 @@ class ValidateGuideForm(FormValidationAction):
         if verlof is not None and first and date.fromisoformat(first) < verlof.begin:
             questions.append("ziek_na_verlof")
         return questions
+
+    async def next_requested_slot(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Optional[EventType]:
+        """The first required slot still empty, leaving out the ones that are read but never asked."""
+        required = await self.required_slots(self.domain_slots(domain), dispatcher, tracker, domain)
+        missing = (slot for slot in required if slot not in self.OPTIONAL_SLOTS and tracker.slots.get(slot) is None)
+        return SlotSet(REQUESTED_SLOT, next(missing, None))
 
     def _is_answer(self, tracker: Tracker, slot: Text) -> bool:
         """Whether the latest message answers the question for `slot` (not a digression)."""
@@ -521,6 +536,13 @@ class ValidateGuideForm(FormValidationAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
         correcting = latest_intent(tracker) == "inform_advice"
+        # "Dat weet ik eigenlijk niet", "geen idee", "nog niet gesproken" answer the question as
+        # "unknown", whatever intent the classifier gave them (often deny or out_of_scope).
+        unknown = (
+            tracker.get_slot("requested_slot") == "advies" and advice_from_text(latest_text(tracker)) == Advies.ONBEKEND
+        )
+        if unknown and not latest_text(tracker).startswith("/"):
+            return {"advies": Advies.ONBEKEND.value}
         if not (self._is_answer(tracker, "advies") or correcting):
             return {}
         advies = advice_slot(tracker, latest_text(tracker))
@@ -716,16 +738,6 @@ class ActionAskAdvies(Action):
         return []
 
 
-class ActionAskSituatie(Action):
-    def name(self) -> Text:
-        return "action_ask_situatie"
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        role = tracker.get_slot("rol")
-        dispatcher.utter_message(text=phrasing.situation_question(role), buttons=phrasing.situation_buttons(role))
-        return []
-
-
 class ActionAskEindeDienstverband(Action):
     def name(self) -> Text:
         return "action_ask_einde_dienstverband"
@@ -830,6 +842,11 @@ class ActionAnswerGuide(Action):
         if other:
             buttons.append(other)
         dispatcher.utter_message(text=text, buttons=buttons)
+        if situation(tracker) is None:
+            # Answered for the ordinary case; the situations that change the dates are one click away.
+            dispatcher.utter_message(
+                text=phrasing.situation_offer(role), buttons=phrasing.situation_buttons(role, False)
+            )
         if tracker.get_latest_input_channel() in WIDGET_CHANNELS:
             dispatcher.utter_message(json_message=timeline_payload(timeline, beeld, role))
         return []

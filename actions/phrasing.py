@@ -396,18 +396,21 @@ _SITUATION_BUTTONS = {
 }
 
 
-def situation_question(role: str | None) -> str:
+def situation_offer(role: str | None) -> str:
+    """Under an answer for the ordinary case: the situations that change the dates, as buttons."""
     return voice_for(role).pick(
-        "Geldt een van deze situaties voor jou? Die kunnen de termijnen veranderen.",
-        "Geldt een van deze situaties voor uw werknemer? Die kunnen de termijnen veranderen.",
+        "Uit dienst, zwanger of (bijna) AOW-leeftijd? Dan veranderen de termijnen. Kies wat voor jou geldt:",
+        "Is uw werknemer uit dienst, zwanger of (bijna) AOW-gerechtigd? Dan veranderen de termijnen. Kies wat geldt:",
     )
 
 
-def situation_buttons(role: str | None) -> list[dict]:
+def situation_buttons(role: str | None, ordinary: bool = True) -> list[dict]:
+    """A button per situation; `ordinary=False` leaves out "Gewoon in dienst" (the answer already is)."""
     hr = voice_for(role).hr
     return [
         {"title": labels[1] if hr else labels[0], "payload": f'/inform_situation{{"situation": "{code}"}}'}
         for code, labels in _SITUATION_BUTTONS.items()
+        if ordinary or code != "standaard"
     ]
 
 

@@ -36,17 +36,15 @@ NO_ANSWER = "geen_antwoord"  # the "Iets anders" button; the same label as the r
 RETRIEVAL_INTENT = "faq"
 FALLBACK_INTENT = "nlu_fallback"
 
+# The ranking: components/answer_ranking.py scores every possible answer (each fixed answer and
+# each intent) from the classifier and the answers' own words, and leaves it in the parse as
+# `antwoord_ranking`; the same component decided whether the best one was sure enough to give.
 # Calibrated on tests/nlu/real_questions/dev.yml and tests/nlu/heldout.yml (the real-question
-# held-out set stays unseen), parsed by the trained model of 2026-12-06: over the 82 questions the
-# model is not sure about (nlu_fallback, a fixed answer below 0.5 or a top intent below 0.8), these
-# settings put the right answer among the buttons for 46 of the 71 answerable ones (1.5 buttons on
-# average) and offer buttons for 6 of the 11 unanswerable ones. MIN_ANSWER_CONFIDENCE 0.05 finds
-# one more right answer but offers buttons for 10 of the 11; 0.15 loses 5 right answers; the share
-# of the best and the guide minimum hardly matter (±1). Below 0.10 a selection was wrong more
-# often than right (components/faq_fallback.py), so such an answer is not plausible.
-MIN_ANSWER_CONFIDENCE = 0.10  # the ResponseSelector's confidence in a fixed answer
-MIN_SHARE_OF_BEST = 0.3  # and at least this share of the best answer's confidence
-MIN_GUIDE_CONFIDENCE = 0.10  # the classifier's confidence in a guide intent
+# held-out sets stay unseen); docs/benchmarks.md has the figures. A button needs a score of at least
+# MIN_SCORE: below it the candidates were wrong far more often than right.
+RANKING_KEY = "antwoord_ranking"
+SECOND_QUESTION_KEY = "tweede_vraag"
+MIN_SCORE = 0.05
 MAX_CANDIDATES = 3
 # The guide's intents, and the question a button asks for them. A sick date or a situation on
 # its own starts the guide towards the deadlines ("Welke termijnen komen eraan?").
@@ -59,53 +57,71 @@ GUIDE_QUESTIONS = {
 }
 # With one of these on top the message is not about an answer we have: no buttons.
 NO_SUGGESTION_ON_TOP = {"out_of_scope"}
-# "Of bedoel je …?" beside a fixed answer given directly: the answers right behind it, when their
-# confidence is at least this share of the given answer's (alternatives()). On the dev set 0.6 puts
-# 5 more right answers one click away (0.699 -> 0.738) with buttons under 15 of 103 answers; 0.8
-# gives 2 more (6 shown), 0.4 the same 5 (22 shown). Right answers stay direct.
-ALTERNATIVE_SHARE = 0.6
+# "Of bedoel je …?" beside an answer given directly: the answers right behind it, when their score
+# is at least this share of the given answer's. On the dev set 0.35 puts the right answer one click
+# away for 9 more questions, with buttons under a third of the answers; 0.6 for 3.
+ALTERNATIVE_SHARE = 0.35
 MAX_ALTERNATIVES = 2
 _WORD = re.compile(r"\w")  # a message without any word ("🙂🙂🙂") gets no guesses (components/no_words.py)
 
 
-def candidates(parse_data: Dict[str, Any]) -> List[str]:
-    """The plausible answers for a parsed message, best first: "faq/<key>" or a guide intent."""
-    ranking = [r for r in parse_data.get("intent_ranking") or [] if r.get("name") != FALLBACK_INTENT]
-    if not ranking or ranking[0].get("name") in NO_SUGGESTION_ON_TOP or not _WORD.search(parse_data.get("text") or ""):
-        return []
-    scored: List[tuple[float, str]] = []
+def ranking(parse_data: Dict[str, Any]) -> List[tuple[str, float]]:
+    """Every answer the parse names, best first: "faq/<key>" or an intent, with its score."""
+    ranked = parse_data.get(RANKING_KEY)
+    if ranked is not None:
+        return [(r["antwoord"], float(r.get("score") or 0.0)) for r in ranked if r.get("antwoord")]
+    # A parse without the ranking component (an older model): the classifier's view alone.
+    intents = {r["name"]: float(r.get("confidence") or 0.0) for r in parse_data.get("intent_ranking") or []}
+    intents.pop(FALLBACK_INTENT, None)
+    p_faq = intents.pop(RETRIEVAL_INTENT, 0.0)
     answers = ((parse_data.get("response_selector") or {}).get(RETRIEVAL_INTENT) or {}).get("ranking") or []
-    if answers:
-        best = max(a.get("confidence", 0.0) for a in answers)
-        floor = max(MIN_ANSWER_CONFIDENCE, MIN_SHARE_OF_BEST * best)
-        scored += [
-            (a["confidence"], a["intent_response_key"])
-            for a in answers
-            if a.get("intent_response_key") and a.get("confidence", 0.0) >= floor
-        ]
-    scored += [
-        (r["confidence"], GUIDE_QUESTIONS[r["name"]])
-        for r in ranking
-        if r.get("name") in GUIDE_QUESTIONS and r.get("confidence", 0.0) >= MIN_GUIDE_CONFIDENCE
-    ]
+    for a in answers:
+        if a.get("intent_response_key"):
+            intents[a["intent_response_key"]] = p_faq * float(a.get("confidence") or 0.0)
+    return sorted(intents.items(), key=lambda item: -item[1])
+
+
+def _offered(answer: str) -> Optional[str]:
+    """What a button for this ranked answer leads to, or None when it gets no button."""
+    if answer.startswith(f"{RETRIEVAL_INTENT}/"):
+        return answer
+    return GUIDE_QUESTIONS.get(answer)
+
+
+def candidates(parse_data: Dict[str, Any]) -> List[str]:
+    """The plausible answers for a message the model was unsure about, best first."""
+    ranked = ranking(parse_data)
+    if not ranked or ranked[0][0] in NO_SUGGESTION_ON_TOP or not _WORD.search(parse_data.get("text") or ""):
+        return []
     chosen: List[str] = []
-    for _, answer in sorted(scored, key=lambda s: -s[0]):
-        if answer not in chosen:
-            chosen.append(answer)
-    return chosen[:MAX_CANDIDATES]
+    for answer, score in ranked:
+        offered = _offered(answer)
+        if score < MIN_SCORE or len(chosen) == MAX_CANDIDATES:
+            break
+        if offered and offered not in chosen:
+            chosen.append(offered)
+    return chosen
 
 
 def alternatives(parse_data: Dict[str, Any]) -> List[str]:
-    """Fixed answers close behind the one the ResponseSelector chose, for "Of bedoel je …?" buttons."""
-    answers = ((parse_data.get("response_selector") or {}).get(RETRIEVAL_INTENT) or {}).get("ranking") or []
-    if (parse_data.get("intent") or {}).get("name") != RETRIEVAL_INTENT or len(answers) < 2:
+    """Answers close behind the one given, for "Of bedoel je …?" buttons under it."""
+    ranked = ranking(parse_data)
+    if len(ranked) < 2 or ranked[0][0] in NO_SUGGESTION_ON_TOP:
         return []
-    chosen = max(answers, key=lambda a: a.get("confidence", 0.0))
-    floor = max(MIN_ANSWER_CONFIDENCE, ALTERNATIVE_SHARE * chosen.get("confidence", 0.0))
-    close = [
-        a for a in answers if a is not chosen and a.get("intent_response_key") and a.get("confidence", 0.0) >= floor
-    ]
-    return [a["intent_response_key"] for a in sorted(close, key=lambda a: -a["confidence"])][:MAX_ALTERNATIVES]
+    given, best = ranked[0]
+    floor = max(MIN_SCORE, ALTERNATIVE_SHARE * best)
+    chosen: List[str] = []
+    # A long message's other question (components/answer_ranking.py) comes first.
+    other = parse_data.get(SECOND_QUESTION_KEY)
+    if isinstance(other, str) and _offered(other) and _offered(other) != _offered(given):
+        chosen.append(_offered(other))
+    for answer, score in ranked[1:]:
+        offered = _offered(answer)
+        if score < floor or len(chosen) == MAX_ALTERNATIVES:
+            break
+        if offered and offered not in chosen and offered != _offered(given):
+            chosen.append(offered)
+    return chosen
 
 
 def alternative_buttons(tracker: Tracker) -> List[Dict[str, str]]:

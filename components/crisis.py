@@ -6,9 +6,9 @@ does not depend on a training run and the tracker store redacts exactly these me
 intent `crisis` (confidence 1.0) is answered at once with 113, the huisarts and 112
 (data/rules/crisis.yml, domain/crisis.yml), also in the middle of the guide's questions.
 
-Placed last in the pipeline (config.yml), after Rasa's FallbackClassifier and our other
-corrections, so nothing replaces it: the FallbackClassifier would otherwise turn an unsure guess
-into `nlu_fallback`, and FaqSelectionFallback only looks at `faq`. When the patterns find
+Placed last in the pipeline (config.yml), after the answer ranking and our other
+corrections, so nothing replaces it: the answer ranking would otherwise turn an unsure guess
+into `nlu_fallback`. When the patterns find
 nothing, the classifier's intent stays as it is: if the classifier itself is sure of `crisis`
 (data/nlu/crisis.yml), that is kept, because a missed crisis is worse than an extra answer.
 """

@@ -19,7 +19,7 @@ A message counts as English when all three hold:
 tests/components/test_english.py measures this on every Dutch message we have and on the English
 phrasings in tests/nlu/english_phrasings.yml.
 
-Placed after the FallbackClassifier and before components.crisis.CrisisSignal (config.yml): an
+Placed after the answer ranking and before components.crisis.CrisisSignal (config.yml): an
 English crisis message still gets the crisis help. Button payloads ("/intent{...}") are left
 alone; Rasa's RegexMessageHandler sets their intent after the pipeline anyway.
 """

@@ -1,6 +1,6 @@
 """Doubt between two guide intents is no doubt: both start the same guide.
 
-Rasa's FallbackClassifier falls back when the two best intents are close (ambiguity_threshold).
+components/answer_ranking.py falls back when the two best answers are close (its margin).
 For "ik ben zwanger en sinds 16 november 2026 ziek, welke termijnen komen eraan?" the model was
 torn between inform_sick_date (0.47) and ask_timeline (0.46): the fallback answered "daar heb ik
 geen antwoord op" to a plain guide question, and on another CPU the same training gave 0.88 for
@@ -14,7 +14,7 @@ are sure enough, this component takes the guide intent instead:
 - a message that asks something (a question mark or a question word) gets the question intent
   of the two: the date or situation in it is context, the question is what to answer;
 - otherwise the better scored of the two.
-Placed after the FallbackClassifier (config.yml). Real doubt, with a non-guide intent among the
+Placed after components.answer_ranking (config.yml). Real doubt, with a non-guide intent among the
 two best, still falls back.
 """
 
@@ -51,7 +51,7 @@ class GuideAmbiguity(IntentCorrection):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         # The two guide intents together must be at least as sure as a single intent must be
-        # for the FallbackClassifier (its threshold, 0.45 in config.yml).
+        # for one of them to be taken at face value (measured with the FallbackClassifier of 2026-12).
         return {"threshold": 0.45}
 
     def corrected_intent(self, message: Message) -> Optional[tuple[str, float]]:

@@ -3,7 +3,7 @@
 "🙂🙂🙂" or "???" carry no question; DIET still gives them some intent, and which one
 changes with every retraining (once `affirm` at 0.51, just above the fallback threshold).
 A message with no letter or digit is therefore marked `nlu_fallback` here, after
-Rasa's FallbackClassifier, so the bot asks for a question instead of guessing.
+the answer ranking (components/answer_ranking.py), so the bot asks for a question instead of guessing.
 Button payloads ("/intent{...}") never reach NLU, so they are not affected.
 """
 

@@ -6,7 +6,6 @@ import pytest
 from helpers import make_tracker, slot_events, texts
 
 from actions.guide import (
-    ActionAskSituatie,
     ActionAnswerGuide,
     ActionAskAdvies,
     ActionAskEersteZiektedag,
@@ -138,7 +137,8 @@ async def test_form_takes_the_advice_button(dispatcher, domain):
     assert slots["requested_slot"] is None  # week 12: no question about the 3-month perspective
 
 
-async def test_after_the_advice_the_form_asks_the_situation_once(dispatcher, domain):
+async def test_after_the_advice_the_answer_comes_without_a_situation_question(dispatcher, domain):
+    # Issue #27 item 5: the ordinary case is answered first; the situations come after it as buttons.
     tracker = make_tracker(
         '/inform_advice{"advice": "eigen_werk"}',
         "inform_advice",
@@ -148,15 +148,27 @@ async def test_after_the_advice_the_form_asks_the_situation_once(dispatcher, dom
         entities=[{"entity": "advice", "value": "eigen_werk"}],
     )
     slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
-    assert slots["requested_slot"] == "situatie"
-    await ActionAskSituatie().run(dispatcher, tracker, domain)
-    buttons = [b["title"] for b in dispatcher.messages[-1]["buttons"]]
-    assert buttons == [
-        "Gewoon in dienst",
+    assert slots["requested_slot"] is None
+
+
+async def test_the_answer_for_the_ordinary_case_offers_the_situations(dispatcher, domain):
+    tracker = make_tracker(
+        "x", "inform_advice", slots={"vraag": "spoor", "eerste_ziektedag": "2026-09-01", "advies": "eigen_werk"}
+    )
+    await ActionAnswerGuide().run(dispatcher, tracker, domain)
+    offer = next(m for m in dispatcher.messages if "Dan veranderen de termijnen" in (m.get("text") or ""))
+    assert [b["title"] for b in offer["buttons"]] == [
         "Mijn contract is afgelopen of loopt af",
         "Ik ben zwanger, of net bevallen",
         "Ik heb (bijna) de AOW-leeftijd",
     ]
+    assert all(b["payload"].startswith("/inform_situation{") for b in offer["buttons"])
+
+
+async def test_a_named_situation_gets_no_offer_under_the_answer(dispatcher, domain):
+    slots = {"vraag": "spoor", "eerste_ziektedag": "2026-09-01", "advies": "eigen_werk", "situatie": "standaard"}
+    await ActionAnswerGuide().run(dispatcher, make_tracker("x", "inform_advice", slots=slots), domain)
+    assert not any("Dan veranderen de termijnen" in (m.get("text") or "") for m in dispatcher.messages)
 
 
 @pytest.mark.parametrize(
@@ -701,7 +713,7 @@ async def test_form_an_overview_needs_no_advice(dispatcher, domain):
         slots={"vraag": "tijdlijn"},
     )
     slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
-    assert slots["requested_slot"] == "situatie"
+    assert slots["requested_slot"] is None  # an overview needs no advice, and no situation first
 
 
 async def test_overview_without_advice_says_what_the_advice_would_add(dispatcher, domain):
@@ -737,3 +749,29 @@ async def test_a_second_question_in_the_same_message_is_offered(dispatcher, doma
     await ActionAnswerGuide().run(dispatcher, tracker, domain)
     payloads = [b["payload"] for b in dispatcher.messages[0]["buttons"]]
     assert '/ask_milestone_date{"milestone": "wia_aanvraag"}' in payloads
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("dat weet ik eigenlijk niet", "deny"),
+        ("geen idee", "out_of_scope"),
+        ("nog niet gesproken", "deny"),
+        ("ik heb de bedrijfsarts nog niet gesproken", "inform_advice"),
+        ("weet ik echt niet", "nlu_fallback"),
+    ],
+)
+async def test_not_knowing_answers_the_advice_question_as_unknown(dispatcher, domain, text, intent):
+    # Issue #27 item 5: "weet ik niet" is an answer (advice unknown), not a digression to step around.
+    tracker = make_tracker(
+        text, intent, requested_slot="advies", form=FORM, slots={"vraag": "spoor", "eerste_ziektedag": "2026-09-01"}
+    )
+    slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
+    assert slots["advies"] == "onbekend"
+    assert slots["requested_slot"] is None
+
+
+async def test_not_knowing_is_no_answer_to_another_question(dispatcher, domain):
+    tracker = make_tracker("geen idee", "deny", requested_slot="eerste_ziektedag", form=FORM, slots={"vraag": "spoor"})
+    slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
+    assert "advies" not in slots

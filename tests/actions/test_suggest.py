@@ -55,6 +55,11 @@ def _set_parse(tracker, intent: str, intents: list[tuple[str, float]], answers: 
     )
 
 
+def _ranked(tracker, *ranking: tuple[str, float]) -> None:
+    """The ranking components/answer_ranking.py leaves in the parse: every answer with its score."""
+    tracker.latest_message["antwoord_ranking"] = [{"antwoord": a, "score": s} for a, s in ranking]
+
+
 async def _run(action, tracker, domain) -> list[dict]:
     dispatcher = CollectingDispatcher()
     await action.run(dispatcher, tracker, domain)
@@ -74,10 +79,13 @@ def _regex_parse(payload: str, rasa_domain: Domain) -> Message:
 
 
 async def test_close_candidates_become_buttons_that_name_their_answer(domain):
-    tracker = _unsure(
-        "Wanneer is een tweede spoor nodig?",
-        [("faq", 0.41), ("ask_milestone_date", 0.38), ("greet", 0.05)],
-        [("faq/spoor_2", 0.46), ("faq/duur_spoor_2", 0.31), ("faq/kosten_spoor_2", 0.08), ("faq/wia", 0.05)],
+    tracker = _unsure("Wanneer is een tweede spoor nodig?", [("faq", 0.41)], [])
+    _ranked(
+        tracker,
+        ("faq/spoor_2", 0.2),
+        ("ask_milestone_date", 0.19),
+        ("faq/duur_spoor_2", 0.15),
+        ("faq/kosten_spoor_2", 0.06),
     )
     (message,) = await _run(ActionSuggest(), tracker, domain)
     assert message["response"] == "utter_suggest"
@@ -90,19 +98,26 @@ async def test_close_candidates_become_buttons_that_name_their_answer(domain):
 
 
 async def test_at_most_three_candidates_and_nothing_below_the_minimum(domain):
-    tracker = _unsure(
-        "iets over loon",
-        [("faq", 0.5), ("ask_timeline", 0.2), ("ask_track", 0.15), ("inform_sick_date", 0.09)],
-        [("faq/loon_hoogte", 0.3), ("faq/loondoorbetaling", 0.25), ("faq/loonstop", 0.12), ("faq/wia", 0.09)],
+    tracker = _unsure("iets over loon", [("faq", 0.5)], [])
+    _ranked(
+        tracker,
+        ("faq/loon_hoogte", 0.2),
+        ("inform_sick_date", 0.12),  # a sick date or a situation leads to the deadlines question
+        ("ask_timeline", 0.1),  # the same button once
+        ("greet", 0.09),  # small talk gets no button
+        ("faq/loondoorbetaling", 0.08),
+        ("faq/loonstop", 0.07),
     )
     (message,) = await _run(ActionSuggest(), tracker, domain)
-    payloads = [b["payload"] for b in message["buttons"]]
-    assert payloads == [
+    assert [b["payload"] for b in message["buttons"]] == [
         '/choose_answer{"antwoord": "faq/loon_hoogte"}',
-        '/choose_answer{"antwoord": "faq/loondoorbetaling"}',
         "/ask_timeline",
+        '/choose_answer{"antwoord": "faq/loondoorbetaling"}',
         IETS_ANDERS,
     ]
+    _ranked(tracker, ("faq/loon_hoogte", 0.2), ("faq/loonstop", 0.04))  # below the minimum score
+    (message,) = await _run(ActionSuggest(), tracker, domain)
+    assert [b["payload"] for b in message["buttons"]] == ['/choose_answer{"antwoord": "faq/loon_hoogte"}', IETS_ANDERS]
 
 
 async def test_a_named_deadline_goes_with_the_guide_button(domain):
@@ -128,7 +143,7 @@ async def test_hr_gets_the_u_form_and_titles_about_their_employee(domain):
 @pytest.mark.parametrize(
     "why, intents, answers, text",
     [
-        ("every answer is unlikely", [("faq", 0.99)], [("faq/ontslag", 0.08), ("faq/wia", 0.07)], "ontslag nemen?"),
+        ("every answer is unlikely", [("faq", 0.04)], [("faq/ontslag", 0.9), ("faq/wia", 0.07)], "ontslag nemen?"),
         ("out of scope on top", [("out_of_scope", 0.42), ("faq", 0.4)], [("faq/wia", 0.6)], "wat is een WW-uitkering"),
         ("small talk only", [("thank", 0.4), ("greet", 0.35)], [], "dank je, tot ziens"),
         ("no word at all", [("affirm", 0.51), ("faq", 0.3)], [("faq/wia", 0.4)], "🙂🙂🙂"),
@@ -149,12 +164,27 @@ def test_candidates_read_nothing_but_the_parse():
     """The same parse gives the same candidates; the message text is not used (only: has it a word)."""
     parse = {
         "text": "willekeurige tekst",
-        "intent_ranking": [{"name": "nlu_fallback", "confidence": 0.9}, {"name": "ask_track", "confidence": 0.3}],
-        "response_selector": {"faq": {"ranking": [{"intent_response_key": "faq/spoor_1", "confidence": 0.2}]}},
+        "antwoord_ranking": [{"antwoord": "ask_track", "score": 0.3}, {"antwoord": "faq/spoor_1", "score": 0.2}],
     }
     assert candidates(parse) == ["ask_track", "faq/spoor_1"]
     assert candidates({**parse, "text": "iets heel anders"}) == ["ask_track", "faq/spoor_1"]
     assert candidates({}) == []
+
+
+def test_without_the_ranking_component_the_classifier_ranks_alone():
+    """A parse of a model without components/answer_ranking.py: intent confidence, and for a fixed
+    answer P(faq) x P(answer)."""
+    parse = {
+        "text": "tekst",
+        "intent_ranking": [
+            {"name": "nlu_fallback", "confidence": 0.9},
+            {"name": "faq", "confidence": 0.5},
+            {"name": "ask_track", "confidence": 0.3},
+        ],
+        "response_selector": {"faq": {"ranking": [{"intent_response_key": "faq/spoor_1", "confidence": 0.8}]}},
+    }
+    assert suggest.ranking(parse) == [("faq/spoor_1", 0.4), ("ask_track", 0.3)]
+    assert candidates(parse) == ["faq/spoor_1", "ask_track"]
 
 
 # --- the payloads, read by Rasa ------------------------------------------------------------------
@@ -213,24 +243,23 @@ async def test_choosing_without_an_answer_entity_is_the_honest_fallback(domain):
 
 
 def test_alternatives_only_when_another_answer_is_close():
-    def parse(*answers):
-        return {
-            "intent": {"name": "faq"},
-            "response_selector": {
-                "faq": {"ranking": [{"intent_response_key": k, "confidence": c} for k, c in answers]}
-            },
-        }
+    def parse(*ranking):
+        return {"intent": {"name": "faq"}, "antwoord_ranking": [{"antwoord": k, "score": c} for k, c in ranking]}
 
-    assert alternatives(parse(("faq/ziek_op_vakantie", 0.46), ("faq/vakantie", 0.31), ("faq/spoor_1", 0.03))) == [
+    assert alternatives(parse(("faq/ziek_op_vakantie", 0.46), ("faq/vakantie", 0.2), ("faq/spoor_1", 0.03))) == [
         "faq/vakantie"
     ]
+    # Below a third of the given answer's score: no button.
     assert alternatives(parse(("faq/loondoorbetaling", 0.55), ("faq/verlenging_loondoorbetaling", 0.16))) == []
-    assert alternatives({**parse(("faq/a", 0.3), ("faq/b", 0.3)), "intent": {"name": "ask_track"}}) == []
+    # A guide question close behind a fixed answer is offered too; small talk and the answer itself not.
+    assert alternatives(parse(("faq/wia", 0.4), ("greet", 0.3), ("ask_milestone_date", 0.3))) == ["ask_milestone_date"]
+    assert alternatives(parse(("inform_sick_date", 0.5), ("ask_timeline", 0.4))) == []
+    assert alternatives(parse(("out_of_scope", 0.3), ("faq/wia", 0.3))) == []
 
 
 async def test_alternative_buttons_offer_the_close_answers_and_iets_anders():
     tracker = make_tracker("mag ik op vakantie", "faq")
-    _set_parse(tracker, "faq", [("faq", 0.99)], [("faq/ziek_op_vakantie", 0.4), ("faq/vakantie", 0.34)])
+    _ranked(tracker, ("faq/ziek_op_vakantie", 0.4), ("faq/vakantie", 0.34))
     assert [b["payload"] for b in alternative_buttons(tracker)] == [
         '/choose_answer{"antwoord": "faq/vakantie"}',
         IETS_ANDERS,
@@ -337,3 +366,16 @@ def test_the_conversation_stories_hold_for_the_dialogue_rules(core_agent, tmp_pa
     failed = (out / "failed_test_stories.yml").read_text(encoding="utf-8")
     assert "story:" not in failed, failed
     assert result["accuracy"] == 1.0
+
+
+def test_a_long_message_s_other_question_comes_first_among_the_alternatives():
+    parse = {
+        "intent": {"name": "faq"},
+        "antwoord_ranking": [
+            {"antwoord": "faq/deskundigenoordeel", "score": 0.6},
+            {"antwoord": "faq/wia", "score": 0.3},
+        ],
+        "tweede_vraag": "faq/ziektewet_vangnet",
+    }
+    assert alternatives(parse) == ["faq/ziektewet_vangnet", "faq/wia"]
+    assert alternatives({**parse, "tweede_vraag": "faq/deskundigenoordeel"}) == ["faq/wia"]  # not the answer given

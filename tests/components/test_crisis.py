@@ -180,10 +180,10 @@ def test_a_message_without_text_is_left_alone():
 
 
 def test_the_component_is_last_in_the_pipeline():
-    """Nothing after it may replace the intent (FallbackClassifier, faq_fallback, date_only, no_words)."""
+    """Nothing after it may replace the intent (AnswerRanking, guide_ambiguity, date_only, no_words)."""
     names = [step["name"] for step in yaml.safe_load((ROOT / "config.yml").read_text())["pipeline"]]
     assert names[-1] == "components.crisis.CrisisSignal"
-    assert names.index("FallbackClassifier") < names.index("components.crisis.CrisisSignal")
+    assert names.index("components.answer_ranking.AnswerRanking") < names.index("components.crisis.CrisisSignal")
 
 
 # A toy project (tests/server/toy_nlu.py): keywords instead of DIET, the component after the fallback.

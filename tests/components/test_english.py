@@ -176,7 +176,7 @@ def test_a_dutch_message_keeps_its_intent(text):
 def test_the_component_comes_right_before_crisis_in_config():
     names = [step["name"] for step in yaml.safe_load((ROOT / "config.yml").read_text())["pipeline"]]
     assert names[-2:] == ["components.english.EnglishMessage", "components.crisis.CrisisSignal"]
-    assert names.index("FallbackClassifier") < names.index("components.english.EnglishMessage")
+    assert names.index("components.answer_ranking.AnswerRanking") < names.index("components.english.EnglishMessage")
 
 
 # A toy project (tests/server/toy_nlu.py): keywords instead of DIET, the components after the fallback.

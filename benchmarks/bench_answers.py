@@ -1,0 +1,152 @@
+"""What a person gets for a question: the right answer at once, or one click away (issue #27).
+
+bench_nlu.py scores the model's first choice. This scores the reply as the assistant gives it,
+from the same parse the actions read:
+- at once: the answer given directly is right; for a question we have no answer for (label
+  `geen_antwoord` or `out_of_scope`) only the honest fallback without guesses counts;
+- within one click: right at once, or the right answer is one of the buttons ("Bedoel je …?"
+  when unsure, "Of bedoel je …?" under a direct answer); for a question without an answer, the
+  honest fallback or "Iets anders" under the buttons;
+- honest on unknown: the share of questions without an answer that get the honest fallback at once.
+Per kind (forum, qa, column, faq-heading, hr) and for long messages (40+ words).
+
+Usage: python benchmarks/bench_answers.py [model] --set NAME [--set NAME ...] [--misses]
+NAME: own (tests/nlu/heldout.yml), dev (tests/nlu/real_questions/dev.yml), heldout
+(tests/nlu/real_questions/heldout.yml), heldout-2026-12 (tests/nlu/real_questions_2026_12/heldout.yml).
+The held-out sets are for a final measurement only: record in docs/benchmarks.md when one was used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from actions.suggest import alternatives, candidates  # noqa: E402
+from benchmarks.bench_nlu import answer_given, full_intent, heldout_examples  # noqa: E402
+from components.question_focus import is_long  # noqa: E402
+
+NO_ANSWER = {"geen_antwoord", "out_of_scope"}
+FALLBACK = "nlu_fallback"
+SETS = {
+    "dev": ROOT / "tests" / "nlu" / "real_questions" / "dev.yml",
+    "heldout": ROOT / "tests" / "nlu" / "real_questions" / "heldout.yml",
+    "heldout-2026-12": ROOT / "tests" / "nlu" / "real_questions_2026_12" / "heldout.yml",
+}
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+    label: str
+    kind: str = "eigen"
+
+
+def load(name: str) -> list[Question]:
+    if name == "own":
+        return [Question(text, label) for text, label in heldout_examples()]
+    items = yaml.safe_load(SETS[name].read_text(encoding="utf-8"))["questions"]
+    return [Question(q["text"], q["label"], q.get("kind", "?")) for q in items]
+
+
+def reply(parsed: dict, by_intent: bool = False) -> tuple[str, list[str]]:
+    """(the answer given directly, the answers offered as buttons) for one parse. `by_intent`: our
+    own held-out set is labelled with intents (a sick date is `inform_sick_date`, not the question
+    the guide then asks), so the direct answer is the intent there."""
+    intent = (parsed.get("intent") or {}).get("name")
+    if intent == FALLBACK:
+        return FALLBACK, candidates(parsed)
+    given = full_intent(parsed) if by_intent else answer_given(parsed)
+    if intent == "out_of_scope":
+        return given, []
+    return given, alternatives(parsed)
+
+
+def at_once(question: Question, given: str, buttons: list[str]) -> bool:
+    if question.label in NO_ANSWER:
+        return given in (FALLBACK, "out_of_scope") and not buttons
+    return given == question.label
+
+
+def within_one_click(question: Question, given: str, buttons: list[str]) -> bool:
+    if question.label in NO_ANSWER:
+        return given in (FALLBACK, "out_of_scope")  # honest at once, or "Iets anders" under the guesses
+    return given == question.label or question.label in buttons
+
+
+@dataclass
+class Score:
+    right: int = 0
+    click: int = 0
+    total: int = 0
+    misses: list = field(default_factory=list)
+
+    def add(self, ok: bool, click: bool) -> None:
+        self.right += ok
+        self.click += click
+        self.total += 1
+
+    def __str__(self) -> str:
+        if not self.total:
+            return "-"
+        at_once, click = self.right / self.total, self.click / self.total
+        return f"{self.right}/{self.total} = {at_once:.3f} at once, {click:.3f} within one click"
+
+
+async def measure(model: Path, names: list[str]) -> dict[str, dict[str, Score]]:
+    from rasa.core.agent import Agent
+
+    agent = Agent.load(str(model))
+    results: dict[str, dict[str, Score]] = {}
+    for name in names:
+        scores: dict[str, Score] = {}
+        for question in load(name):
+            given, buttons = reply(await agent.parse_message(question.text), by_intent=name == "own")
+            ok, click = at_once(question, given, buttons), within_one_click(question, given, buttons)
+            groups = ["alles", f"soort: {question.kind}"]
+            groups.append("zonder antwoord (eerlijk?)" if question.label in NO_ANSWER else "met antwoord")
+            if is_long(question.text):
+                groups.append("lang (40+ woorden)")
+            for group in groups:
+                scores.setdefault(group, Score()).add(ok, click)
+            if not ok:
+                scores["alles"].misses.append((question.text[:120], question.label, given, buttons))
+        results[name] = scores
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("model", nargs="?", default=str(ROOT / "models"))
+    parser.add_argument("--set", action="append", choices=["own", *SETS], required=True)
+    parser.add_argument("--misses", action="store_true", help="list the misses (never for a held-out set)")
+    args = parser.parse_args()
+    os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
+    from rasa.utils.log_utils import configure_structlog
+
+    from tests.nlu.accuracy_gate import newest_model
+
+    configure_structlog(logging.WARNING)  # no per-message debug lines with the texts
+    logging.getLogger().setLevel(logging.WARNING)
+    model = newest_model(Path(args.model))
+    print(f"model: {model.name}")
+    for name, scores in asyncio.run(measure(model, args.set)).items():
+        print(f"\n{name}")
+        for group, score in sorted(scores.items(), key=lambda item: (item[0] != "alles", item[0])):
+            print(f"  {group:28} {score}")
+        if args.misses and not name.startswith("heldout"):
+            for text, label, given, buttons in scores["alles"].misses:
+                print(f"    {text!r}: {given} {buttons} (verwacht {label})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,302 @@
+"""One answer from two signals: the classifier's ranking and the words of each answer (issue #27 item 3).
+
+DIET names an intent and the ResponseSelector names a fixed answer; both learn only from our own
+examples, and on questions people wrote themselves they were right first 0.65 of the time. A
+second, simpler signal is often right where they are not: which answer shares the most word
+pieces with the message, over that answer's own text and its examples ("slapend dienstverband",
+"deskundigenoordeel", "Ziektewet-uitkering", also with typos and in compounds). This component
+ranks every possible answer — each fixed answer `faq/<key>` and every other intent — by a
+weighted sum of
+- the model's probability: the intent's confidence, for a fixed answer the confidence of `faq`
+  times the ResponseSelector's confidence in that answer, and
+- the lexical probability: cosine similarity of character n-gram TF-IDF vectors (scikit-learn),
+  turned into a distribution by a softmax with a low temperature, so that a clear lexical winner
+  counts and a flat lexical picture (a "ja", a date) leaves the model's choice alone.
+
+Then it decides. A sure answer (score at least `sure`, and at least `margin` ahead of the next
+one) is given: its intent becomes the message's intent and, for a fixed answer, the selected
+response. Otherwise the intent becomes `nlu_fallback`, and action_suggest offers the best ones
+as "Bedoel je …?" buttons from the ranking this component leaves in `antwoord_ranking`. It
+replaces Rasa's FallbackClassifier and the old FaqSelectionFallback, so one place decides
+"sure or not"; docs/benchmarks.md has the measurements that chose the weights.
+Placed after the ResponseSelector (config.yml); the corrections after it (guide ambiguity, a
+date only, no words, English, crisis) still have the last word.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import pickle
+import unicodedata
+from dataclasses import dataclass
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from components.question_focus import is_long, questions
+
+logger = logging.getLogger(__name__)
+
+RANKING_KEY = "antwoord_ranking"  # [{"antwoord": "faq/<key>" or an intent, "score": float}], best first
+SECOND_QUESTION_KEY = "tweede_vraag"  # a long message's other question: the answer it points to
+# A question sentence must share at least this much (cosine of the TF-IDF vectors) with an answer's
+# document before that answer is offered for it: below it, a sentence like "Wat nu?" points nowhere.
+SECOND_QUESTION_MIN_SIMILARITY = 0.2
+RESPONSE_SELECTOR = "response_selector"
+INDEX_FILE = "lexical_index.pkl"
+# Intents that are never an answer of their own: the fallback itself, and the retrieval intent
+# (its answers are ranked one by one as faq/<key>).
+NOT_AN_ANSWER = {DEFAULT_NLU_FALLBACK_INTENT_NAME}
+
+
+def normalise(text: str) -> str:
+    """Lower case without accents: "beëindiging" and "beeindiging" are the same word pieces."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+class LexicalIndex:
+    """Character n-gram TF-IDF over one document per answer; similarity of a message to each."""
+
+    def __init__(self, keys: Sequence[str], documents: Sequence[str], ngrams: tuple[int, int] = (3, 5)) -> None:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        self.keys = list(keys)
+        # char_wb: n-grams inside word boundaries, so compounds and typos still share most pieces.
+        self.vectorizer = TfidfVectorizer(
+            analyzer="char_wb", ngram_range=ngrams, preprocessor=normalise, sublinear_tf=True
+        )
+        self.matrix = self.vectorizer.fit_transform(documents)
+
+    def similarities(self, text: str) -> Dict[str, float]:
+        vector = self.vectorizer.transform([text])
+        values = (self.matrix @ vector.T).toarray().ravel()
+        return dict(zip(self.keys, (float(v) for v in values)))
+
+
+def answer_documents(examples: Iterable[tuple[str, str]], answer_texts: Dict[str, str]) -> Dict[str, str]:
+    """One document per answer: its training examples, and for a fixed answer also its own text."""
+    documents: Dict[str, List[str]] = {}
+    for key, text in examples:
+        documents.setdefault(key, []).append(text)
+    for key, text in answer_texts.items():
+        if key in documents:  # an answer without examples is never chosen by the model either
+            documents[key].append(text)
+    return {key: " ".join(texts) for key, texts in documents.items()}
+
+
+def softmax(scores: Dict[str, float], temperature: float) -> Dict[str, float]:
+    if not scores:
+        return {}
+    top = max(scores.values())
+    weights = {k: math.exp((v - top) / temperature) for k, v in scores.items()}
+    total = sum(weights.values())
+    return {k: w / total for k, w in weights.items()}
+
+
+def model_probabilities(
+    intent_ranking: Sequence[Dict[str, Any]], answer_ranking: Sequence[Dict[str, Any]], retrieval_intent: str
+) -> Dict[str, float]:
+    """The classifier's view per answer: an intent's confidence; for a fixed answer P(faq) × P(answer)."""
+    intents = {
+        r["name"]: float(r.get(PREDICTED_CONFIDENCE_KEY) or 0.0)
+        for r in intent_ranking
+        if r.get("name") and r["name"] not in NOT_AN_ANSWER
+    }
+    p_retrieval = intents.pop(retrieval_intent, 0.0)
+    for answer in answer_ranking:
+        key = answer.get("intent_response_key")
+        if key:
+            intents[key] = p_retrieval * float(answer.get(PREDICTED_CONFIDENCE_KEY) or 0.0)
+    return intents
+
+
+@dataclass(frozen=True)
+class Weights:
+    lexical: float  # share of the lexical signal in the score
+    temperature: float  # of the softmax over the lexical similarities
+    sure: float  # an answer needs at least this score to be given directly
+    margin: float  # and at least this lead over the next answer
+
+
+def rank(model: Dict[str, float], lexical: Dict[str, float], weights: Weights) -> List[tuple[str, float]]:
+    """Every answer with its combined score, best first."""
+    lexical_p = softmax(lexical, weights.temperature)
+    keys = set(model) | set(lexical_p)
+    scored = {k: (1.0 - weights.lexical) * model.get(k, 0.0) + weights.lexical * lexical_p.get(k, 0.0) for k in keys}
+    return sorted(scored.items(), key=lambda item: (-item[1], item[0]))
+
+
+def is_sure(ranking: Sequence[tuple[str, float]], weights: Weights) -> bool:
+    if not ranking:
+        return False
+    best = ranking[0][1]
+    runner_up = ranking[1][1] if len(ranking) > 1 else 0.0
+    return best >= weights.sure and best - runner_up >= weights.margin
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
+class AnswerRanking(GraphComponent):
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        # Chosen on the real-question development set and our own held-out set (docs/benchmarks.md).
+        return {"retrieval_intent": "faq", "lexical": 0.3, "temperature": 0.03, "sure": 0.35, "margin": 0.1}
+
+    def __init__(
+        self,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        index: Optional[LexicalIndex] = None,
+        responses: Optional[Dict[str, List[Dict[str, Any]]]] = None,
+    ) -> None:
+        self.config = {**self.get_default_config(), **config}
+        self.weights = Weights(
+            float(self.config["lexical"]),
+            float(self.config["temperature"]),
+            float(self.config["sure"]),
+            float(self.config["margin"]),
+        )
+        self._model_storage = model_storage
+        self._resource = resource
+        self.index = index
+        self.responses = responses or {}
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "AnswerRanking":
+        return cls(config, model_storage, resource)
+
+    @classmethod
+    def load(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> "AnswerRanking":
+        try:
+            with model_storage.read_from(resource) as directory:
+                # Our own file, written by train() below into this model's storage.
+                index, responses = pickle.loads((directory / INDEX_FILE).read_bytes())  # noqa: S301
+        except (ValueError, FileNotFoundError):
+            logger.warning("Het woordenindex van AnswerRanking ontbreekt; alleen het model beslist.")
+            index, responses = None, {}
+        return cls(config, model_storage, resource, index, responses)
+
+    def train(self, training_data: TrainingData) -> Resource:
+        retrieval = self.config["retrieval_intent"]
+        examples = [
+            (m.get_full_intent(), m.get(TEXT))
+            for m in training_data.intent_examples
+            if m.get(TEXT) and m.get(INTENT) not in NOT_AN_ANSWER
+        ]
+        prefix = f"utter_{retrieval}/"
+        answer_texts = {
+            name[len("utter_") :]: " ".join(r.get("text") or "" for r in variants)
+            for name, variants in training_data.responses.items()
+            if name.startswith(prefix)
+        }
+        documents = answer_documents(examples, answer_texts)
+        self.index = LexicalIndex(list(documents), list(documents.values()))
+        self.responses = {
+            name: variants for name, variants in training_data.responses.items() if name.startswith(prefix)
+        }
+        with self._model_storage.write_to(self._resource) as directory:
+            (directory / INDEX_FILE).write_bytes(pickle.dumps((self.index, self.responses)))
+        return self._resource
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            self._decide(message)
+        return messages
+
+    def _decide(self, message: Message) -> None:
+        intent = message.get(INTENT) or {}
+        if not intent.get("name") or self.index is None or not message.get(TEXT):
+            return
+        retrieval = self.config["retrieval_intent"]
+        selector = (message.get(RESPONSE_SELECTOR) or {}).get(retrieval) or {}
+        model = model_probabilities(message.get(INTENT_RANKING_KEY) or [], selector.get("ranking") or [], retrieval)
+        ranking = rank(model, self.index.similarities(message.get(TEXT)), self.weights)
+        message.set(RANKING_KEY, [{"antwoord": k, "score": round(s, 4)} for k, s in ranking[:10]], add_to_output=True)
+        best, score = ranking[0]
+        other = self._second_question(message.get(TEXT), best)
+        if other:
+            message.set(SECOND_QUESTION_KEY, other, add_to_output=True)
+        if not is_sure(ranking, self.weights):
+            self._set_intent(message, DEFAULT_NLU_FALLBACK_INTENT_NAME, 1.0 - score, ranking)
+            return
+        if best.startswith(f"{retrieval}/"):
+            self._select_answer(message, best, score, ranking)
+            self._set_intent(message, retrieval, score, ranking)
+        else:
+            self._set_intent(message, best, score, ranking)
+
+    def _second_question(self, text: str, given: str) -> Optional[str]:
+        """For a long message with two or more questions: the answer another question points to, when
+        it is not the one given (issue #27 item 2: answer the main question, offer the other). The
+        classifier saw the whole message; each question sentence is looked up on its own words."""
+        if self.index is None or not is_long(text):
+            return None
+        asked = questions(text)
+        if len(asked) < 2:
+            return None
+        for sentence in asked:
+            similarities = {
+                k: v
+                for k, v in self.index.similarities(sentence).items()
+                if k.startswith(f"{self.config['retrieval_intent']}/")
+            }
+            if not similarities:
+                return None
+            answer = max(similarities, key=similarities.get)
+            if answer != given and similarities[answer] >= SECOND_QUESTION_MIN_SIMILARITY:
+                return answer
+        return None
+
+    def _set_intent(self, message: Message, name: str, confidence: float, ranking: List[tuple[str, float]]) -> None:
+        retrieval = self.config["retrieval_intent"]
+        intents: Dict[str, float] = {}
+        for key, score in ranking:  # one entry per intent: a fixed answer counts for the retrieval intent
+            intent_name = retrieval if key.startswith(f"{retrieval}/") else key
+            intents.setdefault(intent_name, score)
+        intents.pop(name, None)
+        head = {"name": name, PREDICTED_CONFIDENCE_KEY: confidence}
+        rest = [{"name": k, PREDICTED_CONFIDENCE_KEY: v} for k, v in intents.items()][:9]
+        message.set(INTENT, head, add_to_output=True)
+        message.set(INTENT_RANKING_KEY, [head, *rest], add_to_output=True)
+
+    def _select_answer(self, message: Message, answer: str, score: float, ranking: List[tuple[str, float]]) -> None:
+        """Makes `answer` the ResponseSelector's choice, with the combined ranking of the fixed answers."""
+        retrieval = self.config["retrieval_intent"]
+        selectors = dict(message.get(RESPONSE_SELECTOR) or {})
+        selected = dict(selectors.get(retrieval) or {})
+        selected["response"] = {
+            "responses": self.responses.get(f"utter_{answer}", []),
+            PREDICTED_CONFIDENCE_KEY: score,
+            "intent_response_key": answer,
+            "utter_action": f"utter_{answer}",
+        }
+        selected["ranking"] = [
+            {PREDICTED_CONFIDENCE_KEY: s, "intent_response_key": k} for k, s in ranking if k.startswith(f"{retrieval}/")
+        ][:10]
+        selectors[retrieval] = selected
+        message.set(RESPONSE_SELECTOR, selectors, add_to_output=True)

@@ -1,0 +1,53 @@
+"""The question in a long message (issue #27 item 2).
+
+People often write their situation first and ask last: "Ik ben sinds maart ziek. Mijn werkgever
+wil … Mag dat?" Every sentence of the context shares words with some answer, so over the whole
+message the words point everywhere. `focus` finds the sentences that ask something (a question
+mark, or a question word or inverted verb at the start) and returns them with the sentence right
+before the first one (the question's own subject often sits there: "… wil een mediationtraject.
+Ben ik dat verplicht?"); a long message without a recognisable question keeps its last two
+sentences. `questions` lists the separate questions, for offering a second one as a button.
+Pure text handling: no model, nothing kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+LONG_MESSAGE_WORDS = 40  # shorter messages are one question with its context already
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+_QUESTION_START = re.compile(
+    r"^(wat|wanneer|welk|welke|hoe|hoelang|hoeveel|waar|waarom|wie|waarvoor|klopt|is|zijn|"
+    r"moet|moeten|kan|kun|kunnen|mag|mogen|heb|hebben|heeft|ben|word|wordt|krijg|krijgt|geldt|dien|zou|"
+    r"blijft|valt|telt)\b",
+    re.IGNORECASE,
+)
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE_END.split(text or "") if s.strip()]
+
+
+def asks(sentence: str) -> bool:
+    return sentence.endswith("?") or bool(_QUESTION_START.match(sentence))
+
+
+def is_long(text: str | None) -> bool:
+    return len((text or "").split()) >= LONG_MESSAGE_WORDS
+
+
+def questions(text: str) -> list[str]:
+    """The sentences of a message that ask something, in order."""
+    return [s for s in sentences(text) if asks(s)]
+
+
+def focus(text: str) -> str:
+    """The part of a long message that holds its question; a short message whole."""
+    if not is_long(text):
+        return text
+    parts = sentences(text)
+    asking = [i for i, s in enumerate(parts) if asks(s)]
+    if not asking:
+        return " ".join(parts[-2:])
+    first = max(asking[0] - 1, 0)
+    return " ".join([parts[first], *(parts[i] for i in asking if i != first)])

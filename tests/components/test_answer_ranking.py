@@ -1,0 +1,256 @@
+"""One answer from two signals (components/answer_ranking.py, issue #27 items 1, 3 and 4).
+
+- The lexical index finds an answer by its word pieces: compounds, typos, accents.
+- The combination: a clear lexical winner can overtake a model answer that is only slightly ahead;
+  a flat lexical picture (no shared words) leaves the model's choice alone.
+- The decision: a sure answer is given (for a fixed answer also as the selected response); a close
+  call becomes nlu_fallback with the ranking left for the "Bedoel je …?" buttons.
+- The component trains, persists and loads in Rasa's own model storage.
+"""
+
+from __future__ import annotations
+
+import pytest
+from rasa.engine.graph import ExecutionContext
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from components.answer_ranking import (
+    RANKING_KEY,
+    AnswerRanking,
+    LexicalIndex,
+    Weights,
+    answer_documents,
+    is_sure,
+    model_probabilities,
+    rank,
+    softmax,
+)
+
+WEIGHTS = Weights(lexical=0.3, temperature=0.03, sure=0.1, margin=0.02)
+
+DOCUMENTS = {
+    "faq/ziektewet_vangnet": "Wat is het Ziektewet-vangnet? Ziektewetuitkering van UWV als je geen werkgever hebt",
+    "faq/deskundigenoordeel": "Wat is een deskundigenoordeel? Een oordeel van UWV bij onenigheid over re-integratie",
+    "faq/slapend_dienstverband": "Slapend dienstverband: na twee jaar ziek niet ontslagen, transitievergoeding",
+    "greet": "hoi hallo goedemorgen",
+}
+
+
+@pytest.fixture(scope="module")
+def index() -> LexicalIndex:
+    return LexicalIndex(list(DOCUMENTS), list(DOCUMENTS.values()))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("krijg ik een ziektewet uitkering?", "faq/ziektewet_vangnet"),  # compound written apart
+        ("deskundigen oordeel aanvragen", "faq/deskundigenoordeel"),
+        ("deskundigeoordeel", "faq/deskundigenoordeel"),  # typo
+        ("mijn dienstverband slaapt, wat nu", "faq/slapend_dienstverband"),
+        ("HALLO", "greet"),  # case
+    ],
+)
+def test_the_index_finds_an_answer_by_its_word_pieces(index, text, expected):
+    similarities = index.similarities(text)
+    assert max(similarities, key=similarities.get) == expected
+
+
+def test_accents_do_not_matter():
+    index = LexicalIndex(["a", "b"], ["beëindiging van het contract", "vakantie opnemen"])
+    assert index.similarities("beeindiging")["a"] == pytest.approx(index.similarities("beëindiging")["a"])
+
+
+def test_each_answer_document_holds_its_examples_and_its_own_text():
+    documents = answer_documents(
+        [("faq/wia", "wat is de wia"), ("faq/wia", "wia aanvragen"), ("greet", "hoi")],
+        {"faq/wia": "De WIA is de uitkering na twee jaar ziekte.", "faq/zonder_voorbeelden": "Nooit gekozen."},
+    )
+    assert documents == {
+        "faq/wia": "wat is de wia wia aanvragen De WIA is de uitkering na twee jaar ziekte.",
+        "greet": "hoi",
+    }
+
+
+def test_the_model_view_multiplies_the_fixed_answers_by_the_retrieval_intent():
+    model = model_probabilities(
+        [
+            {"name": "faq", "confidence": 0.6},
+            {"name": "ask_track", "confidence": 0.3},
+            {"name": "nlu_fallback", "confidence": 0.9},
+        ],
+        [{"intent_response_key": "faq/wia", "confidence": 0.5}, {"intent_response_key": "faq/ww", "confidence": 0.5}],
+        "faq",
+    )
+    assert model == pytest.approx({"ask_track": 0.3, "faq/wia": 0.3, "faq/ww": 0.3})
+
+
+def test_softmax_is_a_distribution_that_keeps_the_order():
+    p = softmax({"a": 0.5, "b": 0.4, "c": 0.0}, 0.03)
+    assert sum(p.values()) == pytest.approx(1.0)
+    assert p["a"] > p["b"] > p["c"]
+    assert softmax({}, 0.03) == {}
+
+
+def test_a_clear_lexical_winner_overtakes_an_answer_only_slightly_ahead():
+    model = {"faq/wia": 0.45, "faq/deskundigenoordeel": 0.40}
+    lexical = {"faq/wia": 0.05, "faq/deskundigenoordeel": 0.45}
+    assert rank(model, lexical, WEIGHTS)[0][0] == "faq/deskundigenoordeel"
+
+
+def test_a_flat_lexical_picture_leaves_the_model_choice():
+    model = {"affirm": 0.9, "faq/wia": 0.05}
+    lexical = {"affirm": 0.0, "faq/wia": 0.0, "greet": 0.0}
+    assert rank(model, lexical, WEIGHTS)[0][0] == "affirm"
+
+
+def test_a_sure_model_is_not_overruled_by_words_alone():
+    model = {"inform_sick_date": 0.98, "faq/ziek_op_vakantie": 0.01}
+    lexical = {"inform_sick_date": 0.1, "faq/ziek_op_vakantie": 0.5}
+    assert rank(model, lexical, WEIGHTS)[0][0] == "inform_sick_date"
+
+
+@pytest.mark.parametrize(
+    "ranking, sure",
+    [
+        ([("a", 0.5), ("b", 0.2)], True),
+        ([("a", 0.3), ("b", 0.29)], False),  # not clearly ahead
+        ([("a", 0.09)], False),  # too weak
+        ([], False),
+    ],
+)
+def test_sure_means_strong_enough_and_clearly_ahead(ranking, sure):
+    assert is_sure(ranking, WEIGHTS) is sure
+
+
+# --- the component in Rasa's model storage ----------------------------------------------------------
+
+
+def _training_data() -> TrainingData:
+    examples = [
+        Message(
+            data={"text": text, "intent": intent, "intent_response_key": key}
+            if key
+            else {"text": text, "intent": intent}
+        )
+        for text, intent, key in [
+            ("wat is een deskundigenoordeel", "faq", "faq/deskundigenoordeel"),
+            ("deskundigenoordeel aanvragen bij uwv", "faq", "faq/deskundigenoordeel"),
+            ("wanneer krijg ik ziektewet", "faq", "faq/ziektewet_vangnet"),
+            ("ziektewetuitkering na einde contract", "faq", "faq/ziektewet_vangnet"),
+            ("in welk spoor zit ik", "ask_track", None),
+            ("hallo", "greet", None),
+        ]
+    ]
+    responses = {
+        "utter_faq/deskundigenoordeel": [{"text": "Een deskundigenoordeel is een oordeel van UWV."}],
+        "utter_faq/ziektewet_vangnet": [{"text": "De Ziektewet is het vangnet."}],
+    }
+    return TrainingData(training_examples=examples, responses=responses)
+
+
+@pytest.fixture
+def trained(tmp_path):
+    storage = LocalModelStorage(tmp_path)
+    resource = Resource("answer_ranking")
+    context = ExecutionContext(graph_schema=None, model_id="test")
+    component = AnswerRanking.create({**AnswerRanking.get_default_config()}, storage, resource, context)
+    component.train(_training_data())
+    return AnswerRanking.load({**AnswerRanking.get_default_config()}, storage, resource, context)
+
+
+def _classified(text: str, intents: list[tuple[str, float]], answers: list[tuple[str, float]]) -> Message:
+    message = Message(data={"text": text})
+    message.set("intent", {"name": intents[0][0], "confidence": intents[0][1]})
+    message.set("intent_ranking", [{"name": n, "confidence": c} for n, c in intents])
+    ranking = [{"intent_response_key": k, "confidence": c} for k, c in answers]
+    message.set(
+        "response_selector",
+        {
+            "all_retrieval_intents": ["faq"],
+            "faq": {"ranking": ranking, "response": {"intent_response_key": answers[0][0] if answers else None}},
+        },
+    )
+    return message
+
+
+def test_a_sure_fixed_answer_becomes_the_selected_response(trained):
+    # The selector leaned to the Ziektewet, the words are clearly about a deskundigenoordeel.
+    (message,) = trained.process(
+        [
+            _classified(
+                "kan ik een deskundigenoordeel aanvragen?",
+                [("faq", 0.95)],
+                [("faq/ziektewet_vangnet", 0.5), ("faq/deskundigenoordeel", 0.45)],
+            )
+        ]
+    )
+    assert message.get("intent")["name"] == "faq"
+    response = message.get("response_selector")["faq"]["response"]
+    assert response["intent_response_key"] == "faq/deskundigenoordeel"
+    assert response["utter_action"] == "utter_faq/deskundigenoordeel"
+    assert response["responses"] == [{"text": "Een deskundigenoordeel is een oordeel van UWV."}]
+    assert message.get(RANKING_KEY)[0]["antwoord"] == "faq/deskundigenoordeel"
+
+
+def test_a_close_call_becomes_the_fallback_with_the_ranking_for_the_buttons(trained):
+    # No word in common with any answer, and the model torn between two intents.
+    (message,) = trained.process(
+        [_classified("tja", [("ask_track", 0.5), ("greet", 0.49), ("faq", 0.01)], [("faq/ziektewet_vangnet", 0.9)])]
+    )
+    assert message.get("intent")["name"] == "nlu_fallback"
+    assert message.get("intent_ranking")[0]["name"] == "nlu_fallback"
+    assert [r["antwoord"] for r in message.get(RANKING_KEY)][:2] == ["ask_track", "greet"]
+
+
+def test_a_sure_intent_stays_and_its_ranking_has_one_entry_per_intent(trained):
+    (message,) = trained.process(
+        [_classified("in welk spoor zit ik nu", [("ask_track", 0.9), ("faq", 0.05)], [("faq/ziektewet_vangnet", 0.6)])]
+    )
+    assert message.get("intent")["name"] == "ask_track"
+    names = [r["name"] for r in message.get("intent_ranking")]
+    assert names[0] == "ask_track" and len(names) == len(set(names))
+
+
+def test_a_message_without_text_or_intent_is_left_alone(trained):
+    message = Message(data={"text": ""})
+    trained.process([message])
+    assert message.get("intent") is None and message.get(RANKING_KEY) is None
+
+
+def test_a_model_without_the_index_leaves_the_classifier_choice(tmp_path):
+    storage = LocalModelStorage(tmp_path)
+    context = ExecutionContext(graph_schema=None, model_id="test")
+    component = AnswerRanking.load(AnswerRanking.get_default_config(), storage, Resource("leeg"), context)
+    (message,) = component.process([_classified("wat is een deskundigenoordeel", [("faq", 0.5)], [("faq/wia", 0.2)])])
+    assert message.get("intent")["name"] == "faq"
+
+
+LONG_TWO_QUESTIONS = (
+    "Ik werk al jaren bij een groot bedrijf en ben sinds vorig jaar ziek. De bedrijfsarts en mijn werkgever "
+    "zijn het niet eens over wat ik nog kan, en ik weet niet goed wat ik daarmee moet. Ik wil graag weten "
+    "hoe het verder gaat. Kan ik een deskundigenoordeel aanvragen bij UWV? En krijg ik een Ziektewet-uitkering "
+    "als mijn contract afloopt?"
+)
+
+
+def test_a_long_message_with_two_questions_names_the_other_answer(trained):
+    (message,) = trained.process(
+        [
+            _classified(
+                LONG_TWO_QUESTIONS, [("faq", 0.95)], [("faq/deskundigenoordeel", 0.9), ("faq/ziektewet_vangnet", 0.05)]
+            )
+        ]
+    )
+    assert message.get("response_selector")["faq"]["response"]["intent_response_key"] == "faq/deskundigenoordeel"
+    assert message.get("tweede_vraag") == "faq/ziektewet_vangnet"
+
+
+def test_one_question_or_a_short_message_names_no_other(trained):
+    short = "Kan ik een deskundigenoordeel aanvragen? En de Ziektewet?"
+    for text in (short, LONG_TWO_QUESTIONS.replace("? En krijg ik", " en krijg ik")):
+        (message,) = trained.process([_classified(text, [("faq", 0.95)], [("faq/deskundigenoordeel", 0.9)])])
+        assert message.get("tweede_vraag") is None, text

@@ -1,0 +1,53 @@
+"""The question in a long message (components/question_focus.py, issue #27 item 2)."""
+
+from __future__ import annotations
+
+import pytest
+
+from components.question_focus import asks, focus, is_long, questions, sentences
+
+CONTEXT = (
+    "Ik werk al twaalf jaar bij hetzelfde bedrijf in de logistiek en heb het altijd naar mijn zin gehad. "
+    "Sinds maart ben ik ziek en de bedrijfsarts zegt dat ik niet terug kan naar mijn eigen werk. "
+    "Mijn werkgever wil nu een re-integratiebureau inschakelen voor een traject bij een andere werkgever. "
+)
+
+
+def test_sentences_split_on_end_marks_and_new_lines():
+    assert sentences("Ik ben ziek. Mag dat?\nJa!") == ["Ik ben ziek.", "Mag dat?", "Ja!"]
+    assert sentences("") == []
+
+
+@pytest.mark.parametrize(
+    "sentence, asking",
+    [
+        ("Mag dat?", True),
+        ("Moet ik daaraan meewerken", True),  # inverted verb, no question mark
+        ("Wat nu", True),
+        ("Ik ben sinds maart ziek.", False),
+        ("Mijn werkgever wil dat ik kom werken.", False),
+    ],
+)
+def test_a_sentence_asks_with_a_question_mark_or_a_question_start(sentence, asking):
+    assert asks(sentence) is asking
+
+
+def test_a_short_message_is_its_own_focus():
+    text = "Ik ben ziek. Moet ik meewerken aan spoor 2?"
+    assert not is_long(text)
+    assert focus(text) == text
+
+
+def test_a_long_message_keeps_its_questions_and_the_sentence_before():
+    text = CONTEXT + "Moet ik daaraan meewerken? En wie betaalt dat bureau?"
+    assert is_long(text)
+    assert focus(text) == (
+        "Mijn werkgever wil nu een re-integratiebureau inschakelen voor een traject bij een andere werkgever. "
+        "Moet ik daaraan meewerken? En wie betaalt dat bureau?"
+    )
+    assert questions(text) == ["Moet ik daaraan meewerken?", "En wie betaalt dat bureau?"]
+
+
+def test_a_long_message_without_a_question_keeps_its_last_two_sentences():
+    text = CONTEXT + "Ik twijfel of dat verstandig is."
+    assert focus(text).startswith("Mijn werkgever wil nu") and focus(text).endswith("verstandig is.")
