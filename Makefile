@@ -3,7 +3,8 @@ SHELL := /bin/bash
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-INSTALL_INPUTS := requirements.txt requirements-dev.txt constraints.txt pyproject.toml scripts/install.sh
+INSTALL_INPUTS := requirements.txt requirements-dev.txt constraints.txt pyproject.toml poortwachter_faces/pyproject.toml \
+  scripts/install.sh
 
 .PHONY: install train run shell test test-rules test-python lint bench bench-rules bench-nlu validate topology check-deploy clean
 

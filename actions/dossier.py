@@ -1,7 +1,7 @@
 """'Download als PDF': the personal overview as a PDF for the re-integration dossier.
 
 Built only when asked (not on every answer), from the same slots as the answer, by
-the rules package's renderer (poortwachter/dossier.py). The web chat gets it as a
+the PDF face of the rules (poortwachter_faces/pdf.py). The web chat gets it as a
 custom payload that the widget saves as a file; other channels are told where to
 get it, because a chat message cannot carry a file there.
 """
@@ -17,7 +17,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from poortwachter.dossier import FILENAME, dossier_pdf
+from poortwachter_faces.pdf import FILENAME, dossier_pdf
 
 from .guide import AMSTERDAM, WIDGET_CHANNELS, in_shared_channel, timeline_or_explain
 

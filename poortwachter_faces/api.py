@@ -3,10 +3,11 @@
     POORTWACHTER_API_TOKEN=<geheim> poortwachter serve --port 8088
 
 POST /v1/tijdlijn (bearer token) computes a timeline (JSON; with `Accept: application/pdf`
-the same overview as a PDF for the re-integration dossier); GET /openapi.json describes
+the same overview as a PDF for the re-integration dossier); POST /v1/dossiercheck takes the same
+fields plus "documenten" and checks the file (JSON, or a one-page checklist PDF); GET /openapi.json describes
 the API; GET /health is for probes. Errors are JSON with a Dutch message:
 {"fout": "...", "code": "..."}. Built on the standard library's HTTP server
-(ThreadingHTTPServer), so the rules package keeps no web framework dependency.
+(ThreadingHTTPServer), so this face needs no web framework either.
 
 Slow clients: each request must arrive whole (request line, headers and body) within
 REQUEST_TIMEOUT_SECONDS (POORTWACHTER_API_TIMEOUT), counted from when the server starts
@@ -31,14 +32,18 @@ from importlib import resources
 from typing import Any, Callable
 from zoneinfo import ZoneInfo
 
-from .dossier import FILENAME as PDF_FILENAME
-from .dossier import dossier_pdf
-from .errors import PoortwachterError
-from .counting import Periode
-from .invoer import VELDEN, Invoer
-from .parsing import parse_iso_date, parse_period
-from .results import Tijdlijn
-from .timeline import compute_timeline_for
+from poortwachter.counting import Periode
+from poortwachter.dossiercheck import DOCUMENTEN, NIET_GEDAAN, ONBEKEND, Dossiercheck, check_dossier
+from poortwachter.errors import PoortwachterError
+from poortwachter.invoer import VELDEN, Invoer
+from poortwachter.parsing import parse_iso_date, parse_period
+from poortwachter.results import Tijdlijn
+from poortwachter.timeline import compute_timeline_for
+
+from .checklist_pdf import FILENAME as CHECKLIST_FILENAME
+from .checklist_pdf import checklist_pdf
+from .pdf import FILENAME as PDF_FILENAME
+from .pdf import dossier_pdf
 
 TOKEN_ENV = "POORTWACHTER_API_TOKEN"
 TIMEOUT_ENV = "POORTWACHTER_API_TIMEOUT"
@@ -46,7 +51,8 @@ REQUEST_TIMEOUT_SECONDS = 10.0  # a whole request; an HR system sends < 16 KiB a
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 MAX_BODY_BYTES = 16 * 1024
 MAX_PERIODS = 50
-ROUTES = {"/v1/tijdlijn": "POST", "/health": "GET", "/openapi.json": "GET"}  # path -> its one method
+# path -> its one method
+ROUTES = {"/v1/tijdlijn": "POST", "/v1/dossiercheck": "POST", "/health": "GET", "/openapi.json": "GET"}
 FIELDS = frozenset(VELDEN)  # the body's fields are the input record's (invoer.py)
 BOOLEANS = ("perspectief_binnen_3_maanden", "eigenrisicodrager_zw", "ziekte_door_zwangerschap", "ziek_na_verlof")
 
@@ -95,6 +101,39 @@ def timeline_from_body(body: Any, today: date) -> dict:
 
 def tijdlijn_from_body(body: Any, today: date) -> Tijdlijn:
     """Validate a request body and compute the timeline; raises RequestError or PoortwachterError."""
+    return compute_timeline_for(invoer_from_body(body, today))
+
+
+def dossiercheck_from_body(body: Any, today: date) -> Dossiercheck:
+    """The case's fields plus "documenten": {naam: "JJJJ-MM-DD" | "niet_gedaan" | "onbekend" | null}. The rules
+    check the names and dates (a PoortwachterError becomes a 422)."""
+    if not isinstance(body, dict):
+        raise _bad("De body moet een JSON-object zijn.")
+    documenten = body.get("documenten", {})
+    if documenten is None:
+        documenten = {}
+    if not isinstance(documenten, dict):
+        raise _bad(
+            "'documenten' moet een object zijn: per document een datum (JJJJ-MM-DD), 'niet_gedaan' of 'onbekend'."
+        )
+    # The documented names and values only (openapi.json); the rules also read looser chat answers.
+    for naam, waarde in documenten.items():
+        if naam not in DOCUMENTEN:
+            raise _bad(
+                f"Onbekend document: '{str(naam)[:40]}'. Kies uit: {', '.join(DOCUMENTEN)}.", "onbekend_document"
+            )
+        if waarde is not None and not isinstance(waarde, str):
+            raise _bad(f"Bij '{naam}' hoort een datum (JJJJ-MM-DD), '{NIET_GEDAAN}' of '{ONBEKEND}'.")
+        if isinstance(waarde, str) and not waarde[:1].isdigit() and waarde not in (NIET_GEDAAN, ONBEKEND):
+            raise _bad(
+                f"Bij '{naam}' hoort een datum (JJJJ-MM-DD), '{NIET_GEDAAN}' of '{ONBEKEND}'; niet '{waarde[:40]}'."
+            )
+    case = {name: value for name, value in body.items() if name != "documenten"}
+    return check_dossier(invoer_from_body(case, today), documenten)
+
+
+def invoer_from_body(body: Any, today: date) -> Invoer:
+    """Validate the case's fields of a request body; raises RequestError or PoortwachterError."""
     if not isinstance(body, dict):
         raise _bad("De body moet een JSON-object zijn.")
     unknown = sorted(set(body) - FIELDS)
@@ -110,23 +149,21 @@ def tijdlijn_from_body(body: Any, today: date) -> Tijdlijn:
     advies = body.get("advies") or "onbekend"
     if not isinstance(advies, str):
         raise _bad("'advies' moet een van de adviescodes zijn (tekst).")
-    return compute_timeline_for(
-        Invoer(
-            eerste_ziektedag=_date(body, "eerste_ziektedag", "eerste ziektedag", required=True),
-            peildatum=_date(body, "peildatum", "peildatum") or today,
-            advies=advies,
-            eerdere_perioden=tuple(_periods(body.get("eerdere_perioden"))),
-            verlenging_weken=extension,
-            perspectief_binnen_3_maanden=body.get("perspectief_binnen_3_maanden"),
-            probleemanalyse_datum=_date(body, "probleemanalyse_datum", "datum van de probleemanalyse"),
-            eerstejaarsevaluatie_datum=_date(body, "eerstejaarsevaluatie_datum", "datum van de eerstejaarsevaluatie"),
-            einde_dienstverband=_date(body, "einde_dienstverband", "laatste dag van het dienstverband"),
-            eigenrisicodrager_zw=bool(body.get("eigenrisicodrager_zw")),
-            geboortedatum=_date(body, "geboortedatum", "geboortedatum"),
-            zwangerschapsverlof=_period(leave, "Het zwangerschapsverlof") if leave is not None else None,
-            ziekte_door_zwangerschap=bool(body.get("ziekte_door_zwangerschap")),
-            ziek_na_verlof=body.get("ziek_na_verlof"),
-        )
+    return Invoer(
+        eerste_ziektedag=_date(body, "eerste_ziektedag", "eerste ziektedag", required=True),
+        peildatum=_date(body, "peildatum", "peildatum") or today,
+        advies=advies,
+        eerdere_perioden=tuple(_periods(body.get("eerdere_perioden"))),
+        verlenging_weken=extension,
+        perspectief_binnen_3_maanden=body.get("perspectief_binnen_3_maanden"),
+        probleemanalyse_datum=_date(body, "probleemanalyse_datum", "datum van de probleemanalyse"),
+        eerstejaarsevaluatie_datum=_date(body, "eerstejaarsevaluatie_datum", "datum van de eerstejaarsevaluatie"),
+        einde_dienstverband=_date(body, "einde_dienstverband", "laatste dag van het dienstverband"),
+        eigenrisicodrager_zw=bool(body.get("eigenrisicodrager_zw")),
+        geboortedatum=_date(body, "geboortedatum", "geboortedatum"),
+        zwangerschapsverlof=_period(leave, "Het zwangerschapsverlof") if leave is not None else None,
+        ziekte_door_zwangerschap=bool(body.get("ziekte_door_zwangerschap")),
+        ziek_na_verlof=body.get("ziek_na_verlof"),
     )
 
 
@@ -172,7 +209,7 @@ class _ReadBeforeDeadline(io.RawIOBase):
 
 
 def openapi_document() -> bytes:
-    return resources.files("poortwachter").joinpath("openapi.json").read_bytes()
+    return resources.files("poortwachter_faces").joinpath("openapi.json").read_bytes()
 
 
 def make_handler(
@@ -228,7 +265,7 @@ def make_handler(
                 self._method_not_allowed()
 
         def do_POST(self) -> None:  # noqa: N802
-            if self.path != "/v1/tijdlijn":
+            if self.path not in ("/v1/tijdlijn", "/v1/dossiercheck"):
                 self._method_not_allowed()
                 return
             try:
@@ -240,8 +277,17 @@ def make_handler(
                         "Geef een geldig token: Authorization: Bearer <token>.",
                     )
                 body = self._read_json()
+                wants_pdf = "application/pdf" in (self.headers.get("Accept") or "")
+                if self.path == "/v1/dossiercheck":
+                    check = dossiercheck_from_body(body, today())
+                    if wants_pdf:
+                        pdf = checklist_pdf(check, datetime.now(AMSTERDAM))
+                        self._send(HTTPStatus.OK, pdf, "application/pdf", CHECKLIST_FILENAME)
+                    else:
+                        self._send(HTTPStatus.OK, check.as_dict())
+                    return
                 timeline = tijdlijn_from_body(body, today())
-                if "application/pdf" in (self.headers.get("Accept") or ""):
+                if wants_pdf:
                     made_at = datetime.now(AMSTERDAM)
                     self._send(HTTPStatus.OK, dossier_pdf(timeline, made_at), "application/pdf", PDF_FILENAME)
                 else:
@@ -342,7 +388,10 @@ def serve(host: str, port: int, today: Callable[[], date]) -> int:
     except ValueError as error:
         print(f"poortwachter: {error}", file=sys.stderr)
         return 2
-    print(f"poortwachter-API op http://{host}:{port} (POST /v1/tijdlijn, GET /openapi.json)", flush=True)
+    print(
+        f"poortwachter-API op http://{host}:{port} (POST /v1/tijdlijn, POST /v1/dossiercheck, GET /openapi.json)",
+        flush=True,
+    )
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -16,13 +16,13 @@ from typing import Callable
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from . import bronnen
-from .advice import ADVIES_LABELS, SPOOR_LABELS, Spoor
-from .counting import Periode
-from .formatting import datum_nl, duur_nl
-from .parameters import PERSPECTIEF_TERUGKEER
-from .results import Deadline, Tijdlijn
-from .situation import REGIME_LABELS, Regime
+from poortwachter import bronnen
+from poortwachter.advice import ADVIES_LABELS, SPOOR_LABELS, Spoor
+from poortwachter.counting import Periode
+from poortwachter.formatting import datum_nl, duur_nl
+from poortwachter.parameters import PERSPECTIEF_TERUGKEER
+from poortwachter.results import Deadline, Tijdlijn
+from poortwachter.situation import REGIME_LABELS, Regime
 
 FILENAME = "spoorwijzer-overzicht.pdf"
 DISCLAIMER = (

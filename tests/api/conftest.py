@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from poortwachter.api import create_server
+from poortwachter_faces.api import create_server
 
 TOKEN = "test-token-123"
 TODAY = date(2025, 5, 12)

@@ -8,7 +8,7 @@ import urllib.request
 
 import pytest
 
-from poortwachter.cli import main
+from poortwachter_faces.cli import main
 
 
 def call(url, method="POST", body=None, headers=None, raw=None):
@@ -254,13 +254,13 @@ def test_bad_leave_input_gets_a_dutch_422(api_url, auth_headers, body, fragment)
 def _openapi():
     from importlib import resources
 
-    return json.loads(resources.files("poortwachter").joinpath("openapi.json").read_text(encoding="utf-8"))
+    return json.loads(resources.files("poortwachter_faces").joinpath("openapi.json").read_text(encoding="utf-8"))
 
 
 def test_the_api_the_cli_and_the_openapi_document_take_the_same_inputs():
     from poortwachter import VELDEN
-    from poortwachter.api import FIELDS
-    from poortwachter.cli import build_parser
+    from poortwachter_faces.api import FIELDS
+    from poortwachter_faces.cli import build_parser
 
     documented = set(_openapi()["components"]["schemas"]["TijdlijnVerzoek"]["properties"])
     assert set(FIELDS) == documented == set(VELDEN)

@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 schema = schemathesis.openapi.from_dict(
-    json.loads(resources.files("poortwachter").joinpath("openapi.json").read_text())
+    json.loads(resources.files("poortwachter_faces").joinpath("openapi.json").read_text())
 )
 # An invalid body larger than 16 KiB (a list far over `maxItems`) is refused with the documented
 # 413 before it is read; schemathesis's default list of rejections lacks 413.

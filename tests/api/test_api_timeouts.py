@@ -17,8 +17,8 @@ from datetime import date
 
 import pytest
 
-from poortwachter import api
-from poortwachter.api import create_server
+from poortwachter_faces import api
+from poortwachter_faces.api import create_server
 
 TOKEN = "test-token-timeouts"
 DEADLINE = 1.0

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from pypdf import PdfReader
 
 from poortwachter import Periode, compute_timeline, general_rules
-from poortwachter.dossier import DISCLAIMER, dossier_pdf
+from poortwachter_faces.pdf import DISCLAIMER, dossier_pdf
 
 
 def text_of(pdf: bytes) -> str:
@@ -94,7 +94,7 @@ def test_texts_outside_the_core_font_do_not_break_the_pdf():
 
 def test_every_input_of_the_record_has_a_label_in_the_dossier():
     from poortwachter import VELDEN
-    from poortwachter.dossier import INPUT_LABELS
+    from poortwachter_faces.pdf import INPUT_LABELS
 
     assert set(INPUT_LABELS) == set(VELDEN)
 

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from poortwachter.cli import main
+from poortwachter_faces.cli import main
 
 
 def test_json_output_matches_the_contract(capsys):

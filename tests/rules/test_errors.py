@@ -20,7 +20,7 @@ from poortwachter import (
     parse_iso_date,
     parse_periods,
 )
-from poortwachter.cli import main
+from poortwachter_faces.cli import main
 
 D1, PEIL = date(2025, 3, 4), date(2025, 5, 12)
 
