@@ -7,7 +7,8 @@ conversation and 120 a minute per client address (a whole office behind one NAT 
 are never reached by people, only by scripts.
 
 - SPOORWIJZER_RATE_PER_CONVERSATION (default 20) and SPOORWIJZER_RATE_PER_CLIENT (default 120):
-  messages per minute; 0 switches that limit off.
+  messages per minute; 0 switches that limit off (spoorwijzer_settings.RateLimits; a wrong value
+  keeps the default, so a typo never blocks anyone).
 - Counted in fixed one-minute windows (Redis INCR + EXPIRE). A burst at the edge of two windows
   may reach twice the limit for a moment; that is still far from flooding.
 - With REDIS_HOST set (the lock store's Redis; replicas) the counts are shared by all replicas, in
@@ -26,13 +27,13 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import time
 from typing import Callable, Dict, Optional, Tuple
 
 from redis import asyncio as aioredis
 from redis.exceptions import RedisError
 
+import spoorwijzer_settings
 from connectors.seen import shared_redis
 
 logger = logging.getLogger(__name__)
@@ -40,23 +41,10 @@ logger = logging.getLogger(__name__)
 RATE_LIMITED_TEXT = (
     "Je stuurt veel berichten kort na elkaar. Wacht even (ongeveer een minuut) en probeer het dan opnieuw."
 )
-DEFAULT_PER_CONVERSATION = 20  # messages a minute; a person sends a few at most
-DEFAULT_PER_CLIENT = 120  # messages a minute from one address (an office behind NAT)
+_DEFAULTS = spoorwijzer_settings.RateLimits()  # the declared defaults, without the environment
+DEFAULT_PER_CONVERSATION = _DEFAULTS.per_conversation  # messages a minute; a person sends a few at most
+DEFAULT_PER_CLIENT = _DEFAULTS.per_client  # messages a minute from one address (an office behind NAT)
 WINDOW_SECONDS = 60
-
-
-def _limit_from_environment(name: str, default: int) -> int:
-    value = os.environ.get(name, "").strip()
-    if not value:
-        return default
-    try:
-        limit = int(value)
-    except ValueError:
-        limit = -1
-    if limit < 0:
-        logger.warning("%s is geen geheel getal >= 0; de standaard (%d per minuut) geldt.", name, default)
-        return default
-    return limit
 
 
 def _key(kind: str, value: str) -> str:
@@ -81,8 +69,8 @@ class RateLimits:
 
     @classmethod
     def from_environment(cls, clock: Callable[[], float] = time.time) -> "RateLimits":
-        per_conversation = _limit_from_environment("SPOORWIJZER_RATE_PER_CONVERSATION", DEFAULT_PER_CONVERSATION)
-        per_client = _limit_from_environment("SPOORWIJZER_RATE_PER_CLIENT", DEFAULT_PER_CLIENT)
+        settings = spoorwijzer_settings.RateLimits.from_environment()
+        per_conversation, per_client = settings.per_conversation, settings.per_client
         redis = shared_redis() if (per_conversation or per_client) else None
         return cls(per_conversation, per_client, redis, clock)
 

@@ -8,12 +8,13 @@ REDIS_PASSWORD); otherwise in this process.
 from __future__ import annotations
 
 import logging
-import os
 from collections import OrderedDict
 from typing import Optional
 
 from redis import asyncio as aioredis
 from redis.exceptions import RedisError
+
+import spoorwijzer_settings
 
 logger = logging.getLogger(__name__)
 
@@ -25,14 +26,14 @@ REDIS_DB = 2  # the lock store uses db 1 (deploy/endpoints.yml)
 def shared_redis() -> Optional["aioredis.Redis"]:
     """The Redis that replicas share for message ids and rate counts (the lock store's: REDIS_HOST,
     REDIS_PORT, REDIS_PASSWORD, in database REDIS_DB); None without REDIS_HOST (one process)."""
-    host = os.environ.get("REDIS_HOST")
-    if not host:
+    settings = spoorwijzer_settings.Redis.from_environment()
+    if not settings.redis_host:
         return None
     return aioredis.Redis(
-        host=host,
-        port=int(os.environ.get("REDIS_PORT", 6379)),
+        host=settings.redis_host,
+        port=settings.redis_port,
         db=REDIS_DB,
-        password=os.environ.get("REDIS_PASSWORD") or None,
+        password=spoorwijzer_settings.secret_text(settings.redis_password),
         socket_timeout=2,
         socket_connect_timeout=2,
     )

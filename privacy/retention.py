@@ -1,5 +1,7 @@
 """How long a conversation is kept: `RETENTION_DAYS` (default 30) after its last event.
 
+Both settings are declared and checked in spoorwijzer_settings.Retention.
+
 Every Rasa server deletes expired conversations when its tracker store starts and then
 every `RETENTION_INTERVAL_MINUTES` (default 60), from a background thread. Several
 replicas need no coordination: deleting rows that another replica already deleted is
@@ -9,39 +11,28 @@ harmless. Only counts are logged, and a failure only by its kind (no SQL, no ids
 from __future__ import annotations
 
 import logging
-import os
 import time
 from typing import Any, Optional
 
 import sqlalchemy as sa
 
+import spoorwijzer_settings
+
 logger = logging.getLogger(__name__)
 
-DEFAULT_RETENTION_DAYS = 30
-DEFAULT_INTERVAL_MINUTES = 60
 SECONDS_PER_DAY = 86_400
 BATCH = 500  # one statement per conversation is slow; one huge IN list is refused
 
 
-class ConfigurationError(ValueError):
-    pass
-
-
-def _positive_int(name: str, default: int) -> int:
-    raw = os.environ.get(name, "").strip()
-    if not raw:
-        return default
-    if not raw.isdigit() or int(raw) < 1:
-        raise ConfigurationError(f"{name} moet een heel getal van 1 of meer zijn, niet '{raw}'.")
-    return int(raw)
+ConfigurationError = spoorwijzer_settings.SettingsError  # a wrong RETENTION_* value, said in Dutch
 
 
 def retention_days() -> int:
-    return _positive_int("RETENTION_DAYS", DEFAULT_RETENTION_DAYS)
+    return spoorwijzer_settings.Retention.from_environment().retention_days
 
 
 def interval_seconds() -> int:
-    return _positive_int("RETENTION_INTERVAL_MINUTES", DEFAULT_INTERVAL_MINUTES) * 60
+    return spoorwijzer_settings.Retention.from_environment().retention_interval_minutes * 60
 
 
 def purge_inactive(store: Any, days: int, now: Optional[float] = None) -> int:

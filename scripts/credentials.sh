@@ -9,7 +9,12 @@
 # random one is written once to var/id_secret (mode 600) and kept, so restarts keep the same
 # conversations. With SPOORWIJZER_ENV=production nothing is generated: without a good
 # SPOORWIJZER_ID_SECRET, Slack or Teams refuse to start (each container would otherwise make
-# its own, and replicas would disagree on every conversation id).
+# its own, and replicas would disagree on every conversation id). The same rules as
+# spoorwijzer_settings.ChannelIds, which the Rasa server applies (tests/deploy/test_settings.py
+# keeps the two equal); here they also stop a start before anything is written.
+#
+# Every Rasa server runs this at its start (scripts/start-rasa.sh), replicas at the same moment:
+# both files are written whole under another name and then renamed, so no server reads half a file.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p var
@@ -30,16 +35,22 @@ id_secret() {
       return 1 ;;
   esac
   if [ ! -s var/id_secret ]; then
-    # 32 random bytes as 64 hex characters; umask so the file is never readable by others.
-    (umask 077 && od -An -N32 -tx1 /dev/urandom | tr -d ' \n' > var/id_secret)
+    # 32 random bytes as 64 hex characters; umask so the file is never readable by others. A link
+    # never replaces a key another replica made a moment ago (their ids would differ).
+    (umask 077 && od -An -N32 -tx1 /dev/urandom | tr -d ' \n' > "var/id_secret.$$")
+    if [ -e var/id_secret ] && [ ! -s var/id_secret ]; then rm -f var/id_secret; fi  # an empty one
+    ln "var/id_secret.$$" var/id_secret 2>/dev/null || true
+    rm -f "var/id_secret.$$"
     echo "==> Ontwikkelsleutel voor de gesprek-id's van Slack en Teams gemaakt: var/id_secret (zet in productie SPOORWIJZER_ID_SECRET)"
   fi
   chmod 600 var/id_secret
 }
-cp credentials.yml var/credentials.yml
+out="var/credentials.yml.$$"
+trap 'rm -f "$out"' EXIT
+cp credentials.yml "$out"
 if [ -n "${SLACK_TOKEN:-}" ] && [ -n "${SLACK_SIGNING_SECRET:-}" ]; then
   id_secret
-  cat >> var/credentials.yml <<'YAML'
+  cat >> "$out" <<'YAML'
 
 # Slack (from SLACK_TOKEN / SLACK_SIGNING_SECRET / SLACK_CHANNEL): see README "Slack".
 connectors.slack.SpoorwijzerSlackInput:
@@ -49,14 +60,13 @@ connectors.slack.SpoorwijzerSlackInput:
   use_threads: true
   conversation_granularity: thread
 YAML
-  export SLACK_CHANNEL="${SLACK_CHANNEL:-}"
   echo "==> Slack staat aan: /webhooks/slack/webhook"
 else
   echo "==> Slack staat uit (zet SLACK_TOKEN en SLACK_SIGNING_SECRET om Slack aan te zetten)"
 fi
 if [ -n "${TEAMS_APP_ID:-}" ] && [ -n "${TEAMS_APP_PASSWORD:-}" ] && [ -n "${TEAMS_TENANT_ID:-}" ]; then
   id_secret
-  cat >> var/credentials.yml <<'YAML'
+  cat >> "$out" <<'YAML'
 
 # Microsoft Teams, single-tenant bot (TEAMS_APP_ID / TEAMS_APP_PASSWORD / TEAMS_TENANT_ID): see README "Microsoft Teams".
 connectors.teams.TeamsInput:
@@ -66,9 +76,8 @@ connectors.teams.TeamsInput:
   openid_metadata_url: ${TEAMS_OPENID_METADATA_URL}
   token_url: ${TEAMS_TOKEN_URL}
 YAML
-  # Empty means Microsoft's public endpoints (connectors/teams_auth.py).
-  export TEAMS_OPENID_METADATA_URL="${TEAMS_OPENID_METADATA_URL:-}" TEAMS_TOKEN_URL="${TEAMS_TOKEN_URL:-}"
   echo "==> Microsoft Teams staat aan: /webhooks/teams/webhook"
 else
   echo "==> Microsoft Teams staat uit (zet TEAMS_APP_ID, TEAMS_APP_PASSWORD en TEAMS_TENANT_ID om Teams aan te zetten)"
 fi
+mv -f "$out" var/credentials.yml

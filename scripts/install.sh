@@ -18,7 +18,7 @@ echo "==> afhankelijkheden installeren (eerste keer: enkele minuten, ~3 GB)"
 "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade "pip==24.2"
 "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
   -r requirements.txt -r requirements-dev.txt -c constraints.txt
-"$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+"$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . -e ./poortwachter_faces
 
 # The Dutch spaCy pipeline matching spaCy 3.4 is nl_core_news_sm 3.4.0. It is not
 # on PyPI; it comes from spaCy's own release page, or from a local wheel

@@ -1,23 +1,15 @@
-# Functions to start and stop the action server, the Rasa server and the chat page (sourced by run.sh and test.sh).
-RASA_PORT="${RASA_PORT:-5005}"
-ACTIONS_PORT="${ACTIONS_PORT:-5055}"
-WEB_PORT="${WEB_PORT:-8080}"
-# Only these web origins may call the Rasa server from a browser (space separated).
-CORS_ORIGINS="${CORS_ORIGINS:-http://localhost:$WEB_PORT http://127.0.0.1:$WEB_PORT}"
-# Largest request body the Rasa server reads, in bytes (1 MiB); SANIC_REQUEST_MAX_SIZE overrides it.
-RASA_REQUEST_MAX_SIZE=1048576
+# Functions to start and stop the action server, the Rasa server and the chat page (sourced by run.sh,
+# test.sh, bench.sh, run-topology.sh and `make shell`). How each server starts is written once, in
+# scripts/start-actions.sh and scripts/start-rasa.sh; the ports and addresses below, with their
+# defaults and checks, come from spoorwijzer_settings (.env.example lists every setting).
+_settings=$(python -m spoorwijzer_settings shell RASA_PORT ACTIONS_PORT WEB_PORT PUBLIC_RASA_URL) || return 1
+eval "$_settings"
 SERVER_PIDS=()
 
 start_action_server() {
   # $1: the actions package (default: Spoorwijzer's `actions`)
   mkdir -p var
-  # rasa-sdk's own entry point, not `rasa run actions`: the same server without
-  # importing Rasa and TensorFlow (measured: ~500 MB less memory, faster start), with our log
-  # safety installed first (spoorwijzer_rasa/action_server.py: no message text in its log).
-  # Sanic's own body limit (100 MB), set here so that a limit meant for the Rasa server never
-  # reaches this one: Rasa sends it the whole tracker as JSON, which grows with a long conversation.
-  SANIC_REQUEST_MAX_SIZE=104857600 \
-    python -m spoorwijzer_rasa.action_server --actions "${1:-actions}" --port "$ACTIONS_PORT" >> "var/actions.log" 2>&1 &
+  ACTIONS_PORT="$ACTIONS_PORT" scripts/start-actions.sh "${1:-actions}" >> "var/actions.log" 2>&1 &
   ACTION_SERVER_PID=$!
   SERVER_PIDS+=($!)
 }
@@ -36,27 +28,15 @@ forget_server() {
 }
 
 start_rasa_server() {
-  # $1: where the server log goes (default: the terminal)
-  # RASA_ENDPOINTS picks the tracker and lock store: endpoints.yml (SQLite, one
-  # server; the default) or deploy/endpoints.yml (PostgreSQL + Redis, replicas).
+  # $1: where the server log goes (default: the terminal). RASA_ENDPOINTS picks the tracker and lock
+  # store: endpoints.yml (SQLite, one server; the default) or deploy/endpoints.yml (PostgreSQL + Redis).
   local log="${1:-/dev/stdout}"
-  # Rasa's own HTTP API (trackers, model, …) only with a token; the chat channels stay public.
-  local api=()
-  if [ -n "${RASA_API_TOKEN:-}" ]; then api=(--enable-api --auth-token "$RASA_API_TOKEN"); fi
-  scripts/credentials.sh
-  export SLACK_CHANNEL="${SLACK_CHANNEL:-}"
-  # A request body of at most 1 MiB (Sanic's default is 100 MB; a chat message is a few KB): larger
-  # bodies get 413 before they are read. Only for this process (see start_action_server).
-  # No Sanic access log: its lines carry the query string (Rasa's API token) and the path.
-  SANIC_REQUEST_MAX_SIZE="${SANIC_REQUEST_MAX_SIZE:-$RASA_REQUEST_MAX_SIZE}" SANIC_ACCESS_LOG=false \
-    python -m spoorwijzer_rasa run --model models --endpoints "${RASA_ENDPOINTS:-endpoints.yml}" \
-    --credentials var/credentials.yml "${api[@]}" --interface 127.0.0.1 --port "$RASA_PORT" \
-    --cors $CORS_ORIGINS >> "$log" 2>&1 &
+  RASA_PORT="$RASA_PORT" scripts/start-rasa.sh >> "$log" 2>&1 &
   SERVER_PIDS+=($!)
 }
 
 start_web_server() {
-  python web/serve.py --port "$WEB_PORT" --rasa "${PUBLIC_RASA_URL:-http://localhost:$RASA_PORT}" &
+  python -m web.serve --port "$WEB_PORT" --rasa "$PUBLIC_RASA_URL" &
   SERVER_PIDS+=($!)
 }
 

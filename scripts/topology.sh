@@ -2,10 +2,10 @@
 # nginx from Debian's packages, two Rasa replicas and one action server, all on
 # loopback. Sourced by run-topology.sh and test.sh (after servers.sh).
 TOPOLOGY_DIR="$PWD/var/topology"
-TOPO_PG_PORT="${TOPO_PG_PORT:-55432}"
-TOPO_REDIS_PORT="${TOPO_REDIS_PORT:-56379}"
-TOPO_NGINX_PORT="${TOPO_NGINX_PORT:-8090}"
-TOPO_REPLICA_PORTS=(${TOPO_REPLICA_PORTS:-5006 5007})
+# The ports, with their defaults and checks from spoorwijzer_settings.
+_settings=$(python -m spoorwijzer_settings shell TOPO_PG_PORT TOPO_REDIS_PORT TOPO_NGINX_PORT TOPO_REPLICA_PORTS) || return 1
+eval "$_settings"
+TOPO_REPLICA_PORTS=($TOPO_REPLICA_PORTS)
 declare -A REPLICA_PIDS=()
 
 # The values deploy/endpoints.yml reads. Passwords and the API token are made on
@@ -22,9 +22,7 @@ SECRETS
   export DB_HOST=127.0.0.1 DB_PORT="$TOPO_PG_PORT" DB_NAME=spoorwijzer DB_USER=spoorwijzer
   export REDIS_HOST=127.0.0.1 REDIS_PORT="$TOPO_REDIS_PORT"
   export ACTION_SERVER_URL="http://localhost:$ACTIONS_PORT/webhook"
-  # A replica that dies holding a conversation's lock blocks that conversation until
-  # the lock expires; a turn takes well under a second, so 15 s is ample (Rasa: 60 s).
-  export TICKET_LOCK_LIFETIME="${TICKET_LOCK_LIFETIME:-15}"
+  # TICKET_LOCK_LIFETIME: 15 s unless set, by scripts/start-rasa.sh (spoorwijzer_settings).
 }
 
 # PostgreSQL refuses to run as root; as root, its files belong to the postgres user.
@@ -68,13 +66,11 @@ start_redis() {
 }
 
 start_replica() {
-  # $1: port
-  # Body limit as in start_rasa_server. nginx is in front: the client address (for the rate limit
-  # per client, connectors/limits.py) is the last X-Forwarded-For entry, the one nginx adds.
-  SANIC_REQUEST_MAX_SIZE="${SANIC_REQUEST_MAX_SIZE:-$RASA_REQUEST_MAX_SIZE}" SANIC_PROXIES_COUNT=1 SANIC_ACCESS_LOG=false \
-    python -m spoorwijzer_rasa run --model "${RASA_MODEL:-models}" --endpoints deploy/endpoints.yml \
-    --credentials var/credentials.yml --enable-api --auth-token "$RASA_API_TOKEN" \
-    --interface 127.0.0.1 --port "$1" >> "$TOPOLOGY_DIR/rasa-$1.log" 2>&1 &
+  # $1: port. The Rasa server as every start makes it (scripts/start-rasa.sh), here with the shared
+  # stores, the API on (token from start_topology) and nginx in front: the client address (for the
+  # rate limit per client, connectors/limits.py) is the last X-Forwarded-For entry, the one nginx adds.
+  RASA_PORT="$1" RASA_ENDPOINTS=deploy/endpoints.yml SANIC_PROXIES_COUNT=1 \
+    scripts/start-rasa.sh >> "$TOPOLOGY_DIR/rasa-$1.log" 2>&1 &
   REPLICA_PIDS[$1]=$!
   SERVER_PIDS+=($!)
 }
@@ -112,7 +108,6 @@ start_topology() {
   topology_environment
   # Rasa's HTTP API on the replicas' own ports (nginx does not pass it on).
   export RASA_API_TOKEN="${RASA_API_TOKEN:-$TOPOLOGY_API_TOKEN}"
-  scripts/credentials.sh >/dev/null
   start_postgres
   start_redis
   [ -n "${ACTION_SERVER_PID:-}" ] && kill -0 "$ACTION_SERVER_PID" 2>/dev/null || start_action_server

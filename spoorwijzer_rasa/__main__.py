@@ -10,7 +10,6 @@ content at any level), and Rasa's structlog set-up is followed by ours, whose tr
 local variables.
 """
 
-import os
 import sys
 
 from spoorwijzer_rasa import log_safety
@@ -23,7 +22,7 @@ if SAFE_LOGS:
 from spoorwijzer_rasa.patches import install, install_training_fixes, training_fixes_wanted  # noqa: E402
 
 install()
-if training_fixes_wanted(sys.argv[1:], os.environ):
+if training_fixes_wanted(sys.argv[1:]):  # SPOORWIJZER_FAST_TRAINING, from spoorwijzer_settings
     install_training_fixes()
 
 if SAFE_LOGS:

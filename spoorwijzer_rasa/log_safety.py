@@ -46,7 +46,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
 import re
 import sys
 import traceback
@@ -257,9 +256,9 @@ def configure_structlog(log_level: Optional[int] = None) -> None:
     import structlog  # here, not at the top: the module must import without Rasa's dependencies
 
     if log_level is None:
-        log_level = logging.getLevelName(os.environ.get("LOG_LEVEL", "INFO"))
-        if not isinstance(log_level, int):
-            log_level = logging.INFO
+        from spoorwijzer_settings import General  # here too: pydantic is one of Rasa's dependencies
+
+        log_level = logging.getLevelName(General.from_environment().log_level)  # an unknown level gives INFO
     structlog.configure(
         processors=[
             structlog.stdlib.filter_by_level,

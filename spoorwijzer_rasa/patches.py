@@ -56,7 +56,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from typing import Any, Dict, Mapping, Sequence
+from typing import Any, Dict, Mapping, Optional, Sequence
 
 import numpy as np
 import tensorflow as tf
@@ -73,6 +73,8 @@ from rasa.utils.tensorflow.constants import RUN_EAGERLY, SEQUENCE_LENGTH
 from rasa.utils.tensorflow.data_generator import RasaBatchDataGenerator
 from rasa.utils.tensorflow.model_data import Data, RasaModelData
 from rasa.utils.tensorflow.models import RasaModel
+
+from spoorwijzer_settings import Training
 
 logger = logging.getLogger(__name__)
 RASA_VERSION = "3.6.21"  # the version these fixes were written and tested for
@@ -240,10 +242,11 @@ def install() -> None:
     RasaModel.load = classmethod(_load_model_for_inference)
 
 
-def training_fixes_wanted(arguments: Sequence[str], environ: Mapping[str, str]) -> bool:
+def training_fixes_wanted(arguments: Sequence[str], environ: Optional[Mapping[str, str]] = None) -> bool:
     """Fixes 5 and 6 for the `train` command, unless SPOORWIJZER_FAST_TRAINING=0 (to train as stock Rasa
-    does, for a comparison). A server (`run`) needs neither: fix 4 loads a model without training it."""
-    return bool(arguments) and arguments[0] == "train" and environ.get("SPOORWIJZER_FAST_TRAINING", "1") != "0"
+    does, for a comparison). A server (`run`) needs neither: fix 4 loads a model without training it.
+    `environ`: instead of os.environ (spoorwijzer_settings.Training reads it)."""
+    return bool(arguments) and arguments[0] == "train" and Training.from_environment(environ).fast_training
 
 
 def install_training_fixes() -> None:

@@ -1,9 +1,10 @@
 """Serves the chat page and the widget script (web/) on localhost.
 
-Usage: python web/serve.py [--port 8080] [--rasa http://localhost:5005] [--retention-days 30]
+Usage: python -m web.serve [--port 8080] [--rasa http://localhost:5005] [--retention-days 30]
 The Rasa URL and the retention period are written into the page's script tag, so the page works
-on any port and the browser forgets the conversation id when the server deletes the conversation
-(the default comes from RETENTION_DAYS, which the Rasa server reads as well).
+on any port and the browser forgets the conversation id when the server deletes the conversation.
+The defaults are the settings WEB_PORT, PUBLIC_RASA_URL and RETENTION_DAYS (spoorwijzer_settings;
+the Rasa server reads RETENTION_DAYS as well).
 
 Every response carries the security headers below, so no way of asking for the page (query
 string, fragment, double slash, percent-encoding, HEAD) gets it without its Content-Security-Policy.
@@ -19,6 +20,8 @@ import math
 import os
 import urllib.parse
 from pathlib import Path
+
+import spoorwijzer_settings
 
 HERE = Path(__file__).resolve().parent
 INDEX = os.path.realpath(HERE / "index.html")
@@ -118,11 +121,16 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
 
 def main() -> None:
+    try:
+        addresses = spoorwijzer_settings.Addresses.from_environment()
+        retention = spoorwijzer_settings.Retention.from_environment()
+    except spoorwijzer_settings.SettingsError as error:
+        raise SystemExit(f"FOUT: {error}") from None
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--port", type=int, default=8080)
-    parser.add_argument("--rasa", default="http://localhost:5005")
-    parser.add_argument("--retention-days", default=os.environ.get("RETENTION_DAYS") or "30")
+    parser.add_argument("--port", type=int, default=addresses.web_port)
+    parser.add_argument("--rasa", default=addresses.public_rasa_url)
+    parser.add_argument("--retention-days", default=str(retention.retention_days))
     args = parser.parse_args()
     Handler.rasa_url = rasa_url(args.rasa)
     Handler.retention = retention_days(args.retention_days)

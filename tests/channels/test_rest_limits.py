@@ -137,31 +137,3 @@ async def test_two_replicas_share_the_count_through_redis(monkeypatch, redis_por
     assert keys and all(conversation not in key and client not in key for key in keys)
     assert all(0 < ttl <= 120 for ttl in [await redis.ttl(key) for key in keys])
     await redis.close()
-
-
-def shell_function(name: str) -> str:
-    result = subprocess.run(
-        [
-            "bash",
-            "-c",
-            f'source scripts/servers.sh; source scripts/topology.sh; echo "$RASA_REQUEST_MAX_SIZE"; declare -f {name}',
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return result.stdout
-
-
-@pytest.mark.parametrize("function", ["start_rasa_server", "start_replica"])
-def test_every_rasa_server_the_scripts_start_gets_the_body_limit(function):
-    text = shell_function(function)
-    assert text.splitlines()[0] == "1048576"
-    command = text[text.index("SANIC_REQUEST_MAX_SIZE=") :]
-    assert "spoorwijzer_rasa run" in command.split("\n", 3)[0] + command.split("\n", 3)[1]
-
-
-def test_the_action_server_keeps_room_for_a_long_conversations_tracker():
-    text = shell_function("start_action_server")
-    assert "SANIC_REQUEST_MAX_SIZE=104857600" in text and "spoorwijzer_rasa.action_server" in text

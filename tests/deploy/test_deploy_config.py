@@ -75,11 +75,12 @@ def test_kubernetes_probes_and_scaling():
 
 
 def test_images_start_the_commands_the_scripts_use():
+    # One place says how the Rasa server starts (scripts/start-rasa.sh); the image and the scripts call it.
     dockerfile = (DEPLOY / "Dockerfile").read_text()
-    assert "python -m spoorwijzer_rasa run" in dockerfile and "deploy/endpoints.yml" in dockerfile
+    assert 'CMD ["scripts/start-rasa.sh"]' in dockerfile and "RASA_ENDPOINTS=deploy/endpoints.yml" in dockerfile
     assert "RUN scripts/train.sh" in dockerfile  # the image trains as `make run` does
-    servers = (ROOT / "scripts" / "servers.sh").read_text()
-    assert "python -m spoorwijzer_rasa run" in servers
+    assert "python -m spoorwijzer_rasa run" in (ROOT / "scripts" / "start-rasa.sh").read_text()
+    assert "start-rasa.sh" in (ROOT / "scripts" / "servers.sh").read_text()
 
 
 def test_no_probe_or_health_check_carries_the_api_token():

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import http.client
 import os
-import re
-import shlex
 import socket
 import subprocess
 import sys
@@ -45,22 +43,10 @@ def kubernetes_container(file: str) -> dict:
     return deployment["spec"]["template"]["spec"]["containers"][0]
 
 
-def dockerfile_cmd_exports() -> dict:
-    text = (DEPLOY / "Dockerfile").read_text()
-    assert not re.search(r"^ENV[^\n]*SANIC_", text, re.M), "not as ENV: the action server uses the same image"
-    command = re.search(r"^CMD (\[.*\])$", text, re.M).group(1)
-    script = yaml.safe_load(command)[-1]  # ["bash", "-c", "<script>"]
-    exports = {}
-    for word in shlex.split(script.split("&&")[0])[1:]:
-        name, _, value = word.partition("=")
-        exports[name] = re.sub(r"^\$\{\w+:-(.*)\}$", r"\1", value)
-    return exports
-
-
 def test_every_deploy_file_gives_the_rasa_server_the_limit_and_no_access_log():
     compose = yaml.safe_load((DEPLOY / "compose.yml").read_text())["services"]
     rasa_env = {e["name"]: e["value"] for e in kubernetes_container("rasa.yaml").get("env", [])}
-    for source in (compose["rasa"]["environment"], rasa_env, dockerfile_cmd_exports()):
+    for source in (compose["rasa"]["environment"], rasa_env):
         assert {k: str(v) for k, v in source.items() if k in EXPECTED} == EXPECTED
     # The action server keeps Sanic's defaults (its requests carry whole trackers).
     assert not [k for k in compose["actions"].get("environment", {}) if k.startswith("SANIC_")]

@@ -42,9 +42,10 @@ class Site:
 
     def __init__(self, rasa_url: str, *extra: str) -> None:
         self.process = subprocess.Popen(
-            [sys.executable, str(SERVE), "--port", "0", "--rasa", rasa_url, *extra],
+            [sys.executable, "-m", "web.serve", "--port", "0", "--rasa", rasa_url, *extra],
             stdout=subprocess.PIPE,
             text=True,
+            cwd=SERVE.parents[1],
         )
         line = self.process.stdout.readline()
         port = re.search(r":(\d+)\s*$", line)
