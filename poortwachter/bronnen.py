@@ -81,6 +81,41 @@ VERZAMELWET_SZW_2013 = Bron(
     "",
     "https://zoek.officielebekendmakingen.nl/stb-2013-236.html",
 )
+
+# --- the source of each dated value of a parameter that changed (parameters.py) ----------------
+# OpenFisca keeps a `reference` per date; so do we. The original texts are the Wet WIA as it read when
+# its articles on these terms took effect (Besluit van 2 december 2005, Stb. 2005, 619: art. 25 lid 3
+# and art. 64 from the day after that Staatsblad, hence the version of 9 December 2005).
+_WIA_2005 = "https://wetten.overheid.nl/BWBR0019057/2005-12-09"
+WIA_AANVRAAG_2005 = Bron(
+    "Wet WIA, oorspronkelijke tekst (in werking volgens Stb. 2005, 619)",
+    "art. 64 lid 3: aanvraag uiterlijk dertien weken voor afloop van de wachttijd",
+    _WIA_2005,
+)
+WIA_AANVRAAG_2013 = Bron(
+    "Verzamelwet SZW 2013 (Wet van 19 juni 2013, Stb. 2013, 236), in werking 1 juli 2013",
+    "wijziging van Wet WIA art. 64 lid 3: elf weken in plaats van dertien (Kamerstukken 33 556)",
+    "https://zoek.officielebekendmakingen.nl/stb-2013-236.html",
+)
+REINTEGRATIEVERSLAG_2005 = Bron(
+    "Wet WIA, oorspronkelijke tekst (in werking volgens Stb. 2005, 619)",
+    "art. 25 lid 3: re-integratieverslag uiterlijk vijftien weken voor het verstrijken van de wachttijd",
+    _WIA_2005,
+)
+REINTEGRATIEVERSLAG_2013 = Bron(
+    "Verzamelwet SZW 2013 (Wet van 19 juni 2013, Stb. 2013, 236), in werking 1 juli 2013",
+    "wijziging van Wet WIA art. 25 lid 3: dertien weken in plaats van vijftien",
+    "https://zoek.officielebekendmakingen.nl/stb-2013-236.html",
+)
+# Wages and the opzegverbod after the AOW-leeftijd: 13 weeks by the transitional rule (art. VIIIA) of the
+# Wet werken na de AOW-gerechtigde leeftijd from 1 January 2016 (the BW text itself says 6); 6 weeks for
+# sickness from 1 July 2023, when Stb. 2023, 169 ended that rule (WERKEN_NA_AOW_2023 and
+# OPZEGVERBOD_NA_AOW_2023 below).
+WERKEN_NA_AOW_2016 = Bron(
+    "Wet werken na de AOW-gerechtigde leeftijd (Wet van 30 september 2015, Stb. 2015, 376), in werking 1 januari 2016",
+    "art. VIIIA (overgangsregeling: dertien weken) bij BW 7:629 lid 2 onder b en 7:670 lid 1 onder a",
+    "https://zoek.officielebekendmakingen.nl/stb-2015-376.html",
+)
 # Besluiten gelijkstelling dagen (Algemene termijnenwet art. 3 lid 3), one per three years.
 GELIJKSTELLING_2017_2019 = Bron(
     "Besluit gelijkstelling dagen 2017-2019 (Algemene termijnenwet art. 3 lid 3)",
@@ -109,6 +144,11 @@ AOW_LEEFTIJD = Bron(
 LOON_NA_AOW = Bron("Burgerlijk Wetboek Boek 7", "art. 7:629 lid 2 onder b", _BW7)
 WERKEN_NA_AOW_2023 = Bron(
     "Burgerlijk Wetboek Boek 7, art. 7:629 lid 2 onder b; Besluit van 12 mei 2023 (Stb. 2023, 169), vanaf 1 juli 2023",
+    "",
+    "https://zoek.officielebekendmakingen.nl/stb-2023-169.html",
+)
+OPZEGVERBOD_NA_AOW_2023 = Bron(
+    "Burgerlijk Wetboek Boek 7, art. 7:670 lid 1 onder a; Besluit van 12 mei 2023 (Stb. 2023, 169), vanaf 1 juli 2023",
     "",
     "https://zoek.officielebekendmakingen.nl/stb-2023-169.html",
 )

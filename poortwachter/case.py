@@ -93,10 +93,10 @@ class Casus:
         immediate effect — a term still running on the day a change took effect
         follows the new value; one that had expired before it keeps the old.
         """
-        value = parameter.waarden[0][1]
-        for in_force_from, new_value in parameter.waarden[1:]:
-            if self.einde_week(self.wachttijd_weken - value) >= in_force_from:
-                value = new_value
+        value = parameter.waarden[0].waarde
+        for later in parameter.waarden[1:]:
+            if self.einde_week(self.wachttijd_weken - value) >= later.vanaf:
+                value = later.waarde
         return value
 
     # --- the bedrijfsarts advice and the eerstejaarsevaluatie --------------------------------

@@ -4,8 +4,9 @@ Why a Python module and not a data file (OpenFisca keeps YAML): the rules
 package promises no I/O, and a module is checked on import — a typo in a name
 is an error, not a silent default. The idea is OpenFisca's: a parameter has a
 description, a unit, a source and, where the law changed, the date from which
-each value applies (`Parameter.op(moment)`). Rule texts are rendered from
-these values (`Parameter.tekst()`), never typed again.
+each value applies (`Parameter.op(moment)`) and the text that set it
+(`Parameter.bron_op(moment)`, OpenFisca's `reference` per date). Rule texts are
+rendered from these values (`Parameter.tekst()`), never typed again.
 
 Week numbers are sick weeks: week w covers sick days 7w-6 … 7w (counting.py).
 Nothing outside this package knows a week number; answers in the domain files
@@ -14,6 +15,7 @@ are checked against these values by tests/rules/test_answer_numbers.py.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -22,33 +24,58 @@ from .bronnen import Bron
 
 
 @dataclass(frozen=True)
+class Waarde:
+    """One value of a parameter from the day it took effect, with the text that set it (OpenFisca keeps a
+    `reference` per date). It unpacks as (vanaf, waarde), the pair the rules read."""
+
+    vanaf: date
+    waarde: int
+    bron: Bron
+
+    def __iter__(self) -> Iterator[date | int]:
+        return iter((self.vanaf, self.waarde))
+
+
+@dataclass(frozen=True)
 class Parameter:
     """One legal number: its values over time, unit and source.
 
-    `waarden` holds (in force from, value) pairs, oldest first. A rule asks
-    for the value on the date that the transitional law points to; most
-    parameters have one value since before any case we compute.
+    `waarden` holds its values oldest first, each from its date of effect and, where the law changed, with
+    the source of that version (`Waarde`); a plain (vanaf, waarde) pair takes the parameter's own `bron`.
+    A rule asks for the value on the date that the transitional law points to; most parameters have one
+    value since before any case we compute.
     """
 
     beschrijving: str
     eenheid: str  # "weken", "dagen" or "maanden"
-    bron: Bron
-    waarden: tuple[tuple[date, int], ...]
+    bron: Bron  # the article as it reads today
+    waarden: tuple[Waarde, ...]
     # Words that name this number in an answer ("plan van aanpak"); used to check
     # that every number in a user-facing text belongs to the parameter it names.
     termen: tuple[str, ...] = ()
 
-    def op(self, moment: date) -> int:
-        """The value in force on `moment`."""
-        geldend = [waarde for vanaf, waarde in self.waarden if vanaf <= moment]
+    def __post_init__(self) -> None:
+        waarden = tuple(w if isinstance(w, Waarde) else Waarde(w[0], w[1], self.bron) for w in self.waarden)
+        object.__setattr__(self, "waarden", waarden)  # frozen: normalise once, on construction
+
+    def _geldend(self, moment: date) -> Waarde:
+        geldend = [w for w in self.waarden if w.vanaf <= moment]
         if not geldend:
             raise ValueError(f"{self.beschrijving}: geen waarde op {moment.isoformat()}")
         return geldend[-1]
 
+    def op(self, moment: date) -> int:
+        """The value in force on `moment`."""
+        return self._geldend(moment).waarde
+
+    def bron_op(self, moment: date) -> Bron:
+        """The source of the value in force on `moment`."""
+        return self._geldend(moment).bron
+
     @property
     def waarde(self) -> int:
         """The value in force today (the newest)."""
-        return self.waarden[-1][1]
+        return self.waarden[-1].waarde
 
     def tekst(self, moment: date | None = None) -> str:
         """'6 weken', or '1 week': the value with its unit, for rule texts."""
@@ -184,14 +211,20 @@ REINTEGRATIEVERSLAG_VOOR_EINDE = Parameter(
     "Re-integratieverslag uiterlijk zoveel weken vóór het einde van de wachttijd",
     "weken",
     bronnen.REINTEGRATIEVERSLAG,
-    ((WIA_VANAF, 15), (VERZAMELWET_2013, 13)),
+    (
+        Waarde(WIA_VANAF, 15, bronnen.REINTEGRATIEVERSLAG_2005),
+        Waarde(VERZAMELWET_2013, 13, bronnen.REINTEGRATIEVERSLAG_2013),
+    ),
     ("re-integratieverslag",),
 )
 WIA_AANVRAAG_VOOR_EINDE = Parameter(
     "WIA-aanvraag uiterlijk zoveel weken vóór het einde van de wachttijd",
     "weken",
     bronnen.WIA_AANVRAAG,
-    ((WIA_VANAF, 13), (VERZAMELWET_2013, 11)),
+    (
+        Waarde(WIA_VANAF, 13, bronnen.WIA_AANVRAAG_2005),
+        Waarde(VERZAMELWET_2013, 11, bronnen.WIA_AANVRAAG_2013),
+    ),
     ("wia-aanvraag", "wia aanvragen", "aanvraag"),
 )
 # Informative: in this sick week UWV writes about the WIA-aanvraag (not a deadline).
@@ -268,11 +301,15 @@ ONTSLAG_FREQUENT_VERZUIM_GEEN_HERSTEL = Parameter(
 # for sickness that began on or after 1 July 2023 (Stb. 2023, 169); a case keeps the rule of its
 # first sick day. Before 2016 we do not compute this situation.
 WET_WERKEN_NA_AOW = date(2016, 1, 1)
+EINDE_OVERGANGSREGELING_AOW = date(2023, 7, 1)
 LOONDOORBETALING_NA_AOW = Parameter(
     "Loondoorbetaling bij ziekte na het bereiken van de AOW-leeftijd duurt zoveel weken",
     "weken",
     bronnen.LOON_NA_AOW,
-    ((WET_WERKEN_NA_AOW, 13), (date(2023, 7, 1), 6)),
+    (
+        Waarde(WET_WERKEN_NA_AOW, 13, bronnen.WERKEN_NA_AOW_2016),
+        Waarde(EINDE_OVERGANGSREGELING_AOW, 6, bronnen.WERKEN_NA_AOW_2023),
+    ),
     ("aow",),
 )
 # UWV: an employee who leaves while sick gets no re-integratieverslag before 6 weeks of sickness,
@@ -418,7 +455,10 @@ OPZEGVERBOD_NA_AOW = Parameter(
     "Opzegverbod bij ziekte na het bereiken van de AOW-leeftijd duurt zoveel weken",
     "weken",
     bronnen.OPZEGVERBOD_NA_AOW,
-    ((WET_WERKEN_NA_AOW, 13), (date(2023, 7, 1), 6)),
+    (
+        Waarde(WET_WERKEN_NA_AOW, 13, bronnen.WERKEN_NA_AOW_2016),
+        Waarde(EINDE_OVERGANGSREGELING_AOW, 6, bronnen.OPZEGVERBOD_NA_AOW_2023),
+    ),
     ("opzegverbod",),
 )
 # WIA art. 102 lid 6: 14 weeks until the end of 2011; we do not compute with it, so only today's value.

@@ -53,6 +53,49 @@ def test_values_by_date_of_effect():
         WACHTTIJD.op(date(2003, 12, 31))
 
 
+CHANGED = sorted(name for name, parameter in PARAMETERS.items() if len(parameter.waarden) > 1)
+
+
+def test_the_law_changed_for_these_parameters():
+    # If this list grows, the new parameter needs a source for each of its values (next test).
+    assert CHANGED == [
+        "LOONDOORBETALING_NA_AOW",
+        "OPZEGVERBOD_NA_AOW",
+        "REINTEGRATIEVERSLAG_VOOR_EINDE",
+        "WIA_AANVRAAG_VOOR_EINDE",
+    ]
+
+
+@pytest.mark.parametrize("name", CHANGED)
+def test_each_dated_value_cites_the_text_that_set_it(name):
+    # OpenFisca keeps a `reference` per date: a value that the law changed cites the version that set it,
+    # not only the article as it reads today.
+    parameter = PARAMETERS[name]
+    sources = [waarde.bron for waarde in parameter.waarden]
+    assert len(set(sources)) == len(sources), f"{name}: every value has its own source"
+    for waarde in parameter.waarden:
+        assert waarde.bron.url.startswith("https://"), name
+        assert parameter.bron_op(waarde.vanaf) == waarde.bron
+        assert parameter.op(waarde.vanaf) == waarde.waarde
+
+
+def test_the_wia_aanvraag_cites_the_2005_text_and_the_verzamelwet_of_2013():
+    old = WIA_AANVRAAG_VOOR_EINDE.bron_op(date(2013, 6, 30))
+    new = WIA_AANVRAAG_VOOR_EINDE.bron_op(VERZAMELWET_2013)
+    # The applicant's term is lid 3 of art. 64 (lid 2 is UWV's notice); the 2005 text said thirteen weeks.
+    assert "art. 64 lid 3" in old.artikel and "dertien weken" in old.artikel
+    assert old.url.startswith("https://wetten.overheid.nl/BWBR0019057/2005-")
+    assert "Stb. 2013, 236" in new.naam and new.url.endswith("stb-2013-236.html")
+    # The deadline still cites the article as it reads today.
+    assert WIA_AANVRAAG_VOOR_EINDE.bron.artikel == "art. 64 lid 3"
+
+
+def test_a_value_without_its_own_source_takes_the_parameters():
+    one = type(WACHTTIJD)("een week", "weken", WACHTTIJD.bron, ((WIA_VANAF, 1),))
+    assert one.bron_op(WIA_VANAF) == WACHTTIJD.bron
+    assert [(vanaf, waarde) for vanaf, waarde in one.waarden] == [(WIA_VANAF, 1)]
+
+
 def test_texts_use_the_unit_in_singular_and_plural():
     assert WACHTTIJD.tekst() == "104 weken"
     one = type(WACHTTIJD)("een week", "weken", WACHTTIJD.bron, ((WIA_VANAF, 1),))
