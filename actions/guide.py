@@ -61,6 +61,8 @@ DIGRESSIONS = {
     "erase_conversation",
     "confirm_erase",
     "download_pdf",
+    "ask_dossiercheck",  # the dossier check (actions/dossiercheck.py) takes over
+    "inform_document",
     "crisis",
     "english",
     "choose_answer",

@@ -54,6 +54,7 @@ GUIDE_QUESTIONS = {
     "ask_milestone_date": "ask_milestone_date",
     "inform_sick_date": "ask_timeline",
     "inform_situation": "ask_timeline",
+    "ask_dossiercheck": "ask_dossiercheck",
 }
 # With one of these on top the message is not about an answer we have: no buttons.
 NO_SUGGESTION_ON_TOP = {"out_of_scope"}

@@ -69,6 +69,7 @@ start_web_server
 wait_for_url "http://localhost:$RASA_PORT/" 300
 wait_for_url "http://localhost:$WEB_PORT/" 30
 python tests/rest/conversation.py "http://localhost:$RASA_PORT"
+python tests/rest/dossiercheck_checks.py "http://localhost:$RASA_PORT"
 
 echo "==> privacy: geen medische tekst en niets meer na wissen, in de SQLite-database"
 python tests/rest/privacy_checks.py "http://localhost:$RASA_PORT" "sqlite:$PWD/spoorwijzer-tracker.db"

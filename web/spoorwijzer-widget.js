@@ -242,6 +242,85 @@
     return figure;
   }
 
+  // ---- the dossier check ----------------------------------------------------------------
+  // The checklist of actions/dossiercheck_text.py (custom payload "spoorwijzer_dossiercheck"): one list
+  // item per document in the order of the schedule. The status is always written out ("Te laat (6
+  // dagen)"); the icon (a different shape per status) and the colour only repeat it, so nothing depends
+  // on colour or on seeing the icon. All text comes from the payload and is put in the page as text.
+  var dossierCount = 0;
+  function statusIcon(status) {
+    var icon = svg("svg", { viewBox: "0 0 20 20", width: "20", height: "20", "aria-hidden": "true", focusable: "false",
+      class: "sw-icon sw-icon-" + status });
+    if (status === "op_tijd") {
+      icon.appendChild(svg("circle", { cx: "10", cy: "10", r: "9" }));
+      icon.appendChild(svg("path", { d: "M5.5 10.5l3 3 6-7", class: "sw-icon-mark" }));
+    } else if (status === "te_laat") {
+      icon.appendChild(svg("path", { d: "M10 1.5l9 16.5H1z" }));
+      icon.appendChild(svg("path", { d: "M10 7v5.5M10 14.6v.4", class: "sw-icon-mark" }));
+    } else if (status === "ontbreekt") {
+      icon.appendChild(svg("rect", { x: "1", y: "1", width: "18", height: "18", rx: "3" }));
+      icon.appendChild(svg("path", { d: "M6 6l8 8M14 6l-8 8", class: "sw-icon-mark" }));
+    } else {
+      icon.appendChild(svg("circle", { cx: "10", cy: "10", r: "8", class: "sw-icon-ring" }));
+      icon.appendChild(svg("path", { d: "M10 5.5V10l3 2", class: "sw-icon-hand" }));
+    }
+    return icon;
+  }
+
+  function dossier(payload) {
+    var id = "sw-dossier-" + (++dossierCount);
+    var docs = payload.documenten || [];
+    var section = el("section", { className: "sw-dossier", "aria-labelledby": id });
+    section.appendChild(el("h3", { id: id, text: "Dossiercheck op " + payload.peildatum_tekst + " (week " + payload.ziekteweek + ")" }));
+    section.appendChild(el("p", { className: "sw-verdict sw-verdict-" + payload.oordeel }, [
+      el("strong", { text: "Oordeel: " + payload.oordeel_titel + ". " }), document.createTextNode(payload.oordeel_tekst || ""),
+    ]));
+    // How many per status, in words: the overview a screen reader hears before the list.
+    var labels = { op_tijd: "op tijd", te_laat: "te laat", ontbreekt: "ontbreekt", nog_niet_nodig: "nog niet nodig" };
+    var counts = Object.keys(labels).map(function (status) {
+      var n = docs.filter(function (d) { return d.status === status; }).length;
+      return n ? n + " " + labels[status] : null;
+    }).filter(Boolean);
+    section.appendChild(el("p", { className: "sw-dossier-summary", text: counts.join(" · ") }));
+    var list = el("ul", { className: "sw-checklist" });
+    docs.forEach(function (d) {
+      var dates = [];
+      if (d.datum_tekst) dates.push("gedaan op " + d.datum_tekst);
+      if (d.uiterlijk_tekst) dates.push("uiterlijk " + d.uiterlijk_tekst);
+      var body = el("div", { className: "sw-doc-body" }, [
+        el("p", { className: "sw-doc-head" }, [
+          el("strong", { className: "sw-doc-title", text: d.titel }),
+          el("span", { className: "sw-status", text: d.status_tekst }),
+        ]),
+        dates.length ? el("p", { className: "sw-doc-dates", text: dates.join(" · ") }) : null,
+        d.toelichting ? el("p", { className: "sw-doc-detail", text: d.toelichting }) : null,
+        d.actie ? el("p", { className: "sw-doc-action" }, [el("strong", { text: "Wat nu: " }), document.createTextNode(d.actie)]) : null,
+        el("p", { className: "sw-doc-source" }, [document.createTextNode("Bron: ")].concat(
+          /^https:\/\//.test(d.bron_url || "")
+            ? [el("a", { href: d.bron_url, target: "_blank", rel: "noopener noreferrer", text: d.bron })]
+            : [document.createTextNode(d.bron)])),
+      ]);
+      list.appendChild(el("li", { className: "sw-doc sw-doc-" + d.status }, [statusIcon(d.status), body]));
+    });
+    section.appendChild(list);
+    if (payload.wat_nu && payload.wat_nu.length) {
+      section.appendChild(el("h4", { text: "Wat nu" }));
+      var steps = el("ol", { className: "sw-dossier-steps" });
+      payload.wat_nu.forEach(function (line) { steps.appendChild(el("li", { text: line })); });
+      section.appendChild(steps);
+    }
+    if (payload.loonsanctie) {
+      section.appendChild(el("h4", { text: "Risico op een loonsanctie" }));
+      section.appendChild(el("p", { text: payload.loonsanctie }));
+    }
+    if (payload.niet_te_controleren && payload.niet_te_controleren.length) {
+      var unchecked = el("ul", {});
+      payload.niet_te_controleren.forEach(function (line) { unchecked.appendChild(el("li", { text: line })); });
+      section.appendChild(el("details", {}, [el("summary", { text: "Wat deze check niet kan zien" }), unchecked]));
+    }
+    return section;
+  }
+
   function pdfBytes(base64) {
     var raw = atob(base64), bytes = new Uint8Array(raw.length);
     for (var i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
@@ -265,6 +344,8 @@
       bubble = el("div", { className: "sw-msg sw-user" }, [el("span", { className: "sw-sr", text: "Jij: " }), el("p", { text: entry.text })]);
     } else if (entry.custom && entry.custom.type === "spoorwijzer_tijdlijn") {
       bubble = el("div", { className: "sw-msg sw-bot sw-wide" }, [timeline(entry.custom)]);
+    } else if (entry.custom && entry.custom.type === "spoorwijzer_dossiercheck") {
+      bubble = el("div", { className: "sw-msg sw-bot sw-wide" }, [dossier(entry.custom)]);
     } else if (entry.text) {
       bubble = el("div", { className: "sw-msg sw-bot" }, [el("span", { className: "sw-sr", text: "Spoorwijzer: " }), formatted(entry.text)]);
       if (entry.buttons && entry.buttons.length) {
@@ -513,6 +594,22 @@
       ".sw-label{font-size:11px;fill:#1b1b1b}",
       ".sw-legend{display:flex;flex-wrap:wrap;gap:12px;margin:4px 0;font-size:.85rem}",
       ".sw-key-past{color:#5f5f5f}.sw-key-late{color:#a4000f}.sw-key-coming{color:#01689b}",
+      // The dossier check: the status colour only repeats the written status and the icon's shape.
+      ".sw-dossier h3{margin:0 0 6px;font-size:1.05rem}.sw-dossier h4{margin:10px 0 4px;font-size:1rem}",
+      ".sw-verdict{margin:0 0 6px;padding:6px 8px;border-left:4px solid #4a4a4a;background:#f4f6f8}",
+      ".sw-verdict-op_orde{border-left-color:#1e6b1e}.sw-verdict-aandacht_nodig{border-left-color:#8a4b00}.sw-verdict-risico_loonsanctie{border-left-color:#a4000f}",
+      ".sw-dossier-summary{margin:0 0 6px;font-weight:600}",
+      ".sw-dossier .sw-checklist{list-style:none;margin:0;padding:0;display:flex;flex-direction:column;gap:6px}",
+      ".sw-doc{display:grid;grid-template-columns:24px 1fr;gap:8px;align-items:start;padding:6px 8px;border:1px solid #c9d3db;border-left-width:4px;border-radius:6px}",
+      ".sw-doc p{margin:0 0 2px}.sw-doc-head{display:flex;flex-wrap:wrap;gap:4px 10px;align-items:baseline}",
+      ".sw-status{font-weight:600}.sw-doc-dates,.sw-doc-source{font-size:.9rem;color:#4a4a4a}",
+      ".sw-icon{margin-top:2px}.sw-icon-mark{fill:none;stroke:#fff;stroke-width:2.4;stroke-linecap:round;stroke-linejoin:round}",
+      ".sw-icon-ring{fill:#fff;stroke:#4a4a4a;stroke-width:2}.sw-icon-hand{fill:none;stroke:#4a4a4a;stroke-width:2;stroke-linecap:round}",
+      ".sw-doc-op_tijd{border-left-color:#1e6b1e}.sw-doc-op_tijd .sw-status{color:#1e6b1e}.sw-icon-op_tijd{fill:#1e6b1e}",
+      ".sw-doc-te_laat{border-left-color:#8a4b00}.sw-doc-te_laat .sw-status{color:#8a4b00}.sw-icon-te_laat{fill:#8a4b00}",
+      ".sw-doc-ontbreekt{border-left-color:#a4000f}.sw-doc-ontbreekt .sw-status{color:#a4000f}.sw-icon-ontbreekt{fill:#a4000f}",
+      ".sw-doc-nog_niet_nodig .sw-status{color:#4a4a4a}",
+      ".sw-dossier-steps{margin:0;padding-left:20px}",
       ".sw-floating{position:fixed;right:16px;bottom:16px;width:min(420px,calc(100vw - 32px));z-index:2147483000}",
     ].join("\n");
     document.head.appendChild(el("style", { text: css }));
