@@ -25,17 +25,20 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+# Run as a script (scripts/test.sh), so Python puts only this folder on the path; the project's
+# packages (`benchmarks`, `actions`, `components`) live in the root, which is not installed.
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.bench_answers import measure  # noqa: E402
 
 # (set, what, floor). "at once": the answer given directly is right; "one click": or it is one of the
-# buttons. Measured 2026-12-06 with the answer ranking (docs/benchmarks.md): own 0.912 / 0.932,
-# dev 0.718 / 0.806; the floors sit a few points below, as a single training draw moves by ±3-4.
+# buttons. A training draw moves a figure by up to 5 points, so each floor sits about 5 points below the
+# lower of two draws: a data change that really costs understanding fails, a new draw of the same data
+# does not (the draws: docs/measurements-in-code.md).
 FLOORS = (
-    ("own", "at once", 0.86),
-    ("own", "one click", 0.88),
-    ("dev", "at once", 0.66),
+    ("own", "at once", 0.85),
+    ("own", "one click", 0.87),
+    ("dev", "at once", 0.62),
     ("dev", "one click", 0.75),
 )
 NAMES = {"own": "eigen held-out set", "dev": "echte vragen, ontwikkelset"}

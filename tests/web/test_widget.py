@@ -80,18 +80,20 @@ def send_text(page: Page, text: str) -> None:
 
 def click_and_wait(page: Page, name: str) -> None:
     count = bot_messages(page).count()
-    page.locator(".sw-msg.sw-bot").last.get_by_role("button", name=name, exact=True).click()
+    # The newest button with this name: an answer may be followed by its timeline.
+    page.locator(".sw-msg.sw-bot").get_by_role("button", name=name, exact=True).last.click()
     expect(bot_messages(page)).not_to_have_count(count, timeout=30_000)
     expect(page.locator(".sw-typing")).to_be_hidden(timeout=30_000)
 
 
 def answer_as_an_ordinary_employee(page: Page) -> None:
-    """Advice 'own work', situation 'gewoon in dienst', and no prospect if the bot asks about it."""
+    """Advice 'own work', and no prospect if the bot asks about it; then the answer for the ordinary case,
+    with the situations that change the dates as buttons under it (issue #27 item 5)."""
     click_and_wait(page, "Terug in mijn eigen werk")
-    expect(bot_messages(page).last.get_by_role("button")).to_have_count(4)  # the one question about the situation
-    click_and_wait(page, "Gewoon in dienst")
     if "vooruitzicht" in (bot_messages(page).last.text_content() or ""):
         click_and_wait(page, "Nee / weet ik niet")
+    offer = bot_messages(page).filter(has_text="Dan veranderen de termijnen").last
+    expect(offer.get_by_role("button")).to_have_count(3)
 
 
 def test_full_conversation_timeline_ics_reload_and_new(page: Page, tmp_path):
@@ -183,7 +185,7 @@ def test_a_contract_that_ended_shows_the_situation_and_the_lapsed_deadlines(page
     page.goto(WEB_URL)
     expect(bot_messages(page).first).to_be_visible(timeout=30_000)
     click_and_wait(page, "Welke termijnen komen eraan?")
-    send_text(page, days_ago(200))  # an overview needs no advice: next is the situation
+    send_text(page, days_ago(200))  # an overview needs no advice: the answer, the situations as buttons
     click_and_wait(page, "Mijn contract is afgelopen of loopt af")
     expect(bot_messages(page).last).to_contain_text("laatste dag van je contract")
     send_text(page, days_ago(60))
