@@ -8,24 +8,24 @@ told in the chat itself, so this module does it, the same way for both channels:
 - the turn fails (tracker store, lock store, action server, ...): the person gets
   STORE_FAILED_TEXT. The log names the kind of error only: an exception's text can carry what
   the person wrote (an SQL error shows the values it tried to write);
-- the reply asks for erasure (the marker of privacy/erasure.py; the output channel notices it):
-  after the turn, because Rasa writes a turn's events at its end, the conversation is erased and
-  the person hears ERASED_TEXT only when erase() verified it, else ERASE_FAILED_TEXT;
-- the store could not load or save the turn (privacy.store.store_failed): STORE_FAILED_TEXT.
+- the tracker store has a notice about the turn (privacy.store.turn_notice): it could not load
+  or save it, or it erased the conversation because the person asked (the store decides and
+  verifies that itself, when Rasa saves the turn at its end). The notice is the answer, sent
+  after the turn's replies; this module does not need to know what it is about;
+- the turn gave no reply at all: NO_REPLY_TEXT.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import Any, Awaitable, Callable
+from typing import Any, Awaitable, Callable, Optional
 
 from rasa.core.channels.channel import OutputChannel, UserMessage
 
 from connectors.limits import RATE_LIMITED_TEXT
 from privacy.crisis import CRISIS_TEXT, signals_crisis
-from privacy.erasure import ERASE_FAILED_TEXT, ERASED_TEXT, erase
-from privacy.notices import NO_REPLY_TEXT, STORE_FAILED_TEXT
-from privacy.store import store_failed
+from privacy.notices import NO_REPLY_TEXT, STORE_FAILED, STORE_FAILED_TEXT, Notice
+from privacy.store import turn_notice
 from spoorwijzer_rasa.log_safety import hidden_text
 
 logger = logging.getLogger(__name__)
@@ -49,24 +49,14 @@ async def _allowed(limits: Any, conversation: str, channel: str) -> bool:
         return True
 
 
-async def _erased(agent: Any, conversation: str, channel: str) -> bool:
+def _notice(agent: Any, conversation: str, channel: str) -> Optional[Notice]:
     if agent is None:
-        return False
+        return None
     try:
-        return bool(await erase(agent, conversation))
-    except Exception as error:  # noqa: BLE001 - erase() promises not to raise; if it does, nothing is verified
-        logger.error("%s: wissen mislukt (%s).", channel, type(error).__name__)
-        return False
-
-
-def _store_failed(agent: Any, conversation: str, channel: str) -> bool:
-    if agent is None:
-        return False
-    try:
-        return bool(store_failed(agent, conversation))
-    except Exception as error:  # noqa: BLE001
+        return turn_notice(agent, conversation)
+    except Exception as error:  # noqa: BLE001 - the store's word is unknown: say something went wrong
         logger.error("%s: opslagstatus onbekend (%s).", channel, type(error).__name__)
-        return True
+        return STORE_FAILED
 
 
 SEND_METHODS = (
@@ -126,16 +116,16 @@ async def handle_turn(
     except Exception as error:  # noqa: BLE001 - any failure: the person hears it, the log gets no content
         turn_failed = True
         logger.error("%s: bericht kon niet worden afgehandeld (%s).", channel, type(error).__name__)
-    # Read (and so clear) the flag every turn, or a failure would be reported one turn late.
-    not_stored = _store_failed(agent, conversation, channel)
-    if getattr(output, "erase_requested", False):
-        # The person asked to erase: the erasure's own outcome is the whole answer.
-        erased = await _erased(agent, conversation, channel)
-        await tell(output, conversation, ERASED_TEXT if erased else ERASE_FAILED_TEXT, channel)
+    # Taken every turn, or a notice would be told one turn late.
+    notice = _notice(agent, conversation, channel)
+    if notice is None and not turn_failed and replies():
         return
-    if turn_failed or not_stored or not replies():
-        # A turn with no reply at all: Rasa swallowed a failure (the action server down in the
-        # middle of the guide's form). Silence would leave the person waiting.
-        if crisis:
-            await tell(output, conversation, CRISIS_TEXT, channel)
-        await tell(output, conversation, STORE_FAILED_TEXT if (turn_failed or not_stored) else NO_REPLY_TEXT, channel)
+    # The store's notice (a failed save, an erasure's outcome), a failed turn, or a turn with no
+    # reply at all: Rasa swallowed a failure (the action server down in the middle of the guide's
+    # form). Silence would leave the person waiting.
+    if crisis:
+        await tell(output, conversation, CRISIS_TEXT, channel)
+    if notice is not None:
+        await tell(output, conversation, notice.text, channel)
+    else:
+        await tell(output, conversation, STORE_FAILED_TEXT if turn_failed else NO_REPLY_TEXT, channel)

@@ -17,19 +17,16 @@ Checks on every message, before anything is read or stored:
 
 No silent failures: if the turn raises (lock store, tracker store or action server down) the
 person gets STORE_FAILED_TEXT, and the log says what failed without the message text. If the
-tracker store could not save the turn (privacy.store.store_failed), the replies are replaced by
-STORE_FAILED_TEXT: the person must not think the answer was kept. An empty reply (the action
-server did not answer) becomes NO_REPLY_TEXT.
+tracker store has a notice about the turn (privacy.store.turn_notice: it could not load or save
+it, so the person must not think the answer was kept; or the outcome of an erasure the person
+asked for, which the store decides and verifies itself), that notice replaces the turn's replies,
+with its machine-readable `custom` part for the widget. This channel does not need to know what a
+notice is about. An empty reply (the action server did not answer) becomes NO_REPLY_TEXT.
 
 Safe retries: a client may send a `message_id` with each message (the chat widget does). Sending
 the same message again with the same id never gives a second turn: if the first one was stored,
 its replies are sent again; if not, the message is handled now. Ids are shared between replicas
 through Redis (connectors/seen.py); only a retry costs a look in the tracker store.
-
-Erasure: a reply that carries the erase marker makes the channel erase the conversation after
-the turn (privacy/erasure.py, which verifies the result). The person gets ERASED_TEXT only when
-the erasure is verified, else ERASE_FAILED_TEXT; the message carries
-custom {"gesprek_wissen": "gelukt" | "mislukt"} so the widget forgets the id only on success.
 """
 
 from __future__ import annotations
@@ -52,9 +49,8 @@ from connectors.conversation_id import REFUSED_TEXT, is_secret_id
 from connectors.crisis_help import help_first
 from connectors.limits import RATE_LIMITED_TEXT, RateLimits
 from connectors.seen import SeenIds
-from privacy.erasure import ERASE_FAILED_TEXT, ERASED_TEXT, erase, take_marker
 from privacy.notices import NO_REPLY_TEXT, STORE_FAILED_TEXT
-from privacy.store import check_ready, store_failed
+from privacy.store import check_ready, turn_notice
 from spoorwijzer_rasa.log_safety import describe, hidden_text, safe_traceback
 
 logger = logging.getLogger(__name__)
@@ -199,11 +195,12 @@ class GuardedRestInput(RestInput):
         messages: List[Dict[str, Any]] = message.output_channel.messages
         try:
             await self._turn(message, on_new_message)
-            erase_requested = take_marker(messages)
-            if store_failed(self._agent, message.sender_id):
-                logger.error("Een beurt via REST is niet bewaard; de gebruiker krijgt een foutmelding.")
-                messages.clear()
-                await message.output_channel.send_text_message(message.sender_id, STORE_FAILED_TEXT)
+            notice = turn_notice(self._agent, message.sender_id)
+            if notice is not None:
+                # The store's word on the turn is the answer (what the replies said was not kept,
+                # or the conversation they belong to is gone).
+                logger.info("Een beurt via REST krijgt de melding van de trackerstore (%s).", notice.kind)
+                messages[:] = [notice.as_message(message.sender_id)]
         except Exception as error:
             # The text of the message stays out of the log: type and frames only.
             logger.error(
@@ -212,8 +209,6 @@ class GuardedRestInput(RestInput):
             messages.clear()
             await message.output_channel.send_text_message(message.sender_id, STORE_FAILED_TEXT)
             return
-        if erase_requested:
-            await self._erase(message)
         if not messages:
             await message.output_channel.send_text_message(message.sender_id, NO_REPLY_TEXT)
 
@@ -224,20 +219,6 @@ class GuardedRestInput(RestInput):
             if not await self.seen_messages.first_time(client_id) and await self._replay(message):
                 return
         await on_new_message(message)
-
-    async def _erase(self, message: UserMessage) -> None:
-        try:
-            erased = await erase(self._agent, message.sender_id)
-        except Exception as error:  # erase() should not raise; if it does, it did not verify anything
-            logger.error("Wissen via REST mislukte (%s).", describe(error))
-            erased = False
-        message.output_channel.messages.append(
-            {
-                "recipient_id": message.sender_id,
-                "text": ERASED_TEXT if erased else ERASE_FAILED_TEXT,
-                "custom": {"gesprek_wissen": "gelukt" if erased else "mislukt"},
-            }
-        )
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[None]]) -> Blueprint:
         """Our own routes, not Rasa's: the message route has the guard in its handler (module docstring)."""

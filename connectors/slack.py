@@ -16,9 +16,9 @@
 - Privacy: each message carries `personal_chat` in its metadata (true only in a direct
   message), so the actions give personal dates and deadlines only there; in a channel
   or thread they answer general questions and invite the person to a direct message.
-- Around each turn (connectors/chat_turn.py): the rate limit, erasure that reports its
-  verified outcome, and a Dutch notice when something on our side failed. Slack always gets
-  its 200 at once, so it never retries because of them.
+- Around each turn (connectors/chat_turn.py): the rate limit, and the tracker store's notice
+  about the turn (a failure on our side, or the verified outcome of an erasure the person asked
+  for). Slack always gets its 200 at once, so it never retries because of them.
 
 Configured from the environment by scripts/credentials.sh (SLACK_TOKEN,
 SLACK_SIGNING_SECRET, optional SLACK_CHANNEL; SPOORWIJZER_ID_SECRET); see the README.
@@ -42,7 +42,6 @@ from connectors.channel_ids import ConversationIds
 from connectors.chat_turn import handle_turn
 from connectors.limits import RateLimits
 from connectors.seen import SeenIds
-from privacy.erasure import MARKER
 
 _MARKDOWN_BOLD = re.compile(r"\*\*(.+?)\*\*")
 JSON = "application/json"
@@ -79,8 +78,6 @@ def _click_payload(request: Request) -> Dict[str, Any]:
 
 
 class SpoorwijzerSlackBot(SlackBot):
-    erase_requested = False
-
     async def send_text_message(self, recipient_id: Text, text: Text, **kwargs: Any) -> None:
         await super().send_text_message(recipient_id, to_slack_mrkdwn(text), **kwargs)
 
@@ -90,9 +87,8 @@ class SpoorwijzerSlackBot(SlackBot):
         await super().send_text_with_buttons(recipient_id, to_slack_mrkdwn(text), buttons, **kwargs)
 
     async def send_custom_json(self, recipient_id: Text, json_message: Dict[Text, Any], **kwargs: Any) -> None:
-        # The website's timeline payload has no meaning in Slack: the text answer already lists the dates.
-        if json_message.get(MARKER):
-            self.erase_requested = True
+        # The website's payloads (timeline, files) have no meaning in Slack: the text answer already
+        # lists the dates, and what the store has to say about the turn comes after it (chat_turn.py).
         return None
 
 

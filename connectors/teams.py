@@ -19,8 +19,8 @@ token endpoint, makes blocking calls and its buttons do not work in Teams. This 
 - buttons as an Adaptive Card whose clicks come back as the button's payload;
 - privacy as in Slack: each message says whether it came from a personal chat
   (`personal_chat`), and the actions give personal dates only there;
-- around each turn (connectors/chat_turn.py): the rate limit, erasure that reports its verified
-  outcome, and a Dutch notice when something on our side failed.
+- around each turn (connectors/chat_turn.py): the rate limit, and the tracker store's notice
+  about the turn (a failure on our side, or the verified outcome of an erasure the person asked for).
 
 Configured from TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_TENANT_ID (scripts/credentials.sh);
 TEAMS_OPENID_METADATA_URL and TEAMS_TOKEN_URL override Microsoft's public endpoints (tests,
@@ -47,7 +47,6 @@ from connectors.channel_ids import ConversationIds
 from connectors.chat_turn import handle_turn
 from connectors.limits import RateLimits
 from connectors.seen import SeenIds
-from privacy.erasure import MARKER
 from connectors.teams_auth import (
     DEFAULT_OPENID_METADATA_URL,
     HTTP_TIMEOUT,
@@ -124,8 +123,6 @@ def adaptive_card(text: str, buttons: List[Dict[str, Any]]) -> Dict[str, Any]:
 class TeamsBot(OutputChannel):
     """Replies to one activity in its conversation, through the activity's serviceUrl."""
 
-    erase_requested = False
-
     @classmethod
     def name(cls) -> Text:
         return "teams"
@@ -159,9 +156,9 @@ class TeamsBot(OutputChannel):
         await self._post({"attachments": [adaptive_card(text, buttons)]})
 
     async def send_custom_json(self, recipient_id: Text, json_message: Dict[Text, Any], **kwargs: Any) -> None:
-        # The web chat's timeline and files have no place here; the text answer lists the dates.
-        if json_message.get(MARKER):
-            self.erase_requested = True
+        # The web chat's timeline and files have no place here; the text answer lists the dates,
+        # and what the store has to say about the turn comes after it (chat_turn.py).
+        return None
 
 
 class TeamsInput(InputChannel):

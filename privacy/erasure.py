@@ -1,30 +1,34 @@
-"""Erasing a conversation on request, and saying so only when it is true.
+"""Erasing a conversation on request: the tracker store does it, and it is said only when it is true.
 
-The confirmation reply (`utter_conversation_erased`, domain/privacy.yml) carries only the
-custom payload {"gesprek_gewist": true}, no text. The channel takes that marker out of
-what it sends (`take_marker`), calls `erase` once the turn is over (Rasa writes a turn's
-events at its end), and then sends ERASED_TEXT or ERASE_FAILED_TEXT. So no channel ever
-claims an erasure before it happened.
+How a request travels: the confirmation reply (`utter_conversation_erased`, domain/privacy.yml)
+carries only the custom payload {"gesprek_gewist": true}, no text. Rasa puts that reply in the
+tracker as a BotUttered event, and saves the tracker once, at the end of the turn, under the
+conversation's lock (rasa/core/agent.py, processor.py). The tracker store's public `save`
+(privacy/store.py) asks `asks_for_erasure`: when the turn being saved gave that reply, it writes
+nothing of the turn and erases the whole conversation instead (`erase_verified`: delete, then
+count what is left with a fresh query; erased only when nothing is). Its outcome is the turn's
+notice (`outcome`, privacy/notices.py), which every channel sends after the turn in place of the
+replies: ERASED_TEXT or ERASE_FAILED_TEXT, and for the web chat custom
+{"gesprek_wissen": "gelukt" | "mislukt"}, so it forgets the conversation id only on success.
 
-`erase` deletes under the conversation's lock, so no other message of it is handled at
-the same time, and then counts what is left in the database with a fresh query: True only
-when nothing is. It never raises; failures are logged by their kind, never with content or
-the conversation id. The store is shared by all replicas, so the conversation is gone for
-every one of them.
+So no channel knows what erasure is, nothing claims it before it happened, and because the store
+is shared by all replicas the conversation is gone for every one of them. Failures are logged by
+their kind, never with content or the conversation id.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import Any, Dict, List
+from typing import Any
 
-from rasa.core.tracker_store import InMemoryTrackerStore
+from rasa.shared.core.events import BotUttered, UserUttered
 
-from privacy.store import private_store, unwrapped
+from privacy.notices import Notice
 
 logger = logging.getLogger(__name__)
 
-MARKER = "gesprek_gewist"
+MARKER = "gesprek_gewist"  # in the custom payload of utter_conversation_erased
+WIDGET_FIELD = "gesprek_wissen"  # in the custom payload of the notice, for the web chat
 ERASED_TEXT = (
     "Klaar: dit gesprek is gewist. Er staat niets meer van bij ons opgeslagen. Je kunt gewoon een nieuwe vraag stellen."
 )
@@ -33,56 +37,44 @@ ERASE_FAILED_TEXT = (
     "bewaard. Probeer het over een paar minuten opnieuw. Lukt het dan nog niet, vraag dan de "
     "privacyfunctionaris of HR om het gesprek te laten wissen."
 )
+ERASED = Notice("gewist", ERASED_TEXT, {WIDGET_FIELD: "gelukt"})
+NOT_ERASED = Notice("wissen_mislukt", ERASE_FAILED_TEXT, {WIDGET_FIELD: "mislukt"})
 
 
-def is_marker(message: Dict[str, Any]) -> bool:
+def is_marker(message: Any) -> bool:
+    """Whether a reply (Rasa's message dict, or a BotUttered's data) carries the erase marker."""
     return isinstance(message, dict) and bool((message.get("custom") or {}).get(MARKER))
 
 
-def take_marker(messages: List[Dict[str, Any]]) -> bool:
-    """Removes the erase marker from the outgoing messages; True if it was there."""
-    found = [message for message in messages if is_marker(message)]
-    for message in found:
-        messages.remove(message)
-    return bool(found)
+def asks_for_erasure(tracker: Any) -> bool:
+    """Whether the turn being saved gave the erase reply.
 
-
-async def erase(agent: Any, sender_id: str) -> bool:
-    """Deletes one conversation and verifies that nothing of it is left; never raises."""
-    try:
-        async with agent.lock_store.lock(sender_id):
-            return erase_from(agent.tracker_store, sender_id)
-    except Exception as error:  # noqa: BLE001 - e.g. the lock store (Redis) is away: nothing was erased
-        logger.error("Wissen mislukt (%s).", type(error).__name__)
-        return False
-
-
-def erase_from(tracker_store: Any, sender_id: str) -> bool:
-    """Deletes and verifies, without the lock (the admin command: no turn runs in its process)."""
-    _forget_fallback_copy(tracker_store, sender_id)
-    store = private_store(tracker_store)
-    if store is not None:
-        try:
-            store.delete(sender_id)
-            left = store.count(sender_id)
-        except Exception as error:  # noqa: BLE001 - logged by kind only
-            logger.error("Wissen mislukt: de trackerstore gaf een fout (%s).", type(error).__name__)
+    The turn is what came after the latest user message, so a marker that an earlier turn left
+    in the stored conversation (before this design a turn was written before it was erased)
+    does not make every later save erase."""
+    for event in reversed(tracker.events):
+        if isinstance(event, BotUttered) and is_marker(event.data):
+            return True
+        if isinstance(event, UserUttered):
             return False
-        if left:
-            logger.error("Wissen niet gelukt: na het wissen staan er nog %d events van het gesprek.", left)
-            return False
-        logger.info("Gesprek gewist op verzoek.")
-        return True
-    memory = unwrapped(tracker_store, InMemoryTrackerStore)
-    if memory is not None:  # tests and `rasa shell`
-        memory.store.pop(sender_id, None)
-        return sender_id not in memory.store
-    logger.error("Wissen niet mogelijk: onbekende trackerstore %s.", type(tracker_store).__name__)
     return False
 
 
-def _forget_fallback_copy(tracker_store: Any, sender_id: str) -> None:
-    """Rasa's FailSafeTrackerStore may hold a copy in its in-memory fallback: drop that too."""
-    fallback = getattr(tracker_store, "_fallback_tracker_store", None)
-    if isinstance(fallback, InMemoryTrackerStore):
-        fallback.store.pop(sender_id, None)
+def erase_verified(store: Any, sender_id: str) -> bool:
+    """Deletes one conversation from `store` (its `delete` and `count`) and verifies that nothing
+    of it is left. Never raises: a store that fails has not erased."""
+    try:
+        store.delete(sender_id)
+        left = store.count(sender_id)
+    except Exception as error:  # noqa: BLE001 - logged by kind only
+        logger.error("Wissen mislukt: de trackerstore gaf een fout (%s).", type(error).__name__)
+        return False
+    if left:
+        logger.error("Wissen niet gelukt: na het wissen staan er nog %d events van het gesprek.", left)
+        return False
+    logger.info("Gesprek gewist op verzoek.")
+    return True
+
+
+def outcome(erased: bool) -> Notice:
+    return ERASED if erased else NOT_ERASED

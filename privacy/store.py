@@ -1,4 +1,4 @@
-"""The tracker store: Rasa's SQL store, keeping only what may be kept, and honest when it fails.
+"""The tracker store: Rasa's SQL store, keeping only what may be kept, erasing on request, honest when it fails.
 
 Chosen in endpoints.yml (SQLite, `make run`) and deploy/endpoints.yml (PostgreSQL, replicas)
 as `type: privacy.store.PrivateSQLTrackerStore`.
@@ -7,24 +7,36 @@ as `type: privacy.store.PrivateSQLTrackerStore`.
   text, no identifiers, no files). A turn's events are written in one transaction (Rasa's
   `save` adds them to one session and commits once), so a failing turn leaves nothing
   half-written.
+- **Erasure on request** is decided here, in the public `save`: when the turn being saved gave
+  the erase reply (privacy/erasure.py), nothing of it is written and the conversation is
+  deleted and verified instead. Rasa calls `save` under the conversation's lock, so no other
+  message of it is handled meanwhile. `delete` and `count` also serve the admin command.
 - **Retention**: expired conversations are deleted at start and every hour
   (privacy/retention.py).
-- **Erasure**: `delete` and `count`, used by privacy/erasure.py and the admin command.
+- **The turn's notice.** What the person must hear about a turn, the store records per
+  conversation: a failed load or save (STORE_FAILED), or the outcome of an erasure. Each
+  channel takes it after the turn (`turn_notice`) and sends it instead of the turn's replies;
+  the channels do not need to know what it is about.
 - **Failures are not silent.** Rasa wraps every tracker store in a FailSafeTrackerStore: a
   failed save goes to an in-memory store that nothing reads (and that would keep the
   unredacted text), a failed load starts the conversation afresh, and the turn "succeeds".
-  This store catches its own failures instead: it records them per conversation
-  (`store_failed` tells the channel, which tells the person) and writes nothing for a
+  This store catches its own failures instead (its `save` never raises, so Rasa's fallback
+  never receives a copy): it records them as the turn's notice and writes nothing for a
   conversation whose load failed, so a conversation rebuilt from nothing is never written
   on top of the stored one. `check_ready` answers the readiness endpoint.
 - **No content in errors.** The engine is made with `hide_parameters=True`: a database
   error never prints the stored event JSON or a conversation id, and failures are logged
   by their kind only.
+
+PrivateInMemoryTrackerStore is Rasa's in-memory store with the same erasure and notices, for
+tests and trials that run without a database; it keeps text unredacted in memory, so it is not
+for production (tests/privacy/test_package_rooms.py holds the endpoints files to the SQL store).
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import threading
 from collections import OrderedDict
@@ -39,17 +51,61 @@ from rasa.core.tracker_store import (
 )
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from privacy import retention
+from privacy import erasure, retention
+from privacy.notices import STORE_FAILED, Notice
 from privacy.redaction import as_stored
 
 logger = logging.getLogger(__name__)
 
 LOAD, SAVE = "laden", "opslaan"
-REMEMBERED_FAILURES = 10_000  # per process; the channel takes each flag after its turn
+REMEMBERED_NOTICES = 10_000  # per process; the channel takes each notice after its turn
 READY_TIMEOUT_SECONDS = 5.0
 
 
-class PrivateSQLTrackerStore(SQLTrackerStore):
+class TurnNotices:
+    """Shared by Spoorwijzer's stores: erasure when the turn asks for it, and the turn's notice.
+
+    Put before Rasa's store class in the bases, so this `save` runs first and Rasa's writes."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self._notices: "OrderedDict[str, Notice]" = OrderedDict()  # conversation → what to tell
+        super().__init__(*args, **kwargs)
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        sender_id = tracker.sender_id
+        try:
+            if erasure.asks_for_erasure(tracker):
+                # The person confirmed in this turn: nothing of it is written, the conversation goes.
+                self._tell(sender_id, erasure.outcome(erasure.erase_verified(self, sender_id)))
+                return
+            if self._refuses_to_write(sender_id):
+                self._record(sender_id, SAVE, None)
+                return
+            await super().save(tracker)  # type: ignore[misc]
+        except Exception as error:  # noqa: BLE001 - recorded and logged by kind
+            self._record(sender_id, SAVE, error)
+            return
+        self._notices.pop(sender_id, None)
+
+    def _refuses_to_write(self, sender_id: Text) -> bool:
+        return False
+
+    def _tell(self, sender_id: Text, notice: Notice) -> None:
+        self._notices[sender_id] = notice
+        self._notices.move_to_end(sender_id)
+        while len(self._notices) > REMEMBERED_NOTICES:
+            self._notices.popitem(last=False)
+
+    def _record(self, sender_id: Text, what: str, error: Optional[BaseException]) -> None:
+        self._tell(sender_id, STORE_FAILED)
+        reason = type(error).__name__ if error is not None else "gesprek niet geladen"
+        logger.error("Trackerstore: %s van een gesprek mislukt (%s).", what, reason)
+
+    def take_notice(self, sender_id: Text) -> Optional[Notice]:
+        return self._notices.pop(sender_id, None)
+
+
+class PrivateSQLTrackerStore(TurnNotices, SQLTrackerStore):
     # The retention period is applied by the stores that serve conversations (every Rasa server).
     # The admin erase command switches it off: erasing one id must not also delete other people's
     # expired conversations, nor fail on a retention setting meant for the servers.
@@ -58,7 +114,6 @@ class PrivateSQLTrackerStore(SQLTrackerStore):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._use_quiet_engine()
-        self._failures: "OrderedDict[str, str]" = OrderedDict()  # conversation → what failed
         self._not_loaded: set = set()  # conversations whose last load failed: not written
         if not self.applies_retention:
             return
@@ -90,32 +145,12 @@ class PrivateSQLTrackerStore(SQLTrackerStore):
             self._record(sender_id, LOAD, error)
             return None
         self._not_loaded.discard(sender_id)
-        self._failures.pop(sender_id, None)
+        self._notices.pop(sender_id, None)
         return tracker
 
-    async def save(self, tracker: DialogueStateTracker) -> None:
-        sender_id = tracker.sender_id
-        if sender_id in self._not_loaded:
-            # Built without the stored conversation: writing it would mix two conversations.
-            self._record(sender_id, SAVE, None)
-            return
-        try:
-            await super().save(tracker)
-        except Exception as error:  # noqa: BLE001 - recorded and logged by kind
-            self._record(sender_id, SAVE, error)
-            return
-        self._failures.pop(sender_id, None)
-
-    def _record(self, sender_id: Text, what: str, error: Optional[BaseException]) -> None:
-        self._failures[sender_id] = what
-        self._failures.move_to_end(sender_id)
-        while len(self._failures) > REMEMBERED_FAILURES:
-            self._failures.popitem(last=False)
-        reason = type(error).__name__ if error is not None else "gesprek niet geladen"
-        logger.error("Trackerstore: %s van een gesprek mislukt (%s).", what, reason)
-
-    def take_failure(self, sender_id: Text) -> bool:
-        return self._failures.pop(sender_id, None) is not None
+    def _refuses_to_write(self, sender_id: Text) -> bool:
+        # Built without the stored conversation: writing it would mix two conversations.
+        return sender_id in self._not_loaded
 
     # --- retention and erasure --------------------------------------------------------------
 
@@ -132,7 +167,6 @@ class PrivateSQLTrackerStore(SQLTrackerStore):
             )
             session.commit()
         self._not_loaded.discard(sender_id)
-        self._failures.pop(sender_id, None)
         return deleted
 
     def count(self, sender_id: Text) -> int:
@@ -157,7 +191,22 @@ class PrivateSQLTrackerStore(SQLTrackerStore):
         return None
 
 
-def unwrapped(store: Optional[TrackerStore], kind: type) -> Optional[Any]:
+class PrivateInMemoryTrackerStore(TurnNotices, InMemoryTrackerStore):
+    """Rasa's in-memory store with Spoorwijzer's erasure and notices (tests, trials; see the module text)."""
+
+    def delete(self, sender_id: Text) -> int:
+        return _events_in(self.store.pop(sender_id, None))
+
+    def count(self, sender_id: Text) -> int:
+        return _events_in(self.store.get(sender_id))
+
+
+def _events_in(serialised: Optional[str]) -> int:
+    """The number of events in a tracker as Rasa's in-memory store keeps it (its dialogue as JSON)."""
+    return len(json.loads(serialised).get("events") or []) if serialised else 0
+
+
+def unwrapped(store: Optional[TrackerStore], kind: Any) -> Optional[Any]:
     """The store of `kind` inside Rasa's wrappers (FailSafeTrackerStore, AwaitableTrackerStore), if any."""
     for _ in range(5):
         if store is None or isinstance(store, kind):
@@ -170,10 +219,12 @@ def private_store(store: Optional[TrackerStore]) -> Optional[PrivateSQLTrackerSt
     return unwrapped(store, PrivateSQLTrackerStore)
 
 
-def store_failed(agent: Any, sender_id: str) -> bool:
-    """True when this process's last load or save of that conversation failed; the flag is cleared."""
-    store = private_store(getattr(agent, "tracker_store", None))
-    return store.take_failure(sender_id) if store is not None else False
+def turn_notice(agent: Any, sender_id: str) -> Optional[Notice]:
+    """What the person must hear about this conversation's last turn in this process (a failed load
+    or save, an erasure's outcome), or None; taken by the call. The channels send it instead of the
+    turn's replies. A store that is not Spoorwijzer's has nothing to tell."""
+    store = unwrapped(getattr(agent, "tracker_store", None), TurnNotices)
+    return store.take_notice(sender_id) if store is not None else None
 
 
 async def check_ready(agent: Any) -> Optional[str]:
@@ -182,7 +233,7 @@ async def check_ready(agent: Any) -> Optional[str]:
     store = private_store(tracker_store)
     if store is None:
         if unwrapped(tracker_store, InMemoryTrackerStore) is not None:
-            return None  # tests and `rasa shell`: memory always answers
+            return None  # tests: memory always answers
         return "geen trackerstore van Spoorwijzer"
     try:
         return await asyncio.wait_for(asyncio.to_thread(store.probe), READY_TIMEOUT_SECONDS)

@@ -448,7 +448,7 @@
   // ---- erasing: "Gesprek wissen" and "Nieuw gesprek" ------------------------------------------
   // Both first ask for a confirmation in the chat itself, then have the server delete the stored
   // conversation, and forget it here only when the server says it is erased: its REST reply then
-  // has a message with custom {"gesprek_wissen": "gelukt"} (connectors/guarded_rest.py). On
+  // has a message with custom {"gesprek_wissen": "gelukt"} (privacy/erasure.py, passed on by the store). On
   // "mislukt", an answer without that outcome, or no answer at all, the id and the transcript stay,
   // so the person can try again: forgetting the id would leave the stored conversation on the
   // server with nobody able to ask for its erasure.

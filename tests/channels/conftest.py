@@ -3,7 +3,8 @@
 Sanic 21.12 cannot start a second app in one process, so every channel test module adds its
 blueprint with `CHANNELS[name] = factory` at import time; the first test that needs the server
 starts one app with all of them. A factory gets the shared stand-in agent (Rasa's real
-in-memory tracker and lock stores) and returns (blueprint, the module's own state).
+in-memory lock store, and Rasa's in-memory tracker store with Spoorwijzer's erasure and notices,
+privacy.store.PrivateInMemoryTrackerStore) and returns (blueprint, the module's own state).
 """
 
 from __future__ import annotations
@@ -16,17 +17,17 @@ from typing import Any, Dict
 
 import pytest
 from rasa.core.lock_store import InMemoryLockStore
-from rasa.core.tracker_store import InMemoryTrackerStore
 from rasa.shared.core.domain import Domain
 from sanic import Sanic
 
+from privacy.store import PrivateInMemoryTrackerStore
 from tests.live_checks import free_port
 from tests.channels.registry import CHANNELS
 
 
 @pytest.fixture(scope="session")
 def channel_server():
-    agent = SimpleNamespace(tracker_store=InMemoryTrackerStore(Domain.empty()), lock_store=InMemoryLockStore())
+    agent = SimpleNamespace(tracker_store=PrivateInMemoryTrackerStore(Domain.empty()), lock_store=InMemoryLockStore())
     app = Sanic(f"channels_test_{uuid.uuid4().hex[:8]}")
     app.ctx.agent = agent
     states: Dict[str, Any] = {}

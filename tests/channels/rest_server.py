@@ -4,7 +4,8 @@
 function `rasa run` uses: Rasa's HTTP API with a token, CORS, the channel mounted under
 /webhooks/ by rasa.core.channels.channel.register), configures logging the way
 `python -m spoorwijzer_rasa run` does (Rasa's set-up, then spoorwijzer_rasa.log_safety), and
-serves. The agent is Rasa's real Agent with real stores; only the processor (the trained model)
+serves. The agent is Rasa's real Agent with real stores (Rasa's lock store; Spoorwijzer's in-memory
+tracker store, which erases when a turn asks for it); only the processor (the trained model)
 is a stand-in that stores a turn the way Rasa does and logs the way Rasa's processor does.
 A process of its own, because Sanic reads SANIC_* from the environment when the app is made and
 because the tests read what the process really writes to stdout and stderr.
@@ -113,13 +114,13 @@ def _run() -> None:
     from rasa.core.agent import Agent
     from rasa.core.lock_store import InMemoryLockStore, RedisLockStore
     from rasa.core.run import configure_app
-    from rasa.core.tracker_store import InMemoryTrackerStore
     from rasa.shared.core.domain import Domain
     from rasa.shared.core.events import BotUttered, UserUttered
     from rasa.utils.common import configure_logging_and_warnings, update_sanic_log_level
 
     from connectors.guarded_rest import GuardedRestInput
     from privacy.erasure import MARKER
+    from privacy.store import PrivateInMemoryTrackerStore
 
     structlogger = structlog.get_logger()
     processor_logger = logging.getLogger("rasa.core.processor")
@@ -178,7 +179,9 @@ def _run() -> None:
         enable_api=True,
         route="/webhooks/",
     )
-    agent = Agent(domain=Domain.empty(), tracker_store=InMemoryTrackerStore(Domain.empty()), lock_store=lock_store())
+    agent = Agent(
+        domain=Domain.empty(), tracker_store=PrivateInMemoryTrackerStore(Domain.empty()), lock_store=lock_store()
+    )
     agent.processor = ScriptedProcessor(agent, os.environ["REST_TEST_CALLS"])  # type: ignore[assignment]
     app.ctx.agent = agent
 

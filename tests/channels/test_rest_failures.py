@@ -1,8 +1,10 @@
 """When a store fails, the person gets an honest Dutch answer, never silence or a false "gewist" (#25, 2, 5).
 
-Rasa's real Agent (Agent.handle_message takes the conversation's lock, as in production) with Rasa's
-real stores; only the processor, which needs a trained model, is a stand-in that stores a turn the
-way Rasa does. The erasure reply is the one in domain/privacy.yml.
+Rasa's real Agent (Agent.handle_message takes the conversation's lock, as in production) with real
+stores (Rasa's lock stores; Spoorwijzer's tracker stores, in memory or on a real SQLite file); only
+the processor, which needs a trained model, is a stand-in that stores a turn the way Rasa does. The
+erasure reply is the one in domain/privacy.yml; the store erases when it saves that turn
+(privacy/store.py), the channel only passes on the store's notice.
 """
 
 from __future__ import annotations
@@ -17,14 +19,15 @@ import pytest
 from rasa.core.agent import Agent
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.lock_store import InMemoryLockStore, RedisLockStore
-from rasa.core.tracker_store import InMemoryTrackerStore
+from rasa.core.tracker_store import FailSafeTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import BotUttered, UserUttered
 
 from connectors import guarded_rest
 from connectors.guarded_rest import NO_REPLY_TEXT, GuardedRestInput
 from privacy.erasure import ERASE_FAILED_TEXT, ERASED_TEXT
-from privacy.notices import STORE_FAILED_TEXT
+from privacy.notices import STORE_FAILED, STORE_FAILED_TEXT
+from privacy.store import PrivateInMemoryTrackerStore, PrivateSQLTrackerStore
 from tests.channels.rest_server import rest_server
 from tests.live_checks import free_port
 
@@ -68,7 +71,7 @@ class Turn:
 def make_agent(tracker_store=None, lock_store=None, **turn) -> Agent:
     agent = Agent(
         domain=Domain.empty(),
-        tracker_store=tracker_store or InMemoryTrackerStore(Domain.empty()),
+        tracker_store=tracker_store or PrivateInMemoryTrackerStore(Domain.empty()),
         lock_store=lock_store or InMemoryLockStore(),
     )
     agent.processor = Turn(agent, **turn)  # type: ignore[assignment]
@@ -98,7 +101,7 @@ def texts(messages):
 
 
 async def test_erasure_that_cannot_delete_says_so_and_never_gewist(channel):
-    store = InMemoryTrackerStore(Domain.empty())
+    store = PrivateInMemoryTrackerStore(Domain.empty())
     store.store = ReadOnlyConversations()
     agent = make_agent(store, reply={"text": "Genoteerd."})
     sender = str(uuid.uuid4())
@@ -120,6 +123,52 @@ async def test_erasure_that_worked_says_gelukt_and_the_conversation_is_gone(chan
     assert await agent.tracker_store.retrieve(sender) is None
 
 
+def sqlite_stores(path):
+    """Spoorwijzer's store on a real SQLite file, and the same file opened read-only (SQLite's own
+    mode=ro: file permissions do not stop root)."""
+    writable = PrivateSQLTrackerStore(domain=Domain.empty(), dialect="sqlite", db=str(path))
+    read_only = PrivateSQLTrackerStore(
+        domain=Domain.empty(), dialect="sqlite", db=f"file:{path}", query={"mode": "ro", "uri": "true"}
+    )
+    return writable, read_only
+
+
+async def test_erasure_in_a_real_database_is_verified_and_the_widget_hears_gelukt(channel, tmp_path, monkeypatch):
+    monkeypatch.delenv("RETENTION_DAYS", raising=False)
+    writable, _ = sqlite_stores(tmp_path / "gesprekken.db")
+    agent = make_agent(writable, reply={"text": "Genoteerd."})
+    assert isinstance(agent.tracker_store, FailSafeTrackerStore)  # wrapped, as on the server
+    sender, other = str(uuid.uuid4()), str(uuid.uuid4())
+    for who in (sender, other):
+        assert texts(await send(channel, agent, "ik ben sinds 3 maart ziek", who)) == ["Genoteerd."]
+    kept = writable.count(other)
+    replies = await send(channel, agent, "wis dit gesprek", sender)
+    assert replies == [{"recipient_id": sender, "text": ERASED_TEXT, "custom": {"gesprek_wissen": "gelukt"}}]
+    assert writable.count(sender) == 0 and kept and writable.count(other) == kept
+    assert texts(await send(channel, agent, "hallo", sender)) == ["Genoteerd."]  # afresh, nothing to tell
+
+
+async def test_erasure_in_a_read_only_database_says_mislukt_and_keeps_the_id(channel, tmp_path, monkeypatch):
+    monkeypatch.delenv("RETENTION_DAYS", raising=False)
+    writable, read_only = sqlite_stores(tmp_path / "gesprekken.db")
+    sender = str(uuid.uuid4())
+    await send(channel, make_agent(writable, reply={"text": "Genoteerd."}), "ik ben sinds 3 maart ziek", sender)
+    stored = writable.count(sender)
+    agent = make_agent(read_only, reply={"text": "Genoteerd."})
+    assert texts(await send(channel, agent, "nog een vraag", sender)) == [STORE_FAILED_TEXT]
+    replies = await send(channel, agent, "wis dit gesprek", sender)
+    assert replies == [{"recipient_id": sender, "text": ERASE_FAILED_TEXT, "custom": {"gesprek_wissen": "mislukt"}}]
+    assert stored and writable.count(sender) == stored  # indeed nothing was erased
+
+
+async def test_a_failing_erasure_turn_claims_nothing(channel):
+    """The turn breaks before Rasa saves it: the store was never asked, so nothing is said about
+    erasure, only that something went wrong; the marker never reaches the widget."""
+    agent = make_agent(error=ConnectionError("database weg"))
+    replies = await send(channel, agent, "wis dit gesprek")
+    assert texts(replies) == [STORE_FAILED_TEXT]
+
+
 @pytest.mark.parametrize("error", [ConnectionError("database weg"), RuntimeError("actieserver"), KeyError("slot")])
 async def test_a_failing_turn_gets_the_store_failed_text(channel, error):
     agent = make_agent(error=error)
@@ -132,13 +181,13 @@ async def test_replies_of_a_turn_that_was_not_saved_are_replaced(channel, monkey
     sender = str(uuid.uuid4())
     failed = {sender}
 
-    def store_failed(agent_, sender_id):  # privacy.store's contract: True once, then cleared
+    def turn_notice(agent_, sender_id):  # privacy.store's contract: the notice once, then cleared
         if sender_id in failed:
             failed.discard(sender_id)
-            return True
-        return False
+            return STORE_FAILED
+        return None
 
-    monkeypatch.setattr(guarded_rest, "store_failed", store_failed)
+    monkeypatch.setattr(guarded_rest, "turn_notice", turn_notice)
     assert texts(await send(channel, agent, "in welk spoor zit ik?", sender)) == [STORE_FAILED_TEXT]
     assert texts(await send(channel, agent, "in welk spoor zit ik?", sender)) == ["Je zit in spoor 1."]
 
@@ -207,6 +256,30 @@ def test_a_server_whose_redis_is_down_says_so_everywhere_and_logs_no_text(tmp_pa
     assert "Een bericht via REST kon niet verwerkt worden" in log  # the failure is in the log ...
     for secret in (marker, "111222333", sender):  # ... without what the person wrote or who it was
         assert secret not in log
+
+
+def post_message(base, sender, text):
+    request = urllib.request.Request(
+        f"{base}/webhooks/rest/webhook",
+        method="POST",
+        headers={"Content-Type": "application/json"},
+        data=json.dumps({"sender": sender, "message": text}).encode(),
+    )
+    with urllib.request.urlopen(request, timeout=30) as answer:
+        return answer.status, json.loads(answer.read())
+
+
+def test_a_server_erases_on_request_and_the_widget_gets_the_outcome(tmp_path):
+    """Over HTTP through Rasa's own app (tests/channels/rest_server.py): the confirming turn gives
+    exactly one message, the outcome with its field for the widget; the marker stays inside."""
+    sender = str(uuid.uuid4())
+    with rest_server(tmp_path) as server:
+        assert post_message(server.base, sender, "hallo") == (200, [{"recipient_id": sender, "text": "Antwoord."}])
+        status, replies = post_message(server.base, sender, "wis dit gesprek")
+        assert status == 200
+        assert replies == [{"recipient_id": sender, "text": ERASED_TEXT, "custom": {"gesprek_wissen": "gelukt"}}]
+        log = server.log()
+    assert "hallo" not in log and sender not in log
 
 
 async def test_readiness_is_probed_at_most_once_per_few_seconds(monkeypatch):

@@ -5,17 +5,24 @@ nothing listens, a database lock."""
 
 from __future__ import annotations
 
+import functools
 import os
 import socket
 import time
 from pathlib import Path
 from typing import Optional
 
+from rasa.core.actions.action import ActionBotResponse
+from rasa.core.channels.channel import CollectingOutputChannel
+from rasa.core.nlg import TemplatedNaturalLanguageGenerator
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from privacy.store import PrivateSQLTrackerStore
+
+ROOT = Path(__file__).resolve().parents[2]
+ERASE_RESPONSE = "utter_conversation_erased"
 
 BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get("SPOORWIJZER_TEST_POSTGRES") else [])
 
@@ -72,3 +79,28 @@ async def save_conversation(store, sender: str, *messages: tuple[str, str], at: 
         tracker.update(ActionExecuted("utter_x", timestamp=stamp))
         tracker.update(BotUttered("antwoord", timestamp=stamp))
     await store.save(tracker)
+
+
+@functools.lru_cache(maxsize=1)
+def project_domain() -> Domain:
+    return Domain.load(ROOT / "domain")
+
+
+async def erase_reply(tracker: DialogueStateTracker) -> list:
+    """The events Rasa's own response action adds for the confirmation, from the real domain."""
+    domain = project_domain()
+    nlg = TemplatedNaturalLanguageGenerator(domain.responses)
+    action = ActionBotResponse(ERASE_RESPONSE)
+    return [ActionExecuted(ERASE_RESPONSE), *await action.run(CollectingOutputChannel(), nlg, tracker, domain)]
+
+
+async def erase_turn(tracker_store, sender: str, text: str = "ja") -> DialogueStateTracker:
+    """One turn in which the person confirms erasure, as Rasa's processor does it: load (or create),
+    the user message, the response action's events, save at the end."""
+    tracker = await tracker_store.get_or_create_tracker(sender)
+    tracker.update(user(text, "affirm"))
+    for event in await erase_reply(tracker):
+        tracker.update(event)
+    tracker.update(ActionExecuted("action_listen"))
+    await tracker_store.save(tracker)
+    return tracker

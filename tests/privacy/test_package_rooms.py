@@ -35,7 +35,8 @@ def test_nothing_outside_actions_imports_actions():
     offenders = [
         str(path.relative_to(ROOT))
         for path in python_files(ROOT)
-        if path.relative_to(ROOT).parts[0] != "actions" and "actions" in imported_top_packages(path)
+        # benchmarks/ measure the reply as the actions give it; they run in no server.
+        if path.relative_to(ROOT).parts[0] not in ("actions", "benchmarks") and "actions" in imported_top_packages(path)
     ]
     assert offenders == []
 
@@ -56,3 +57,49 @@ def test_the_endpoints_name_the_store_in_the_privacy_package(endpoints):
 
     store = yaml.safe_load((ROOT / endpoints).read_text())["tracker_store"]
     assert store["type"] == "privacy.store.PrivateSQLTrackerStore"
+
+
+def imports_of_module(path: Path, module: str) -> list[str]:
+    """Where `path` imports `module` or something from it, in any spelling."""
+    parent, _, leaf = module.rpartition(".")
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+        if isinstance(node, ast.Import):
+            found += [a.name for a in node.names if a.name == module or a.name.startswith(module + ".")]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            if node.module == module or node.module.startswith(module + "."):
+                found.append(node.module)
+            elif node.module == parent:
+                found += [f"{parent}.{a.name}" for a in node.names if a.name == leaf]
+    return found
+
+
+def test_the_channels_know_nothing_of_erasure():
+    """Issue #28, step 1: the tracker store decides erasure when it saves the turn; a channel only
+    passes on the store's notice. So no channel imports privacy.erasure or names its marker or
+    the widget's field."""
+    offenders = []
+    for path in python_files(ROOT / "connectors"):
+        name = str(path.relative_to(ROOT))
+        offenders += [f"{name}: import {m}" for m in imports_of_module(path, "privacy.erasure")]
+        text = path.read_text(encoding="utf-8")
+        offenders += [f"{name}: {word}" for word in ("gesprek_gewist", "gesprek_wissen") if word in text]
+    assert offenders == []
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "import privacy.erasure",
+        "import privacy.erasure as e",
+        "from privacy.erasure import MARKER",
+        "from privacy import erasure",
+        "from privacy import notices, erasure as e",
+    ],
+)
+def test_the_import_rule_sees_every_spelling(tmp_path, source):
+    path = tmp_path / "kanaal.py"
+    path.write_text(source + "\n")
+    assert imports_of_module(path, "privacy.erasure")
+    path.write_text("from privacy.notices import STORE_FAILED\nimport privacy.store\n")
+    assert imports_of_module(path, "privacy.erasure") == []

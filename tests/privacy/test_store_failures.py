@@ -21,7 +21,8 @@ from rasa.core.lock_store import InMemoryLockStore
 from rasa.core.tracker_store import FailSafeTrackerStore
 from rasa.shared.core.events import ActionExecuted, BotUttered
 
-from privacy.store import check_ready, store_failed
+from privacy.notices import STORE_FAILED
+from privacy.store import check_ready, turn_notice
 from stores import closed_port, postgres_store, rows, save_conversation, sqlite_store, user
 
 SAID = "mijn eerste ziektedag was 3 maart en mijn leidinggevende heet Jansen"
@@ -62,7 +63,7 @@ async def test_healthy_store_reports_no_failure(tmp_path):
     store = sqlite_store(tmp_path / "trackers.db")
     agent, sender = agent_for(store), str(uuid.uuid4())
     await a_turn(agent, sender)
-    assert store_failed(agent, sender) is False
+    assert turn_notice(agent, sender) is None
     assert await check_ready(agent) is None
     assert len(rows(store, sender)) == 4  # action_listen, user, action, bot
 
@@ -74,9 +75,9 @@ async def test_sqlite_not_writable_is_reported_per_conversation(tmp_path, quiet_
     before = len(rows(sqlite_store(path), sender))
     agent = agent_for(sqlite_store(path, read_only=True))
     await a_turn(agent, sender)
-    assert store_failed(agent, sender) is True
-    assert store_failed(agent, sender) is False  # the flag is taken by the call
-    assert store_failed(agent, other) is False  # per conversation
+    assert turn_notice(agent, sender) == STORE_FAILED
+    assert turn_notice(agent, sender) is None  # the notice is taken by the call
+    assert turn_notice(agent, other) is None  # per conversation
     reason = await check_ready(agent)
     assert reason and "OperationalError" in reason and sender not in reason
     assert len(rows(sqlite_store(path), sender)) == before  # nothing of the turn was written
@@ -87,7 +88,7 @@ async def test_sqlite_not_writable_is_reported_per_conversation(tmp_path, quiet_
 async def test_postgresql_stopped_is_reported_and_nothing_is_kept_in_memory(quiet_logs):
     agent, sender = agent_for(postgres_store(port=closed_port())), str(uuid.uuid4())
     await a_turn(agent, sender)
-    assert store_failed(agent, sender) is True
+    assert turn_notice(agent, sender) == STORE_FAILED
     reason = await check_ready(agent)
     assert reason and "OperationalError" in reason
     assert agent.tracker_store._fallback_tracker_store is None
@@ -112,10 +113,10 @@ async def test_a_conversation_that_could_not_be_loaded_is_not_overwritten(tmp_pa
     assert [e.type_name for e in tracker.events] == ["action"]  # started afresh, as Rasa does
     tracker.update(user("hallo", "greet"))
     await agent.tracker_store.save(tracker)  # the database answers again, but this must not be written
-    assert store_failed(agent, sender) is True
+    assert turn_notice(agent, sender) == STORE_FAILED
     assert rows(sqlite_store(path), sender) == stored
     await a_turn(agent, sender, "wat is spoor 2?")  # the next turn loads the whole conversation again
-    assert store_failed(agent, sender) is False
+    assert turn_notice(agent, sender) is None
     assert len(rows(sqlite_store(path), sender)) == len(stored) + 3
 
 
@@ -131,7 +132,7 @@ async def test_a_turn_is_written_whole_or_not_at_all(tmp_path):
             "BEGIN SELECT RAISE(ABORT, 'refused'); END"
         )
     await a_turn(agent, sender)
-    assert store_failed(agent, sender) is True
+    assert turn_notice(agent, sender) == STORE_FAILED
     assert [json.loads(row)["event"] for row in rows(store, sender)] == ["action", "user", "action", "bot"]
 
 
@@ -163,7 +164,7 @@ async def test_readiness_of_memory_and_of_a_foreign_store():
 
     assert await check_ready(agent_for(InMemoryTrackerStore(Domain.empty()))) is None
     assert await check_ready(SimpleNamespace(tracker_store=None)) == "geen trackerstore van Spoorwijzer"
-    assert store_failed(agent_for(InMemoryTrackerStore(Domain.empty())), "x") is False
+    assert turn_notice(agent_for(InMemoryTrackerStore(Domain.empty())), "x") is None
 
 
 async def test_a_store_that_starts_while_postgresql_is_down_comes_up(quiet_logs):
@@ -177,4 +178,4 @@ async def test_the_real_postgresql_reports_healthy_when_it_runs(make_store):
     store = make_store()
     agent, sender = agent_for(store), str(uuid.uuid4())
     await a_turn(agent, sender)
-    assert store_failed(agent, sender) is False and await check_ready(agent) is None
+    assert turn_notice(agent, sender) is None and await check_ready(agent) is None
