@@ -22,7 +22,7 @@ from poortwachter import (
     InvalidDateError,
     InvalidPeriodError,
     Periode,
-    SickDateAfterPeildatumError,
+    ZiektedagNaPeildatumError,
     check_first_sick_day,
     check_period,
     datum_nl,
@@ -339,7 +339,7 @@ def _check_range(parsed: ParsedDate, today: date) -> ParsedDate:
     """The rules package's own checks, the same for every channel, with the chat's follow-up question."""
     try:
         check_first_sick_day(parsed.value, today)
-    except SickDateAfterPeildatumError:
+    except ZiektedagNaPeildatumError:
         raise FutureDate(
             f"{datum_nl(parsed.value)} ligt in de toekomst. Je eerste ziektedag is de eerste dag dat je "
             "niet (volledig) kon werken. Welke datum was dat?"

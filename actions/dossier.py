@@ -19,7 +19,8 @@ from rasa_sdk.types import DomainDict
 
 from poortwachter_faces.pdf import FILENAME, dossier_pdf
 
-from .guide import AMSTERDAM, WIDGET_CHANNELS, in_shared_channel, timeline_or_explain
+from .calculation import timeline_or_explain
+from .tracker_helpers import AMSTERDAM, WIDGET_CHANNELS, in_shared_channel
 
 PAYLOAD_TYPE = "spoorwijzer_pdf"
 ONLY_IN_WEB_CHAT = (

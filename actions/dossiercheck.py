@@ -7,7 +7,7 @@ below is the guide's, with one more question per document that is due and not ye
 
 Only dates and "niet gedaan" / "weet ik niet" are asked and kept, in the conversation's own slots
 (so under its normal retention and erasure); never anything about health. Personal checks only in
-a private chat, as the guide (guide.in_shared_channel).
+a private chat, as the guide (tracker_helpers.in_shared_channel).
 """
 
 from __future__ import annotations
@@ -35,22 +35,18 @@ from privacy.medical import mentions_medical_details
 
 from . import dossiercheck_text as words
 from . import phrasing
-from .guide import (
-    CRISIS,
-    DIGRESSIONS as GUIDE_DIGRESSIONS,
-    ROLE_CODES,
+from .calculation import calculation_or_explain, timeline_from_slots
+from .guide_form import CRISIS, ValidateGuideForm
+from .guide_form import DIGRESSIONS as GUIDE_DIGRESSIONS
+from .message_slots import advice_slot, message_context
+from .role_text import ROLE_CODES, role_from_text
+from .tracker_helpers import (
     WIDGET_CHANNELS,
-    ValidateGuideForm,
-    advice_slot,
-    calculation_or_explain,
     entity,
     in_shared_channel,
     latest_intent,
     latest_text,
-    message_context,
     message_date,
-    role_from_text,
-    timeline_from_slots,
     yes_no,
 )
 
@@ -61,7 +57,7 @@ DIGRESSIONS = GUIDE_DIGRESSIONS | {"ask_dossiercheck"}
 ANSWER_STATUSES = (NIET_GEDAAN, ONBEKEND)  # what the two buttons under a document question send
 
 # Who asks. A dossier is the employer's: "ons dossier", "we hebben … vergeten" is HR; "mijn dossier",
-# "mijn werkgever" is the employee. guide.role_from_text comes first (it knows "mijn werknemer").
+# "mijn werkgever" is the employee. role_text.role_from_text comes first (it knows "mijn werknemer").
 _EMPLOYEE = re.compile(
     r"\bmijn\s+(?:eigen\s+)?(?:re-?integratie\s*-?)?dossier\b|\bmijn\s+(?:werkgever|baas|leidinggevende|manager)\b|"
     r"\bik\s+ben\s+(?:\w+\s+){0,4}ziek\b",
@@ -271,7 +267,7 @@ class ValidateDossiercheckForm(ValidateGuideForm):
         return self._yes_no_answer(tracker, "perspectief")
 
     def _yes_no_answer(self, tracker: Tracker, slot: Text) -> Dict[Text, Any]:
-        """The buttons (affirm/deny) or a typed "ja"/"nee" (guide.yes_no), only as the answer to this question."""
+        """The buttons (affirm/deny) or a typed "ja"/"nee" (tracker_helpers.yes_no), only as the answer to this question."""
         answer = yes_no(tracker) if tracker.get_slot("requested_slot") == slot else None
         return {} if answer is None else {slot: answer}
 

@@ -20,7 +20,8 @@ from rasa_sdk.types import DomainDict
 
 from . import phrasing
 from .suggest import alternative_buttons
-from .guide import in_shared_channel, latest_text, message_context, message_date
+from .message_slots import message_context
+from .tracker_helpers import in_shared_channel, latest_text, message_date
 
 logger = logging.getLogger(__name__)
 

@@ -13,10 +13,11 @@ from datetime import timedelta
 from poortwachter import (
     ADVIES_LABELS,
     Advies,
-    Deadline,
     Periode,
     Regime,
     Spoor,
+    Termijn,
+    TermijnStatus,
     Tijdlijn,
     datum_nl,
     duur_nl,
@@ -32,31 +33,11 @@ from poortwachter.parameters import (
 from poortwachter.situation import ZIEK_DOOR_ZWANGERSCHAP
 
 from .pregnancy import Verlofbeeld, shifted
+from .termijn_namen import RULE_KEYS
 
 WERKGEVER = "werkgever"
 
-# Milestone entity values (NLU) -> the deadline keys of the rules package.
-MILESTONES: dict[str, tuple[str, ...]] = {
-    "probleemanalyse": ("probleemanalyse",),
-    "plan_van_aanpak": ("plan_van_aanpak",),
-    "melding_42e_week": ("melding_42e_week",),
-    "eerstejaarsevaluatie": ("eerstejaarsevaluatie_vanaf", "eerstejaarsevaluatie_uiterlijk"),
-    "spoor_2": ("spoor_2_uiterlijk",),
-    "reintegratieverslag": ("reintegratieverslag",),
-    "wia_aanvraag": ("wia_aanvraag",),
-    "einde_wachttijd": ("laatste_dag_wachttijd", "wia_ingang"),
-    "vervroegde_iva": ("vervroegde_iva_vanaf", "vervroegde_iva_tot"),
-    "loonsanctie": ("loonsanctie_max_tot",),
-}
-
-
-def milestone_needs_advice(milestone: str | None) -> bool:
-    """Whether the rules need the bedrijfsarts advice to date this milestone (they say so per deadline)."""
-    rules = general_rules()
-    return any(rules[key].hangt_af_van_advies for key in MILESTONES.get(milestone or "", ()))
-
-
-STATUS_MARK = {"verstreken": "voorbij", "vandaag": "VANDAAG", "komend": "komt nog"}
+STATUS_MARK = {TermijnStatus.VERSTREKEN: "voorbij", TermijnStatus.VANDAAG: "VANDAAG", TermijnStatus.KOMEND: "komt nog"}
 
 
 @dataclass(frozen=True)
@@ -77,12 +58,12 @@ def _day(value) -> str:
     return datum_nl(value, weekday=True)
 
 
-def _source(deadline: Deadline) -> str:
-    return deadline.bron.citation()
+def _source(termijn: Termijn) -> str:
+    return termijn.bron.citation()
 
 
 def _track_sentence(t: Tijdlijn, voice: Voice) -> str:
-    spoor = Spoor(t.spoor.waarde)
+    spoor = t.spoor.waarde
     if spoor is Spoor.SPOOR_1:
         what = voice.pick(
             "**spoor 1**: je werkt aan terugkeer bij je eigen werkgever",
@@ -139,7 +120,7 @@ def _week_sentence(t: Tijdlijn, voice: Voice, beeld: Verlofbeeld | None = None) 
     return sentence
 
 
-def shown_deadlines(t: Tijdlijn) -> list[Deadline]:
+def shown_termijnen(t: Tijdlijn) -> list[Termijn]:
     """The dated deadlines to show; the end of the wages only when a situation moves it from the wachttijd."""
     return [
         d
@@ -148,7 +129,7 @@ def shown_deadlines(t: Tijdlijn) -> list[Deadline]:
     ]
 
 
-def lapsed_deadlines(t: Tijdlijn) -> list[Deadline]:
+def lapsed_termijnen(t: Tijdlijn) -> list[Termijn]:
     return [d for d in t.termijnen.values() if d.vervalt]
 
 
@@ -163,7 +144,7 @@ def _situation_lines(t: Tijdlijn, voice: Voice, beeld: Verlofbeeld | None = None
         )
     if beeld is not None:
         lines += pregnancy_lines(t, beeld, voice)
-    lapsed = lapsed_deadlines(t)
+    lapsed = lapsed_termijnen(t)
     if lapsed:
         lines.append("Deze termijnen vervallen in deze situatie: " + ", ".join(d.titel for d in lapsed) + ".")
     return lines
@@ -209,7 +190,7 @@ def answer_track(t: Tijdlijn, role: str | None, beeld: Verlofbeeld | None = None
 
 def _advice_would_add(t: Tijdlijn, voice: Voice) -> str | None:
     """Without the bedrijfsarts advice: what it could change, as the rules say per deadline."""
-    if t.advies is not Advies.ONBEKEND or t.spoor.waarde == Spoor.ZONDER_WERKGEVER.value:
+    if t.advies is not Advies.ONBEKEND or t.spoor.waarde is Spoor.ZONDER_WERKGEVER:
         return None  # known, or no own employer to return to: the advice changes no track
     titles = [rule.titel for rule in general_rules().values() if rule.hangt_af_van_advies]
     return voice.pick(
@@ -230,7 +211,7 @@ def answer_timeline(t: Tijdlijn, role: str | None, beeld: Verlofbeeld | None = N
     for line in _situation_lines(t, voice, beeld):
         lines += ["", line]
     lines += ["", "**Tijdlijn:**"]
-    for d in shown_deadlines(t):
+    for d in shown_termijnen(t):
         moved = f" · {duur_nl(beeld.verlof.dagen)} later door het verlof" if shifted(beeld, d) else ""
         lines.append(f"- {d.titel}: {_day(d.datum)} — {STATUS_MARK[d.status]}{moved} ({_source(d)})")
     steps = [s for s in t.stappen][:4]
@@ -249,9 +230,9 @@ def answer_timeline(t: Tijdlijn, role: str | None, beeld: Verlofbeeld | None = N
     return "\n".join(lines)
 
 
-def general_milestone_rule(milestone: str | None) -> str | None:
-    """The rule for a milestone without a personal date, as the rules package words it."""
-    keys = MILESTONES.get(milestone or "")
+def general_termijn_rule(termijn: str | None) -> str | None:
+    """The rule for a termijn without a personal date, as the rules package words it."""
+    keys = RULE_KEYS.get(termijn or "")
     if not keys:
         return None
     rules = general_rules()
@@ -260,16 +241,16 @@ def general_milestone_rule(milestone: str | None) -> str | None:
     return text
 
 
-def answer_milestone(t: Tijdlijn, milestone: str | None, role: str | None, beeld: Verlofbeeld | None = None) -> str:
-    """The general rule plus the personal date for one milestone."""
+def answer_termijn(t: Tijdlijn, termijn: str | None, role: str | None, beeld: Verlofbeeld | None = None) -> str:
+    """The general rule plus the personal date for one termijn."""
     voice = voice_for(role)
-    keys = MILESTONES.get(milestone or "")
+    keys = RULE_KEYS.get(termijn or "")
     if not keys:
         return answer_timeline(t, role)
     if not any(k in t.termijnen for k in keys):  # the rules give this deadline only for some advice
         condition = general_rules()[keys[-1]].voorwaarde
         return (
-            general_milestone_rule(milestone)
+            general_termijn_rule(termijn)
             + "\n\n"
             + voice.pick(
                 f"Dit geldt alleen {condition}. "
@@ -277,26 +258,26 @@ def answer_milestone(t: Tijdlijn, milestone: str | None, role: str | None, beeld
                 f"Dit geldt alleen {condition}. Het advies is nu: {ADVIES_LABELS[t.advies].lower()}.",
             )
         )
-    deadlines = [t.termijnen[k] for k in keys if k in t.termijnen]
-    main = deadlines[-1]
+    termijnen = [t.termijnen[k] for k in keys if k in t.termijnen]
+    main = termijnen[-1]
     parts = [f"**{main.titel}**: {main.regel}. {main.uitleg}"]
-    for d in deadlines:
+    for d in termijnen:
         if d.datum is None:
             parts.append(d.uitleg)
             continue
-        if d.status == "verstreken":
+        if d.status is TermijnStatus.VERSTREKEN:
             when = voice.pick(
                 f"Voor jou was dat {_day(d.datum)}: die datum is voorbij.",
                 f"Voor uw werknemer was dat {_day(d.datum)}: die datum is voorbij.",
             )
-        elif d.status == "vandaag":
+        elif d.status is TermijnStatus.VANDAAG:
             when = voice.pick(
                 f"Voor jou is dat **vandaag**, {_day(d.datum)}.",
                 f"Voor uw werknemer is dat **vandaag**, {_day(d.datum)}.",
             )
         else:
             when = voice.pick(f"Voor jou is dat **{_day(d.datum)}**.", f"Voor uw werknemer is dat **{_day(d.datum)}**.")
-        label = "" if len(deadlines) == 1 else f"{d.titel}: "
+        label = "" if len(termijnen) == 1 else f"{d.titel}: "
         parts.append(label + when)
     parts.append(f"Bron: {_source(main)}.")
     parts += [f"⚠️ {w.tekst}" for w in t.waarschuwingen if w.termijn in keys]
@@ -449,13 +430,13 @@ def personal_buttons(role: str | None) -> list[dict]:
     ]
 
 
-def other_milestone_button(milestone: str) -> dict | None:
+def other_termijn_button(termijn: str) -> dict | None:
     """A button for a deadline the same message also asked about ("…en wanneer moet de WIA-aanvraag?")."""
-    keys = MILESTONES.get(milestone)
+    keys = RULE_KEYS.get(termijn)
     if not keys:
         return None
     titel = general_rules()[keys[-1]].titel
-    return {"title": f"Ook: {titel}", "payload": f'/ask_milestone_date{{"milestone": "{milestone}"}}'}
+    return {"title": f"Ook: {titel}", "payload": f'/ask_milestone_date{{"milestone": "{termijn}"}}'}
 
 
 # --- pregnancy and the zwangerschaps- en bevallingsverlof ------------------------------------------
@@ -470,8 +451,8 @@ LEAVE_EXAMPLE = "'15 december 2026 tot en met 5 april 2027'"
 
 
 def _end_of_wages(t: Tijdlijn):
-    deadline = t.termijnen.get("einde_loondoorbetaling") or t.termijnen.get("laatste_dag_wachttijd")
-    return deadline.datum if deadline else None
+    termijn = t.termijnen.get("einde_loondoorbetaling") or t.termijnen.get("laatste_dag_wachttijd")
+    return termijn.datum if termijn else None
 
 
 def _cause_line(t: Tijdlijn, beeld: Verlofbeeld, voice: Voice) -> str:
@@ -598,9 +579,9 @@ def pregnancy_lines(t: Tijdlijn, beeld: Verlofbeeld, voice: Voice) -> list[str]:
     return lines
 
 
-def shift_reason(beeld: Verlofbeeld | None, deadline: Deadline) -> str | None:
+def shift_reason(beeld: Verlofbeeld | None, termijn: Termijn) -> str | None:
     """Why this date moved, for the widget, the agenda file and the PDF; None when it did not."""
-    if not shifted(beeld, deadline):
+    if not shifted(beeld, termijn):
         return None
     verlof = beeld.verlof
     reason = (

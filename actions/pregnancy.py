@@ -87,6 +87,6 @@ def compute(inputs: dict[str, Any], zwangerschap: Zwangerschap | None) -> tuple[
     return timeline, Verlofbeeld(zwangerschap, timeline.verlof)
 
 
-def shifted(beeld: Verlofbeeld | None, deadline) -> bool:
+def shifted(beeld: Verlofbeeld | None, termijn) -> bool:
     """Whether the leave moved this deadline (the rules package decides, and says why in its explanation)."""
-    return beeld is not None and deadline.verschoven_door_verlof
+    return beeld is not None and termijn.verschoven_door_verlof

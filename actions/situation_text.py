@@ -2,7 +2,7 @@
 
 "mijn contract is afgelopen", "ik ben zwanger", "ik werk na mijn pensioen", "ik word
 volgend jaar 67": the guide then skips its situation question. The codes are the
-guide's own; the rules package gets the inputs they stand for (actions/guide.py).
+guide's own; the rules package gets the inputs they stand for (actions/calculation.py).
 
 Pregnancy is only a situation: "zwanger" says that a pregnancy, a birth or the
 zwangerschaps- en bevallingsverlof of the employee herself is in play. It does not say
@@ -35,6 +35,12 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (STANDAARD, r"\bgewoon in dienst\b|\bvast(e)? (contract|baan|dienstverband)\b|\bonbepaalde tijd\b"),
 ]
+
+# "mijn contract loopt af op 30 juni", "contract eindigt per 1 maart 2027"
+CONTRACT_END = re.compile(
+    r"\b(?:contract|dienstverband)\w*\b[^.?!]{0,40}?\b(?:af|stopt|eindigt|geëindigd|afgelopen)\b\s+(?:op|per)\s+([^.?!,]+)",
+    re.IGNORECASE,
+)
 
 # Words for a pregnancy, a birth or the leave around it.
 _PREGNANCY = re.compile(r"\bzwanger\w*|\bbevall\w*|\bbevalt\b|\bbevallen\b")

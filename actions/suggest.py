@@ -27,7 +27,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from .phrasing import MILESTONES
+from .termijn_namen import RULE_KEYS
 
 SUGGEST_FILE = Path(__file__).resolve().parents[1] / "domain" / "suggest.yml"
 CHOOSE_INTENT = "choose_answer"
@@ -142,14 +142,14 @@ def choice_payload(answer: str) -> str:
     return f"/{CHOOSE_INTENT}{json.dumps({ANSWER_ENTITY: answer})}"
 
 
-def button(answer: str, role: Optional[str], milestone: Optional[str] = None) -> Optional[Dict[str, str]]:
+def button(answer: str, role: Optional[str], termijn: Optional[str] = None) -> Optional[Dict[str, str]]:
     """The button for one answer, or None when it has no title (a new answer without one)."""
     data = suggest_data()
     if answer in GUIDE_QUESTIONS.values():
         titles = data["gidstitels"][answer]
         title = titles["werkgever" if role == "werkgever" else "werknemer"]
         # Only a deadline the guide knows goes into the payload, never other words of the message.
-        entities = {"milestone": milestone} if answer == "ask_milestone_date" and milestone in MILESTONES else None
+        entities = {"milestone": termijn} if answer == "ask_milestone_date" and termijn in RULE_KEYS else None
         return {"title": title, "payload": f"/{answer}{json.dumps(entities) if entities else ''}"}
     title = (data.get("antwoordtitels") or {}).get(answer)
     return {"title": title, "payload": choice_payload(answer)} if title else None
@@ -166,10 +166,10 @@ class ActionSuggest(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         parse_data = tracker.latest_message or {}
         role = tracker.get_slot("rol")
-        milestone = next(
+        termijn = next(
             (e.get("value") for e in parse_data.get("entities") or [] if e.get("entity") == "milestone"), None
         )
-        buttons = [b for b in (button(a, role, milestone) for a in candidates(parse_data)) if b]
+        buttons = [b for b in (button(a, role, termijn) for a in candidates(parse_data)) if b]
         if not buttons:
             dispatcher.utter_message(response="utter_default")
             return []

@@ -12,9 +12,9 @@ from datetime import datetime, time, timedelta, timezone
 
 from icalendar import Alarm, Calendar, Event  # maintained iCalendar (RFC 5545) library
 
-from poortwachter import REGIME_LABELS, Tijdlijn, datum_nl
+from poortwachter import REGIME_LABELS, TermijnStatus, Tijdlijn, datum_nl
 
-from .phrasing import lapsed_deadlines, leave_notes, shift_reason, shown_deadlines
+from .phrasing import lapsed_termijnen, leave_notes, shift_reason, shown_termijnen
 from .pregnancy import Verlofbeeld
 
 PAYLOAD_TYPE = "spoorwijzer_tijdlijn"
@@ -36,27 +36,27 @@ def calendar_ics(t: Tijdlijn, beeld: Verlofbeeld | None = None) -> str:
     calendar.add("x-wr-timezone", "Europe/Amsterdam")
     # DTSTAMP must be a UTC time; the peildatum keeps the output a pure function of the input.
     stamp = datetime.combine(t.peildatum, time(0, 0), tzinfo=timezone.utc)
-    for key, deadline in t.termijnen.items():
-        if deadline.datum is None:
+    for key, termijn in t.termijnen.items():
+        if termijn.datum is None:
             continue
         event = Event()
-        event.add("uid", f"{key}-{deadline.datum.isoformat()}-{t.eerste_ziektedag.isoformat()}@spoorwijzer")
+        event.add("uid", f"{key}-{termijn.datum.isoformat()}-{t.eerste_ziektedag.isoformat()}@spoorwijzer")
         event.add("dtstamp", stamp)
-        event.add("dtstart", deadline.datum)
-        event.add("dtend", deadline.datum + timedelta(days=1))
-        event.add("summary", f"Poortwachter: {deadline.titel}")
-        moved = shift_reason(beeld, deadline)
+        event.add("dtstart", termijn.datum)
+        event.add("dtend", termijn.datum + timedelta(days=1))
+        event.add("summary", f"Poortwachter: {termijn.titel}")
+        moved = shift_reason(beeld, termijn)
         event.add(
             "description",
-            f"{deadline.regel[0].upper()}{deadline.regel[1:]}. {deadline.uitleg}\n"
+            f"{termijn.regel[0].upper()}{termijn.regel[1:]}. {termijn.uitleg}\n"
             + (f"Verschoven: {moved}\n" if moved else "")
-            + f"Wie: {deadline.wie}.\nBron: {deadline.bron.citation()} ({deadline.bron.url})",
+            + f"Wie: {termijn.wie}.\nBron: {termijn.bron.citation()} ({termijn.bron.url})",
         )
-        event.add("url", deadline.bron.url)
-        if deadline.status == "komend" and not deadline.vervalt:
+        event.add("url", termijn.bron.url)
+        if termijn.status is TermijnStatus.KOMEND and not termijn.vervalt:
             alarm = Alarm()
             alarm.add("action", "DISPLAY")
-            alarm.add("description", f"Over een week: {deadline.titel}")
+            alarm.add("description", f"Over een week: {termijn.titel}")
             alarm.add("trigger", REMINDER_BEFORE)  # relative to the start of the event
             event.add_component(alarm)
         calendar.add_component(event)
@@ -65,21 +65,21 @@ def calendar_ics(t: Tijdlijn, beeld: Verlofbeeld | None = None) -> str:
 
 def timeline_payload(t: Tijdlijn, beeld: Verlofbeeld | None = None, role: str | None = None) -> dict:
     overdue = {w.termijn for w in t.waarschuwingen}
-    milestones = []
-    for deadline in shown_deadlines(t):
-        key = deadline.key
-        milestones.append(
+    termijnen = []
+    for termijn in shown_termijnen(t):
+        key = termijn.key
+        termijnen.append(
             {
                 "key": key,
-                "titel": deadline.titel,
-                "datum": deadline.datum.isoformat(),
-                "datum_tekst": datum_nl(deadline.datum, weekday=True),
-                "week": deadline.week,
-                "status": deadline.status,
+                "titel": termijn.titel,
+                "datum": termijn.datum.isoformat(),
+                "datum_tekst": datum_nl(termijn.datum, weekday=True),
+                "week": termijn.week,
+                "status": termijn.status.value,  # a dated termijn always has one
                 "te_laat": key in overdue,
-                "bron": deadline.bron.citation(),
+                "bron": termijn.bron.citation(),
                 # Why this date moved (a zwangerschaps- en bevallingsverlof), or null.
-                "toelichting": shift_reason(beeld, deadline),
+                "toelichting": shift_reason(beeld, termijn),
             }
         )
     return {
@@ -88,11 +88,11 @@ def timeline_payload(t: Tijdlijn, beeld: Verlofbeeld | None = None, role: str | 
         "eerste_ziektedag": t.eerste_ziektedag.isoformat(),
         "ziekteweek": t.ziekteweek.waarde,
         "wachttijd_weken": t.wachttijd_weken,
-        "spoor": t.spoor.waarde,
-        "mijlpalen": milestones,
+        "spoor": t.spoor.waarde.value,
+        "mijlpalen": termijnen,
         "situatie": {"code": t.situatie.regime.value, "naam": REGIME_LABELS[t.situatie.regime]},
         # Deadlines that do not apply in this situation, with the reason: the widget lists them as such.
-        "vervallen": [{"key": d.key, "titel": d.titel, "reden": d.uitleg} for d in lapsed_deadlines(t)],
+        "vervallen": [{"key": d.key, "titel": d.titel, "reden": d.uitleg} for d in lapsed_termijnen(t)],
         # A zwangerschaps- en bevallingsverlof: its dates, whether they are expected (planning) and what it
         # changes, in sentences the widget shows under the timeline. Null without a pregnancy.
         "verlof": _leave(t, beeld, role),

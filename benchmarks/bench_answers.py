@@ -29,6 +29,8 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+# Run as a script (`python benchmarks/bench_answers.py`), so Python puts only this folder on the path;
+# the project's packages (`actions`, `components`, `benchmarks`) live in the root, which is not installed.
 sys.path.insert(0, str(ROOT))
 
 from actions.suggest import alternatives, candidates  # noqa: E402

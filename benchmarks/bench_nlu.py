@@ -30,7 +30,9 @@ import yaml
 from sklearn.metrics import accuracy_score, f1_score
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))  # the custom tokenizer lives in components/
+# Run as a script (make bench-nlu), so Python puts only this folder on the path; the project's
+# packages (`components`: the custom tokenizer config.yml names) live in the root, which is not installed.
+sys.path.insert(0, str(ROOT))
 HELDOUT = ROOT / "tests" / "nlu" / "heldout.yml"
 REAL = ROOT / "tests" / "nlu" / "real_questions"
 # The honest "no answer" replies: a real question without an answer of ours, or outside the

@@ -24,6 +24,8 @@ import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# Run as a script (scripts/bench.sh), so Python puts only this folder on the path; the project's
+# packages (`loadgen`) live in the root, which is not installed.
 sys.path.insert(0, str(ROOT))
 from loadgen.client import new_session, percentile, require_loopback, send_turn  # noqa: E402
 from loadgen.run import run  # noqa: E402

@@ -1,15 +1,12 @@
 """Doubt between two guide intents is no doubt: both start the same guide.
 
-components/answer_ranking.py falls back when the two best answers are close (its margin).
-For "ik ben zwanger en sinds 16 november 2026 ziek, welke termijnen komen eraan?" the model was
-torn between inform_sick_date (0.47) and ask_timeline (0.46): the fallback answered "daar heb ik
-geen antwoord op" to a plain guide question, and on another CPU the same training gave 0.88 for
-ask_timeline. Such borderline scores flip with the floating-point order of the machine that
-trained the model (issue #27 item 8).
+components/answer_ranking.py falls back when the two best answers are close (its margin). Between
+two guide intents such borderline scores flip with the machine that trained the model (issue #27
+item 8; the case is in docs/measurements-in-code.md).
 
 The guide intents (a sick date, a situation, the track / timeline / deadline question) all lead
 into the same guide, which reads the date, the situation and the question from the text itself
-(actions/guide.py). So when the fallback came from doubt between two guide intents that together
+(actions/message_slots.py). So when the fallback came from doubt between two guide intents that together
 are sure enough, this component takes the guide intent instead:
 - a message that asks something (a question mark or a question word) gets the question intent
   of the two: the date or situation in it is context, the question is what to answer;

@@ -15,18 +15,17 @@ from .errors import (
     InvalidPeriodError,
     InvalidSituationError,
     PoortwachterError,
-    SickDateAfterPeildatumError,
+    ZiektedagNaPeildatumError,
     UnknownAdviceError,
 )
 from .formatting import datum_nl, duur_nl
 from .invoer import VELDEN, Invoer
 from .parsing import parse_iso_date, parse_periods
-from .results import Deadline, Stap, Tijdlijn, Uitkomst, Waarschuwing
+from .results import Stap, Termijn, TermijnStatus, Tijdlijn, Uitkomst, Verlofgevolg, Waarschuwing
 from .rule import Regeltekst
 from .situation import REGIME_LABELS, Regime, Situatie
 from .timeline import compute_timeline, compute_timeline_for, general_rules
 from .validation import check_first_sick_day, check_period
-from .verlof import Verlofgevolg
 
 __all__ = [
     "ADVIES_LABELS",
@@ -41,10 +40,11 @@ __all__ = [
     "InvalidExtensionError",
     "InvalidPeriodError",
     "PoortwachterError",
-    "SickDateAfterPeildatumError",
+    "ZiektedagNaPeildatumError",
     "UnknownAdviceError",
     "datum_nl",
-    "Deadline",
+    "Termijn",
+    "TermijnStatus",
     "Stap",
     "Tijdlijn",
     "Uitkomst",

@@ -16,8 +16,8 @@ from .parameters import (
     begin_week,
     einde_week,
 )
+from .results import Verlofgevolg
 from .situation import Regime, Situatie
-from .verlof import Verlofgevolg
 
 
 @dataclass(frozen=True)

@@ -106,7 +106,9 @@ def _around_leave(earlier: Periode, later_start: date, verlof: Periode | None) -
     )
 
 
-def build_case(huidige_start: date, eerdere: Sequence[Periode] = (), verlof: Periode | None = None) -> Ziektegeval:
+def ziektegeval_from_perioden(
+    huidige_start: date, eerdere: Sequence[Periode] = (), verlof: Periode | None = None
+) -> Ziektegeval:
     """Keep the earlier periods that merge with the current one (checked first by validation.py)."""
     ordered = sorted(eerdere, key=lambda p: p.begin)
     # Walk back from the current period; the chain breaks at the first gap of 4 weeks or more

@@ -9,7 +9,7 @@ class InvalidDateError(PoortwachterError):
     """A date that is malformed or does not exist (31-02)."""
 
 
-class SickDateAfterPeildatumError(PoortwachterError):
+class ZiektedagNaPeildatumError(PoortwachterError):
     """The first sick day lies after the reference date."""
 
 

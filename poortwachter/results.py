@@ -16,27 +16,31 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from enum import Enum
 
+from . import bronnen
 from .advice import Advies
 from .bronnen import Bron
-from .counting import Ziektegeval
+from .counting import Periode, Ziektegeval
+from .invoer import Invoer
 from .situation import Situatie
 
-if TYPE_CHECKING:  # only for the annotations: verlof.py builds on this module
-    from .invoer import Invoer
-    from .verlof import Verlofgevolg
 
-VERSTREKEN, VANDAAG, KOMEND = "verstreken", "vandaag", "komend"
+class TermijnStatus(str, Enum):
+    """Where a termijn lies against the peildatum; the value is the JSON's `status`."""
+
+    VERSTREKEN = "verstreken"
+    VANDAAG = "vandaag"
+    KOMEND = "komend"
 
 
-def status_on(day: date | None, peildatum: date) -> str | None:
+def status_on(day: date | None, peildatum: date) -> TermijnStatus | None:
     """Whether a deadline lies before, on or after the peildatum."""
     if day is None:
         return None
     if day < peildatum:
-        return VERSTREKEN
-    return VANDAAG if day == peildatum else KOMEND
+        return TermijnStatus.VERSTREKEN
+    return TermijnStatus.VANDAAG if day == peildatum else TermijnStatus.KOMEND
 
 
 @dataclass(frozen=True)
@@ -48,17 +52,18 @@ class Uitkomst:
     bron: Bron
 
     def as_dict(self) -> dict:
-        return {"waarde": self.waarde, "uitleg": self.uitleg, "bron": self.bron.as_dict()}
+        waarde = self.waarde.value if isinstance(self.waarde, Enum) else self.waarde  # the spoor: its code
+        return {"waarde": waarde, "uitleg": self.uitleg, "bron": self.bron.as_dict()}
 
 
 @dataclass(frozen=True)
-class Deadline:
+class Termijn:
     """One deadline of one case: its date, the sick week it falls in, and why."""
 
     key: str
     titel: str
     datum: date | None
-    status: str | None
+    status: TermijnStatus | None
     wie: str
     regel: str
     uitleg: str
@@ -73,7 +78,7 @@ class Deadline:
         return {
             "titel": self.titel,
             "datum": self.datum.isoformat() if self.datum else None,
-            "status": self.status,
+            "status": self.status.value if self.status else None,
             "wie": self.wie,
             "regel": self.regel,
             "uitleg": self.uitleg,
@@ -118,6 +123,40 @@ class Waarschuwing:
 
 
 @dataclass(frozen=True)
+class Verlofgevolg:
+    """What a zwangerschaps- en bevallingsverlof does to this case."""
+
+    verlof: Periode
+    ligging: str  # verlof.VOOR, TIJDENS or NA: where the sickness began against the leave
+    samengeteld: bool  # sickness right before and after counts as one: later dates move by the leave
+    gepland: bool  # the leave has not ended on the peildatum: expected dates, they move if the leave moves
+    aanname: bool = False  # that the sickness goes on right after the leave is assumed, not given
+    telling_stopt: bool = False  # not sick right after the leave: the count of this sickness stops at it
+    telling_vanaf: date | None = None  # the count starts after the leave, after the peildatum asked
+    stand_op: date | None = None  # the day today's position is counted on, when that is not the peildatum
+
+    @property
+    def dagen_later(self) -> int:
+        """By how many days the dates after the leave moved (0: they did not)."""
+        return self.verlof.dagen if self.samengeteld else 0
+
+    def as_dict(self) -> dict:
+        return {
+            "begin": self.verlof.begin.isoformat(),
+            "einde": self.verlof.einde.isoformat(),
+            "ligging": self.ligging,
+            "samengeteld": self.samengeteld,
+            "gepland": self.gepland,
+            "aanname": self.aanname,
+            "telling_stopt": self.telling_stopt,
+            "telling_vanaf": self.telling_vanaf.isoformat() if self.telling_vanaf else None,
+            "stand_op": self.stand_op.isoformat() if self.stand_op else None,
+            "dagen_later": self.dagen_later,
+            "bron": bronnen.VERLOF_TELT_NIET.as_dict(),
+        }
+
+
+@dataclass(frozen=True)
 class Tijdlijn:
     peildatum: date
     advies: Advies
@@ -125,15 +164,15 @@ class Tijdlijn:
     ziektedag: Uitkomst
     ziekteweek: Uitkomst
     spoor: Uitkomst
-    termijnen: dict[str, Deadline]
+    termijnen: dict[str, Termijn]
     stappen: list[Stap]
     waarschuwingen: list[Waarschuwing]
     perspectief_relevant: bool
     wachttijd_weken: int  # 104 plus any voluntary extension: the length of the timeline
     situatie: Situatie
     opmerkingen: list[str] = field(default_factory=list)
-    verlof: "Verlofgevolg | None" = None  # what a zwangerschaps- en bevallingsverlof does to the case
-    invoer: "Invoer | None" = None  # the input the caller gave
+    verlof: Verlofgevolg | None = None  # what a zwangerschaps- en bevallingsverlof does to the case
+    invoer: Invoer | None = None  # the input the caller gave
 
     @property
     def gepland(self) -> bool:
@@ -146,8 +185,8 @@ class Tijdlijn:
         return self.geval.eerste_ziektedag
 
     def datum(self, key: str) -> date | None:
-        deadline = self.termijnen.get(key)
-        return deadline.datum if deadline else None
+        termijn = self.termijnen.get(key)
+        return termijn.datum if termijn else None
 
     def as_dict(self) -> dict:
         """The JSON contract of `poortwachter tijdlijn --json` and the HR API."""
@@ -162,7 +201,7 @@ class Tijdlijn:
             "advies": self.advies.value,
             "ziektedag": self.ziektedag.waarde,
             "ziekteweek": self.ziekteweek.waarde,
-            "spoor": self.spoor.waarde,
+            "spoor": self.spoor.waarde.value,
             "wachttijd_weken": self.wachttijd_weken,
             "situatie": self.situatie.as_dict(),
             "aow_datum": self.situatie.aow_datum.isoformat() if self.situatie.aow_datum else None,

@@ -22,7 +22,7 @@ from typing import TypeVar
 
 from .bronnen import Bron
 from .case import Casus
-from .results import Deadline, status_on
+from .results import Termijn, status_on
 
 T = TypeVar("T")
 Tekst = str | Callable[[Casus], str]
@@ -124,7 +124,7 @@ class Termijnregel(ABC):
     def datum(self, case: Casus) -> date | None:
         """The base date formula (None: no date)."""
 
-    def toepassen(self, case: Casus) -> Deadline | None:
+    def toepassen(self, case: Casus) -> Termijn | None:
         if not self.geldt(case):
             return None
         geldend = [u for u in self.uitzonderingen if u.geldt(case)]
@@ -141,7 +141,7 @@ class Termijnregel(ABC):
         if vervalt is not None:
             return self._vervallen(_tekst(vervalt.uitleg, case), bron)
         uitleg = _tekst(uit("uitleg", self.uitleg), case) + "".join(_tekst(u.erbij, case) for u in geldend if u.erbij)
-        return Deadline(
+        return Termijn(
             key=self.key,
             titel=self.titel,
             datum=datum,
@@ -155,9 +155,9 @@ class Termijnregel(ABC):
             hangt_af_van_advies=self.hangt_af_van_advies,
         )
 
-    def _vervallen(self, waarom: str, bron: Bron) -> Deadline:
+    def _vervallen(self, waarom: str, bron: Bron) -> Termijn:
         """The deadline as it lapses in this case: no date, not open, and why."""
-        return Deadline(
+        return Termijn(
             key=self.key,
             titel=self.titel,
             datum=None,

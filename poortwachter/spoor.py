@@ -40,7 +40,7 @@ class Spoortak(Uitzondering):
 
     def uitkomst(self, case: Casus) -> Uitkomst:
         reden = self.reden(case) if callable(self.reden) else self.reden
-        return Uitkomst(self.spoor.value, reden, self.bron_voor(case))
+        return Uitkomst(self.spoor, reden, self.bron_voor(case))
 
 
 def _evaluatie_in_zicht(case: Casus) -> bool:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from . import bronnen
 from .advice import Advies, Spoor
 from .case import Casus
-from .deadlines import REGELS_PER_KEY
+from .termijnen import REGELS_PER_KEY
 from .formatting import datum_nl
 from .parameters import EVALUATIE_PLAN_VAN_AANPAK
-from .results import VERSTREKEN, Deadline, Stap, Waarschuwing
+from .results import Stap, Termijn, TermijnStatus, Waarschuwing
 
 # Advice under which an arbeidsdeskundig onderzoek is due once the evaluation is in sight.
 _ARBEIDSDESKUNDIGE_BIJ_ADVIES = (
@@ -18,7 +18,7 @@ _ARBEIDSDESKUNDIGE_BIJ_ADVIES = (
 )
 
 
-def _immediate(case: Casus, termijnen: dict[str, Deadline], spoor: str) -> list[Stap]:
+def _immediate(case: Casus, termijnen: dict[str, Termijn], spoor: Spoor) -> list[Stap]:
     """Steps that are due now, before the dated ones."""
     steps: list[Stap] = []
     spoor_2_open = termijnen["spoor_2_uiterlijk"].nog_te_doen
@@ -45,7 +45,7 @@ def _immediate(case: Casus, termijnen: dict[str, Deadline], spoor: str) -> list[
             )
         )
     iva_tot = termijnen.get("vervroegde_iva_tot")
-    if iva_tot is not None and iva_tot.status != VERSTREKEN:
+    if iva_tot is not None and iva_tot.status is not TermijnStatus.VERSTREKEN:
         steps.append(
             Stap(
                 "Overweeg een vervroegde IVA-aanvraag",
@@ -56,9 +56,9 @@ def _immediate(case: Casus, termijnen: dict[str, Deadline], spoor: str) -> list[
                 "vervroegde_iva_tot",
             )
         )
-    if spoor in (Spoor.GEEN_ACTIEVE_REINTEGRATIE.value, Spoor.ZONDER_WERKGEVER.value) or case.aow_bereikt:
+    if spoor in (Spoor.GEEN_ACTIEVE_REINTEGRATIE, Spoor.ZONDER_WERKGEVER) or case.aow_bereikt:
         return steps
-    needs_ad = case.advies in _ARBEIDSDESKUNDIGE_BIJ_ADVIES or spoor == Spoor.SPOOR_1_EN_2.value
+    needs_ad = case.advies in _ARBEIDSDESKUNDIGE_BIJ_ADVIES or spoor is Spoor.SPOOR_1_EN_2
     if needs_ad and (case.in_eerstejaarsevaluatie_periode or case.advies is Advies.GEEN_PERSPECTIEF_EIGEN_WERKGEVER):
         steps.append(
             Stap(
@@ -69,7 +69,7 @@ def _immediate(case: Casus, termijnen: dict[str, Deadline], spoor: str) -> list[
                 bronnen.ARBEIDSDESKUNDIG_ONDERZOEK,
             )
         )
-    if termijnen["plan_van_aanpak"].status == VERSTREKEN:
+    if termijnen["plan_van_aanpak"].status is TermijnStatus.VERSTREKEN:
         steps.append(
             Stap(
                 "Evalueer het plan van aanpak regelmatig",
@@ -82,31 +82,31 @@ def _immediate(case: Casus, termijnen: dict[str, Deadline], spoor: str) -> list[
     return steps
 
 
-def steps(case: Casus, termijnen: dict[str, Deadline], spoor: str) -> list[Stap]:
+def steps(case: Casus, termijnen: dict[str, Termijn], spoor: Spoor) -> list[Stap]:
     """Immediate steps first, then every open deadline still ahead, in date order."""
     immediate = _immediate(case, termijnen, spoor)
     covered = {s.termijn for s in immediate}
     dated = [
         Stap(d.titel, f"{d.regel[0].upper()}{d.regel[1:]}.", d.wie, d.bron, d.datum, d.key)
         for d in termijnen.values()
-        if d.nog_te_doen and d.datum is not None and d.status != VERSTREKEN and d.key not in covered
+        if d.nog_te_doen and d.datum is not None and d.status is not TermijnStatus.VERSTREKEN and d.key not in covered
     ]
     dated.sort(key=lambda s: s.datum)
     return immediate + dated
 
 
-def warnings(termijnen: dict[str, Deadline]) -> list[Waarschuwing]:
+def warnings(termijnen: dict[str, Termijn]) -> list[Waarschuwing]:
     """A warning for each open deadline that has passed, with what to do now (the rule's `te_laat`)."""
     result = []
-    for key, deadline in termijnen.items():
+    for key, termijn in termijnen.items():
         advice = REGELS_PER_KEY[key].te_laat
-        if advice and deadline.nog_te_doen and deadline.status == VERSTREKEN:
+        if advice and termijn.nog_te_doen and termijn.status is TermijnStatus.VERSTREKEN:
             result.append(
                 Waarschuwing(
                     key,
-                    f"De termijn voor '{deadline.titel}' is verstreken ({datum_nl(deadline.datum)}). Is dit nog niet "
+                    f"De termijn voor '{termijn.titel}' is verstreken ({datum_nl(termijn.datum)}). Is dit nog niet "
                     f"gedaan? {advice}",
-                    deadline.bron,
+                    termijn.bron,
                 )
             )
     return result

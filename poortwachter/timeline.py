@@ -16,12 +16,12 @@ from typing import Sequence
 from . import bronnen
 from .advice import Advies, parse_advies
 from .case import Casus
-from .counting import Periode, Ziektegeval, build_case
-from .deadlines import REGELS
+from .counting import Periode, Ziektegeval, ziektegeval_from_perioden
+from .termijnen import REGELS
 from .formatting import datum_nl
 from .parameters import SAMENTELLEN_ONDERBREKING, WACHTTIJD, WIA_IN_WERKING, einde_week
 from .invoer import Invoer
-from .results import Deadline, Tijdlijn, Uitkomst
+from .results import Termijn, Tijdlijn, Uitkomst
 from .rule import Regeltekst
 from .situation import Situatie, determine
 from .spoor import perspectief_relevant, spoor
@@ -120,7 +120,7 @@ def _build(invoer: Invoer) -> Casus:
     ordered = check_periods(invoer.eerdere_perioden, eerste_ziektedag)
     check_leave(verlof, ordered)
     indeling = arrange(eerste_ziektedag, peildatum, ordered, verlof, invoer.ziek_na_verlof)
-    geval = build_case(indeling.huidige_start, indeling.eerdere, verlof)
+    geval = ziektegeval_from_perioden(indeling.huidige_start, indeling.eerdere, verlof)
     check_in_window(geval.eerste_ziektedag, "eerste ziektedag van het samengetelde ziektegeval")
     check_done_dates(geval.eerste_ziektedag, peildatum, invoer.probleemanalyse_datum, invoer.eerstejaarsevaluatie_datum)
     check_contract_end(invoer.einde_dienstverband, eerste_ziektedag)
@@ -155,7 +155,7 @@ def _situation(geval: Ziektegeval, invoer: Invoer, vangnet: bool) -> Situatie:
     )
 
 
-def _without_the_leave(case: Casus, invoer: Invoer) -> dict[str, Deadline] | None:
+def _without_the_leave(case: Casus, invoer: Invoer) -> dict[str, Termijn] | None:
     """The deadlines of the same case as if the sickness had gone on through the leave (its days counted):
     what every deadline would be without the leave, to tell which ones it moved. None without a merge."""
     voor = case.ziek_voor_verlof
@@ -176,9 +176,9 @@ def _later_than_the_leave(eerste_ziektedag, verlof) -> bool:
     return verlof is not None and eerste_ziektedag > verlof.einde + timedelta(days=1)
 
 
-def _apply_rules(case: Casus) -> dict[str, Deadline]:
+def _apply_rules(case: Casus) -> dict[str, Termijn]:
     applied = (regel.toepassen(case) for regel in REGELS)
-    return {deadline.key: deadline for deadline in applied if deadline is not None}
+    return {termijn.key: termijn for termijn in applied if termijn is not None}
 
 
 def _ziektedag(case: Casus) -> Uitkomst:
@@ -224,7 +224,7 @@ def _ziekteweek(case: Casus) -> Uitkomst:
     return Uitkomst(case.week, uitleg, bronnen.WIA_WACHTTIJD)
 
 
-def _notes(case: Casus, termijnen: dict[str, Deadline]) -> list[str]:
+def _notes(case: Casus, termijnen: dict[str, Termijn]) -> list[str]:
     notes = [
         f"De ziekteperiode van {datum_nl(p.begin)} tot en met {datum_nl(p.einde)} telt niet mee: er zitten "
         f"{SAMENTELLEN_ONDERBREKING.tekst()} of meer tussen die periode en de volgende."

@@ -19,7 +19,7 @@ from .errors import (
     InvalidExtensionError,
     InvalidPeriodError,
     InvalidSituationError,
-    SickDateAfterPeildatumError,
+    ZiektedagNaPeildatumError,
 )
 from .formatting import datum_nl
 from .parameters import (
@@ -57,7 +57,7 @@ def check_first_sick_day(eerste_ziektedag: date, peildatum: date) -> None:
     for value, name in ((eerste_ziektedag, "eerste ziektedag"), (peildatum, "peildatum")):
         check_in_window(value, name)
     if eerste_ziektedag > peildatum:
-        raise SickDateAfterPeildatumError(
+        raise ZiektedagNaPeildatumError(
             f"De eerste ziektedag ({datum_nl(eerste_ziektedag)}) ligt na de peildatum "
             f"({datum_nl(peildatum)}). Een eerste ziektedag kan niet in de toekomst liggen."
         )

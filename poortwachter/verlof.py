@@ -29,45 +29,11 @@ from . import bronnen
 from .counting import Periode
 from .errors import CountStartsAfterLeaveError, InvalidSituationError
 from .formatting import datum_nl, duur_nl
-from .results import Deadline
+from .results import Termijn, Verlofgevolg
 from .validation import check_first_sick_day
 
 VOOR, TIJDENS, NA = "voor", "tijdens", "na"  # where the sickness began against the leave
 ONE_DAY = timedelta(days=1)
-
-
-@dataclass(frozen=True)
-class Verlofgevolg:
-    """What a zwangerschaps- en bevallingsverlof does to this case."""
-
-    verlof: Periode
-    ligging: str  # VOOR, TIJDENS or NA: where the sickness began against the leave
-    samengeteld: bool  # sickness right before and after counts as one: later dates move by the leave
-    gepland: bool  # the leave has not ended on the peildatum: expected dates, they move if the leave moves
-    aanname: bool = False  # that the sickness goes on right after the leave is assumed, not given
-    telling_stopt: bool = False  # not sick right after the leave: the count of this sickness stops at it
-    telling_vanaf: date | None = None  # the count starts after the leave, after the peildatum asked
-    stand_op: date | None = None  # the day today's position is counted on, when that is not the peildatum
-
-    @property
-    def dagen_later(self) -> int:
-        """By how many days the dates after the leave moved (0: they did not)."""
-        return self.verlof.dagen if self.samengeteld else 0
-
-    def as_dict(self) -> dict:
-        return {
-            "begin": self.verlof.begin.isoformat(),
-            "einde": self.verlof.einde.isoformat(),
-            "ligging": self.ligging,
-            "samengeteld": self.samengeteld,
-            "gepland": self.gepland,
-            "aanname": self.aanname,
-            "telling_stopt": self.telling_stopt,
-            "telling_vanaf": self.telling_vanaf.isoformat() if self.telling_vanaf else None,
-            "stand_op": self.stand_op.isoformat() if self.stand_op else None,
-            "dagen_later": self.dagen_later,
-            "bron": bronnen.VERLOF_TELT_NIET.as_dict(),
-        }
 
 
 @dataclass(frozen=True)
@@ -183,10 +149,10 @@ STOPS_AT_THE_LEAVE = (
 
 
 def apply_leave(
-    termijnen: dict[str, Deadline],
+    termijnen: dict[str, Termijn],
     gevolg: Verlofgevolg,
-    zonder_verlof: dict[str, Deadline] | None,
-) -> dict[str, Deadline]:
+    zonder_verlof: dict[str, Termijn] | None,
+) -> dict[str, Termijn]:
     """The deadlines with what the leave does to them.
 
     Moved: a deadline after the leave whose date differs from the same rule's date for the case as if the
@@ -196,14 +162,14 @@ def apply_leave(
     """
     verlof = gevolg.verlof
     result = {}
-    for key, deadline in termijnen.items():
-        if deadline.datum is not None and gevolg.telling_stopt and deadline.datum >= verlof.begin:
-            deadline = replace(deadline, nog_te_doen=False, uitleg=deadline.uitleg + STOPS_AT_THE_LEAVE)
-        elif deadline.datum is not None and zonder_verlof is not None and deadline.datum > verlof.einde:
+    for key, termijn in termijnen.items():
+        if termijn.datum is not None and gevolg.telling_stopt and termijn.datum >= verlof.begin:
+            termijn = replace(termijn, nog_te_doen=False, uitleg=termijn.uitleg + STOPS_AT_THE_LEAVE)
+        elif termijn.datum is not None and zonder_verlof is not None and termijn.datum > verlof.einde:
             without = zonder_verlof.get(key)
-            if without is not None and without.datum is not None and without.datum != deadline.datum:
-                deadline = replace(deadline, verschoven_door_verlof=True, uitleg=deadline.uitleg + shift_reason(gevolg))
-        result[key] = deadline
+            if without is not None and without.datum is not None and without.datum != termijn.datum:
+                termijn = replace(termijn, verschoven_door_verlof=True, uitleg=termijn.uitleg + shift_reason(gevolg))
+        result[key] = termijn
     return result
 
 

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from typing import Sequence
 from zoneinfo import ZoneInfo
 
-from poortwachter.advice import ADVIES_LABELS, SPOOR_LABELS, Advies, Spoor
+from poortwachter.advice import ADVIES_LABELS, SPOOR_LABELS, Advies
 from poortwachter.dossiercheck import (
     DOCUMENTEN,
     NIET_GEDAAN,
@@ -28,7 +28,7 @@ from poortwachter.errors import PoortwachterError
 from poortwachter.formatting import datum_nl
 from poortwachter.invoer import Invoer
 from poortwachter.parsing import parse_iso_date, parse_period, parse_periods
-from poortwachter.results import Tijdlijn
+from poortwachter.results import TermijnStatus, Tijdlijn
 from poortwachter.timeline import compute_timeline_for
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -195,7 +195,11 @@ def render_dossiercheck(check: Dossiercheck) -> str:
 
 
 def render_text(t: Tijdlijn) -> str:
-    status_label = {"verstreken": "verstreken", "vandaag": "VANDAAG", "komend": "komt nog"}
+    status_label = {
+        TermijnStatus.VERSTREKEN: "verstreken",
+        TermijnStatus.VANDAAG: "VANDAAG",
+        TermijnStatus.KOMEND: "komt nog",
+    }
     lines = [
         "Poortwachter-overzicht",
         f"Peildatum:        {datum_nl(t.peildatum)}",
@@ -203,7 +207,7 @@ def render_text(t: Tijdlijn) -> str:
         f"Advies:           {ADVIES_LABELS[t.advies]}",
         f"Ziektedag {t.ziektedag.waarde}, ziekteweek {t.ziekteweek.waarde}.",
         f"Situatie: {t.situatie.tekst}",
-        f"Spoor: {SPOOR_LABELS[Spoor(t.spoor.waarde)]}",
+        f"Spoor: {SPOOR_LABELS[t.spoor.waarde]}",
         f"  Waarom: {t.spoor.uitleg} ({t.spoor.bron.citation()})",
         "",
         "Termijnen:",

@@ -17,11 +17,11 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from poortwachter import bronnen
-from poortwachter.advice import ADVIES_LABELS, SPOOR_LABELS, Spoor
+from poortwachter.advice import ADVIES_LABELS, SPOOR_LABELS
 from poortwachter.counting import Periode
 from poortwachter.formatting import datum_nl, duur_nl
 from poortwachter.parameters import PERSPECTIEF_TERUGKEER
-from poortwachter.results import Deadline, Tijdlijn
+from poortwachter.results import Termijn, TermijnStatus, Tijdlijn
 from poortwachter.situation import REGIME_LABELS, Regime
 
 FILENAME = "spoorwijzer-overzicht.pdf"
@@ -30,7 +30,7 @@ DISCLAIMER = (
     "Het is geen persoonlijk juridisch advies. Een cao, afspraken in het bedrijf of een besluit van UWV kunnen "
     "andere data geven. Bespreek de termijnen met de bedrijfsarts, de arbodienst of de casemanager."
 )
-STATUS = {"verstreken": "voorbij", "vandaag": "vandaag", "komend": "komt nog"}
+STATUS = {TermijnStatus.VERSTREKEN: "voorbij", TermijnStatus.VANDAAG: "vandaag", TermijnStatus.KOMEND: "komt nog"}
 _PLAIN = str.maketrans(
     {
         "—": "-",
@@ -114,10 +114,10 @@ def inputs_used(t: Tijdlijn) -> list[tuple[str, str]]:
     return rows
 
 
-def _status(d: Deadline) -> str:
+def _status(d: Termijn) -> str:
     if d.vervalt:
         return "vervalt"
-    return STATUS.get(d.status or "", "-")
+    return STATUS.get(d.status, "-")
 
 
 class _Document(FPDF):
@@ -156,7 +156,7 @@ def dossier_pdf(t: Tijdlijn, made_at: datetime) -> bytes:
 
     heading("Stand")
     paragraph(f"Ziekteweek {t.ziekteweek.waarde} (ziektedag {t.ziektedag.waarde}).")
-    paragraph(f"Spoor: {SPOOR_LABELS[Spoor(t.spoor.waarde)]}. {t.spoor.uitleg} (bron: {t.spoor.bron.citation()})")
+    paragraph(f"Spoor: {SPOOR_LABELS[t.spoor.waarde]}. {t.spoor.uitleg} (bron: {t.spoor.bron.citation()})")
     if t.situatie.regime is not Regime.STANDAARD:
         paragraph(f"Situatie: {t.situatie.tekst} Verantwoordelijk: {t.situatie.verantwoordelijke}.")
 

@@ -11,22 +11,13 @@ from __future__ import annotations
 import argparse
 import shlex
 import sys
-from typing import Any, Dict, List
+from typing import Dict, List
 
 from pydantic import SecretStr
 
 from spoorwijzer_settings import PROCESSES, Section, SettingsError, check, declared
 from spoorwijzer_settings.env_example import env_example
-
-
-def shell_value(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "1" if value else "0"
-    if isinstance(value, (tuple, list)):
-        return " ".join(str(item) for item in value)
-    return str(value)
+from spoorwijzer_settings.shell import shell_value
 
 
 def shell_lines(names: List[str]) -> List[str]:

@@ -7,6 +7,9 @@ from typing import Any, List
 
 from pydantic import SecretStr
 
+from spoorwijzer_settings import SECTIONS
+from spoorwijzer_settings.shell import shell_value
+
 HEADER = """\
 # Spoorwijzer: alle instellingen, met hun standaardwaarde.
 #
@@ -27,8 +30,6 @@ HEADER = """\
 
 
 def value_text(value: Any) -> str:
-    from spoorwijzer_settings.__main__ import shell_value
-
     text = shell_value(value)
     return f'"{text}"' if " " in text else text
 
@@ -38,8 +39,6 @@ def comment(text: str, first: str = "# ", rest: str = "#   ") -> List[str]:
 
 
 def env_example() -> str:
-    from spoorwijzer_settings import SECTIONS
-
     lines = [HEADER]
     for section in SECTIONS:
         lines.append(f"# === {section.title} ===")

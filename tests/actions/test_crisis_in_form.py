@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.guide import ValidateGuideForm
+from actions.guide_form import ValidateGuideForm
 from helpers import make_tracker, slot_events
 
 FORM = "guide_form"

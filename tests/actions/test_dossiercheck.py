@@ -19,7 +19,8 @@ from rasa_sdk import Action
 from rasa_sdk.executor import CollectingDispatcher
 
 import actions.dossiercheck as dossiercheck_actions
-import actions.guide as guide_actions
+import actions.guide_form as guide_form
+import actions.guide_questions as guide_questions
 from actions import dossiercheck_text as words
 from actions.dossiercheck import (
     FORM,
@@ -42,7 +43,7 @@ MELDING_42 = FIRST + timedelta(days=294)  # day 295 = Monday 16 November 2026, a
 STOPPING = {"crisis", "goodbye", "erase_conversation", "confirm_erase"}  # their rules stop the form (data/rules)
 ASK_ACTIONS = {
     cls().name(): cls
-    for module in (guide_actions, dossiercheck_actions)
+    for module in (guide_questions, dossiercheck_actions)
     for cls in vars(module).values()
     if inspect.isclass(cls) and issubclass(cls, Action) and cls.__module__ == module.__name__ and cls is not Action
 }
@@ -477,9 +478,9 @@ async def test_a_correction_after_the_checklist_checks_again(domain):
 
 def test_the_guide_lets_the_dossier_question_through():
     """Asked while the guide asks its questions, the dossier question must reach its own rule: the guide's
-    form has to turn it down. Needs "ask_dossiercheck" and "inform_document" in actions/guide.py DIGRESSIONS
-    (a change for the lead: guide.py is not ours)."""
-    assert {"ask_dossiercheck", "inform_document"} <= guide_actions.DIGRESSIONS
+    form has to turn it down. Needs "ask_dossiercheck" and "inform_document" in DIGRESSIONS
+    (actions/guide_form.py)."""
+    assert {"ask_dossiercheck", "inform_document"} <= guide_form.DIGRESSIONS
 
 
 # --- plain Dutch ---------------------------------------------------------------------------------------

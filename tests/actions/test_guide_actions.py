@@ -5,17 +5,15 @@ from __future__ import annotations
 import pytest
 from helpers import make_tracker, slot_events, texts
 
-from actions.guide import (
-    ActionAnswerGuide,
+from actions.guide import ActionAnswerGuide, ActionExplainWhy, ActionPrefillGuide
+from actions.guide_form import ValidateGuideForm
+from actions.guide_questions import (
     ActionAskAdvies,
     ActionAskEersteZiektedag,
     ActionAskPerspectief,
     ActionAskSchattingBevestigd,
-    ActionExplainWhy,
-    ActionPrefillGuide,
-    ValidateGuideForm,
-    message_date,
 )
+from actions.tracker_helpers import message_date
 
 FORM = "guide_form"
 
@@ -259,7 +257,7 @@ async def test_form_never_asks_the_perspective_when_there_are_no_possibilities(d
     assert slots["requested_slot"] is None
 
 
-async def test_milestone_question_needs_no_advice(dispatcher, domain):
+async def test_termijn_question_needs_no_advice(dispatcher, domain):
     tracker = make_tracker(
         "3 maart 2025",
         "inform_sick_date",
@@ -307,15 +305,15 @@ async def test_an_estimate_in_the_answer_to_the_date_question_is_kept_and_confir
     assert "2 november 2026" in dispatcher.messages[-1]["text"]
 
 
-@pytest.mark.parametrize("milestone", ["spoor_2", "vervroegde_iva"])
-async def test_milestone_whose_date_follows_from_the_advice_asks_for_it(dispatcher, domain, milestone):
+@pytest.mark.parametrize("termijn", ["spoor_2", "vervroegde_iva"])
+async def test_termijn_whose_date_follows_from_the_advice_asks_for_it(dispatcher, domain, termijn):
     # The rules say per deadline whether it depends on the bedrijfsarts advice; the form follows them.
     tracker = make_tracker(
         "3 maart 2025",
         "inform_sick_date",
         requested_slot="eerste_ziektedag",
         form=FORM,
-        slots={"vraag": "termijn", "milestone": milestone},
+        slots={"vraag": "termijn", "milestone": termijn},
     )
     slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
     assert slots["requested_slot"] == "advies"
@@ -374,7 +372,7 @@ async def test_rejected_estimate_asks_for_the_exact_date(dispatcher, domain):
 # --- questions ------------------------------------------------------------------------
 
 
-async def test_date_question_for_a_milestone_gives_the_general_rule_first(dispatcher, domain):
+async def test_date_question_for_a_termijn_gives_the_general_rule_first(dispatcher, domain):
     tracker = make_tracker(
         "wanneer moet ik de wia aanvragen",
         "ask_milestone_date",
@@ -445,7 +443,7 @@ async def test_track_answer_for_hr(dispatcher, domain):
     assert "Start spoor 2 nu: nu" in answer
 
 
-async def test_milestone_answer_gives_rule_date_and_source(dispatcher, domain):
+async def test_termijn_answer_gives_rule_date_and_source(dispatcher, domain):
     tracker = make_tracker(
         "3 maart 2025",
         "inform_sick_date",
@@ -459,7 +457,7 @@ async def test_milestone_answer_gives_rule_date_and_source(dispatcher, domain):
     assert "Wet WIA, art. 64 lid 3" in answer
 
 
-async def test_timeline_answer_lists_every_deadline(dispatcher, domain):
+async def test_timeline_answer_lists_every_termijn(dispatcher, domain):
     tracker = make_tracker(
         "tijdlijn",
         "ask_timeline",
@@ -664,7 +662,7 @@ async def test_a_situation_that_contradicts_the_dates_is_forgotten_not_the_sick_
 # --- how people write (issue: answers for real people) ---------------------------------------------
 
 
-async def test_prefill_hr_date_and_deadline_question_in_one_message(dispatcher, domain):
+async def test_prefill_hr_date_and_termijn_question_in_one_message(dispatcher, domain):
     tracker = make_tracker(
         "Ik werk bij HR. Een medewerker is sinds 10 februari 2026 ziek. Wanneer moeten we de 42e-weeksmelding doen?",
         "inform_sick_date",

@@ -26,15 +26,9 @@ from pypdf import PdfReader
 
 from actions import phrasing, situation_text
 from actions.dossier import ActionDownloadPdf
-from actions.guide import (
-    ActionAnswerGuide,
-    ActionAskZiekDoorZwangerschap,
-    ActionAskZiekNaVerlof,
-    ActionAskZwangerschapsverlof,
-    ActionExplainWhy,
-    ActionPrefillGuide,
-    ValidateGuideForm,
-)
+from actions.guide import ActionAnswerGuide, ActionExplainWhy, ActionPrefillGuide
+from actions.guide_form import ValidateGuideForm
+from actions.guide_questions import ActionAskZiekDoorZwangerschap, ActionAskZiekNaVerlof, ActionAskZwangerschapsverlof
 from actions.pregnancy import Zwangerschap, compute
 from poortwachter import Periode, compute_timeline
 
@@ -602,7 +596,7 @@ async def test_a_crisis_message_is_no_answer_to_a_pregnancy_question(dispatcher,
     assert filled == {} and dispatcher.messages == []
 
 
-async def test_a_deadline_question_gets_the_moved_date_and_why(dispatcher, domain):
+async def test_a_termijn_question_gets_the_moved_date_and_why(dispatcher, domain):
     # "Wanneer moet de WIA-aanvraag?": end of week 93 of the case, 16 weeks later because of the leave.
     slots = dict(REVIEW, vraag="termijn", milestone="wia_aanvraag", ziek_na_verlof="ja")
     text, _payload, _ = await _answer(dispatcher, domain, slots, "2026-12-06")

@@ -5,7 +5,8 @@ from __future__ import annotations
 from helpers import make_tracker, slot_events
 
 from actions.faq import ActionAnswerFaq
-from actions.guide import ActionAnswerGuide, ActionPrefillGuide, ValidateGuideForm
+from actions.guide import ActionAnswerGuide, ActionPrefillGuide
+from actions.guide_form import ValidateGuideForm
 
 SHARED = {"personal_chat": False, "out_channel": "C123"}
 PRIVATE = {"personal_chat": True, "out_channel": "D123"}

@@ -120,7 +120,7 @@ async def test_at_most_three_candidates_and_nothing_below_the_minimum(domain):
     assert [b["payload"] for b in message["buttons"]] == ['/choose_answer{"antwoord": "faq/loon_hoogte"}', IETS_ANDERS]
 
 
-async def test_a_named_deadline_goes_with_the_guide_button(domain):
+async def test_a_named_termijn_goes_with_the_guide_button(domain):
     tracker = _unsure("wanneer moet die wia nou", [("ask_milestone_date", 0.4), ("faq", 0.3)], [("faq/wia", 0.5)])
     tracker.latest_message["entities"] = [{"entity": "milestone", "value": "wia_aanvraag"}]
     (message,) = await _run(ActionSuggest(), tracker, domain)
@@ -290,11 +290,9 @@ def test_the_domain_declares_what_the_buttons_use(rasa_domain):
 
 def test_on_a_parse_made_by_rasa(tmp_path, domain):
     """The fields the action reads are the ones a real Rasa NLU model fills (a small model, ~10 s)."""
-    import sys
-
-    sys.path.insert(0, str(ROOT / "tests/server"))
     from rasa.core.agent import Agent
-    from toy_nlu import train_toy_model
+
+    from tests.server.toy_nlu import train_toy_model
 
     config = """
     recipe: default.v1

@@ -16,7 +16,7 @@ def _timeline():
     return compute_timeline(date(2025, 3, 4), date(2025, 5, 12), "onbekend")
 
 
-def test_payload_has_every_dated_milestone_with_week_and_status():
+def test_payload_has_every_dated_termijn_with_week_and_status():
     payload = timeline_payload(_timeline())
     by_key = {m["key"]: m for m in payload["mijlpalen"]}
     assert payload["type"] == "spoorwijzer_tijdlijn" and payload["ziekteweek"] == 10
@@ -35,7 +35,7 @@ def test_payload_has_every_dated_milestone_with_week_and_status():
     assert by_key["laatste_dag_wachttijd"]["week"] == 104
 
 
-def test_ics_parses_with_one_all_day_event_per_deadline():
+def test_ics_parses_with_one_all_day_event_per_termijn():
     t = _timeline()
     calendar = Calendar.from_ical(timeline_payload(t)["ics"])
     events = calendar.walk("VEVENT")
@@ -46,7 +46,7 @@ def test_ics_parses_with_one_all_day_event_per_deadline():
     assert len({str(e["UID"]) for e in events}) == len(events)
 
 
-def test_open_deadlines_have_a_reminder_a_week_before_read_by_a_second_parser():
+def test_open_termijnen_have_a_reminder_a_week_before_read_by_a_second_parser():
     # vobject is an independent iCalendar implementation: what it reads, calendar apps read too.
     import vobject
 
@@ -60,8 +60,8 @@ def test_open_deadlines_have_a_reminder_a_week_before_read_by_a_second_parser():
     assert "WIA-aanvraag" in alarm.description.value
     past = by_summary["Poortwachter: Probleemanalyse door de bedrijfsarts"]
     assert not hasattr(past, "valarm_list") or not past.valarm_list  # no reminder for what is past
-    open_deadlines = [d for d in t.termijnen.values() if d.datum and d.status == "komend"]
-    assert sum(1 for e in calendar.vevent_list if hasattr(e, "valarm")) == len(open_deadlines)
+    open_termijnen = [d for d in t.termijnen.values() if d.datum and d.status == "komend"]
+    assert sum(1 for e in calendar.vevent_list if hasattr(e, "valarm")) == len(open_termijnen)
 
 
 async def test_payload_is_sent_only_on_the_widget_channel(dispatcher, domain):
@@ -101,7 +101,7 @@ def test_the_timeline_length_follows_a_voluntary_extension():
     assert weeks["laatste_dag_wachttijd"] == 117 and weeks["wia_aanvraag"] == 106
 
 
-def test_a_situation_is_in_the_payload_with_the_deadlines_that_lapse():
+def test_a_situation_is_in_the_payload_with_the_termijnen_that_lapse():
     t = compute_timeline(date(2026, 3, 2), date(2026, 11, 23), "eigen_werk", einde_dienstverband=date(2026, 6, 30))
     payload = timeline_payload(t)
     assert payload["situatie"] == {

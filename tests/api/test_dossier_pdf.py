@@ -65,7 +65,7 @@ def test_json_stays_the_default(api_url, auth_headers):
         assert response.headers["Content-Type"].startswith("application/json")
 
 
-def test_every_deadline_and_a_lapsed_one_with_its_reason():
+def test_every_termijn_and_a_lapsed_one_with_its_reason():
     t = compute_timeline(
         eerste_ziektedag=date(2026, 4, 1),
         peildatum=date(2026, 11, 28),
@@ -75,8 +75,8 @@ def test_every_deadline_and_a_lapsed_one_with_its_reason():
     text = text_of(dossier_pdf(t, datetime(2026, 11, 28, 9, 15)))
     assert "Gemaakt op 28 november 2026 om 09:15" in text
     assert "Laatste dag van het contract 31 december 2026" in text
-    for deadline in t.termijnen.values():
-        assert deadline.titel.split(":")[0] in text
+    for termijn in t.termijnen.values():
+        assert termijn.titel.split(":")[0] in text
     assert "vervalt" in text and "Vervalt: het dienstverband eindigt" in text
 
 

@@ -252,7 +252,7 @@ def test_every_declared_setting_is_read_somewhere():
 
 
 def shell_form(value) -> str:
-    from spoorwijzer_settings.__main__ import shell_value
+    from spoorwijzer_settings.shell import shell_value
 
     return shell_value(value)
 

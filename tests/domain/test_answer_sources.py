@@ -16,7 +16,7 @@ import re
 import pytest
 import yaml
 
-from texts import ROOT, body_words, response_texts
+from tests.domain.texts import ROOT, body_words, response_texts
 
 FAQ_FILES = sorted((ROOT / "domain").glob("faq*.yml"))
 NLU_FILES = sorted((ROOT / "data" / "nlu").glob("*.yml"))

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from texts import response_texts, sentences
+from tests.domain.texts import response_texts, sentences
 
 TERMS = yaml.safe_load((Path(__file__).parent / "juridische_termen.yml").read_text(encoding="utf-8"))["termen"]
 TEXTS = response_texts()

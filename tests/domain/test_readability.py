@@ -12,8 +12,8 @@ from __future__ import annotations
 import pyphen
 import pytest
 
-from readability import douma, flesch_douma, prepare, sentences, syllables, words
-from texts import response_texts
+from tests.domain.readability import douma, flesch_douma, prepare, sentences, syllables, words
+from tests.domain.texts import response_texts
 
 GOAL = 60.0
 

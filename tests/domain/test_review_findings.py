@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from texts import prose_lines, response_texts
+from tests.domain.texts import prose_lines, response_texts
 
 TEXTS = response_texts()
 

@@ -15,8 +15,10 @@ import urllib.request
 import uuid
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from live_checks import report  # noqa: E402
+# Run as a script (scripts/test.sh), so Python puts only this folder on the path; the project's
+# packages (`tests.live_checks`) live in the root, which is not installed.
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from tests.live_checks import report  # noqa: E402
 
 BASE, PHASE = sys.argv[1], sys.argv[2]
 SENDER = str(uuid.uuid4())  # conversation ids must be random UUID4s

@@ -22,8 +22,10 @@ from zoneinfo import ZoneInfo
 
 from poortwachter import Periode, compute_timeline, datum_nl
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from live_checks import report, status_of  # noqa: E402
+# Run as a script (scripts/test.sh), so Python puts only this folder on the path; the project's
+# packages (`tests.live_checks`) live in the root, which is not installed.
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from tests.live_checks import report, status_of  # noqa: E402
 
 BASE = sys.argv[1] if len(sys.argv) > 1 else "http://localhost:5005"
 TIMEOUT = 60

@@ -17,12 +17,12 @@ import uuid
 from datetime import date, timedelta
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+# Run as a script (scripts/test.sh), so Python puts only this folder on the path; the project's
+# packages (`privacy`, `tests.live_checks`) live in the root, which is not installed.
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from live_checks import report  # noqa: E402
-
 from privacy.erasure import ERASED_TEXT  # noqa: E402
 from privacy.redaction import PLACEHOLDER  # noqa: E402
+from tests.live_checks import report  # noqa: E402
 
 BASE, DATABASE = sys.argv[1], sys.argv[2]
 results: list[tuple[str, bool, str]] = []

@@ -54,8 +54,8 @@ def test_case(case):
     if "aow_datum" in expected:
         assert result.situatie.aow_datum == expected["aow_datum"]
     for key in expected.get("vervallen", []):  # lapses in this situation: no date, and it says why
-        deadline = result.termijnen[key]
-        assert deadline.datum is None and not deadline.nog_te_doen and deadline.uitleg.startswith("Vervalt"), key
+        termijn = result.termijnen[key]
+        assert termijn.datum is None and not termijn.nog_te_doen and termijn.uitleg.startswith("Vervalt"), key
     for key in expected.get("geen", []):
         assert key not in result.termijnen, key
     for key, fragment in expected.get("regel_bevat", {}).items():

@@ -124,7 +124,7 @@ def test_as_dict_is_the_json_contract():
     assert {"niet_te_controleren", "oordeel_uitleg", "ziekteweek", "situatie", "oordeel_bron"} <= set(data)
 
 
-def test_the_deadlines_are_the_timelines_own():
+def test_the_termijnen_are_the_timelines_own():
     """The check adds no deadline for the five: each is the timeline's date for the same input."""
     invoer = Invoer(date(2025, 3, 4), date(2026, 12, 28), probleemanalyse_datum=date(2025, 4, 1))
     timeline = compute_timeline_for(invoer)

@@ -14,7 +14,7 @@ from poortwachter import (
     InvalidExtensionError,
     InvalidPeriodError,
     Periode,
-    SickDateAfterPeildatumError,
+    ZiektedagNaPeildatumError,
     UnknownAdviceError,
     compute_timeline,
     parse_iso_date,
@@ -28,7 +28,7 @@ D1, PEIL = date(2025, 3, 4), date(2025, 5, 12)
 @pytest.mark.parametrize(
     "kwargs, error, fragment",
     [
-        (dict(eerste_ziektedag=date(2025, 6, 1)), SickDateAfterPeildatumError, "toekomst"),
+        (dict(eerste_ziektedag=date(2025, 6, 1)), ZiektedagNaPeildatumError, "toekomst"),
         (dict(advies="misschien"), UnknownAdviceError, "Onbekend advies"),
         (dict(verlenging_weken=12), InvalidExtensionError, "minstens 13 weken"),
         (dict(verlenging_weken=0), InvalidExtensionError, "minstens 13 weken"),
@@ -116,7 +116,7 @@ D1, PEIL = date(2025, 3, 4), date(2025, 5, 12)
                 zwangerschapsverlof=Periode(date(2025, 7, 1), date(2025, 10, 20)),
                 eerdere_perioden=[Periode(date(2025, 6, 1), date(2025, 6, 30))],
             ),
-            SickDateAfterPeildatumError,
+            ZiektedagNaPeildatumError,
             "toekomst",
         ),
         (

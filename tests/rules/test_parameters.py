@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from poortwachter import general_rules
-from poortwachter.deadlines import REGELS
+from poortwachter.termijnen import REGELS
 from poortwachter.parameters import (
     REINTEGRATIEVERSLAG_VOOR_EINDE,
     VERZAMELWET_2013,
@@ -129,14 +129,15 @@ _LEGAL_NUMBER = re.compile(r"\b(?:week|ziekteweek|ziektedag)\s+\d+|\b\d+\s+(?:we
 
 # Numbers that are typed on purpose, with the reason.
 _TYPED_ON_PURPOSE = {
-    ("poortwachter/deadlines.py", "week 4"): "what other sources say about the IVA (explains our choice)",
-    ("poortwachter/deadlines.py", "week 78"): "what other sources say about the IVA (explains our choice)",
+    ("poortwachter/termijnen.py", "week 4"): "what other sources say about the IVA (explains our choice)",
+    ("poortwachter/termijnen.py", "week 78"): "what other sources say about the IVA (explains our choice)",
     ("poortwachter/timeline.py", "week 1"): "the counting convention itself, as an example (week 1 = days 1-7)",
     ("poortwachter/timeline.py", "week 2"): "the counting convention itself, as an example (week 2 = days 8-14)",
     ("actions/dates.py", "6 weken"): "language: 'anderhalve maand' means six weeks",
     ("actions/dates.py", "18 maanden"): "language: 'anderhalf jaar' means eighteen months",
     ("actions/dates.py", "6 maanden"): "language: 'een half jaar' means six months",
-    ("actions/guide.py", "14 maanden"): "an example of how a user may write a duration",
+    ("actions/guide_form.py", "14 maanden"): "an example of how a user may write a duration",
+    ("actions/guide_questions.py", "14 maanden"): "an example of how a user may write a duration",
 }
 
 

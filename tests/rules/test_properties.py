@@ -29,7 +29,7 @@ ORDER = [
 
 @settings(max_examples=300, deadline=None)
 @given(first_days, offsets, advies)
-def test_deadlines_are_ordered(d1, offset, code):
+def test_termijnen_are_ordered(d1, offset, code):
     t = compute_timeline(d1, d1 + timedelta(days=offset), code)
     dates = [t.datum(k) for k in ORDER]
     assert dates == sorted(dates)
@@ -61,7 +61,7 @@ def test_42e_weeksmelding_is_first_workday_from_day_295(d1):
     st.integers(min_value=0, max_value=60),  # gap in days
     st.integers(min_value=0, max_value=800),
 )
-def test_merging_never_moves_a_deadline_earlier(start, length, gap, offset):
+def test_merging_never_moves_a_termijn_earlier(start, length, gap, offset):
     earlier = Periode(start, start + timedelta(days=length - 1))
     current = earlier.einde + timedelta(days=gap + 1)
     peildatum = current + timedelta(days=offset)
