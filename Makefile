@@ -35,8 +35,9 @@ test-python: install
 lint: install
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 
+# Every Rasa command through the project's runtime, `python -m spoorwijzer_rasa` (spoorwijzer_rasa/__main__.py).
 validate: install
-	source scripts/env.sh && rasa data validate --domain domain --fail-on-warnings
+	source scripts/env.sh && python -m spoorwijzer_rasa data validate --domain domain --fail-on-warnings
 
 # Turn throughput and latency: Rasa's default configuration, ours, and the replicated
 # set-up, plus a 10-minute soak (~50 min; see scripts/bench.sh and docs/benchmarks.md).
@@ -62,4 +63,4 @@ clean:
 # Talk to the assistant in the terminal (starts the action server too).
 shell: install train
 	source scripts/env.sh && source scripts/servers.sh && trap stop_servers EXIT && start_action_server && \
-	  rasa shell --model models --endpoints endpoints.yml
+	  python -m spoorwijzer_rasa shell --model models --endpoints endpoints.yml

@@ -69,7 +69,7 @@ single_server() {
 
 if wants floor; then
 echo "==> (0) ondergrens: het kleinste Rasa-gesprek (benchmarks/floor)"
-rasa train --config benchmarks/floor/config.yml --domain benchmarks/floor/domain.yml \
+python -m spoorwijzer_rasa train --config benchmarks/floor/config.yml --domain benchmarks/floor/domain.yml \
   --data benchmarks/floor/data --out "$OUT/models-floor" --fixed-model-name floor > "$OUT/train-floor.log" 2>&1
 FLOOR_MESSAGE=hallo FLOOR_STORE=memory single_server "(0) ondergrens: antwoord uit domein, geheugen" \
   "$OUT/models-floor/floor.tar.gz" python -m spoorwijzer_rasa

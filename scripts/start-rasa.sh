@@ -36,7 +36,8 @@ if [ -n "${RASA_API_TOKEN:-}" ]; then api=(--enable-api --auth-token "$RASA_API_
 cors=()
 if [ -n "$CORS_ORIGINS" ]; then read -ra cors <<< "--cors $CORS_ORIGINS"; fi
 
-# python -m spoorwijzer_rasa: Rasa's own command with the log safety and the measured fixes
-# (spoorwijzer_rasa/patches.py); `rasa run` works too, slower and without the log safety.
+# python -m spoorwijzer_rasa: Rasa's own command with the log safety and the three patches Rasa 3.6 has no
+# extension point for (spoorwijzer_rasa/patches.py); `rasa run` loads the model as fast (components/diet.py)
+# but lacks both.
 exec python -m spoorwijzer_rasa run --model "$RASA_MODEL" --endpoints "$RASA_ENDPOINTS" \
   --credentials var/credentials.yml "${api[@]}" --interface "$RASA_INTERFACE" --port "$RASA_PORT" "${cors[@]}"

@@ -35,7 +35,7 @@ echo "==> deploy/: Compose en Kubernetes tegen hun schema's"
 scripts/check-deploy.sh
 
 echo "==> rasa data validate"
-rasa data validate --domain domain --data data --config config.yml --fail-on-warnings
+python -m spoorwijzer_rasa data validate --domain domain --data data --config config.yml --fail-on-warnings
 
 echo "==> model trainen (alleen als data of config veranderd zijn)"
 scripts/train.sh
@@ -50,9 +50,9 @@ echo "==> NLU: ondergrenzen voor de nauwkeurigheid (eigen held-out set, echte vr
 python tests/nlu/accuracy_gate.py models
 
 echo "==> gespreksverhalen: tests/test_stories.yml"
-rasa test core --stories tests/test_stories.yml --model models --endpoints endpoints.yml \
+python -m spoorwijzer_rasa test core --stories tests/test_stories.yml --model models --endpoints endpoints.yml \
   --out results --fail-on-prediction-errors
-rasa test core --stories tests/test_stories_suggest.yml --model models --endpoints endpoints.yml \
+python -m spoorwijzer_rasa test core --stories tests/test_stories_suggest.yml --model models --endpoints endpoints.yml \
   --out results/suggest --fail-on-prediction-errors
 
 echo "==> servers starten en een volledig gesprek via REST"

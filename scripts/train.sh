@@ -34,9 +34,10 @@ fi
 # more threads only change the order of floating-point additions.
 export TF_INTRA_OP_PARALLELISM_THREADS="${TRAIN_THREADS:-$(nproc)}"
 export TF_INTER_OP_PARALLELISM_THREADS="${TRAIN_THREADS:-$(nproc)}"
-# spoorwijzer_rasa: Rasa's own command line with the runtime fixes, including fixes 5 and 6
-# (spoorwijzer_rasa/patches.py) that take a third to half off the training time; measured over several
-# seeds in docs/benchmarks.md (#18). SPOORWIJZER_FAST_TRAINING=0 trains as stock Rasa does.
+# spoorwijzer_rasa: Rasa's own command line with the project's runtime; the training fixes (similar-length
+# batches, one trace of the training step) live in components/diet.py and take a third to half off the
+# training time; measured over several seeds in docs/benchmarks.md (#18, #28 stap 8).
+# SPOORWIJZER_FAST_TRAINING=0 trains as stock Rasa does.
 before=$(ls -t models/*.tar.gz 2>/dev/null | head -n 1 || true)
 python -m spoorwijzer_rasa train --domain domain --config config.yml --data data --out models "$@"
 after=$(ls -t models/*.tar.gz 2>/dev/null | head -n 1 || true)

@@ -714,7 +714,7 @@ class Training(Section):
         True,
         "SPOORWIJZER_FAST_TRAINING",
         "0 traint zoals Rasa zelf (zonder de snelheidsfixes), voor een vergelijking.",
-        readers=(TRAIN, "spoorwijzer_rasa/patches.py"),
+        readers=(TRAIN, "components/diet.py"),
         example="0",
     )
     train_threads: Optional[Positive] = setting(

@@ -1,6 +1,6 @@
 """What the running system keeps, read from its own database: no medical text, no identifiers
 people type (BSN, phone, e-mail, IBAN, address), nothing after erasure, and the whole history of a
-long conversation (split into sessions, spoorwijzer_rasa/patches.py). Run by `make test` against the
+long conversation (split into sessions by the rule in domain/core.yml, session_config). Run by `make test` against the
 single server with SQLite and against the replicated
 set-up with PostgreSQL (through nginx, so erasure on one replica holds for all).
 

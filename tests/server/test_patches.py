@@ -1,4 +1,8 @@
-"""The runtime fix for action-response validation behaves exactly like stock Rasa."""
+"""The patches of spoorwijzer_rasa/patches.py: only the listed ones, each behaving as intended.
+
+1 and 2 give exactly stock Rasa's answers (action-response validation, event classes by name); 3 is the
+session rule of the domain (domain/core.yml), applied where Rasa decides whether a session has ended.
+"""
 
 from __future__ import annotations
 
@@ -92,22 +96,30 @@ def test_stored_events_come_back_as_the_same_events(monkeypatch):
     assert [Event.from_parameters(event.as_dict()) for event in events] == events
 
 
-# --- 3. long sessions split at a safe point -------------------------------------------------------
+# --- 3. the domain's session rule: a long session ends at a safe point ---------------------------
 
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
 from types import SimpleNamespace  # noqa: E402
 
 import rasa  # noqa: E402
 from rasa.core.processor import MessageProcessor  # noqa: E402
-from rasa.shared.core.domain import SessionConfig  # noqa: E402
+from rasa.shared.core.domain import Domain  # noqa: E402
 from rasa.shared.core.events import ActiveLoop, BotUttered  # noqa: E402
 from rasa.shared.core.trackers import DialogueStateTracker  # noqa: E402
 
-PROCESSOR = SimpleNamespace(domain=SimpleNamespace(session_config=SessionConfig(240, True)))
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def domain(session_config: dict | None) -> Domain:
+    return Domain.from_dict({} if session_config is None else {"session_config": session_config})
+
+
+RULE = {"session_expiration_time": 240, "carry_over_slots_to_new_session": True, patches.SESSION_RULE_KEY: 20}
+PROCESSOR = SimpleNamespace(domain=domain(RULE))
 
 
 def conversation(turns: int, *, minutes_ago: float = 0, loop: str | None = None, buttons=None) -> DialogueStateTracker:
-    import time
-
     tracker = DialogueStateTracker("gesprek", [])
     tracker.update(SessionStarted())
     stamp = time.time() - minutes_ago * 60
@@ -124,6 +136,7 @@ def conversation(turns: int, *, minutes_ago: float = 0, loop: str | None = None,
     "name, tracker, new_session",
     [
         ("a short session goes on", conversation(5), False),
+        ("19 user messages: not yet", conversation(19), False),
         ("a session of 20 user messages at a safe point starts anew", conversation(20), True),
         ("not while the guide's form asks its questions", conversation(25, loop="guide_form"), False),
         (
@@ -147,14 +160,51 @@ def conversation(turns: int, *, minutes_ago: float = 0, loop: str | None = None,
 )
 def test_when_a_new_session_starts(name, tracker, new_session):
     assert patches._has_session_expired(PROCESSOR, tracker) is new_session, name
-    if not patches.long_session_at_a_safe_point(tracker):
+    if not patches.long_session_at_a_safe_point(tracker, 20):
         # Without a long session the verdict is stock Rasa's, whatever it is.
         assert patches._has_session_expired(PROCESSOR, tracker) == patches.STOCK_HAS_SESSION_EXPIRED(PROCESSOR, tracker)
 
 
+def test_the_number_of_messages_comes_from_the_domain():
+    five = SimpleNamespace(domain=domain({**RULE, patches.SESSION_RULE_KEY: 5}))
+    assert patches._has_session_expired(five, conversation(5)) is True
+    assert patches._has_session_expired(five, conversation(4)) is False
+
+
+@pytest.mark.parametrize(
+    "session_config",
+    [
+        None,  # no session_config at all: Rasa's defaults
+        {"session_expiration_time": 240, "carry_over_slots_to_new_session": True},  # no rule
+        {**RULE, patches.SESSION_RULE_KEY: 0},  # not a valid number: ignored, with a warning
+        {**RULE, patches.SESSION_RULE_KEY: "twintig"},
+        {**RULE, patches.SESSION_RULE_KEY: True},
+    ],
+)
+def test_a_domain_without_a_valid_rule_keeps_rasas_sessions(session_config):
+    processor = SimpleNamespace(domain=domain(session_config))
+    for tracker in (conversation(30), conversation(2, minutes_ago=241), conversation(2)):
+        assert patches._has_session_expired(processor, tracker) == patches.STOCK_HAS_SESSION_EXPIRED(processor, tracker)
+    assert patches._has_session_expired(processor, conversation(30)) is False
+
+
 def test_sessions_switched_off_stay_off():
-    off = SimpleNamespace(domain=SimpleNamespace(session_config=SessionConfig(0, True)))
+    off = SimpleNamespace(domain=domain({**RULE, "session_expiration_time": 0}))
     assert patches._has_session_expired(off, conversation(30)) is False
+
+
+def test_the_rule_stands_in_our_domain_beside_session_config_and_survives_a_trained_model(tmp_path):
+    # What `rasa train` reads (the domain folder) and what a model carries (Domain.persist, then load).
+    ours = Domain.load(str(ROOT / "domain"))
+    assert patches.user_messages_per_session(ours) == 20
+    ours.persist(tmp_path / "domain.yml")
+    assert patches.user_messages_per_session(Domain.load(str(tmp_path / "domain.yml"))) == 20
+    text = (ROOT / "domain" / "core.yml").read_text()
+    rule = text[text.index("session_config:") : text.index(patches.SESSION_RULE_KEY)]
+    assert "Why:" in rule and "#" in rule  # stated with its reason, where the sessions are configured
+
+
+# --- what is patched, and why -------------------------------------------------------------------
 
 
 def test_install_refuses_a_rasa_it_was_not_written_for(monkeypatch):

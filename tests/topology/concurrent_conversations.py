@@ -28,12 +28,12 @@ from pathlib import Path
 
 import psycopg2
 
+# Run as a script (scripts/test.sh), so Python puts only this folder on the path; the project's
+# packages (`loadgen`, `tests.live_checks`) live in the root, which is not installed.
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from loadgen.client import Turn, new_session, require_loopback, send_turn  # noqa: E402
 from loadgen.script import employee_turns  # noqa: E402
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from live_checks import report, status_of  # noqa: E402
+from tests.live_checks import report, status_of  # noqa: E402
 
 CONVERSATIONS = 50
 RETRIES = 3
