@@ -23,7 +23,7 @@ from poortwachter import (
     InvalidPeriodError,
     Periode,
     ZiektedagNaPeildatumError,
-    check_first_sick_day,
+    check_eerste_ziektedag,
     check_period,
     datum_nl,
 )
@@ -139,7 +139,7 @@ class ParsedDate:
 
 
 @dataclass(frozen=True)
-class SickDateReport:
+class Ziektedatums:
     """Everything about sick dates found in one message."""
 
     current: ParsedDate | None
@@ -338,7 +338,7 @@ def _dateparser_fallback(text: str, today: date) -> ParsedDate | None:
 def _check_range(parsed: ParsedDate, today: date) -> ParsedDate:
     """The rules package's own checks, the same for every channel, with the chat's follow-up question."""
     try:
-        check_first_sick_day(parsed.value, today)
+        check_eerste_ziektedag(parsed.value, today)
     except ZiektedagNaPeildatumError:
         raise FutureDate(
             f"{datum_nl(parsed.value)} ligt in de toekomst. Je eerste ziektedag is de eerste dag dat je "
@@ -407,7 +407,7 @@ def parse_other_date(text: str, today: date, *, may_be_future: bool, needs_year:
 _PERIOD = re.compile(r"\bvan\s+(.+?)\s+(?:tot\s+en\s+met|t\s*/\s*m|tot|tm)\s+(.+?)(?=\s+(?:ziek|en|,|\.|$)|$)")
 
 
-def parse_sick_dates(text: str, today: date) -> SickDateReport:
+def parse_ziektedatums(text: str, today: date) -> Ziektedatums:
     """The current first sick day plus any earlier periods ("van 6 januari tot 1 februari").
 
     The rules package checks each period and decides whether earlier periods merge.
@@ -421,14 +421,14 @@ def parse_sick_dates(text: str, today: date) -> SickDateReport:
             earlier.append(_checked_period(begin, einde, today))
     rest = _PERIOD.sub(" ", normalised) if earlier else normalised
     current = _parse_single(rest, today)
-    return SickDateReport(_check_range(current, today) if current else None, tuple(earlier))
+    return Ziektedatums(_check_range(current, today) if current else None, tuple(earlier))
 
 
 # --- the zwangerschaps- en bevallingsverlof ---------------------------------------------------
 
 
 @dataclass(frozen=True)
-class LeaveDates:
+class Verlofdatums:
     """The leave as the person gave it: actual dates, or the expected ones (planning)."""
 
     periode: Periode
@@ -477,7 +477,7 @@ def _nearest(day: int, month: int, around: date, raw: str, *, after: date | None
     return min(candidates, key=lambda c: abs((c - around).days))
 
 
-def parse_leave(text: str, today: date, usual_weeks: int) -> LeaveDates | None:
+def parse_verlof(text: str, today: date, usual_weeks: int) -> Verlofdatums | None:
     """The begin and end of the leave in a message ("15 december 2026 tot en met 5 april 2027").
 
     The dates may lie ahead (planning). With only one date, that is the first day of the leave and
@@ -491,7 +491,7 @@ def parse_leave(text: str, today: date, usual_weeks: int) -> LeaveDates | None:
     _pos, day, month, year, words = dates[0]
     begin = _build(day, month, year, words) if year else _nearest(day, month, today, words)
     if len(dates) == 1:
-        return LeaveDates(Periode(begin, begin + timedelta(weeks=usual_weeks, days=-1)), einde_aangenomen=True)
+        return Verlofdatums(Periode(begin, begin + timedelta(weeks=usual_weeks, days=-1)), einde_aangenomen=True)
     _pos, day, month, year, words = dates[1]
     einde = _build(day, month, year, words) if year else _nearest(day, month, begin, words, after=begin)
     if einde < begin:
@@ -499,4 +499,4 @@ def parse_leave(text: str, today: date, usual_weeks: int) -> LeaveDates | None:
             f"Dan eindigt het verlof ({datum_nl(einde)}) vóór het begint ({datum_nl(begin)}). "
             "Wil je de eerste en de laatste dag van het verlof nog eens geven?"
         )
-    return LeaveDates(Periode(begin, einde))
+    return Verlofdatums(Periode(begin, einde))

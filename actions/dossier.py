@@ -19,7 +19,7 @@ from rasa_sdk.types import DomainDict
 
 from poortwachter_faces.pdf import FILENAME, dossier_pdf
 
-from .calculation import timeline_or_explain
+from .calculation import tijdlijn_or_explain
 from .tracker_helpers import AMSTERDAM, WIDGET_CHANNELS, in_shared_channel
 
 PAYLOAD_TYPE = "spoorwijzer_pdf"
@@ -41,10 +41,10 @@ class ActionDownloadPdf(Action):
         if not tracker.get_slot("eerste_ziektedag"):
             dispatcher.utter_message(text=NOTHING_YET)
             return []
-        timeline, resets = timeline_or_explain(dispatcher, tracker)
-        if timeline is None:
+        tijdlijn, resets = tijdlijn_or_explain(dispatcher, tracker)
+        if tijdlijn is None:
             return resets
-        pdf = dossier_pdf(timeline, datetime.now(AMSTERDAM))
+        pdf = dossier_pdf(tijdlijn, datetime.now(AMSTERDAM))
         dispatcher.utter_message(text="Hier is het overzicht als PDF, voor het re-integratiedossier.")
         dispatcher.utter_message(
             json_message={

@@ -35,10 +35,10 @@ from privacy.medical import mentions_medical_details
 
 from . import dossiercheck_text as words
 from . import phrasing
-from .calculation import calculation_or_explain, timeline_from_slots
+from .calculation import calculation_or_explain, tijdlijn_from_slots
 from .guide_form import CRISIS, ValidateGuideForm
 from .guide_form import DIGRESSIONS as GUIDE_DIGRESSIONS
-from .message_slots import advice_slot, message_context
+from .message_slots import advies_slot, message_context
 from .role_text import ROLE_CODES, role_from_text
 from .tracker_helpers import (
     WIDGET_CHANNELS,
@@ -116,7 +116,7 @@ def still_to_ask(check: Dossiercheck, documenten: Dict[str, str]) -> List[str]:
 
 
 def settled(
-    timeline: Tijdlijn, documenten: Dict[str, str], today: date, names: Dict[str, str]
+    tijdlijn: Tijdlijn, documenten: Dict[str, str], today: date, names: Dict[str, str]
 ) -> tuple[Dict[str, str], List[str]]:
     """The documents with every day given its year and checked by the rules package against this case.
 
@@ -129,8 +129,8 @@ def settled(
     for name, value in documenten.items():
         naam = names.get(name, name)
         try:
-            value = words.settle(value, timeline.eerste_ziektedag, today, naam)
-            check_dossier(timeline.invoer, rules_input({name: value}))
+            value = words.settle(value, tijdlijn.eerste_ziektedag, today, naam)
+            check_dossier(tijdlijn.invoer, rules_input({name: value}))
         except (words.DateProblem, PoortwachterError) as problem:
             problems.append(str(problem))
             continue
@@ -150,12 +150,12 @@ def turned_down_before(tracker: Tracker) -> bool:
     return False
 
 
-def case_timeline(tracker: Tracker, today: date) -> Optional[Tijdlijn]:
+def case_tijdlijn(tracker: Tracker, today: date) -> Optional[Tijdlijn]:
     """The timeline of the case as far as the slots know it, or None while it cannot be computed."""
     if not tracker.get_slot("eerste_ziektedag"):
         return None
     try:
-        return timeline_from_slots(tracker, today)
+        return tijdlijn_from_slots(tracker, today)
     except PoortwachterError:
         return None  # the guide's own questions explain a case the rules reject
 
@@ -198,8 +198,8 @@ class ActionPrefillDossiercheck(Action):
         role = context.get("rol") or ROLE_CODES.get(entity(tracker, "role") or "") or role_hint(text)
         if role and role != tracker.get_slot("rol"):
             slots["rol"] = role
-        if "bedrijfsarts" in rest.lower() or entity(tracker, "advice"):
-            advies = advice_slot(tracker, rest)
+        if "bedrijfsarts" in rest.lower() or entity(tracker, "advies"):
+            advies = advies_slot(tracker, rest)
             if advies:
                 slots["advies"] = advies
         new_case = "eerste_ziektedag" in context and context["eerste_ziektedag"] != tracker.get_slot("eerste_ziektedag")
@@ -329,17 +329,17 @@ class ValidateDossiercheckForm(ValidateGuideForm):
         if any(tracker.get_slot(slot) is None for slot in case if slot not in optional):
             return events  # the documents are checked once the case is known
         today = message_date(tracker)
-        timeline = case_timeline(tracker, today)
-        if timeline is None:
+        tijdlijn = case_tijdlijn(tracker, today)
+        if tijdlijn is None:
             return events
         documenten = known_documents(tracker)
-        kept, problems = settled(timeline, documenten, today, TITELS)
+        kept, problems = settled(tijdlijn, documenten, today, TITELS)
         for problem in problems:
             dispatcher.utter_message(text=words.for_voice(problem, tracker.get_slot("rol")))
         if kept != documenten:
             events.append(SlotSet("documenten", kept))
         try:
-            to_ask = still_to_ask(check_dossier(timeline.invoer, rules_input(kept)), kept)
+            to_ask = still_to_ask(check_dossier(tijdlijn.invoer, rules_input(kept)), kept)
         except PoortwachterError as problem:  # each date was checked on its own; together they are asked again
             dispatcher.utter_message(text=str(problem))
             return events + [SlotSet("documenten", {})]
@@ -369,10 +369,10 @@ class ActionAskDossierDocument(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         today = message_date(tracker)
-        timeline = case_timeline(tracker, today)
+        tijdlijn = case_tijdlijn(tracker, today)
         documenten = known_documents(tracker)
         try:
-            check = check_dossier(timeline.invoer, rules_input(documenten)) if timeline else None
+            check = check_dossier(tijdlijn.invoer, rules_input(documenten)) if tijdlijn else None
         except PoortwachterError:
             check = None  # the validation has said why and cleared the documents; not reached in practice
         to_ask = still_to_ask(check, documenten) if check else []
@@ -402,27 +402,27 @@ class ActionAnswerDossiercheck(Action):
         if not tracker.get_slot("eerste_ziektedag"):
             dispatcher.utter_message(text=words.sick_day_question(role))
             return []
-        timeline, _beeld, resets = calculation_or_explain(dispatcher, tracker)
-        if timeline is None:
+        tijdlijn, _beeld, resets = calculation_or_explain(dispatcher, tracker)
+        if tijdlijn is None:
             return resets
-        today = timeline.peildatum
+        today = tijdlijn.peildatum
         documenten = known_documents(tracker)
-        kept, problems = settled(timeline, documenten, today, TITELS)
+        kept, problems = settled(tijdlijn, documenten, today, TITELS)
         for problem in problems:  # only after a change of the case since the form: said, and left out
             dispatcher.utter_message(text=words.for_voice(problem, role))
         try:
-            check = check_dossier(timeline.invoer, rules_input(kept))
+            check = check_dossier(tijdlijn.invoer, rules_input(kept))
         except PoortwachterError as problem:  # each date was checked on its own; said plainly if together they fail
             dispatcher.utter_message(text=str(problem))
             return [SlotSet("documenten", None), SlotSet("dossier_gevraagd", None)]
         widget = tracker.get_latest_input_channel() in WIDGET_CHANNELS
         dispatcher.utter_message(
             # The web widget draws every document itself (web/spoorwijzer-widget.js); Slack and Teams get it all as text.
-            text=(words.checklist_intro if widget else words.checklist)(check, timeline, role),
+            text=(words.checklist_intro if widget else words.checklist)(check, tijdlijn, role),
             buttons=[{"title": "Hele tijdlijn", "payload": "/ask_timeline"}],
         )
         if widget:
-            dispatcher.utter_message(json_message=words.checklist_payload(check, timeline, role))
+            dispatcher.utter_message(json_message=words.checklist_payload(check, tijdlijn, role))
         events: List[EventType] = [SlotSet("dossier_gevraagd", None)]
         if kept != documenten:
             events.append(SlotSet("documenten", kept))

@@ -27,7 +27,7 @@ from poortwachter.dossiercheck import (
 from poortwachter.parameters import LOONSANCTIE_MAXIMUM
 
 from .dates import MONTH_NAMES_NL, DateProblem, FutureDate, parse_other_date
-from .phrasing import advice_buttons, voice_for
+from .phrasing import advies_buttons, voice_for
 
 # How people name each document, in lower case. Longer names first where one contains another
 # ("bijgesteld plan van aanpak" before "plan van aanpak"): the first pattern to claim a span wins.
@@ -438,8 +438,8 @@ def _verdict(check: Dossiercheck, role: str | None) -> str:
 
 def case_line(t: Tijdlijn, role: str | None) -> str:
     """What the check computed with, so that a wrong date or advice is seen and corrected. The advice in the
-    words of the guide's buttons for this person (phrasing.advice_buttons)."""
-    labels = dict(zip(Advies, (button["title"] for button in advice_buttons(role))))
+    words of the guide's buttons for this person (phrasing.advies_buttons)."""
+    labels = dict(zip(Advies, (button["title"] for button in advies_buttons(role))))
     advies = labels[t.advies].lower()
     situatie = REGIME_LABELS[t.situatie.regime]
     return (

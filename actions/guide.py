@@ -17,13 +17,13 @@ from rasa_sdk.types import DomainDict
 from privacy.medical import mentions_medical_details
 
 from . import phrasing
-from .calculation import calculation_or_explain, situation
-from .message_slots import advice_slot, message_context
-from .timeline_payload import timeline_payload
+from .calculation import calculation_or_explain, situatie_code
+from .message_slots import advies_slot, message_context
+from .tijdlijn_payload import tijdlijn_payload
 from .tracker_helpers import WIDGET_CHANNELS, entity, in_shared_channel, latest_intent, latest_text, message_date
 
 # The intents whose slot mapping sets the question (`vraag`) themselves.
-QUESTION_INTENTS = {"ask_track", "ask_timeline", "ask_milestone_date"}
+QUESTION_INTENTS = {"ask_track", "ask_timeline", "ask_termijn"}
 
 
 def question_termijn(tracker: Tracker) -> Optional[str]:
@@ -33,7 +33,7 @@ def question_termijn(tracker: Tracker) -> Optional[str]:
             continue
         parse = event.get("parse_data") or {}
         if (parse.get("intent") or {}).get("name") in QUESTION_INTENTS:
-            return next((e.get("value") for e in parse.get("entities") or [] if e.get("entity") == "milestone"), None)
+            return next((e.get("value") for e in parse.get("entities") or [] if e.get("entity") == "termijn"), None)
     return None
 
 
@@ -49,7 +49,7 @@ class ActionPrefillGuide(Action):
         text = latest_text(tracker)
         intent = latest_intent(tracker)
         slots: Dict[Text, Any] = {}
-        if intent not in QUESTION_INTENTS and entity(tracker, "milestone"):
+        if intent not in QUESTION_INTENTS and entity(tracker, "termijn"):
             # "Een medewerker is sinds 10 februari ziek. Wanneer moet de 42e-weeksmelding?": the date
             # came with a question about one deadline.
             slots["vraag"] = "termijn"
@@ -61,12 +61,12 @@ class ActionPrefillGuide(Action):
         if problem is not None:
             dispatcher.utter_message(text=str(problem))
         slots.update(context)
-        mentions_advice = intent == "inform_advice" or entity(tracker, "advice") or "bedrijfsarts" in text.lower()
-        advies = advice_slot(tracker, text) if mentions_advice else None
+        mentions_advies = intent == "inform_advies" or entity(tracker, "advies") or "bedrijfsarts" in text.lower()
+        advies = advies_slot(tracker, text) if mentions_advies else None
         if advies:
             slots["advies"] = advies
-        elif intent == "inform_advice":
-            dispatcher.utter_message(text=phrasing.ADVICE_NOT_UNDERSTOOD)
+        elif intent == "inform_advies":
+            dispatcher.utter_message(text=phrasing.ADVIES_NOT_UNDERSTOOD)
         return [SlotSet(name, value) for name, value in slots.items()]
 
 
@@ -84,16 +84,16 @@ class ActionAnswerGuide(Action):
             dispatcher.utter_message(text="Ik weet je eerste ziektedag nog niet. Wat was die datum?")
             return []
         role = tracker.get_slot("rol")
-        timeline, beeld, resets = calculation_or_explain(dispatcher, tracker)
-        if timeline is None:
+        tijdlijn, beeld, resets = calculation_or_explain(dispatcher, tracker)
+        if tijdlijn is None:
             return resets
         vraag = tracker.get_slot("vraag") or "spoor"
         if vraag == "termijn":
-            text = phrasing.answer_termijn(timeline, tracker.get_slot("milestone"), role, beeld)
+            text = phrasing.answer_termijn(tijdlijn, tracker.get_slot("termijn"), role, beeld)
         elif vraag == "tijdlijn":
-            text = phrasing.answer_timeline(timeline, role, beeld)
+            text = phrasing.answer_tijdlijn(tijdlijn, role, beeld)
         else:
-            text = phrasing.answer_track(timeline, role, beeld)
+            text = phrasing.answer_spoor(tijdlijn, role, beeld)
         buttons = [
             {"title": "Waarom?", "payload": "/ask_why"},
             {"title": "Hele tijdlijn", "payload": "/ask_timeline"},
@@ -104,13 +104,11 @@ class ActionAnswerGuide(Action):
         if other:
             buttons.append(other)
         dispatcher.utter_message(text=text, buttons=buttons)
-        if situation(tracker) is None:
+        if situatie_code(tracker) is None:
             # Answered for the ordinary case; the situations that change the dates are one click away.
-            dispatcher.utter_message(
-                text=phrasing.situation_offer(role), buttons=phrasing.situation_buttons(role, False)
-            )
+            dispatcher.utter_message(text=phrasing.situatie_offer(role), buttons=phrasing.situatie_buttons(role, False))
         if tracker.get_latest_input_channel() in WIDGET_CHANNELS:
-            dispatcher.utter_message(json_message=timeline_payload(timeline, beeld, role))
+            dispatcher.utter_message(json_message=tijdlijn_payload(tijdlijn, beeld, role))
         return []
 
 
@@ -125,7 +123,7 @@ class ActionExplainWhy(Action):
             dispatcher.utter_message(response="utter_faq/verschil_sporen")
             dispatcher.utter_message(text="Wil je weten wat dit voor jou betekent? Vraag dan 'in welk spoor zit ik?'.")
             return []
-        timeline, beeld, _resets = calculation_or_explain(dispatcher, tracker)  # "waarom?" changes no slot
-        if timeline is not None:
-            dispatcher.utter_message(text=phrasing.explain_why(timeline, tracker.get_slot("rol"), beeld))
+        tijdlijn, beeld, _resets = calculation_or_explain(dispatcher, tracker)  # "waarom?" changes no slot
+        if tijdlijn is not None:
+            dispatcher.utter_message(text=phrasing.explain_why(tijdlijn, tracker.get_slot("rol"), beeld))
         return []

@@ -20,13 +20,13 @@ from poortwachter import Advies, PoortwachterError
 from poortwachter.parameters import ZWANGERSCHAPS_EN_BEVALLINGSVERLOF
 from privacy.medical import mentions_medical_details
 
-from . import phrasing, pregnancy, situation_text
-from .advice_text import advice_from_text
-from .calculation import LEAVE_UNKNOWN, calculate, leave_from_slot, leave_slot, situation, timeline_from_slots
-from .dates import DateProblem, parse_leave, parse_other_date, parse_sick_dates
-from .message_slots import advice_slot, report_slots, situation_slots
-from .pregnancy import CountStartsAgain
-from .termijn_namen import termijn_needs_advice
+from . import phrasing, zwangerschap, situatie_text
+from .advies_text import advies_from_text
+from .calculation import VERLOF_UNKNOWN, calculate, verlof_from_slot, verlof_slot, situatie_code, tijdlijn_from_slots
+from .dates import DateProblem, parse_verlof, parse_other_date, parse_ziektedatums
+from .message_slots import advies_slot, report_slots, situatie_slots
+from .zwangerschap import CountStartsAgain
+from .termijn_namen import termijn_needs_advies
 from .tracker_helpers import in_shared_channel, latest_intent, latest_text, message_date, yes_no
 
 GUIDE_FORM = "guide_form"
@@ -45,7 +45,7 @@ DIGRESSIONS = {
     "thank",
     "ask_timeline",
     "ask_track",
-    "ask_milestone_date",
+    "ask_termijn",
     "erase_conversation",
     "confirm_erase",
     "download_pdf",
@@ -115,48 +115,48 @@ class ValidateGuideForm(FormValidationAction):
             required.append("schatting_bevestigd")
         required.append("eerste_ziektedag")
         vraag = tracker.get_slot("vraag") or "spoor"
-        termijn = tracker.get_slot("milestone")
+        termijn = tracker.get_slot("termijn")
         # The advice is asked only when the answer depends on it: the track, or a deadline that the
         # rules date from it. An overview is answered at once and says what the advice would add.
-        if vraag == "spoor" or (vraag == "termijn" and termijn_needs_advice(termijn)):
+        if vraag == "spoor" or (vraag == "termijn" and termijn_needs_advies(termijn)):
             required.append("advies")
         # The answer for the ordinary case comes first: the situation is not asked (issue #27 item 5).
         # The answer offers the situations that change the dates as buttons (action_answer_guide). A
         # situation the person named, in the message or with such a button, brings the one date it
         # needs; its questions come before the answer, which would be wrong without them.
-        situatie = situation(tracker)
+        situatie = situatie_code(tracker)
         required.append("situatie")  # read from every message, never asked (OPTIONAL_SLOTS)
-        situation_questions: List[Text] = []
-        if situatie == situation_text.ZIEK_UIT_DIENST:
-            situation_questions.append("einde_dienstverband")
-        elif situatie == situation_text.AOW:
-            situation_questions.append("geboortedatum")
-        elif situatie == situation_text.ZWANGER:
-            situation_questions += self._pregnancy_questions(tracker)
-        required += situation_questions
-        situation_known = all(tracker.get_slot(slot) is not None for slot in situation_questions)
+        situatie_questions: List[Text] = []
+        if situatie == situatie_text.ZIEK_UIT_DIENST:
+            situatie_questions.append("einde_dienstverband")
+        elif situatie == situatie_text.AOW:
+            situatie_questions.append("geboortedatum")
+        elif situatie == situatie_text.ZWANGER:
+            situatie_questions += self._zwangerschap_questions(tracker)
+        required += situatie_questions
+        situatie_known = all(tracker.get_slot(slot) is not None for slot in situatie_questions)
         if (
             "advies" in required
-            and situation_known
+            and situatie_known
             and tracker.get_slot("eerste_ziektedag")
             and tracker.get_slot("advies")
             and tracker.get_slot("perspectief") is None
         ):
             try:
-                timeline = timeline_from_slots(tracker, message_date(tracker))
+                tijdlijn = tijdlijn_from_slots(tracker, message_date(tracker))
             except PoortwachterError:
-                timeline = None
-            if timeline is not None and timeline.perspectief_relevant:
+                tijdlijn = None
+            if tijdlijn is not None and tijdlijn.perspectief_relevant:
                 required.append("perspectief")
         return required
 
     @staticmethod
-    def _pregnancy_questions(tracker: Tracker) -> List[Text]:
+    def _zwangerschap_questions(tracker: Tracker) -> List[Text]:
         """What the rules need about a pregnancy, in as few questions as possible: whether the sickness
         comes from it, the leave dates, and, only for sickness that began before the leave, whether
         it goes on right after the leave from the same cause."""
         questions = ["ziek_door_zwangerschap", "zwangerschapsverlof"]
-        verlof, _assumed = leave_from_slot(tracker.get_slot("zwangerschapsverlof"))
+        verlof, _assumed = verlof_from_slot(tracker.get_slot("zwangerschapsverlof"))
         first = tracker.get_slot("eerste_ziektedag")
         if verlof is not None and first and date.fromisoformat(first) < verlof.begin:
             questions.append("ziek_na_verlof")
@@ -188,7 +188,7 @@ class ValidateGuideForm(FormValidationAction):
             return {}
         text = latest_text(tracker)
         try:
-            report = parse_sick_dates(text, message_date(tracker))
+            report = parse_ziektedatums(text, message_date(tracker))
         except DateProblem as problem:
             dispatcher.utter_message(text=str(problem))
             return {"eerste_ziektedag": None}
@@ -204,19 +204,19 @@ class ValidateGuideForm(FormValidationAction):
     async def extract_advies(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
-        correcting = latest_intent(tracker) == "inform_advice"
+        correcting = latest_intent(tracker) == "inform_advies"
         # "Dat weet ik eigenlijk niet", "geen idee", "nog niet gesproken" answer the question as
         # "unknown", whatever intent the classifier gave them (often deny or out_of_scope).
         unknown = (
-            tracker.get_slot("requested_slot") == "advies" and advice_from_text(latest_text(tracker)) == Advies.ONBEKEND
+            tracker.get_slot("requested_slot") == "advies" and advies_from_text(latest_text(tracker)) == Advies.ONBEKEND
         )
         if unknown and not latest_text(tracker).startswith("/"):
             return {"advies": Advies.ONBEKEND.value}
         if not (self._is_answer(tracker, "advies") or correcting):
             return {}
-        advies = advice_slot(tracker, latest_text(tracker))
+        advies = advies_slot(tracker, latest_text(tracker))
         if advies is None:
-            dispatcher.utter_message(text=phrasing.ADVICE_NOT_UNDERSTOOD)
+            dispatcher.utter_message(text=phrasing.ADVIES_NOT_UNDERSTOOD)
             return {"advies": None}
         return {"advies": advies}
 
@@ -226,13 +226,13 @@ class ValidateGuideForm(FormValidationAction):
         asked = tracker.get_slot("requested_slot") == "situatie"
         correcting = latest_intent(tracker) == "inform_situation"
         text = latest_text(tracker)
-        slots = situation_slots(tracker, text, message_date(tracker)) if (asked or correcting) else {}
+        slots = situatie_slots(tracker, text, message_date(tracker)) if (asked or correcting) else {}
         if slots.get("situatie") and asked and mentions_medical_details(text):
             # "ik ben zwanger en heb mijn been gebroken": the situation counts, the details are not needed.
             dispatcher.utter_message(response="utter_privacy_no_medical")
         if not slots.get("situatie"):
             if asked and latest_intent(tracker) not in DIGRESSIONS:
-                dispatcher.utter_message(text=phrasing.SITUATION_NOT_UNDERSTOOD)
+                dispatcher.utter_message(text=phrasing.SITUATIE_NOT_UNDERSTOOD)
                 return {"situatie": None}
             return {}
         return slots
@@ -240,14 +240,14 @@ class ValidateGuideForm(FormValidationAction):
     async def extract_einde_dienstverband(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
-        return self._situation_date(dispatcher, tracker, "einde_dienstverband", may_be_future=True, needs_year=False)
+        return self._situatie_date(dispatcher, tracker, "einde_dienstverband", may_be_future=True, needs_year=False)
 
     async def extract_geboortedatum(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
-        return self._situation_date(dispatcher, tracker, "geboortedatum", may_be_future=False, needs_year=True)
+        return self._situatie_date(dispatcher, tracker, "geboortedatum", may_be_future=False, needs_year=True)
 
-    def _situation_date(
+    def _situatie_date(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, slot: Text, *, may_be_future: bool, needs_year: bool
     ) -> Dict[Text, Any]:
         """A date the situation needs, checked by the rules package before it is kept."""
@@ -263,7 +263,7 @@ class ValidateGuideForm(FormValidationAction):
             dispatcher.utter_message(text=phrasing.DATE_NEEDED)
             return {slot: None}
         try:
-            timeline_from_slots(tracker, today, **{slot: parsed.value})
+            tijdlijn_from_slots(tracker, today, **{slot: parsed.value})
         except PoortwachterError as problem:
             dispatcher.utter_message(text=str(problem))
             return {slot: None}
@@ -276,7 +276,7 @@ class ValidateGuideForm(FormValidationAction):
             return {}  # a crisis message is never an answer: the form rejects and the crisis rule answers
         answer = yes_no(tracker)
         if answer is None:
-            answer = situation_text.pregnancy_cause_from_text(latest_text(tracker))
+            answer = situatie_text.zwangerschap_cause_from_text(latest_text(tracker))
         if answer is None and UNKNOWN_WORDS.search(latest_text(tracker)):
             answer = False  # the button says "Nee / weet ik niet": not known to come from the pregnancy
         if answer is None:
@@ -298,22 +298,22 @@ class ValidateGuideForm(FormValidationAction):
             return {}  # a crisis message is never an answer: the form rejects and the crisis rule answers
         today = message_date(tracker)
         try:
-            leave = parse_leave(latest_text(tracker), today, ZWANGERSCHAPS_EN_BEVALLINGSVERLOF.waarde)
+            verlof = parse_verlof(latest_text(tracker), today, ZWANGERSCHAPS_EN_BEVALLINGSVERLOF.waarde)
         except DateProblem as problem:
             dispatcher.utter_message(text=str(problem))
             return {"zwangerschapsverlof": None}
-        if leave is None:
+        if verlof is None:
             if UNKNOWN_WORDS.search(latest_text(tracker)) or latest_intent(tracker) == "deny":
-                return {"zwangerschapsverlof": LEAVE_UNKNOWN}
+                return {"zwangerschapsverlof": VERLOF_UNKNOWN}
             if latest_intent(tracker) in DIGRESSIONS:
                 return {}
-            dispatcher.utter_message(text=phrasing.LEAVE_DATES_NEEDED)
+            dispatcher.utter_message(text=phrasing.VERLOF_DATES_NEEDED)
             return {"zwangerschapsverlof": None}
-        value = leave_slot(leave.periode, leave.einde_aangenomen)
+        value = verlof_slot(verlof.periode, verlof.einde_aangenomen)
         try:  # whether the sickness goes on after the leave is asked next; here only the dates are checked
-            calculate(tracker, today, zwangerschapsverlof=value, ziek_na_verlof=pregnancy.ONBEKEND)
+            calculate(tracker, today, zwangerschapsverlof=value, ziek_na_verlof=zwangerschap.ONBEKEND)
         except PoortwachterError as problem:
-            dispatcher.utter_message(text=f"{problem} {phrasing.LEAVE_AGAIN}")
+            dispatcher.utter_message(text=f"{problem} {phrasing.VERLOF_AGAIN}")
             return {"zwangerschapsverlof": None}
         return {"zwangerschapsverlof": value, "ziek_na_verlof": None}
 
@@ -323,7 +323,7 @@ class ValidateGuideForm(FormValidationAction):
         if tracker.get_slot("requested_slot") != "ziek_na_verlof" or latest_intent(tracker) == "crisis":
             return {}  # a crisis message is never an answer: the form rejects and the crisis rule answers
         if UNKNOWN_WORDS.search(latest_text(tracker)):  # before yes/no: "weet ik niet" may be read as "deny"
-            return {"ziek_na_verlof": pregnancy.ONBEKEND}
+            return {"ziek_na_verlof": zwangerschap.ONBEKEND}
         answer = yes_no(tracker)
         if answer is None:
             if latest_intent(tracker) not in DIGRESSIONS:
@@ -331,9 +331,9 @@ class ValidateGuideForm(FormValidationAction):
                 return {"ziek_na_verlof": None}
             return {}
         if answer:
-            return {"ziek_na_verlof": pregnancy.JA}
+            return {"ziek_na_verlof": zwangerschap.JA}
         try:
-            calculate(tracker, message_date(tracker), ziek_na_verlof=pregnancy.NEE)
+            calculate(tracker, message_date(tracker), ziek_na_verlof=zwangerschap.NEE)
         except CountStartsAgain:
             # The leave is over and the sickness did not go on after it: that sickness does not count,
             # and the first sick day after the leave is asked.
@@ -341,7 +341,7 @@ class ValidateGuideForm(FormValidationAction):
             return {"ziek_na_verlof": None, "eerste_ziektedag": None, "eerdere_perioden": None}
         except PoortwachterError:
             pass  # the answer is kept; the answer action explains what the rules reject
-        return {"ziek_na_verlof": pregnancy.NEE}
+        return {"ziek_na_verlof": zwangerschap.NEE}
 
     async def validate_schatting_bevestigd(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -17,7 +17,7 @@ from poortwachter import PoortwachterError, datum_nl
 from poortwachter.parameters import ZWANGERSCHAPS_EN_BEVALLINGSVERLOF
 
 from . import phrasing
-from .calculation import leave_from_slot, timeline_from_slots
+from .calculation import verlof_from_slot, tijdlijn_from_slots
 from .tracker_helpers import message_date
 
 
@@ -30,7 +30,7 @@ class ActionAskEersteZiektedag(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         voice = phrasing.voice_for(tracker.get_slot("rol"))
         if tracker.get_slot("vraag") == "termijn":
-            rule = phrasing.general_termijn_rule(tracker.get_slot("milestone"))
+            rule = phrasing.general_termijn_rule(tracker.get_slot("termijn"))
             if rule:
                 dispatcher.utter_message(text=rule)
         dispatcher.utter_message(
@@ -69,7 +69,7 @@ class ActionAskAdvies(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         role = tracker.get_slot("rol")
-        dispatcher.utter_message(text=phrasing.advice_question(role), buttons=phrasing.advice_buttons(role))
+        dispatcher.utter_message(text=phrasing.advies_question(role), buttons=phrasing.advies_buttons(role))
         return []
 
 
@@ -97,7 +97,7 @@ class ActionAskZiekDoorZwangerschap(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         role = tracker.get_slot("rol")
-        dispatcher.utter_message(text=phrasing.pregnancy_cause_question(role), buttons=phrasing.YES_NO_BUTTONS)
+        dispatcher.utter_message(text=phrasing.zwangerschap_cause_question(role), buttons=phrasing.YES_NO_BUTTONS)
         return []
 
 
@@ -108,8 +108,8 @@ class ActionAskZwangerschapsverlof(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         role = tracker.get_slot("rol")
         dispatcher.utter_message(
-            text=phrasing.leave_question(role, ZWANGERSCHAPS_EN_BEVALLINGSVERLOF.waarde),
-            buttons=phrasing.LEAVE_UNKNOWN_BUTTONS,
+            text=phrasing.verlof_question(role, ZWANGERSCHAPS_EN_BEVALLINGSVERLOF.waarde),
+            buttons=phrasing.VERLOF_UNKNOWN_BUTTONS,
         )
         return []
 
@@ -119,11 +119,11 @@ class ActionAskZiekNaVerlof(Action):
         return "action_ask_ziek_na_verlof"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        verlof, _assumed = leave_from_slot(tracker.get_slot("zwangerschapsverlof"))
+        verlof, _assumed = verlof_from_slot(tracker.get_slot("zwangerschapsverlof"))
         role = tracker.get_slot("rol")
         over = verlof is not None and verlof.einde < message_date(tracker)
         dispatcher.utter_message(
-            text=phrasing.after_leave_question(role, verlof, over), buttons=phrasing.after_leave_buttons(over)
+            text=phrasing.after_verlof_question(role, verlof, over), buttons=phrasing.after_verlof_buttons(over)
         )
         return []
 
@@ -134,7 +134,7 @@ class ActionAskPerspectief(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         try:
-            week = timeline_from_slots(tracker, message_date(tracker)).ziekteweek.waarde
+            week = tijdlijn_from_slots(tracker, message_date(tracker)).ziekteweek.waarde
         except PoortwachterError:
             week = None
         dispatcher.utter_message(

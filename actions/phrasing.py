@@ -30,9 +30,9 @@ from poortwachter.parameters import (
     WACHTTIJD,
     ZWANGERSCHAPS_EN_BEVALLINGSVERLOF,
 )
-from poortwachter.situation import ZIEK_DOOR_ZWANGERSCHAP
+from poortwachter.situatie import ZIEK_DOOR_ZWANGERSCHAP
 
-from .pregnancy import Verlofbeeld, shifted
+from .zwangerschap import Verlofbeeld, shifted
 from .termijn_namen import RULE_KEYS
 
 WERKGEVER = "werkgever"
@@ -96,7 +96,7 @@ def _week_sentence(t: Tijdlijn, voice: Voice, beeld: Verlofbeeld | None = None) 
         f"Uw werknemer zit in **week {week}** van het verzuim (ziektedag {day}).",
     )
     if beeld is not None and beeld.vanaf_na_verlof and t.peildatum == beeld.vanaf_na_verlof:
-        # Sick during a leave that is still running: the count starts after it (pregnancy.py).
+        # Sick during a leave that is still running: the count starts after it (zwangerschap.py).
         return voice.pick(
             f"Na je verlof, op {_day(t.peildatum)}, begint **week {t.ziekteweek.waarde}** van je verzuim als je dan "
             "nog ziek bent.",
@@ -133,7 +133,7 @@ def lapsed_termijnen(t: Tijdlijn) -> list[Termijn]:
     return [d for d in t.termijnen.values() if d.vervalt]
 
 
-def _situation_lines(t: Tijdlijn, voice: Voice, beeld: Verlofbeeld | None = None) -> list[str]:
+def _situatie_lines(t: Tijdlijn, voice: Voice, beeld: Verlofbeeld | None = None) -> list[str]:
     """What the situation changes: the regime, who is responsible, a pregnancy and its leave, and the
     deadlines that lapse."""
     lines = []
@@ -143,7 +143,7 @@ def _situation_lines(t: Tijdlijn, voice: Voice, beeld: Verlofbeeld | None = None
             f"{t.situatie.verantwoordelijke}. (bron: {t.situatie.bron.citation()})"
         )
     if beeld is not None:
-        lines += pregnancy_lines(t, beeld, voice)
+        lines += zwangerschap_lines(t, beeld, voice)
     lapsed = lapsed_termijnen(t)
     if lapsed:
         lines.append("Deze termijnen vervallen in deze situatie: " + ", ".join(d.titel for d in lapsed) + ".")
@@ -166,14 +166,14 @@ def _warning_lines(t: Tijdlijn, limit: int = 3) -> list[str]:
     return lines
 
 
-def answer_track(t: Tijdlijn, role: str | None, beeld: Verlofbeeld | None = None) -> str:
+def answer_spoor(t: Tijdlijn, role: str | None, beeld: Verlofbeeld | None = None) -> str:
     """The personal answer to "in welk spoor zit ik?"."""
     voice = voice_for(role)
     parts = [
         _week_sentence(t, voice, beeld),
         _track_sentence(t, voice),
         f"Waarom: {t.spoor.uitleg} (bron: {t.spoor.bron.citation()})",
-        *_situation_lines(t, voice, beeld),
+        *_situatie_lines(t, voice, beeld),
     ]
     upcoming = _upcoming_lines(t, 3)
     if upcoming:
@@ -188,7 +188,7 @@ def answer_track(t: Tijdlijn, role: str | None, beeld: Verlofbeeld | None = None
     return "\n\n".join(parts)
 
 
-def _advice_would_add(t: Tijdlijn, voice: Voice) -> str | None:
+def _advies_would_add(t: Tijdlijn, voice: Voice) -> str | None:
     """Without the bedrijfsarts advice: what it could change, as the rules say per deadline."""
     if t.advies is not Advies.ONBEKEND or t.spoor.waarde is Spoor.ZONDER_WERKGEVER:
         return None  # known, or no own employer to return to: the advice changes no track
@@ -201,14 +201,14 @@ def _advice_would_add(t: Tijdlijn, voice: Voice) -> str | None:
     )
 
 
-def answer_timeline(t: Tijdlijn, role: str | None, beeld: Verlofbeeld | None = None) -> str:
+def answer_tijdlijn(t: Tijdlijn, role: str | None, beeld: Verlofbeeld | None = None) -> str:
     """The full overview: week, track, every deadline with its status and source."""
     voice = voice_for(role)
     lines = [_week_sentence(t, voice, beeld), _track_sentence(t, voice)]
-    advice_note = _advice_would_add(t, voice)
-    if advice_note:
-        lines += ["", advice_note]
-    for line in _situation_lines(t, voice, beeld):
+    advies_note = _advies_would_add(t, voice)
+    if advies_note:
+        lines += ["", advies_note]
+    for line in _situatie_lines(t, voice, beeld):
         lines += ["", line]
     lines += ["", "**Tijdlijn:**"]
     for d in shown_termijnen(t):
@@ -246,7 +246,7 @@ def answer_termijn(t: Tijdlijn, termijn: str | None, role: str | None, beeld: Ve
     voice = voice_for(role)
     keys = RULE_KEYS.get(termijn or "")
     if not keys:
-        return answer_timeline(t, role)
+        return answer_tijdlijn(t, role)
     if not any(k in t.termijnen for k in keys):  # the rules give this deadline only for some advice
         condition = general_rules()[keys[-1]].voorwaarde
         return (
@@ -284,7 +284,7 @@ def answer_termijn(t: Tijdlijn, termijn: str | None, role: str | None, beeld: Ve
     if t.situatie.regime is not Regime.STANDAARD:
         parts.append(f"**Situatie**: {t.situatie.tekst}")
     if beeld is not None:
-        parts += pregnancy_lines(t, beeld, voice)
+        parts += zwangerschap_lines(t, beeld, voice)
     return "\n\n".join(parts)
 
 
@@ -297,7 +297,7 @@ def explain_why(t: Tijdlijn, role: str | None, beeld: Verlofbeeld | None = None)
         f"- **Spoor**: {t.spoor.uitleg} ({t.spoor.bron.citation()})",
     ]
     if beeld is not None:
-        parts += [f"- {line}" for line in pregnancy_lines(t, beeld, voice)]
+        parts += [f"- {line}" for line in zwangerschap_lines(t, beeld, voice)]
     nxt = next((s for s in t.stappen if s.datum and s.termijn in t.termijnen), None)
     if nxt is not None:
         d = t.termijnen[nxt.termijn]
@@ -313,7 +313,7 @@ def explain_why(t: Tijdlijn, role: str | None, beeld: Verlofbeeld | None = None)
 
 
 # Button labels for the seven advice codes, in the voice of the user.
-_ADVICE_LABELS_HR = {
+_ADVIES_LABELS_HR = {
     Advies.EIGEN_WERK: "Terug in het eigen werk",
     Advies.AANGEPAST_WERK: "Eigen werk, maar aangepast",
     Advies.ANDER_WERK_EIGEN_WERKGEVER: "Ander werk bij ons",
@@ -324,12 +324,12 @@ _ADVICE_LABELS_HR = {
 }
 
 
-def advice_buttons(role: str | None) -> list[dict]:
-    labels = _ADVICE_LABELS_HR if voice_for(role).hr else ADVIES_LABELS
-    return [{"title": labels[code], "payload": f'/inform_advice{{"advice": "{code.value}"}}'} for code in Advies]
+def advies_buttons(role: str | None) -> list[dict]:
+    labels = _ADVIES_LABELS_HR if voice_for(role).hr else ADVIES_LABELS
+    return [{"title": labels[code], "payload": f'/inform_advies{{"advies": "{code.value}"}}'} for code in Advies]
 
 
-def advice_question(role: str | None) -> str:
+def advies_question(role: str | None) -> str:
     return voice_for(role).pick(
         "Wat is het advies van de bedrijfsarts over werken, en is er passend werk bij je werkgever? Kies wat het "
         "best past. Je hoeft geen medische details te geven.",
@@ -358,17 +358,17 @@ PERSONAL_ONLY_IN_PRIVATE = (
     "Spoorwijzer) en stel je vraag daar. Algemene vragen, zoals 'wat is een "
     "plan van aanpak?', beantwoord ik hier gewoon."
 )
-ADVICE_NOT_UNDERSTOOD = "Dat advies kan ik niet goed plaatsen. Kies de knop die het best past, of 'Weet ik niet'."
-SITUATION_NOT_UNDERSTOOD = (
+ADVIES_NOT_UNDERSTOOD = "Dat advies kan ik niet goed plaatsen. Kies de knop die het best past, of 'Weet ik niet'."
+SITUATIE_NOT_UNDERSTOOD = (
     "Dat kan ik niet goed plaatsen. Kies de knop die het best past; 'Gewoon in dienst' als niets ervan geldt."
 )
 DATE_NEEDED = "Ik heb een datum nodig, bijvoorbeeld '30 juni 2026'."
-SITUATION_AGAIN = "Vertel het nog eens, bijvoorbeeld 'mijn contract loopt af op 30 juni 2027'."
+SITUATIE_AGAIN = "Vertel het nog eens, bijvoorbeeld 'mijn contract loopt af op 30 juni 2027'."
 
 
 # --- the situation beyond the standard case ------------------------------------------------------
 
-_SITUATION_BUTTONS = {
+_SITUATIE_BUTTONS = {
     # code: (employee label, HR label)
     "standaard": ("Gewoon in dienst", "Gewoon in dienst"),
     "ziek_uit_dienst": ("Mijn contract is afgelopen of loopt af", "Het contract is afgelopen of loopt af"),
@@ -377,7 +377,7 @@ _SITUATION_BUTTONS = {
 }
 
 
-def situation_offer(role: str | None) -> str:
+def situatie_offer(role: str | None) -> str:
     """Under an answer for the ordinary case: the situations that change the dates, as buttons."""
     return voice_for(role).pick(
         "Uit dienst, zwanger of (bijna) AOW-leeftijd? Dan veranderen de termijnen. Kies wat voor jou geldt:",
@@ -385,12 +385,12 @@ def situation_offer(role: str | None) -> str:
     )
 
 
-def situation_buttons(role: str | None, ordinary: bool = True) -> list[dict]:
+def situatie_buttons(role: str | None, ordinary: bool = True) -> list[dict]:
     """A button per situation; `ordinary=False` leaves out "Gewoon in dienst" (the answer already is)."""
     hr = voice_for(role).hr
     return [
         {"title": labels[1] if hr else labels[0], "payload": f'/inform_situation{{"situation": "{code}"}}'}
-        for code, labels in _SITUATION_BUTTONS.items()
+        for code, labels in _SITUATIE_BUTTONS.items()
         if ordinary or code != "standaard"
     ]
 
@@ -436,7 +436,7 @@ def other_termijn_button(termijn: str) -> dict | None:
     if not keys:
         return None
     titel = general_rules()[keys[-1]].titel
-    return {"title": f"Ook: {titel}", "payload": f'/ask_milestone_date{{"milestone": "{termijn}"}}'}
+    return {"title": f"Ook: {titel}", "payload": f'/ask_termijn{{"termijn": "{termijn}"}}'}
 
 
 # --- pregnancy and the zwangerschaps- en bevallingsverlof ------------------------------------------
@@ -447,7 +447,7 @@ def other_termijn_button(termijn: str) -> dict | None:
 VERLOF_BRON = bronnen.VERLOF_TELT_NIET.citation()
 ZW_29A = "Ziektewet, art. 29a"
 WACHTTIJD_TEKST = WACHTTIJD.tekst()  # "104 weken": the wachttijd the leave does not count toward
-LEAVE_EXAMPLE = "'15 december 2026 tot en met 5 april 2027'"
+VERLOF_EXAMPLE = "'15 december 2026 tot en met 5 april 2027'"
 
 
 def _end_of_wages(t: Tijdlijn):
@@ -484,7 +484,7 @@ def _cause_line(t: Tijdlijn, beeld: Verlofbeeld, voice: Voice) -> str:
     )
 
 
-def pregnancy_lines(t: Tijdlijn, beeld: Verlofbeeld, voice: Voice) -> list[str]:
+def zwangerschap_lines(t: Tijdlijn, beeld: Verlofbeeld, voice: Voice) -> list[str]:
     """What a pregnancy changes, in plain words: who pays, and whether and why the dates moved."""
     lines = [_cause_line(t, beeld, voice)]
     verlof = beeld.verlof
@@ -593,23 +593,23 @@ def shift_reason(beeld: Verlofbeeld | None, termijn: Termijn) -> str | None:
     return reason
 
 
-def leave_notes(t: Tijdlijn, beeld: Verlofbeeld | None, role: str | None) -> list[str]:
-    """The same as pregnancy_lines without markup, for the widget's text and the PDF."""
+def verlof_notes(t: Tijdlijn, beeld: Verlofbeeld | None, role: str | None) -> list[str]:
+    """The same as zwangerschap_lines without markup, for the widget's text and the PDF."""
     if beeld is None:
         return []
-    return [line.replace("**", "") for line in pregnancy_lines(t, beeld, voice_for(role))]
+    return [line.replace("**", "") for line in zwangerschap_lines(t, beeld, voice_for(role))]
 
 
-def with_leave_notes(t: Tijdlijn, beeld: Verlofbeeld | None, role: str | None) -> Tijdlijn:
+def with_verlof_notes(t: Tijdlijn, beeld: Verlofbeeld | None, role: str | None) -> Tijdlijn:
     """The timeline with the notes about a pregnancy and its leave (instead of the rules package's shorter
     note about the leave), for the PDF."""
     if beeld is None:
         return t
     own = [note for note in t.opmerkingen if "bevallingsverlof" not in note]
-    return replace(t, opmerkingen=own + leave_notes(t, beeld, role))
+    return replace(t, opmerkingen=own + verlof_notes(t, beeld, role))
 
 
-def pregnancy_cause_question(role: str | None) -> str:
+def zwangerschap_cause_question(role: str | None) -> str:
     return voice_for(role).pick(
         "Komt je ziekte door de zwangerschap of de bevalling? Dat bepaalt of UWV je werkgever een Ziektewet-uitkering "
         "betaalt. Meer hoef je er niet over te vertellen.",
@@ -618,22 +618,22 @@ def pregnancy_cause_question(role: str | None) -> str:
     )
 
 
-def leave_question(role: str | None, usual_weeks: int) -> str:
+def verlof_question(role: str | None, usual_weeks: int) -> str:
     return voice_for(role).pick(
         "Wanneer begint en eindigt je zwangerschaps- en bevallingsverlof? Dat verlof telt niet mee voor de "
         f"{WACHTTIJD_TEKST}, dus het kan je termijnen verschuiven. Moet het verlof nog komen, geef dan de data die je "
-        f"verwacht, bijvoorbeeld {LEAVE_EXAMPLE}. Weet je alleen de eerste dag, dan reken ik met {usual_weeks} weken.",
+        f"verwacht, bijvoorbeeld {VERLOF_EXAMPLE}. Weet je alleen de eerste dag, dan reken ik met {usual_weeks} weken.",
         "Wanneer begint en eindigt het zwangerschaps- en bevallingsverlof van uw werknemer? Dat verlof telt niet mee "
         f"voor de {WACHTTIJD_TEKST}, dus het kan de termijnen verschuiven. Moet het verlof nog komen, geef dan de "
-        f"verwachte data, bijvoorbeeld {LEAVE_EXAMPLE}. Weet u alleen de eerste dag, dan reken ik met {usual_weeks} "
+        f"verwachte data, bijvoorbeeld {VERLOF_EXAMPLE}. Weet u alleen de eerste dag, dan reken ik met {usual_weeks} "
         "weken.",
     )
 
 
-LEAVE_UNKNOWN_BUTTONS = [{"title": "Nog niet bekend", "payload": "/deny"}]
+VERLOF_UNKNOWN_BUTTONS = [{"title": "Nog niet bekend", "payload": "/deny"}]
 
 
-def after_leave_question(role: str | None, verlof: Periode | None, over: bool) -> str:
+def after_verlof_question(role: str | None, verlof: Periode | None, over: bool) -> str:
     day = datum_nl(verlof.einde + timedelta(days=1)) if verlof else "de dag na het verlof"
     voice = voice_for(role)
     if over:
@@ -647,7 +647,7 @@ def after_leave_question(role: str | None, verlof: Periode | None, over: bool) -
     )
 
 
-def after_leave_buttons(over: bool) -> list[dict]:
+def after_verlof_buttons(over: bool) -> list[dict]:
     if over:
         return [{"title": "Ja", "payload": "/affirm"}, {"title": "Nee", "payload": "/deny"}]
     # "Weet ik nog niet" is sent as words: the form reads them as such, whatever intent they get.
@@ -670,9 +670,9 @@ def count_starts_again(role: str | None, ask: bool = False) -> str:
     return text + (" Welke datum was dat?" if ask else "")
 
 
-LEAVE_AGAIN = f"Wil je de eerste en de laatste dag van het verlof nog eens geven? Bijvoorbeeld {LEAVE_EXAMPLE}."
-LEAVE_DATES_NEEDED = (
-    f"Ik heb de eerste dag van het verlof nodig, en de laatste als je die weet. Bijvoorbeeld {LEAVE_EXAMPLE}. "
+VERLOF_AGAIN = f"Wil je de eerste en de laatste dag van het verlof nog eens geven? Bijvoorbeeld {VERLOF_EXAMPLE}."
+VERLOF_DATES_NEEDED = (
+    f"Ik heb de eerste dag van het verlof nodig, en de laatste als je die weet. Bijvoorbeeld {VERLOF_EXAMPLE}. "
     "Weet je ze nog niet, kies dan 'Nog niet bekend'."
 )
 YES_NO_NOT_UNDERSTOOD = "Dat kan ik niet goed plaatsen. Kies 'Ja' of 'Nee' met de knoppen, of typ ja of nee."

@@ -9,7 +9,7 @@ With no plausible answer (or out_of_scope on top) it gives the honest fallback d
 
 Each button's payload names the answer it leads to, the same in the web chat, Slack and Teams:
 /choose_answer{"antwoord": "faq/<key>"} for a fixed answer (answered by action_choose_answer),
-/ask_track, /ask_timeline or /ask_milestone_date for the guide. The titles are data in
+/ask_track, /ask_timeline or /ask_termijn for the guide. The titles are data in
 domain/suggest.yml. No message text is logged or kept here.
 """
 
@@ -51,7 +51,7 @@ MAX_CANDIDATES = 3
 GUIDE_QUESTIONS = {
     "ask_track": "ask_track",
     "ask_timeline": "ask_timeline",
-    "ask_milestone_date": "ask_milestone_date",
+    "ask_termijn": "ask_termijn",
     "inform_sick_date": "ask_timeline",
     "inform_situation": "ask_timeline",
     "ask_dossiercheck": "ask_dossiercheck",
@@ -149,7 +149,7 @@ def button(answer: str, role: Optional[str], termijn: Optional[str] = None) -> O
         titles = data["gidstitels"][answer]
         title = titles["werkgever" if role == "werkgever" else "werknemer"]
         # Only a deadline the guide knows goes into the payload, never other words of the message.
-        entities = {"milestone": termijn} if answer == "ask_milestone_date" and termijn in RULE_KEYS else None
+        entities = {"termijn": termijn} if answer == "ask_termijn" and termijn in RULE_KEYS else None
         return {"title": title, "payload": f"/{answer}{json.dumps(entities) if entities else ''}"}
     title = (data.get("antwoordtitels") or {}).get(answer)
     return {"title": title, "payload": choice_payload(answer)} if title else None
@@ -166,9 +166,7 @@ class ActionSuggest(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         parse_data = tracker.latest_message or {}
         role = tracker.get_slot("rol")
-        termijn = next(
-            (e.get("value") for e in parse_data.get("entities") or [] if e.get("entity") == "milestone"), None
-        )
+        termijn = next((e.get("value") for e in parse_data.get("entities") or [] if e.get("entity") == "termijn"), None)
         buttons = [b for b in (button(a, role, termijn) for a in candidates(parse_data)) if b]
         if not buttons:
             dispatcher.utter_message(response="utter_default")

@@ -1,6 +1,6 @@
 """The termijnen people can ask about by name, as the NLU names them, and the rules' keys for each.
 
-The NLU entity `milestone` (domain/core.yml, data/nlu/; an NLU name, kept as the contract of the
+The NLU entity `termijn` (domain/core.yml, data/nlu/; an NLU name, kept as the contract of the
 trained model) carries one of these names; the rules package (poortwachter/termijnen.py) dates a
 termijn under its own key, and one name may stand for two keys (the eerstejaarsevaluatie has a first
 and a last day). A new termijn that people may ask about gets a row here.
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from poortwachter import general_rules
 
-# The name of a termijn as the NLU gives it (entity `milestone`) -> the keys of the rules package.
+# The name of a termijn as the NLU gives it (entity `termijn`) -> the keys of the rules package.
 RULE_KEYS: dict[str, tuple[str, ...]] = {
     "probleemanalyse": ("probleemanalyse",),
     "plan_van_aanpak": ("plan_van_aanpak",),
@@ -25,7 +25,7 @@ RULE_KEYS: dict[str, tuple[str, ...]] = {
 }
 
 
-def termijn_needs_advice(termijn: str | None) -> bool:
+def termijn_needs_advies(termijn: str | None) -> bool:
     """Whether the rules need the bedrijfsarts advice to date this termijn (they say so per termijn)."""
     rules = general_rules()
     return any(rules[key].hangt_af_van_advies for key in RULE_KEYS.get(termijn or "", ()))

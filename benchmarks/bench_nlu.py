@@ -125,8 +125,8 @@ def answer_given(parsed: dict) -> str:
     """
     intent = full_intent(parsed)
     if intent == "inform_sick_date":
-        named = any(e.get("entity") == "milestone" for e in parsed.get("entities") or [])
-        return "ask_milestone_date" if named else "ask_track"
+        named = any(e.get("entity") == "termijn" for e in parsed.get("entities") or [])
+        return "ask_termijn" if named else "ask_track"
     return intent
 
 

@@ -12,12 +12,12 @@ from poortwachter import datum_nl
 
 def employee_turns(today: date | None = None) -> list[str]:
     """Seven turns of an employee's decision-guide conversation (form, advice, deadlines, FAQ)."""
-    first_sick_day = datum_nl((today or date.today()) - timedelta(days=400))
+    eerste_ziektedag = datum_nl((today or date.today()) - timedelta(days=400))
     return [
         "hallo",
         "in welk spoor zit ik?",
-        first_sick_day,
-        '/inform_advice{"advice": "aangepast_werk"}',
+        eerste_ziektedag,
+        '/inform_advies{"advies": "aangepast_werk"}',
         "nee",  # the 3-month outlook question near the eerstejaarsevaluatie (or a plain "no")
         "wanneer moet ik de wia aanvragen?",
         "wat is een plan van aanpak?",

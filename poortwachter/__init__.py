@@ -4,28 +4,28 @@ Pure Python: no Rasa, no I/O, no clock. The reference date (`peildatum`) is
 always an argument.
 """
 
-from .advice import ADVIES_LABELS, SPOOR_LABELS, Advies, Spoor, parse_advies
+from .advies import ADVIES_LABELS, SPOOR_LABELS, Advies, Spoor, parse_advies
 from .bronnen import Bron
 from .counting import Periode
 from .errors import (
     BeforeWiaError,
-    CountStartsAfterLeaveError,
+    TellingBegintNaVerlofError,
     InvalidDateError,
     InvalidExtensionError,
     InvalidPeriodError,
-    InvalidSituationError,
+    OngeldigeSituatieError,
     PoortwachterError,
     ZiektedagNaPeildatumError,
-    UnknownAdviceError,
+    OnbekendAdviesError,
 )
 from .formatting import datum_nl, duur_nl
 from .invoer import VELDEN, Invoer
 from .parsing import parse_iso_date, parse_periods
 from .results import Stap, Termijn, TermijnStatus, Tijdlijn, Uitkomst, Verlofgevolg, Waarschuwing
 from .rule import Regeltekst
-from .situation import REGIME_LABELS, Regime, Situatie
-from .timeline import compute_timeline, compute_timeline_for, general_rules
-from .validation import check_first_sick_day, check_period
+from .situatie import REGIME_LABELS, Regime, Situatie
+from .tijdlijn import compute_tijdlijn, compute_tijdlijn_for, general_rules
+from .validation import check_eerste_ziektedag, check_period
 
 __all__ = [
     "ADVIES_LABELS",
@@ -41,7 +41,7 @@ __all__ = [
     "InvalidPeriodError",
     "PoortwachterError",
     "ZiektedagNaPeildatumError",
-    "UnknownAdviceError",
+    "OnbekendAdviesError",
     "datum_nl",
     "Termijn",
     "TermijnStatus",
@@ -49,21 +49,21 @@ __all__ = [
     "Tijdlijn",
     "Uitkomst",
     "Waarschuwing",
-    "compute_timeline",
+    "compute_tijdlijn",
     "general_rules",
     "parse_iso_date",
     "parse_periods",
     "Regeltekst",
-    "check_first_sick_day",
+    "check_eerste_ziektedag",
     "check_period",
-    "InvalidSituationError",
+    "OngeldigeSituatieError",
     "REGIME_LABELS",
     "Regime",
     "Situatie",
-    "CountStartsAfterLeaveError",
+    "TellingBegintNaVerlofError",
     "duur_nl",
     "VELDEN",
     "Invoer",
-    "compute_timeline_for",
+    "compute_tijdlijn_for",
     "Verlofgevolg",
 ]

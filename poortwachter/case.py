@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .advice import GEEN_MOGELIJKHEDEN_ADVIES, Advies
+from .advies import GEEN_MOGELIJKHEDEN_ADVIES, Advies
 from .counting import Periode, Ziektegeval, week_of_day
 from .parameters import (
     EERSTEJAARSEVALUATIE_UITERLIJK,
@@ -17,7 +17,7 @@ from .parameters import (
     einde_week,
 )
 from .results import Verlofgevolg
-from .situation import Regime, Situatie
+from .situatie import Regime, Situatie
 
 
 @dataclass(frozen=True)
@@ -31,9 +31,9 @@ class Casus:
     perspectief: bool | None  # concrete prospect of return to the own employer within 3 months
     probleemanalyse_datum: date | None
     eerstejaarsevaluatie_datum: date | None
-    situatie: Situatie  # the regime: standard, ziek uit dienst, AOW (situation.py)
+    situatie: Situatie  # the regime: standard, ziek uit dienst, AOW (situatie.py)
     verlof: Periode | None = None  # zwangerschaps- en bevallingsverlof
-    ziekte_door_zwangerschap: bool = False  # and paid by the Ziektewet (ZW art. 29a), see timeline._build
+    ziekte_door_zwangerschap: bool = False  # and paid by the Ziektewet (ZW art. 29a), see tijdlijn._build
     zwangerschap_na_verlof: bool = False  # from the pregnancy, but later than directly after the leave
     verlofgevolg: Verlofgevolg | None = None  # what the leave does to the case (verlof.py)
     # The day today's position is counted on, when not the peildatum: during a leave the count stands still

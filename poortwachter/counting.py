@@ -97,7 +97,7 @@ def week_of_day(n: int) -> int:
     return math.ceil(n / 7)
 
 
-def _around_leave(earlier: Periode, later_start: date, verlof: Periode | None) -> bool:
+def _around_verlof(earlier: Periode, later_start: date, verlof: Periode | None) -> bool:
     """Sickness that ends the day before the leave and starts again the day after it."""
     return (
         verlof is not None
@@ -119,9 +119,9 @@ def ziektegeval_from_perioden(
     index = len(ordered) - 1
     while index >= 0:
         earlier = ordered[index]
-        if gap_days(earlier, next_start) >= MERGE_GAP_DAYS and not _around_leave(earlier, next_start, verlof):
+        if gap_days(earlier, next_start) >= MERGE_GAP_DAYS and not _around_verlof(earlier, next_start, verlof):
             break
-        over_verlof = over_verlof or _around_leave(earlier, next_start, verlof)
+        over_verlof = over_verlof or _around_verlof(earlier, next_start, verlof)
         merged.insert(0, earlier)
         next_start = earlier.begin
         index -= 1

@@ -5,7 +5,7 @@ the employer has, say per document whether it is in order, late and by how much,
 due, what follows from it and what to do now, and an overall verdict. Pure like the rest of the
 package: no I/O, no clock.
 
-Every deadline comes from the package's own timeline (`compute_timeline_for`): the check adds no
+Every deadline comes from the package's own timeline (`compute_tijdlijn_for`): the check adds no
 deadline of its own except the one documented for a bijstelling of the plan van aanpak, for which
 the law names no term. A given probleemanalyse or eerstejaarsevaluatie date feeds the timeline, so
 the plan van aanpak and spoor 2 are measured against the deadlines that follow from them.
@@ -34,7 +34,7 @@ from datetime import date, timedelta
 from enum import Enum
 
 from . import bronnen, bronnen_dossier
-from .advice import GEEN_MOGELIJKHEDEN_ADVIES, Advies, parse_advies
+from .advies import GEEN_MOGELIJKHEDEN_ADVIES, Advies, parse_advies
 from .bronnen import Bron
 from .errors import InvalidDateError, PoortwachterError
 from .formatting import datum_nl
@@ -48,8 +48,8 @@ from .parameters import (
 )
 from .parsing import parse_iso_date
 from .results import Tijdlijn
-from .situation import Regime
-from .timeline import compute_timeline_for
+from .situatie import Regime
+from .tijdlijn import compute_tijdlijn_for
 from .validation import check_in_window
 
 # --- the contract others code against ---------------------------------------------------------
@@ -779,11 +779,11 @@ def check_dossier(invoer: Invoer, documenten: Mapping[str, date | str | None]) -
 
 
 def _stand(invoer: Invoer) -> _Stand:
-    met = compute_timeline_for(invoer)
-    zonder = compute_timeline_for(replace(invoer, probleemanalyse_datum=None, eerstejaarsevaluatie_datum=None))
+    met = compute_tijdlijn_for(invoer)
+    zonder = compute_tijdlijn_for(replace(invoer, probleemanalyse_datum=None, eerstejaarsevaluatie_datum=None))
     erd_met = erd_zonder = None
     if met.situatie.regime is Regime.ZIEK_UIT_DIENST and met.situatie.eigenrisicodrager_zw:
         door = replace(invoer, einde_dienstverband=None)
-        erd_met = compute_timeline_for(door)
-        erd_zonder = compute_timeline_for(replace(door, probleemanalyse_datum=None, eerstejaarsevaluatie_datum=None))
+        erd_met = compute_tijdlijn_for(door)
+        erd_zonder = compute_tijdlijn_for(replace(door, probleemanalyse_datum=None, eerstejaarsevaluatie_datum=None))
     return _Stand(met, zonder, erd_met, erd_zonder)

@@ -17,7 +17,7 @@ class InvalidPeriodError(PoortwachterError):
     """An earlier sickness period that ends before it starts or overlaps another."""
 
 
-class UnknownAdviceError(PoortwachterError):
+class OnbekendAdviesError(PoortwachterError):
     """An advice code that is not one of the seven known codes."""
 
 
@@ -29,11 +29,11 @@ class BeforeWiaError(InvalidDateError):
     """A case that began before the Wet WIA applied (first sick day before 2004): WAO, not computed."""
 
 
-class InvalidSituationError(PoortwachterError):
+class OngeldigeSituatieError(PoortwachterError):
     """A situation that contradicts itself: a contract that ended before the sickness, a leave inside it."""
 
 
-class CountStartsAfterLeaveError(PoortwachterError):
+class TellingBegintNaVerlofError(PoortwachterError):
     """Sick before a zwangerschaps- en bevallingsverlof that is over, and not sick right after it from the
     same cause: the sickness before the leave does not count (BW 7:629 lid 10), so the first sick day
     after the leave is needed."""

@@ -1,7 +1,7 @@
 """The input of one case: the record a caller gives the rules, kept with the result.
 
-Every channel (chat, CLI, HR API) fills this one record; `compute_timeline` takes
-its fields as keyword arguments and `compute_timeline_for` takes the record itself.
+Every channel (chat, CLI, HR API) fills this one record; `compute_tijdlijn` takes
+its fields as keyword arguments and `compute_tijdlijn_for` takes the record itself.
 The `Tijdlijn` carries the record back, so a document built from the result (the
 PDF) can list every input it was computed from without rebuilding it.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from datetime import date
 
-from .advice import Advies
+from .advies import Advies
 from .counting import Periode
 
 

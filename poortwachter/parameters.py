@@ -294,7 +294,7 @@ ONTSLAG_FREQUENT_VERZUIM_GEEN_HERSTEL = Parameter(
 )
 
 
-# --- situations beyond the standard case (situation.py) ----------------------------------------
+# --- situations beyond the standard case (situatie.py) ----------------------------------------
 
 # BW 7:629 lid 2 onder b: after the AOW-leeftijd the wages during sickness run for a short time
 # only. 13 weeks under the Wet werken na de AOW-gerechtigde leeftijd (from 1 January 2016), 6 weeks

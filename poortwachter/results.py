@@ -19,11 +19,11 @@ from datetime import date
 from enum import Enum
 
 from . import bronnen
-from .advice import Advies
+from .advies import Advies
 from .bronnen import Bron
 from .counting import Periode, Ziektegeval
 from .invoer import Invoer
-from .situation import Situatie
+from .situatie import Situatie
 
 
 class TermijnStatus(str, Enum):
@@ -71,7 +71,7 @@ class Termijn:
     week: int | None  # sick week of the (merged) case in which the date falls
     nog_te_doen: bool = True  # False: informative, already done, or not needed with this advice
     hangt_af_van_advies: bool = False  # the date or its existence follows from the bedrijfsarts advice
-    vervalt: bool = False  # does not apply in this situation (situation.py); `uitleg` says why
+    vervalt: bool = False  # does not apply in this situation (situatie.py); `uitleg` says why
     verschoven_door_verlof: bool = False  # a zwangerschaps- en bevallingsverlof moved it; `uitleg` says why
 
     def as_dict(self) -> dict:

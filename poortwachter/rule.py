@@ -109,7 +109,7 @@ class Termijnregel(ABC):
     hangt_af_van_advies = False
     voorwaarde: str | None = None
     te_laat: str | None = None  # advice once the date has passed and the step is still open; None: no warning
-    # What a situation can take away (situation.py): a duty of the employer (lapses after the contract
+    # What a situation can take away (situatie.py): a duty of the employer (lapses after the contract
     # ends), a step towards the WIA (lapses when the AOW-leeftijd comes first), a re-integration duty
     # that the law drops after the AOW-leeftijd (BW 7:658a, 7:660a lid 2).
     werkgeversplicht = False

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from . import bronnen
-from .advice import SPOOR_1_ADVIES, Advies, Spoor
+from .advies import SPOOR_1_ADVIES, Advies, Spoor
 from .case import Casus
 from .formatting import datum_nl
 from .parameters import EERSTEJAARSEVALUATIE_UITERLIJK as EJE, PERSPECTIEF_TERUGKEER, SPOOR_2_NA_EERSTEJAARSEVALUATIE
@@ -143,7 +143,7 @@ STANDAARD = Spoortak(
     ),
 )
 
-# --- branches of the track that come from the situation (situation.py) ---------------------------
+# --- branches of the track that come from the situation (situatie.py) ---------------------------
 
 
 def _zonder_werkgever(case: Casus) -> str:

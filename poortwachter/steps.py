@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import bronnen
-from .advice import Advies, Spoor
+from .advies import Advies, Spoor
 from .case import Casus
 from .termijnen import REGELS_PER_KEY
 from .formatting import datum_nl
@@ -99,13 +99,13 @@ def warnings(termijnen: dict[str, Termijn]) -> list[Waarschuwing]:
     """A warning for each open deadline that has passed, with what to do now (the rule's `te_laat`)."""
     result = []
     for key, termijn in termijnen.items():
-        advice = REGELS_PER_KEY[key].te_laat
-        if advice and termijn.nog_te_doen and termijn.status is TermijnStatus.VERSTREKEN:
+        advies = REGELS_PER_KEY[key].te_laat
+        if advies and termijn.nog_te_doen and termijn.status is TermijnStatus.VERSTREKEN:
             result.append(
                 Waarschuwing(
                     key,
                     f"De termijn voor '{termijn.titel}' is verstreken ({datum_nl(termijn.datum)}). Is dit nog niet "
-                    f"gedaan? {advice}",
+                    f"gedaan? {advies}",
                     termijn.bron,
                 )
             )

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from . import bronnen
-from .advice import Advies
+from .advies import Advies
 from .case import Casus
 from .formatting import datum_nl, weekdag_nl
 from .parameters import (
@@ -38,7 +38,7 @@ from .parameters import (
     einde_week,
 )
 from .rule import Termijnregel, Uitzondering, altijd
-from .situation import Regime
+from .situatie import Regime
 from .spoor import GEEN_MOGELIJKHEDEN, SpoorTweeUiterlijk
 from .workdays import (
     first_workday_on_or_after,
@@ -490,7 +490,7 @@ class VervroegdeIvaTot(_VervroegdeIva):
         return case.einde_week(VERVROEGDE_IVA_VOOR.waarde)
 
 
-# --- situations beyond the standard case (situation.py) ---------------------------------------
+# --- situations beyond the standard case (situatie.py) ---------------------------------------
 
 
 class EindeLoondoorbetaling(Termijnregel):

@@ -18,7 +18,7 @@ from .errors import (
     InvalidDateError,
     InvalidExtensionError,
     InvalidPeriodError,
-    InvalidSituationError,
+    OngeldigeSituatieError,
     ZiektedagNaPeildatumError,
 )
 from .formatting import datum_nl
@@ -52,7 +52,7 @@ def check_in_window(value: date, name: str) -> None:
         )
 
 
-def check_first_sick_day(eerste_ziektedag: date, peildatum: date) -> None:
+def check_eerste_ziektedag(eerste_ziektedag: date, peildatum: date) -> None:
     """The first sick day of the current period: in the window and not after the peildatum."""
     for value, name in ((eerste_ziektedag, "eerste ziektedag"), (peildatum, "peildatum")):
         check_in_window(value, name)
@@ -141,7 +141,7 @@ def check_contract_end(einde: date | None, huidige_start: date) -> None:
         return
     check_in_window(einde, "laatste dag van het dienstverband")
     if einde < huidige_start:
-        raise InvalidSituationError(
+        raise OngeldigeSituatieError(
             f"Het dienstverband eindigde op {datum_nl(einde)}, vóór de eerste ziektedag ({datum_nl(huidige_start)}). "
             "Wie ziek wordt na het einde van het dienstverband, heeft geen werkgever die loon doorbetaalt; "
             "dan regelt UWV de Ziektewet-uitkering. Klopt de datum van het einde van het contract?"
@@ -160,13 +160,13 @@ def check_birth_date(geboortedatum: date | None, eerste_ziektedag: date) -> None
         - ((eerste_ziektedag.month, eerste_ziektedag.day) < (geboortedatum.month, geboortedatum.day))
     )
     if not LEEFTIJD_MIN <= leeftijd <= LEEFTIJD_MAX:
-        raise InvalidSituationError(
+        raise OngeldigeSituatieError(
             f"Met geboortedatum {datum_nl(geboortedatum)} was de werknemer {leeftijd} jaar op de eerste ziektedag. "
             "Dat kan niet kloppen; controleer de geboortedatum."
         )
 
 
-def check_leave(verlof: Periode | None, eerdere: Sequence[Periode]) -> None:
+def check_verlof(verlof: Periode | None, eerdere: Sequence[Periode]) -> None:
     """A leave of a plausible length that overlaps no earlier sickness period.
 
     The first sick day may lie before, in or after the leave (verlof.py arranges the periods around it).
@@ -176,19 +176,19 @@ def check_leave(verlof: Periode | None, eerdere: Sequence[Periode]) -> None:
     check_in_window(verlof.begin, "begindatum van het verlof")
     check_in_window(verlof.einde, "einddatum van het verlof")
     if verlof.einde < verlof.begin:
-        raise InvalidSituationError(
+        raise OngeldigeSituatieError(
             f"Het verlof van {datum_nl(verlof.begin)} tot en met {datum_nl(verlof.einde)} eindigt voordat het begint."
         )
     weken = verlof.dagen / 7
     if not VERLOF_MIN_WEKEN <= weken <= VERLOF_MAX_WEKEN:
-        raise InvalidSituationError(
+        raise OngeldigeSituatieError(
             f"Een zwangerschaps- en bevallingsverlof van {weken:.0f} weken kan niet kloppen: het duurt meestal "
             f"{ZWANGERSCHAPS_EN_BEVALLINGSVERLOF.tekst()} ({ZWANGERSCHAPS_EN_BEVALLINGSVERLOF_MEERLING.waarde} bij een "
             "meerling), soms wat korter of langer. Controleer de data van het verlof."
         )
     for periode in eerdere:
         if periode.begin <= verlof.einde and periode.einde >= verlof.begin:
-            raise InvalidSituationError(
+            raise OngeldigeSituatieError(
                 f"De ziekteperiode van {datum_nl(periode.begin)} tot en met {datum_nl(periode.einde)} overlapt het "
                 "verlof. Tijdens het verlof is er een verlofuitkering, geen ziekte: laat de periode eindigen vóór het verlof."
             )

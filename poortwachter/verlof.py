@@ -27,10 +27,10 @@ from typing import Sequence
 
 from . import bronnen
 from .counting import Periode
-from .errors import CountStartsAfterLeaveError, InvalidSituationError
+from .errors import TellingBegintNaVerlofError, OngeldigeSituatieError
 from .formatting import datum_nl, duur_nl
 from .results import Termijn, Verlofgevolg
-from .validation import check_first_sick_day
+from .validation import check_eerste_ziektedag
 
 VOOR, TIJDENS, NA = "voor", "tijdens", "na"  # where the sickness began against the leave
 ONE_DAY = timedelta(days=1)
@@ -74,7 +74,7 @@ def arrange(
     """The periods of the case from the input (validated by validation.py) and where the leave puts today."""
     eerdere = tuple(eerdere)
     if verlof is None:
-        check_first_sick_day(eerste_ziektedag, peildatum)
+        check_eerste_ziektedag(eerste_ziektedag, peildatum)
         return Indeling(eerste_ziektedag, eerdere, peildatum, peildatum)
     na = verlof.einde + ONE_DAY
     if eerste_ziektedag > verlof.einde:
@@ -83,20 +83,20 @@ def arrange(
             # The shape of API 1.2: the sickness before the leave as an earlier period, the day after it
             # as the first sick day. That day may lie after the peildatum: planning.
             if ziek_na_verlof is False:
-                raise InvalidSituationError(
+                raise OngeldigeSituatieError(
                     f"De eerste ziektedag is {datum_nl(na)}, de dag na het verlof, maar er staat ook dat de ziekte "
                     "na het verlof niet doorging. Klopt de eerste ziektedag?"
                 )
-            check_first_sick_day(right_before.begin, peildatum)
-            return _across_the_leave(eerdere, peildatum, verlof, aanname=False)
-        check_first_sick_day(eerste_ziektedag, peildatum)
+            check_eerste_ziektedag(right_before.begin, peildatum)
+            return _across_the_verlof(eerdere, peildatum, verlof, aanname=False)
+        check_eerste_ziektedag(eerste_ziektedag, peildatum)
         return Indeling(eerste_ziektedag, eerdere, peildatum, peildatum, NA)
-    check_first_sick_day(eerste_ziektedag, peildatum)
+    check_eerste_ziektedag(eerste_ziektedag, peildatum)
     if eerste_ziektedag >= verlof.begin:
         # Sick during the leave: those days do not count (BW 7:629 lid 4, WIA art. 23 lid 5); if the sickness
         # goes on, the count starts the day after the leave.
         if ziek_na_verlof is False:
-            raise InvalidSituationError(
+            raise OngeldigeSituatieError(
                 "Ziekte die alleen tijdens het zwangerschaps- en bevallingsverlof valt, telt niet mee: tijdens het "
                 "verlof is er een uitkering voor het verlof. Er is dus geen ziekte om termijnen voor te berekenen."
             )
@@ -106,7 +106,7 @@ def arrange(
     # Sick before the leave: taken to go on up to the day before it.
     if ziek_na_verlof is False:
         if peildatum > verlof.einde:
-            raise CountStartsAfterLeaveError(
+            raise TellingBegintNaVerlofError(
                 "De ziekte van vóór het verlof telt niet mee als je direct na het verlof niet meer ziek was door "
                 "dezelfde oorzaak: na het verlof begint de telling opnieuw (Burgerlijk Wetboek Boek 7, art. 7:629 "
                 "lid 10). Geef de eerste ziektedag na het verlof."
@@ -114,10 +114,10 @@ def arrange(
         last_before = verlof.begin - ONE_DAY
         return Indeling(eerste_ziektedag, eerdere, peildatum, min(peildatum, last_before), VOOR, telling_stopt=True)
     before = Periode(eerste_ziektedag, verlof.begin - ONE_DAY)
-    return _across_the_leave((*eerdere, before), peildatum, verlof, aanname=ziek_na_verlof is None)
+    return _across_the_verlof((*eerdere, before), peildatum, verlof, aanname=ziek_na_verlof is None)
 
 
-def _across_the_leave(eerdere: tuple[Periode, ...], peildatum: date, verlof: Periode, aanname: bool) -> Indeling:
+def _across_the_verlof(eerdere: tuple[Periode, ...], peildatum: date, verlof: Periode, aanname: bool) -> Indeling:
     """Sickness right before and right after the leave: one case, counted on from the day after the leave.
 
     Before the day after the leave, today's sick day is counted on the peildatum, or during the leave on its
@@ -141,14 +141,14 @@ def shift_reason(gevolg: Verlofgevolg) -> str:
     return text
 
 
-STOPS_AT_THE_LEAVE = (
+STOPS_AT_THE_VERLOF = (
     " Deze termijn valt na het begin van het zwangerschaps- en bevallingsverlof. Is de werkneemster direct na het "
     "verlof niet meer ziek door dezelfde oorzaak, dan stopt de telling van deze ziekte bij het verlof en geldt deze "
     "termijn niet."
 )
 
 
-def apply_leave(
+def apply_verlof(
     termijnen: dict[str, Termijn],
     gevolg: Verlofgevolg,
     zonder_verlof: dict[str, Termijn] | None,
@@ -164,7 +164,7 @@ def apply_leave(
     result = {}
     for key, termijn in termijnen.items():
         if termijn.datum is not None and gevolg.telling_stopt and termijn.datum >= verlof.begin:
-            termijn = replace(termijn, nog_te_doen=False, uitleg=termijn.uitleg + STOPS_AT_THE_LEAVE)
+            termijn = replace(termijn, nog_te_doen=False, uitleg=termijn.uitleg + STOPS_AT_THE_VERLOF)
         elif termijn.datum is not None and zonder_verlof is not None and termijn.datum > verlof.einde:
             without = zonder_verlof.get(key)
             if without is not None and without.datum is not None and without.datum != termijn.datum:

@@ -38,7 +38,7 @@ from poortwachter.errors import PoortwachterError
 from poortwachter.invoer import VELDEN, Invoer
 from poortwachter.parsing import parse_iso_date, parse_period
 from poortwachter.results import Tijdlijn
-from poortwachter.timeline import compute_timeline_for
+from poortwachter.tijdlijn import compute_tijdlijn_for
 
 from .checklist_pdf import FILENAME as CHECKLIST_FILENAME
 from .checklist_pdf import checklist_pdf
@@ -94,14 +94,14 @@ def _periods(value: Any) -> list[Periode]:
     return [_period(item, "Een eerdere periode") for item in value]
 
 
-def timeline_from_body(body: Any, today: date) -> dict:
+def tijdlijn_json_from_body(body: Any, today: date) -> dict:
     """Validate a request body and compute the timeline as JSON; raises RequestError or PoortwachterError."""
     return tijdlijn_from_body(body, today).as_dict()
 
 
 def tijdlijn_from_body(body: Any, today: date) -> Tijdlijn:
     """Validate a request body and compute the timeline; raises RequestError or PoortwachterError."""
-    return compute_timeline_for(invoer_from_body(body, today))
+    return compute_tijdlijn_for(invoer_from_body(body, today))
 
 
 def dossiercheck_from_body(body: Any, today: date) -> Dossiercheck:
@@ -145,7 +145,7 @@ def invoer_from_body(body: Any, today: date) -> Invoer:
     for name in BOOLEANS:
         if body.get(name) is not None and not isinstance(body[name], bool):
             raise _bad(f"'{name}' is true of false.")
-    leave = body.get("zwangerschapsverlof")
+    verlof = body.get("zwangerschapsverlof")
     advies = body.get("advies") or "onbekend"
     if not isinstance(advies, str):
         raise _bad("'advies' moet een van de adviescodes zijn (tekst).")
@@ -161,7 +161,7 @@ def invoer_from_body(body: Any, today: date) -> Invoer:
         einde_dienstverband=_date(body, "einde_dienstverband", "laatste dag van het dienstverband"),
         eigenrisicodrager_zw=bool(body.get("eigenrisicodrager_zw")),
         geboortedatum=_date(body, "geboortedatum", "geboortedatum"),
-        zwangerschapsverlof=_period(leave, "Het zwangerschapsverlof") if leave is not None else None,
+        zwangerschapsverlof=_period(verlof, "Het zwangerschapsverlof") if verlof is not None else None,
         ziekte_door_zwangerschap=bool(body.get("ziekte_door_zwangerschap")),
         ziek_na_verlof=body.get("ziek_na_verlof"),
     )
@@ -286,12 +286,12 @@ def make_handler(
                     else:
                         self._send(HTTPStatus.OK, check.as_dict())
                     return
-                timeline = tijdlijn_from_body(body, today())
+                tijdlijn = tijdlijn_from_body(body, today())
                 if wants_pdf:
                     made_at = datetime.now(AMSTERDAM)
-                    self._send(HTTPStatus.OK, dossier_pdf(timeline, made_at), "application/pdf", PDF_FILENAME)
+                    self._send(HTTPStatus.OK, dossier_pdf(tijdlijn, made_at), "application/pdf", PDF_FILENAME)
                 else:
-                    self._send(HTTPStatus.OK, timeline.as_dict())
+                    self._send(HTTPStatus.OK, tijdlijn.as_dict())
             except RequestError as error:
                 self._error(error)
             except PoortwachterError as error:

@@ -15,7 +15,7 @@ from fpdf.enums import XPos, YPos
 
 from poortwachter.dossiercheck import DocumentStatus, Dossiercheck, Oordeel
 from poortwachter.formatting import datum_nl
-from poortwachter.situation import REGIME_LABELS
+from poortwachter.situatie import REGIME_LABELS
 
 from .pdf import DISCLAIMER, _Document, _plain
 

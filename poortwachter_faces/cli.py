@@ -14,7 +14,7 @@ from datetime import date, datetime
 from typing import Sequence
 from zoneinfo import ZoneInfo
 
-from poortwachter.advice import ADVIES_LABELS, SPOOR_LABELS, Advies
+from poortwachter.advies import ADVIES_LABELS, SPOOR_LABELS, Advies
 from poortwachter.dossiercheck import (
     DOCUMENTEN,
     NIET_GEDAAN,
@@ -29,7 +29,7 @@ from poortwachter.formatting import datum_nl
 from poortwachter.invoer import Invoer
 from poortwachter.parsing import parse_iso_date, parse_period, parse_periods
 from poortwachter.results import TermijnStatus, Tijdlijn
-from poortwachter.timeline import compute_timeline_for
+from poortwachter.tijdlijn import compute_tijdlijn_for
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 EXIT_BAD_INPUT = 2
@@ -121,8 +121,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def timeline_from_args(args: argparse.Namespace) -> Tijdlijn:
-    return compute_timeline_for(invoer_from_args(args))
+def tijdlijn_from_args(args: argparse.Namespace) -> Tijdlijn:
+    return compute_tijdlijn_for(invoer_from_args(args))
 
 
 def invoer_from_args(args: argparse.Namespace) -> Invoer:
@@ -239,14 +239,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "dossiercheck":
         return _dossiercheck(args)
     try:
-        timeline = timeline_from_args(args)
+        tijdlijn = tijdlijn_from_args(args)
     except PoortwachterError as error:
         print(f"poortwachter: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     if args.json:
-        print(json.dumps(timeline.as_dict(), ensure_ascii=False, indent=2))
+        print(json.dumps(tijdlijn.as_dict(), ensure_ascii=False, indent=2))
     else:
-        print(render_text(timeline))
+        print(render_text(tijdlijn))
     return 0
 
 

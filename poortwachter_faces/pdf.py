@@ -17,12 +17,12 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from poortwachter import bronnen
-from poortwachter.advice import ADVIES_LABELS, SPOOR_LABELS
+from poortwachter.advies import ADVIES_LABELS, SPOOR_LABELS
 from poortwachter.counting import Periode
 from poortwachter.formatting import datum_nl, duur_nl
 from poortwachter.parameters import PERSPECTIEF_TERUGKEER
 from poortwachter.results import Termijn, TermijnStatus, Tijdlijn
-from poortwachter.situation import REGIME_LABELS, Regime
+from poortwachter.situatie import REGIME_LABELS, Regime
 
 FILENAME = "spoorwijzer-overzicht.pdf"
 DISCLAIMER = (

@@ -33,7 +33,7 @@ MEDICAL_INTENT = "share_medical_details"
 CRISIS_INTENT = "crisis"
 PLACEHOLDER = "[medische details niet bewaard]"
 NOT_STORED = "[niet bewaard]"
-FILE_FIELDS = ("pdf_base64", "ics")  # in the custom payloads of actions/dossier.py and actions/timeline_payload.py
+FILE_FIELDS = ("pdf_base64", "ics")  # in the custom payloads of actions/dossier.py and actions/tijdlijn_payload.py
 PLATFORM_IDS = ("out_channel", "thread_id", "users")  # Rasa's Slack connector's metadata (rasa/core/channels/slack.py)
 SESSION_METADATA_SLOT = "session_started_metadata"
 

@@ -204,7 +204,7 @@
       var parts = [
         el("span", { text: m.titel + ": " }), el("strong", { text: m.datum_tekst }), el("span", { text: " (week " + m.week + ", " + state + ")" }),
       ];
-      // A date that a zwangerschaps- en bevallingsverlof moved says why (actions/timeline_payload.py).
+      // A date that a zwangerschaps- en bevallingsverlof moved says why (actions/tijdlijn_payload.py).
       if (m.toelichting) parts.push(el("span", { className: "sw-moved", text: " — " + m.toelichting }));
       list.appendChild(el("li", { className: m.te_laat ? "sw-late-text" : "" }, parts));
     });

@@ -13,7 +13,7 @@ from actions.dates import (
     OutsideWindow,
     normalise,
     parse_sick_date,
-    parse_sick_dates,
+    parse_ziektedatums,
 )
 
 TODAY = date(2026, 11, 23)  # a Monday
@@ -156,20 +156,20 @@ def test_reference_date_is_the_message_date_not_a_fixed_one():
 
 
 def test_earlier_period_and_current_start():
-    report = parse_sick_dates("ik was van 6 januari tot 1 februari ziek en sinds 3 maart weer", TODAY)
+    report = parse_ziektedatums("ik was van 6 januari tot 1 februari ziek en sinds 3 maart weer", TODAY)
     assert [(p.begin, p.einde) for p in report.earlier] == [(date(2026, 1, 6), date(2026, 2, 1))]
     assert report.current.value == date(2026, 3, 3)
 
 
 def test_earlier_period_with_years_and_tm():
-    report = parse_sick_dates("van 1 oktober 2025 t/m 20 oktober 2025 ziek, en nu sinds 2 november 2025", TODAY)
+    report = parse_ziektedatums("van 1 oktober 2025 t/m 20 oktober 2025 ziek, en nu sinds 2 november 2025", TODAY)
     assert [(p.begin, p.einde) for p in report.earlier] == [(date(2025, 10, 1), date(2025, 10, 20))]
     assert report.current.value == date(2025, 11, 2)
 
 
 def test_period_that_ends_before_it_starts():
     with pytest.raises(ImpossibleDate):
-        parse_sick_dates("van 10 februari tot 1 februari ziek en sinds 3 maart weer", TODAY)
+        parse_ziektedatums("van 10 februari tot 1 februari ziek en sinds 3 maart weer", TODAY)
 
 
 def test_the_chat_accepts_what_the_rules_accept():
@@ -180,12 +180,12 @@ def test_the_chat_accepts_what_the_rules_accept():
 
 def test_earlier_period_before_the_wia_is_refused():
     with pytest.raises(OutsideWindow, match="WAO"):
-        parse_sick_dates("van 1 december 2003 tot 20 december 2003 ziek en sinds 3 januari 2004 weer", TODAY)
+        parse_ziektedatums("van 1 december 2003 tot 20 december 2003 ziek en sinds 3 januari 2004 weer", TODAY)
 
 
 def test_earlier_period_that_ends_in_the_future_is_refused():
     with pytest.raises(FutureDate):
-        parse_sick_dates("van 1 november 2026 tot 1 december 2026 ziek en sinds 3 maart weer", TODAY)
+        parse_ziektedatums("van 1 november 2026 tot 1 december 2026 ziek en sinds 3 maart weer", TODAY)
 
 
 def test_normaliser_folds_number_words_and_typos():
@@ -196,9 +196,9 @@ def test_normaliser_folds_number_words_and_typos():
 
 # --- the zwangerschaps- en bevallingsverlof: dates that may lie ahead -------------------------------
 
-from actions.dates import DateProblem, parse_leave  # noqa: E402
+from actions.dates import DateProblem, parse_verlof  # noqa: E402
 
-LEAVE_TODAY = date(2026, 12, 6)
+VERLOF_TODAY = date(2026, 12, 6)
 
 
 @pytest.mark.parametrize(
@@ -214,8 +214,8 @@ LEAVE_TODAY = date(2026, 12, 6)
     ],
 )
 def test_leave_dates(text, begin, einde, assumed):
-    leave = parse_leave(text, LEAVE_TODAY, 16)
-    assert (leave.periode.begin, leave.periode.einde, leave.einde_aangenomen) == (begin, einde, assumed)
+    verlof = parse_verlof(text, VERLOF_TODAY, 16)
+    assert (verlof.periode.begin, verlof.periode.einde, verlof.einde_aangenomen) == (begin, einde, assumed)
 
 
 @pytest.mark.parametrize(
@@ -228,13 +228,13 @@ def test_leave_dates(text, begin, einde, assumed):
 )
 def test_impossible_leave_dates_are_explained(text, fragment):
     with pytest.raises(DateProblem) as problem:
-        parse_leave(text, LEAVE_TODAY, 16)
+        parse_verlof(text, VERLOF_TODAY, 16)
     assert fragment in str(problem.value)
 
 
 @pytest.mark.parametrize("text", ["weet ik nog niet", "volgende maand", "ergens in het voorjaar", ""])
 def test_no_written_out_date_is_no_leave(text):
-    assert parse_leave(text, LEAVE_TODAY, 16) is None
+    assert parse_verlof(text, VERLOF_TODAY, 16) is None
 
 
 def test_an_end_without_year_that_cannot_follow_the_start_is_a_clear_question():
@@ -244,8 +244,8 @@ def test_an_end_without_year_that_cannot_follow_the_start_is_a_clear_question():
 
     import pytest
 
-    from actions.dates import DateProblem, parse_leave
+    from actions.dates import DateProblem, parse_verlof
 
     with pytest.raises(DateProblem) as problem:
-        parse_leave("1 maart 2029 tot en met 29 februari", date(2026, 12, 6), 16)
+        parse_verlof("1 maart 2029 tot en met 29 februari", date(2026, 12, 6), 16)
     assert "jaartal" in str(problem.value)

@@ -63,7 +63,7 @@ def test_every_intent_a_rule_answers_during_the_questions_is_turned_down_by_the_
 
 def test_every_digression_has_a_rule_during_the_questions_or_starts_afresh():
     handled = set(rules_during_the_questions()) | intents_that_start_a_form_afresh()
-    assert {"ask_track", "ask_timeline", "ask_milestone_date", "ask_dossiercheck"} <= handled
+    assert {"ask_track", "ask_timeline", "ask_termijn", "ask_dossiercheck"} <= handled
     missing = DIGRESSIONS - handled
     assert missing == set(), "turned down by the form, and then no rule answers them"
 

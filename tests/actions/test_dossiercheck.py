@@ -368,7 +368,7 @@ async def test_an_employee_is_asked_the_advice_and_gets_the_checklist_in_plain_w
     await talk.say(f"is mijn re-integratiedossier op orde? ik ben sinds {datum_nl(FIRST)} ziek", "ask_dossiercheck")
     assert talk.slots["rol"] == "werknemer" and talk.asked == "advies"
     said = await talk.say(
-        '/inform_advice{"advice": "eigen_werk"}', "inform_advice", [{"entity": "advice", "value": "eigen_werk"}]
+        '/inform_advies{"advies": "eigen_werk"}', "inform_advies", [{"entity": "advies", "value": "eigen_werk"}]
     )
     assert talk.slots["dossier_gevraagd"] == "probleemanalyse" and "Weet je het niet" in said
     await talk.say("10 februari", "inform_sick_date")
@@ -488,12 +488,12 @@ def test_the_guide_lets_the_dossier_question_through():
 
 def _checks():
     """A check per verdict: risk of a loonsanctie, attention needed (only the melding), in order, nothing due."""
-    from poortwachter import compute_timeline
+    from poortwachter import compute_tijdlijn
     from poortwachter.dossiercheck import check_dossier
 
-    t = compute_timeline(FIRST, TODAY, "aangepast_werk")
+    t = compute_tijdlijn(FIRST, TODAY, "aangepast_werk")
     on_time_plan = (PA + timedelta(weeks=2)).isoformat()
-    early = compute_timeline(TODAY - timedelta(days=20), TODAY, "eigen_werk")
+    early = compute_tijdlijn(TODAY - timedelta(days=20), TODAY, "eigen_werk")
     return [
         (check_dossier(t.invoer, {"probleemanalyse": PA, "plan_van_aanpak": PVA.isoformat()}), t),
         (

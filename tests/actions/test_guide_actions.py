@@ -86,7 +86,7 @@ async def test_prefill_reads_earlier_periods(dispatcher, domain):
 
 
 async def test_prefill_unknown_advice_is_said_and_not_set(dispatcher, domain):
-    tracker = make_tracker("de bedrijfsarts zei iets over bananen", "inform_advice", slots={"vraag": "spoor"})
+    tracker = make_tracker("de bedrijfsarts zei iets over bananen", "inform_advies", slots={"vraag": "spoor"})
     slots = slot_events(await ActionPrefillGuide().run(dispatcher, tracker, domain))
     assert "advies" not in slots
     assert "kan ik niet goed plaatsen" in texts(dispatcher)
@@ -123,12 +123,12 @@ async def test_form_lets_a_faq_question_through(dispatcher, domain):
 
 async def test_form_takes_the_advice_button(dispatcher, domain):
     tracker = make_tracker(
-        '/inform_advice{"advice": "eigen_werk"}',
-        "inform_advice",
+        '/inform_advies{"advies": "eigen_werk"}',
+        "inform_advies",
         requested_slot="advies",
         form=FORM,
         slots={"vraag": "spoor", "situatie": "standaard", "eerste_ziektedag": "2026-09-01"},
-        entities=[{"entity": "advice", "value": "eigen_werk"}],
+        entities=[{"entity": "advies", "value": "eigen_werk"}],
     )
     slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
     assert slots["advies"] == "eigen_werk"
@@ -138,12 +138,12 @@ async def test_form_takes_the_advice_button(dispatcher, domain):
 async def test_after_the_advice_the_answer_comes_without_a_situation_question(dispatcher, domain):
     # Issue #27 item 5: the ordinary case is answered first; the situations come after it as buttons.
     tracker = make_tracker(
-        '/inform_advice{"advice": "eigen_werk"}',
-        "inform_advice",
+        '/inform_advies{"advies": "eigen_werk"}',
+        "inform_advies",
         requested_slot="advies",
         form=FORM,
         slots={"vraag": "spoor", "eerste_ziektedag": "2026-09-01"},
-        entities=[{"entity": "advice", "value": "eigen_werk"}],
+        entities=[{"entity": "advies", "value": "eigen_werk"}],
     )
     slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
     assert slots["requested_slot"] is None
@@ -151,7 +151,7 @@ async def test_after_the_advice_the_answer_comes_without_a_situation_question(di
 
 async def test_the_answer_for_the_ordinary_case_offers_the_situations(dispatcher, domain):
     tracker = make_tracker(
-        "x", "inform_advice", slots={"vraag": "spoor", "eerste_ziektedag": "2026-09-01", "advies": "eigen_werk"}
+        "x", "inform_advies", slots={"vraag": "spoor", "eerste_ziektedag": "2026-09-01", "advies": "eigen_werk"}
     )
     await ActionAnswerGuide().run(dispatcher, tracker, domain)
     offer = next(m for m in dispatcher.messages if "Dan veranderen de termijnen" in (m.get("text") or ""))
@@ -165,7 +165,7 @@ async def test_the_answer_for_the_ordinary_case_offers_the_situations(dispatcher
 
 async def test_a_named_situation_gets_no_offer_under_the_answer(dispatcher, domain):
     slots = {"vraag": "spoor", "eerste_ziektedag": "2026-09-01", "advies": "eigen_werk", "situatie": "standaard"}
-    await ActionAnswerGuide().run(dispatcher, make_tracker("x", "inform_advice", slots=slots), domain)
+    await ActionAnswerGuide().run(dispatcher, make_tracker("x", "inform_advies", slots=slots), domain)
     assert not any("Dan veranderen de termijnen" in (m.get("text") or "") for m in dispatcher.messages)
 
 
@@ -222,7 +222,7 @@ async def test_birth_date_needs_a_year(dispatcher, domain):
 async def test_form_maps_free_text_advice(dispatcher, domain):
     tracker = make_tracker(
         "ik moet van de arts minder uren werken",
-        "inform_advice",
+        "inform_advies",
         requested_slot="advies",
         form=FORM,
         slots={"vraag": "spoor", "eerste_ziektedag": "2026-09-01"},
@@ -233,12 +233,12 @@ async def test_form_maps_free_text_advice(dispatcher, domain):
 
 async def test_form_asks_the_perspective_only_around_the_eerstejaarsevaluatie(dispatcher, domain):
     tracker = make_tracker(
-        '/inform_advice{"advice": "eigen_werk"}',
-        "inform_advice",
+        '/inform_advies{"advies": "eigen_werk"}',
+        "inform_advies",
         requested_slot="advies",
         form=FORM,
         slots={"vraag": "spoor", "situatie": "standaard", "eerste_ziektedag": "2025-10-01"},
-        entities=[{"entity": "advice", "value": "eigen_werk"}],
+        entities=[{"entity": "advies", "value": "eigen_werk"}],
     )
     slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
     assert slots["requested_slot"] == "perspectief"  # week 60
@@ -246,12 +246,12 @@ async def test_form_asks_the_perspective_only_around_the_eerstejaarsevaluatie(di
 
 async def test_form_never_asks_the_perspective_when_there_are_no_possibilities(dispatcher, domain):
     tracker = make_tracker(
-        '/inform_advice{"advice": "tijdelijk_geen_mogelijkheden"}',
-        "inform_advice",
+        '/inform_advies{"advies": "tijdelijk_geen_mogelijkheden"}',
+        "inform_advies",
         requested_slot="advies",
         form=FORM,
         slots={"vraag": "spoor", "situatie": "standaard", "eerste_ziektedag": "2025-10-01"},
-        entities=[{"entity": "advice", "value": "tijdelijk_geen_mogelijkheden"}],
+        entities=[{"entity": "advies", "value": "tijdelijk_geen_mogelijkheden"}],
     )
     slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
     assert slots["requested_slot"] is None
@@ -263,7 +263,7 @@ async def test_termijn_question_needs_no_advice(dispatcher, domain):
         "inform_sick_date",
         requested_slot="eerste_ziektedag",
         form=FORM,
-        slots={"vraag": "termijn", "milestone": "wia_aanvraag", "situatie": "standaard"},
+        slots={"vraag": "termijn", "termijn": "wia_aanvraag", "situatie": "standaard"},
     )
     slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
     assert slots["requested_slot"] is None
@@ -313,7 +313,7 @@ async def test_termijn_whose_date_follows_from_the_advice_asks_for_it(dispatcher
         "inform_sick_date",
         requested_slot="eerste_ziektedag",
         form=FORM,
-        slots={"vraag": "termijn", "milestone": termijn},
+        slots={"vraag": "termijn", "termijn": termijn},
     )
     slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
     assert slots["requested_slot"] == "advies"
@@ -326,7 +326,7 @@ async def test_iva_question_with_other_advice_says_when_it_applies(dispatcher, d
         on="2025-05-12 10:00",
         slots={
             "vraag": "termijn",
-            "milestone": "vervroegde_iva",
+            "termijn": "vervroegde_iva",
             "eerste_ziektedag": "2025-03-04",
             "advies": "eigen_werk",
         },
@@ -345,7 +345,7 @@ async def test_confirmed_estimate_becomes_the_first_sick_day(dispatcher, domain)
         form=FORM,
         slots={
             "vraag": "termijn",
-            "milestone": "wia_aanvraag",
+            "termijn": "wia_aanvraag",
             "datum_schatting": "2025-09-23",
             "schatting_bevestigd": True,
         },
@@ -375,8 +375,8 @@ async def test_rejected_estimate_asks_for_the_exact_date(dispatcher, domain):
 async def test_date_question_for_a_termijn_gives_the_general_rule_first(dispatcher, domain):
     tracker = make_tracker(
         "wanneer moet ik de wia aanvragen",
-        "ask_milestone_date",
-        slots={"vraag": "termijn", "milestone": "wia_aanvraag"},
+        "ask_termijn",
+        slots={"vraag": "termijn", "termijn": "wia_aanvraag"},
     )
     await ActionAskEersteZiektedag().run(dispatcher, tracker, domain)
     assert "eind week 93" in dispatcher.messages[0]["text"]
@@ -388,7 +388,7 @@ async def test_hr_is_addressed_with_u(dispatcher, domain):
     await ActionAskEersteZiektedag().run(dispatcher, tracker, domain)
     await ActionAskAdvies().run(dispatcher, tracker, domain)
     assert "uw werknemer" in texts(dispatcher)
-    assert [b["payload"] for b in dispatcher.messages[1]["buttons"]][0] == '/inform_advice{"advice": "eigen_werk"}'
+    assert [b["payload"] for b in dispatcher.messages[1]["buttons"]][0] == '/inform_advies{"advies": "eigen_werk"}'
     assert len(dispatcher.messages[1]["buttons"]) == 7
 
 
@@ -400,7 +400,7 @@ async def test_estimate_question_shows_the_date(dispatcher, domain):
 
 async def test_perspective_question_names_the_week(dispatcher, domain):
     tracker = make_tracker(
-        "eigen werk", "inform_advice", slots={"eerste_ziektedag": "2025-10-01", "advies": "eigen_werk"}
+        "eigen werk", "inform_advies", slots={"eerste_ziektedag": "2025-10-01", "advies": "eigen_werk"}
     )
     await ActionAskPerspectief().run(dispatcher, tracker, domain)
     assert "week 60" in dispatcher.messages[0]["text"]
@@ -412,7 +412,7 @@ async def test_perspective_question_names_the_week(dispatcher, domain):
 async def test_track_answer_for_an_employee(dispatcher, domain):
     tracker = make_tracker(
         "eigen werk",
-        "inform_advice",
+        "inform_advies",
         on="2025-05-12 10:00",
         slots={"vraag": "spoor", "eerste_ziektedag": "2025-03-04", "advies": "eigen_werk"},
     )
@@ -448,7 +448,7 @@ async def test_termijn_answer_gives_rule_date_and_source(dispatcher, domain):
         "3 maart 2025",
         "inform_sick_date",
         on="2025-05-12 10:00",
-        slots={"vraag": "termijn", "milestone": "wia_aanvraag", "eerste_ziektedag": "2025-03-04"},
+        slots={"vraag": "termijn", "termijn": "wia_aanvraag", "eerste_ziektedag": "2025-03-04"},
     )
     await ActionAnswerGuide().run(dispatcher, tracker, domain)
     answer = dispatcher.messages[0]["text"]
@@ -666,8 +666,8 @@ async def test_prefill_hr_date_and_termijn_question_in_one_message(dispatcher, d
     tracker = make_tracker(
         "Ik werk bij HR. Een medewerker is sinds 10 februari 2026 ziek. Wanneer moeten we de 42e-weeksmelding doen?",
         "inform_sick_date",
-        entities=[{"entity": "milestone", "value": "melding_42e_week"}],
-        slots={"milestone": "melding_42e_week"},
+        entities=[{"entity": "termijn", "value": "melding_42e_week"}],
+        slots={"termijn": "melding_42e_week"},
     )
     slots = slot_events(await ActionPrefillGuide().run(dispatcher, tracker, domain))
     assert slots["vraag"] == "termijn" and slots["rol"] == "werkgever"
@@ -692,7 +692,7 @@ async def test_prefill_a_bare_date_still_asks_for_the_track(dispatcher, domain):
 async def test_form_an_advice_nobody_knows_yet_is_an_answer(dispatcher, domain, answer):
     tracker = make_tracker(
         answer,
-        "inform_advice",
+        "inform_advies",
         requested_slot="advies",
         form=FORM,
         slots={"vraag": "spoor", "eerste_ziektedag": "2026-09-01"},
@@ -741,12 +741,12 @@ async def test_a_second_question_in_the_same_message_is_offered(dispatcher, doma
     tracker = make_tracker(
         "in welk spoor zit ik en wanneer moet ik de wia aanvragen",
         "ask_track",
-        entities=[{"entity": "milestone", "value": "wia_aanvraag"}],
+        entities=[{"entity": "termijn", "value": "wia_aanvraag"}],
         slots={"vraag": "spoor", "eerste_ziektedag": "2026-01-05", "advies": "eigen_werk", "situatie": "standaard"},
     )
     await ActionAnswerGuide().run(dispatcher, tracker, domain)
     payloads = [b["payload"] for b in dispatcher.messages[0]["buttons"]]
-    assert '/ask_milestone_date{"milestone": "wia_aanvraag"}' in payloads
+    assert '/ask_termijn{"termijn": "wia_aanvraag"}' in payloads
 
 
 @pytest.mark.parametrize(
@@ -755,7 +755,7 @@ async def test_a_second_question_in_the_same_message_is_offered(dispatcher, doma
         ("dat weet ik eigenlijk niet", "deny"),
         ("geen idee", "out_of_scope"),
         ("nog niet gesproken", "deny"),
-        ("ik heb de bedrijfsarts nog niet gesproken", "inform_advice"),
+        ("ik heb de bedrijfsarts nog niet gesproken", "inform_advies"),
         ("weet ik echt niet", "nlu_fallback"),
     ],
 )

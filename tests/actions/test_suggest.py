@@ -83,7 +83,7 @@ async def test_close_candidates_become_buttons_that_name_their_answer(domain):
     _ranked(
         tracker,
         ("faq/spoor_2", 0.2),
-        ("ask_milestone_date", 0.19),
+        ("ask_termijn", 0.19),
         ("faq/duur_spoor_2", 0.15),
         ("faq/kosten_spoor_2", 0.06),
     )
@@ -91,7 +91,7 @@ async def test_close_candidates_become_buttons_that_name_their_answer(domain):
     assert message["response"] == "utter_suggest"
     assert [(b["title"], b["payload"]) for b in message["buttons"]] == [
         ("Wat is spoor 2?", '/choose_answer{"antwoord": "faq/spoor_2"}'),
-        ("Wanneer is mijn termijn?", "/ask_milestone_date"),
+        ("Wanneer is mijn termijn?", "/ask_termijn"),
         ("Hoe lang duurt spoor 2?", '/choose_answer{"antwoord": "faq/duur_spoor_2"}'),
         ("Iets anders", IETS_ANDERS),
     ]
@@ -121,14 +121,14 @@ async def test_at_most_three_candidates_and_nothing_below_the_minimum(domain):
 
 
 async def test_a_named_termijn_goes_with_the_guide_button(domain):
-    tracker = _unsure("wanneer moet die wia nou", [("ask_milestone_date", 0.4), ("faq", 0.3)], [("faq/wia", 0.5)])
-    tracker.latest_message["entities"] = [{"entity": "milestone", "value": "wia_aanvraag"}]
+    tracker = _unsure("wanneer moet die wia nou", [("ask_termijn", 0.4), ("faq", 0.3)], [("faq/wia", 0.5)])
+    tracker.latest_message["entities"] = [{"entity": "termijn", "value": "wia_aanvraag"}]
     (message,) = await _run(ActionSuggest(), tracker, domain)
-    assert '/ask_milestone_date{"milestone": "wia_aanvraag"}' in [b["payload"] for b in message["buttons"]]
+    assert '/ask_termijn{"termijn": "wia_aanvraag"}' in [b["payload"] for b in message["buttons"]]
     # A value the guide does not know (raw words of the message) never goes into a payload.
-    tracker.latest_message["entities"] = [{"entity": "milestone", "value": "die wia van mij"}]
+    tracker.latest_message["entities"] = [{"entity": "termijn", "value": "die wia van mij"}]
     (message,) = await _run(ActionSuggest(), tracker, domain)
-    assert "/ask_milestone_date" in [b["payload"] for b in message["buttons"]]
+    assert "/ask_termijn" in [b["payload"] for b in message["buttons"]]
     assert not any("van mij" in b["payload"] for b in message["buttons"])
 
 
@@ -197,12 +197,12 @@ def test_every_payload_parses_to_the_answer_it_names(rasa_domain):
         assert [(e["entity"], e["value"]) for e in message.get("entities")] == [("antwoord", key)]
     message = _regex_parse(IETS_ANDERS, rasa_domain)
     assert [(e["entity"], e["value"]) for e in message.get("entities")] == [("antwoord", "geen_antwoord")]
-    for guide in ("ask_track", "ask_timeline", "ask_milestone_date"):
+    for guide in ("ask_track", "ask_timeline", "ask_termijn"):
         button = suggest.button(guide, None, "wia_aanvraag")
         message = _regex_parse(button["payload"], rasa_domain)
         assert message.get("intent")["name"] == guide
-    message = _regex_parse(suggest.button("ask_milestone_date", None, "wia_aanvraag")["payload"], rasa_domain)
-    assert [(e["entity"], e["value"]) for e in message.get("entities")] == [("milestone", "wia_aanvraag")]
+    message = _regex_parse(suggest.button("ask_termijn", None, "wia_aanvraag")["payload"], rasa_domain)
+    assert [(e["entity"], e["value"]) for e in message.get("entities")] == [("termijn", "wia_aanvraag")]
 
 
 def test_rasa_does_not_take_faq_slash_key_payloads(rasa_domain):
@@ -252,7 +252,7 @@ def test_alternatives_only_when_another_answer_is_close():
     # Below a third of the given answer's score: no button.
     assert alternatives(parse(("faq/loondoorbetaling", 0.55), ("faq/verlenging_loondoorbetaling", 0.16))) == []
     # A guide question close behind a fixed answer is offered too; small talk and the answer itself not.
-    assert alternatives(parse(("faq/wia", 0.4), ("greet", 0.3), ("ask_milestone_date", 0.3))) == ["ask_milestone_date"]
+    assert alternatives(parse(("faq/wia", 0.4), ("greet", 0.3), ("ask_termijn", 0.3))) == ["ask_termijn"]
     assert alternatives(parse(("inform_sick_date", 0.5), ("ask_timeline", 0.4))) == []
     assert alternatives(parse(("out_of_scope", 0.3), ("faq/wia", 0.3))) == []
 

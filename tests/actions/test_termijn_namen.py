@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def termijn_names_in_the_training_data() -> set[str]:
-    """Every value of the `milestone` entity in data/nlu, as Rasa reads it (synonyms applied)."""
+    """Every value of the `termijn` entity in data/nlu, as Rasa reads it (synonyms applied)."""
     from rasa.shared.nlu.training_data.loading import load_data
 
     data = load_data(str(ROOT / "data" / "nlu"))
@@ -23,7 +23,7 @@ def termijn_names_in_the_training_data() -> set[str]:
         entity["value"]
         for example in data.training_examples
         for entity in example.get("entities") or []
-        if entity["entity"] == "milestone"
+        if entity["entity"] == "termijn"
     }
     return {data.entity_synonyms.get(value, value) for value in values}
 

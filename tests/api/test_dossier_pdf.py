@@ -11,7 +11,7 @@ from datetime import date, datetime
 
 from pypdf import PdfReader
 
-from poortwachter import Periode, compute_timeline, general_rules
+from poortwachter import Periode, compute_tijdlijn, general_rules
 from poortwachter_faces.pdf import DISCLAIMER, dossier_pdf
 
 
@@ -66,7 +66,7 @@ def test_json_stays_the_default(api_url, auth_headers):
 
 
 def test_every_termijn_and_a_lapsed_one_with_its_reason():
-    t = compute_timeline(
+    t = compute_tijdlijn(
         eerste_ziektedag=date(2026, 4, 1),
         peildatum=date(2026, 11, 28),
         advies="eigen_werk",
@@ -82,7 +82,7 @@ def test_every_termijn_and_a_lapsed_one_with_its_reason():
 
 def test_texts_outside_the_core_font_do_not_break_the_pdf():
     # Rule texts use "—", "’" and the warning sign; the core font writes them plainly.
-    t = compute_timeline(eerste_ziektedag=date(2024, 1, 8), peildatum=date(2026, 11, 28), advies="onbekend")
+    t = compute_tijdlijn(eerste_ziektedag=date(2024, 1, 8), peildatum=date(2026, 11, 28), advies="onbekend")
     assert t.waarschuwingen  # overdue deadlines give warnings with typographic signs
     text = text_of(dossier_pdf(t, datetime(2026, 11, 28, 9, 15)))
     assert "Let op" in text
@@ -102,7 +102,7 @@ def test_every_input_of_the_record_has_a_label_in_the_dossier():
 def test_the_inputs_that_move_dates_are_listed():
     # The five inputs the old "gebruikte gegevens" left out, each of which moves a date in the table:
     # an extension (WIA art. 24), the dates a step was done, the prospect (spoor 2) and the leave.
-    t = compute_timeline(
+    t = compute_tijdlijn(
         eerste_ziektedag=date(2026, 9, 1),
         peildatum=date(2026, 12, 6),
         advies="eigen_werk",

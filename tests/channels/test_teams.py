@@ -515,10 +515,10 @@ def test_a_key_not_endorsed_for_teams_is_refused(teams):
 
 
 def test_a_button_click_comes_back_as_its_payload(teams):
-    body = activity(teams.microsoft, text="", value={"payload": '/inform_advice{"advice": "eigen_werk"}'})
+    body = activity(teams.microsoft, text="", value={"payload": '/inform_advies{"advies": "eigen_werk"}'})
     assert post(teams.url, body, teams.microsoft.token_for(body)) == 200
     wait_for(teams.received, 1)
-    assert teams.received[0].text == '/inform_advice{"advice": "eigen_werk"}'
+    assert teams.received[0].text == '/inform_advies{"advies": "eigen_werk"}'
 
 
 def test_a_resent_activity_is_answered_once(teams):

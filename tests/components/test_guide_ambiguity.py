@@ -40,8 +40,8 @@ def _fallback(text: str, ranking: list[tuple[str, float]]) -> Message:
         ),
         (
             "moet ik al een plan van aanpak hebben, ik ben sinds 3 maart ziek",
-            [("inform_sick_date", 0.45), ("ask_milestone_date", 0.40)],
-            "ask_milestone_date",
+            [("inform_sick_date", 0.45), ("ask_termijn", 0.40)],
+            "ask_termijn",
             "a sentence that starts with 'moet ik' asks something",
         ),
     ],

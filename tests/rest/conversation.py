@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Callable
 from zoneinfo import ZoneInfo
 
-from poortwachter import Periode, compute_timeline, datum_nl
+from poortwachter import Periode, compute_tijdlijn, datum_nl
 
 # Run as a script (scripts/test.sh), so Python puts only this folder on the path; the project's
 # packages (`tests.live_checks`) live in the root, which is not installed.
@@ -147,7 +147,7 @@ def employee_conversation() -> None:
         send(user, days_ago(400)),
         lambda t, r: any(len(x.get("buttons", [])) == 7 for x in r),
     )
-    answer = send(user, '/inform_advice{"advice": "aangepast_werk"}')
+    answer = send(user, '/inform_advies{"advies": "aangepast_werk"}')
     if "vooruitzicht" in text_of(answer):  # the 3-month question comes only near the EJE
         answer = send(user, "nee")
     check("persoonlijk antwoord met week en spoor", answer, lambda t, r: "Je zit in **week" in t and "spoor" in t)
@@ -181,7 +181,7 @@ def dates_inside_the_guide() -> None:
     user = str(uuid.uuid4())
     send(user, "in welk spoor zit ik?")
     send(user, "ik was ziek van 6 januari 2025 tot en met 20 februari 2025 en ben sinds 4 maart 2025 weer ziek")
-    answer = send(user, '/inform_advice{"advice": "eigen_werk"}')
+    answer = send(user, '/inform_advies{"advies": "eigen_werk"}')
     if "vooruitzicht" in text_of(answer):
         answer = send(user, "nee")
     today = datetime.now(ZoneInfo("Europe/Amsterdam")).date()  # the bot counts in Amsterdam's date
@@ -205,16 +205,16 @@ STANDAARD = '/inform_situation{"situation": "standaard"}'
 OFFER = "Dan veranderen de termijnen"
 
 
-def up_to_the_situation_question(question: str, days: int, advice: str) -> str:
+def up_to_the_situatie_question(question: str, days: int, advies: str) -> str:
     """A new conversation that has answered the date and advice questions; returns its sender id."""
     user = str(uuid.uuid4())
     send(user, question)
     send(user, days_ago(days))
-    send(user, f'/inform_advice{{"advice": "{advice}"}}')
+    send(user, f'/inform_advies{{"advies": "{advies}"}}')
     return user
 
 
-def situations() -> None:
+def situaties() -> None:
     """The situations beyond the standard case, in one message and step by step, employee and HR."""
     today = datetime.now(ZoneInfo("Europe/Amsterdam")).date()
     contract_end = datum_nl(today + timedelta(days=40))
@@ -243,7 +243,7 @@ def situations() -> None:
     )
     hr_contract = str(uuid.uuid4())
     send(hr_contract, f"mijn werknemer is sinds {days_ago(90)} ziek, in welk spoor zit hij?")
-    send(hr_contract, '/inform_advice{"advice": "eigen_werk"}')
+    send(hr_contract, '/inform_advies{"advies": "eigen_werk"}')
     check(
         "ziek uit dienst stap voor stap, werkgever: de einddatum wordt gevraagd",
         send(hr_contract, '/inform_situation{"situation": "ziek_uit_dienst"}'),
@@ -263,10 +263,10 @@ def situations() -> None:
     send(pension, f"ik werk na mijn pensioen en ben sinds {days_ago(10)} ziek, in welk spoor zit ik?")
     check(
         "'na mijn pensioen' wordt herkend: meteen de geboortedatum",
-        send(pension, '/inform_advice{"advice": "eigen_werk"}'),
+        send(pension, '/inform_advies{"advies": "eigen_werk"}'),
         lambda t, r: "geboortedatum" in t,
     )
-    typed = up_to_the_situation_question("in welk spoor zit ik?", 50, "eigen_werk")
+    typed = up_to_the_situatie_question("in welk spoor zit ik?", 50, "eigen_werk")
     check(
         "situatie in eigen woorden op de vraag: 'ik word volgend jaar 67'",
         send(typed, "ik word volgend jaar 67"),
@@ -284,20 +284,20 @@ def custom_of(replies: list[dict], kind: str) -> dict | None:
     )
 
 
-def expected_end_of_wages(first: date, leave_begin: date, leave_end: date) -> date:
+def expected_end_of_wages(first: date, verlof_begin: date, verlof_end: date) -> date:
     """The rules package's own answer for sickness before and right after the leave (no guide involved)."""
-    after = leave_end + timedelta(days=1)
-    t = compute_timeline(
+    after = verlof_end + timedelta(days=1)
+    t = compute_tijdlijn(
         after,
         after,
         "onbekend",
-        eerdere_perioden=[Periode(first, leave_begin - timedelta(days=1))],
-        zwangerschapsverlof=Periode(leave_begin, leave_end),
+        eerdere_perioden=[Periode(first, verlof_begin - timedelta(days=1))],
+        zwangerschapsverlof=Periode(verlof_begin, verlof_end),
     )
     return t.datum("laatste_dag_wachttijd")
 
 
-def pregnancy() -> None:
+def zwangerschap() -> None:
     """Review 2026-12 rows 1 and 2, step by step so that no check hangs on how the classifier reads one long
     sentence (issue #27 item 8): buttons are payloads, dates come alone, and the pregnancy answers are read
     by their words whatever intent they get."""
@@ -335,7 +335,7 @@ def pregnancy() -> None:
     )
     answer = send(user, "/affirm")
     shifted = datum_nl(expected_end_of_wages(first, begin, end), weekday=True)
-    unshifted = datum_nl(compute_timeline(first, today, "onbekend").datum("laatste_dag_wachttijd"), weekday=True)
+    unshifted = datum_nl(compute_tijdlijn(first, today, "onbekend").datum("laatste_dag_wachttijd"), weekday=True)
     check(
         "verlof in de toekomst: loon tot de verschoven datum, met de reden en 'schuiven mee'",
         answer,
@@ -378,7 +378,7 @@ def pregnancy() -> None:
         )
     )
 
-    partner = up_to_the_situation_question("/ask_track", 30, "eigen_werk")
+    partner = up_to_the_situatie_question("/ask_track", 30, "eigen_werk")
     check(
         "'mijn vrouw is net bevallen' is geen zwangerschap van de werknemer: geen oorzaakvraag",
         send(partner, "mijn vrouw is net bevallen"),
@@ -389,7 +389,7 @@ def pregnancy() -> None:
         send(partner, STANDAARD),
         lambda t, r: "Je zit in **week" in t and "Ziektewet-uitkering" not in t,
     )
-    broken = up_to_the_situation_question("/ask_track", 30, "eigen_werk")
+    broken = up_to_the_situatie_question("/ask_track", 30, "eigen_werk")
     check(
         "'ik ben zwanger en heb mijn been gebroken': ziekte door de zwangerschap wordt niet aangenomen",
         send(broken, "ik ben zwanger en heb mijn been gebroken"),
@@ -570,8 +570,8 @@ def main() -> int:
     for part in (
         employee_conversation,
         dates_inside_the_guide,
-        situations,
-        pregnancy,
+        situaties,
+        zwangerschap,
         hr_conversation,
         how_people_write,
         conversation_ids,

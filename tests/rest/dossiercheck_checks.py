@@ -41,7 +41,7 @@ TODAY = datetime.now(ZoneInfo("Europe/Amsterdam")).date()  # the bot counts in A
 FIRST = TODAY - timedelta(days=301)
 PA = FIRST + timedelta(days=15)
 PVA = PA + timedelta(days=14 + 6)
-ADVICE = '/inform_advice{"advice": "aangepast_werk"}'
+ADVIES = '/inform_advies{"advies": "aangepast_werk"}'
 STANDAARD = '/inform_situation{"situation": "standaard"}'
 # A question about health that the check must never ask (it asks dates only).
 MEDICAL_QUESTION = re.compile(r"(diagnose|welke ziekte|klachten|medische gegevens van)[^.?!]*\?", re.IGNORECASE)
@@ -190,7 +190,7 @@ def hr_forgot_the_42nd_week_report() -> None:
         lambda t, r: "eerste ziektedag van uw werknemer" in t,
     )
     send(hr, datum_nl(FIRST))
-    replies = through_case_questions(hr, send(hr, ADVICE))
+    replies = through_case_questions(hr, send(hr, ADVIES))
     check(
         "na datum en advies: de probleemanalyse wordt gevraagd, de vergeten melding niet",
         replies,
@@ -252,7 +252,7 @@ def employee() -> None:
         send(me, f"Is mijn re-integratiedossier op orde? Ik ben sinds {datum_nl(FIRST)} ziek."),
         lambda t, r: "bedrijfsarts" in t and "je werkgever" in t and len(buttons(r)) == 7,
     )
-    replies = through_case_questions(me, send(me, ADVICE))
+    replies = through_case_questions(me, send(me, ADVIES))
     check(
         "werknemer: de probleemanalyse wordt gevraagd, met je",
         replies,

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from poortwachter import Invoer, compute_timeline, compute_timeline_for, parse_periods
+from poortwachter import Invoer, compute_tijdlijn, compute_tijdlijn_for, parse_periods
 from poortwachter.parsing import parse_period
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases.yml").read_text(encoding="utf-8"))
@@ -22,7 +22,7 @@ def _run(invoer: dict):
     values["eerdere_perioden"] = tuple(parse_periods(values.get("eerdere_perioden", [])))
     if "zwangerschapsverlof" in values:
         values["zwangerschapsverlof"] = parse_period(values["zwangerschapsverlof"])
-    return compute_timeline_for(Invoer(**values))
+    return compute_tijdlijn_for(Invoer(**values))
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["naam"] for c in CASES])
@@ -90,6 +90,6 @@ def test_every_advice_code_is_covered_by_a_case():
 
 def test_vervroegde_iva_only_for_duurzaam_geen_mogelijkheden():
     for advies in ("eigen_werk", "tijdelijk_geen_mogelijkheden", "onbekend"):
-        result = compute_timeline(date(2025, 3, 4), date(2025, 5, 12), advies)
+        result = compute_tijdlijn(date(2025, 3, 4), date(2025, 5, 12), advies)
         assert "vervroegde_iva_vanaf" not in result.termijnen
         assert "verlengd_tijdvak_tot" not in result.termijnen

@@ -154,7 +154,7 @@ IN_THE_BARE_VENV = r"""
 import importlib, json, pkgutil, sys
 from datetime import date
 import poortwachter
-from poortwachter import Invoer, compute_timeline_for, datum_nl, parse_periods
+from poortwachter import Invoer, compute_tijdlijn_for, datum_nl, parse_periods
 
 for module in pkgutil.walk_packages(poortwachter.__path__, "poortwachter."):
     importlib.import_module(module.name)  # every module of the core loads here
@@ -162,7 +162,7 @@ results = {}
 for naam, invoer in json.loads(sys.argv[1]).items():
     values = {k: date.fromisoformat(v) if k in ("eerste_ziektedag", "peildatum", "geboortedatum") else v
               for k, v in invoer.items()}
-    results[naam] = compute_timeline_for(Invoer(**values)).as_dict()
+    results[naam] = compute_tijdlijn_for(Invoer(**values)).as_dict()
 print(json.dumps({
     "python": list(sys.version_info[:2]),
     "core": poortwachter.__file__,

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from poortwachter import Invoer, PoortwachterError, compute_timeline_for, parse_periods
+from poortwachter import Invoer, PoortwachterError, compute_tijdlijn_for, parse_periods
 from poortwachter.dossiercheck import (
     DOCUMENTEN,
     KERNDOCUMENTEN,
@@ -127,7 +127,7 @@ def test_as_dict_is_the_json_contract():
 def test_the_termijnen_are_the_timelines_own():
     """The check adds no deadline for the five: each is the timeline's date for the same input."""
     invoer = Invoer(date(2025, 3, 4), date(2026, 12, 28), probleemanalyse_datum=date(2025, 4, 1))
-    timeline = compute_timeline_for(invoer)
+    tijdlijn = compute_tijdlijn_for(invoer)
     result = check_dossier(invoer, {})
     keys = {
         "probleemanalyse": "probleemanalyse",
@@ -139,7 +139,7 @@ def test_the_termijnen_are_the_timelines_own():
         "start_spoor_2": "spoor_2_uiterlijk",
     }
     for naam, key in keys.items():
-        assert result.documenten[naam].uiterlijk == timeline.datum(key), naam
+        assert result.documenten[naam].uiterlijk == tijdlijn.datum(key), naam
 
 
 def test_answers_without_a_date():

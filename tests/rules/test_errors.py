@@ -8,15 +8,15 @@ import pytest
 
 from poortwachter import (
     BeforeWiaError,
-    CountStartsAfterLeaveError,
-    InvalidSituationError,
+    TellingBegintNaVerlofError,
+    OngeldigeSituatieError,
     InvalidDateError,
     InvalidExtensionError,
     InvalidPeriodError,
     Periode,
     ZiektedagNaPeildatumError,
-    UnknownAdviceError,
-    compute_timeline,
+    OnbekendAdviesError,
+    compute_tijdlijn,
     parse_iso_date,
     parse_periods,
 )
@@ -29,7 +29,7 @@ D1, PEIL = date(2025, 3, 4), date(2025, 5, 12)
     "kwargs, error, fragment",
     [
         (dict(eerste_ziektedag=date(2025, 6, 1)), ZiektedagNaPeildatumError, "toekomst"),
-        (dict(advies="misschien"), UnknownAdviceError, "Onbekend advies"),
+        (dict(advies="misschien"), OnbekendAdviesError, "Onbekend advies"),
         (dict(verlenging_weken=12), InvalidExtensionError, "minstens 13 weken"),
         (dict(verlenging_weken=0), InvalidExtensionError, "minstens 13 weken"),
         (dict(verlenging_weken=417265), InvalidExtensionError, "meer dan tien jaar"),
@@ -71,21 +71,21 @@ D1, PEIL = date(2025, 3, 4), date(2025, 5, 12)
             "WAO",
         ),
         # Situations that contradict themselves.
-        (dict(einde_dienstverband=date(2025, 3, 1)), InvalidSituationError, "vóór de eerste ziektedag"),
-        (dict(geboortedatum=date(2013, 1, 1)), InvalidSituationError, "12 jaar"),
-        (dict(geboortedatum=date(1913, 1, 1)), InvalidSituationError, "112 jaar"),
+        (dict(einde_dienstverband=date(2025, 3, 1)), OngeldigeSituatieError, "vóór de eerste ziektedag"),
+        (dict(geboortedatum=date(2013, 1, 1)), OngeldigeSituatieError, "12 jaar"),
+        (dict(geboortedatum=date(1913, 1, 1)), OngeldigeSituatieError, "112 jaar"),
         (
             dict(
                 zwangerschapsverlof=Periode(date(2024, 10, 1), date(2025, 1, 20)),
                 eerdere_perioden=[Periode(date(2024, 9, 1), date(2024, 10, 15))],
             ),
-            InvalidSituationError,
+            OngeldigeSituatieError,
             "overlapt het verlof",
         ),
         # Sickness that lies only inside the leave does not count (BW 7:629 lid 4, WIA art. 23 lid 5).
         (
             dict(zwangerschapsverlof=Periode(date(2025, 1, 1), date(2025, 3, 31)), ziek_na_verlof=False),
-            InvalidSituationError,
+            OngeldigeSituatieError,
             "telt niet mee",
         ),
         # Sick before a leave that is over and not right after it: the count starts again (BW 7:629 lid 10).
@@ -95,7 +95,7 @@ D1, PEIL = date(2025, 3, 4), date(2025, 5, 12)
                 zwangerschapsverlof=Periode(date(2024, 12, 1), date(2025, 3, 22)),
                 ziek_na_verlof=False,
             ),
-            CountStartsAfterLeaveError,
+            TellingBegintNaVerlofError,
             "begint de telling opnieuw",
         ),
         # The first sick day right after the leave, with the sickness before it, says the sickness went on.
@@ -106,7 +106,7 @@ D1, PEIL = date(2025, 3, 4), date(2025, 5, 12)
                 eerdere_perioden=[Periode(date(2024, 11, 1), date(2024, 11, 30))],
                 ziek_na_verlof=False,
             ),
-            InvalidSituationError,
+            OngeldigeSituatieError,
             "Klopt de eerste ziektedag",
         ),
         # Planning in the shape of API 1.2: the day after the leave may be ahead, the sickness may not.
@@ -121,17 +121,17 @@ D1, PEIL = date(2025, 3, 4), date(2025, 5, 12)
         ),
         (
             dict(zwangerschapsverlof=Periode(date(2025, 1, 1), date(2025, 1, 31))),
-            InvalidSituationError,
+            OngeldigeSituatieError,
             "kan niet kloppen",
         ),
         (
             dict(zwangerschapsverlof=Periode(date(2025, 2, 1), date(2025, 1, 31))),
-            InvalidSituationError,
+            OngeldigeSituatieError,
             "eindigt voordat",
         ),
         (
             dict(eerste_ziektedag=date(2015, 3, 2), peildatum=date(2015, 4, 1), geboortedatum=date(1948, 1, 1)),
-            InvalidSituationError,
+            OngeldigeSituatieError,
             "vóór 1 januari 2016",
         ),
     ],
@@ -140,7 +140,7 @@ def test_library_errors(kwargs, error, fragment):
     args = dict(eerste_ziektedag=D1, peildatum=PEIL, advies="onbekend")
     args.update(kwargs)
     with pytest.raises(error) as info:
-        compute_timeline(**args)
+        compute_tijdlijn(**args)
     assert fragment in str(info.value)
 
 

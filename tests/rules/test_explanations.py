@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from poortwachter import compute_timeline, parse_periods
+from poortwachter import compute_tijdlijn, parse_periods
 
 REQUIRED_KEYS = {
     "probleemanalyse",
@@ -21,14 +21,14 @@ REQUIRED_KEYS = {
 }
 
 
-def _timeline(**kwargs):
+def _tijdlijn(**kwargs):
     defaults = dict(eerste_ziektedag=date(2025, 3, 4), peildatum=date(2025, 5, 12), advies="onbekend")
     defaults.update(kwargs)
-    return compute_timeline(**defaults)
+    return compute_tijdlijn(**defaults)
 
 
 def test_json_contract_has_the_required_keys_and_iso_dates():
-    data = json.loads(json.dumps(_timeline(verlenging_weken=13).as_dict()))
+    data = json.loads(json.dumps(_tijdlijn(verlenging_weken=13).as_dict()))
     for key in ("ziektedag", "ziekteweek", "spoor", "termijnen", "stappen", "waarschuwingen", "bronnen"):
         assert key in data
     assert REQUIRED_KEYS | {"verlengd_tijdvak_tot", "loonsanctie_max_tot"} <= set(data["termijnen"])
@@ -37,7 +37,7 @@ def test_json_contract_has_the_required_keys_and_iso_dates():
 
 
 def test_every_item_has_a_source_with_url():
-    data = _timeline(advies="duurzaam_geen_mogelijkheden").as_dict()
+    data = _tijdlijn(advies="duurzaam_geen_mogelijkheden").as_dict()
     for key in list(data["termijnen"]) + ["ziektedag", "ziekteweek", "spoor"]:
         bron = data["bronnen"][key]
         assert bron["naam"] and bron["url"].startswith("https://"), key
@@ -48,25 +48,25 @@ def test_every_item_has_a_source_with_url():
 
 
 def test_sources_name_the_right_law():
-    t = _timeline()
+    t = _tijdlijn()
     assert t.termijnen["wia_aanvraag"].bron.artikel == "art. 64 lid 3"
     assert t.termijnen["reintegratieverslag"].bron.artikel == "art. 25 lid 3"
     assert "BWBR0013540" in t.termijnen["probleemanalyse"].bron.url
 
 
 def test_choices_where_sources_disagree_are_explained():
-    t = _timeline()
+    t = _tijdlijn()
     assert "week 91" in t.termijnen["wia_aanvraag"].uitleg  # old rule before 1 July 2013
     assert "Werkwijzer" in t.termijnen["spoor_2_uiterlijk"].uitleg
 
 
 def test_holiday_roll_is_explained():
-    t = _timeline(eerste_ziektedag=date(2025, 3, 6), peildatum=date(2025, 3, 6))
+    t = _tijdlijn(eerste_ziektedag=date(2025, 3, 6), peildatum=date(2025, 3, 6))
     assert "Kerstdag" in t.termijnen["melding_42e_week"].uitleg
 
 
 def test_steps_are_ordered_and_in_the_future():
-    t = _timeline(peildatum=date(2025, 3, 20))
+    t = _tijdlijn(peildatum=date(2025, 3, 20))
     dated = [s.datum for s in t.stappen if s.datum]
     assert dated == sorted(dated)
     assert all(d >= t.peildatum for d in dated)
@@ -74,10 +74,10 @@ def test_steps_are_ordered_and_in_the_future():
 
 
 def test_geen_perspectief_puts_starting_spoor_2_first():
-    t = _timeline(advies="geen_perspectief_eigen_werkgever")
+    t = _tijdlijn(advies="geen_perspectief_eigen_werkgever")
     assert t.stappen[0].titel == "Start spoor 2 nu"
 
 
 def test_loose_earlier_period_is_mentioned():
-    t = _timeline(eerdere_perioden=parse_periods(["2024-01-01:2024-01-31"]))
+    t = _tijdlijn(eerdere_perioden=parse_periods(["2024-01-01:2024-01-31"]))
     assert any("telt niet mee" in o for o in t.opmerkingen)

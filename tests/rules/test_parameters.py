@@ -131,8 +131,8 @@ _LEGAL_NUMBER = re.compile(r"\b(?:week|ziekteweek|ziektedag)\s+\d+|\b\d+\s+(?:we
 _TYPED_ON_PURPOSE = {
     ("poortwachter/termijnen.py", "week 4"): "what other sources say about the IVA (explains our choice)",
     ("poortwachter/termijnen.py", "week 78"): "what other sources say about the IVA (explains our choice)",
-    ("poortwachter/timeline.py", "week 1"): "the counting convention itself, as an example (week 1 = days 1-7)",
-    ("poortwachter/timeline.py", "week 2"): "the counting convention itself, as an example (week 2 = days 8-14)",
+    ("poortwachter/tijdlijn.py", "week 1"): "the counting convention itself, as an example (week 1 = days 1-7)",
+    ("poortwachter/tijdlijn.py", "week 2"): "the counting convention itself, as an example (week 2 = days 8-14)",
     ("actions/dates.py", "6 weken"): "language: 'anderhalve maand' means six weeks",
     ("actions/dates.py", "18 maanden"): "language: 'anderhalf jaar' means eighteen months",
     ("actions/dates.py", "6 maanden"): "language: 'een half jaar' means six months",

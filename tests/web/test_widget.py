@@ -114,10 +114,10 @@ def test_full_conversation_timeline_ics_reload_and_new(page: Page, tmp_path):
     answer = page.locator(".sw-msg.sw-bot:not(.sw-wide)", has_text="Je zit in week")
     expect(answer.last).to_be_visible()
     expect(answer.last.locator("strong").first).to_have_text(re.compile(r"week \d+"))  # **bold** became <strong>
-    timeline = page.locator(".sw-timeline svg")
-    expect(timeline.last).to_be_visible()
-    expect(timeline.last.locator("text", has_text="vandaag")).to_have_count(1)
-    assert timeline.last.locator("circle.sw-dot").count() >= 10
+    tijdlijn = page.locator(".sw-timeline svg")
+    expect(tijdlijn.last).to_be_visible()
+    expect(tijdlijn.last.locator("text", has_text="vandaag")).to_have_count(1)
+    assert tijdlijn.last.locator("circle.sw-dot").count() >= 10
     expect(page.locator(".sw-milestones").last).to_contain_text("WIA-aanvraag bij UWV", use_inner_text=False)
     shot(page, "3-antwoord-met-tijdlijn")
 

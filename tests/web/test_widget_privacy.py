@@ -476,27 +476,27 @@ def test_the_timeline_shows_why_dates_moved_by_a_pregnancy_leave(page: Page, sit
     5-4-2027, asked on 6-12-2026): the widget says the leave does not count and why each date moved."""
     from datetime import date
 
-    from actions.pregnancy import Zwangerschap, compute
-    from actions.timeline_payload import timeline_payload
+    from actions.zwangerschap import Zwangerschap, compute
+    from actions.tijdlijn_payload import tijdlijn_payload
     from poortwachter import Periode
 
-    timeline, beeld = compute(
+    tijdlijn, beeld = compute(
         {"eerste_ziektedag": date(2026, 9, 1), "peildatum": date(2026, 12, 6), "advies": "onbekend"},
         Zwangerschap(False, Periode(date(2026, 12, 15), date(2027, 4, 5)), doorlopend="ja"),
     )
-    payload = timeline_payload(timeline, beeld, "werknemer")
+    payload = tijdlijn_payload(tijdlijn, beeld, "werknemer")
     end_of_pay = next(m for m in payload["mijlpalen"] if m["datum"] == "2028-12-18")
     assert end_of_pay["toelichting"], "the rules moved the end of pay by the leave"
     fake.refuse_with.append((200, [message("x", text="Je termijnen:", custom=payload)]))
 
     open_chat(page, site.url)
     send_text(page, "in welk spoor zit ik?")
-    leave = page.locator(".sw-leave")
-    expect(leave).to_be_visible()
+    verlof = page.locator(".sw-leave")
+    expect(verlof).to_be_visible()
     for line in payload["verlof"]["uitleg"]:
-        expect(leave).to_contain_text(line[:40])
-    expect(leave).to_contain_text("tellen niet mee voor de 104 weken")
-    expect(leave).to_contain_text("18 december 2028")  # not 28-8-2028: 16 weeks later (BW 7:629 lid 4 en 10)
+        expect(verlof).to_contain_text(line[:40])
+    expect(verlof).to_contain_text("tellen niet mee voor de 104 weken")
+    expect(verlof).to_contain_text("18 december 2028")  # not 28-8-2028: 16 weeks later (BW 7:629 lid 4 en 10)
     page.get_by_text("Alle data als lijst").click()
     moved = page.locator(".sw-milestones li", has_text=end_of_pay["datum_tekst"])
     expect(moved.locator(".sw-moved")).to_contain_text(end_of_pay["toelichting"][:40])

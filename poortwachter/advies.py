@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from .errors import UnknownAdviceError
+from .errors import OnbekendAdviesError
 
 
 class Advies(str, Enum):
@@ -60,4 +60,4 @@ def parse_advies(value: "str | Advies") -> Advies:
         return Advies(str(value).strip().lower())
     except ValueError:
         codes = ", ".join(a.value for a in Advies)
-        raise UnknownAdviceError(f"Onbekend advies van de bedrijfsarts: '{value}'. Kies uit: {codes}.") from None
+        raise OnbekendAdviesError(f"Onbekend advies van de bedrijfsarts: '{value}'. Kies uit: {codes}.") from None

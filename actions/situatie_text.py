@@ -43,7 +43,7 @@ CONTRACT_END = re.compile(
 )
 
 # Words for a pregnancy, a birth or the leave around it.
-_PREGNANCY = re.compile(r"\bzwanger\w*|\bbevall\w*|\bbevalt\b|\bbevallen\b")
+_ZWANGERSCHAP = re.compile(r"\bzwanger\w*|\bbevall\w*|\bbevalt\b|\bbevallen\b")
 # Someone other than the employee is the one who is pregnant or gave birth: "mijn vrouw is bevallen",
 # "onze dochter is zwanger". Only this clause counts ("mijn vrouw is bevallen en ik ben zwanger").
 _SOMEONE_ELSE = re.compile(
@@ -51,7 +51,7 @@ _SOMEONE_ELSE = re.compile(
     r"schoondochter|zus|zuster|schoonzus|moeder|nicht|buurvrouw)\b(?:(?!\bik\b)[^.?!,;]){0,40}$"
 )
 # The partner's own leave around a birth: not the employee's pregnancy.
-_PARTNER_LEAVE = re.compile(r"\b(geboorteverlof|partnerverlof|vaderschapsverlof|kraamverlof)\b")
+_PARTNER_VERLOF = re.compile(r"\b(geboorteverlof|partnerverlof|vaderschapsverlof|kraamverlof)\b")
 # "ziek door mijn zwangerschap", "zwangerschapsklachten"; "niet door de zwangerschap" says the opposite.
 _CAUSE = re.compile(
     r"\b(door|vanwege|als\s+gevolg\s+van)\s+(de|mijn|m'n|haar|die|deze)?\s*(zwangerschap|bevalling)\b|"
@@ -68,7 +68,7 @@ def normalise_code(code: str | None) -> str | None:
     return ALIASES.get(code, code) if ALIASES.get(code, code) in CODES else None
 
 
-def own_pregnancy(text: str | None) -> bool:
+def own_zwangerschap(text: str | None) -> bool:
     """Whether the message says the employee herself is pregnant, gave birth or has that leave.
 
     "ik ben zwanger", "onze medewerkster is bevallen", "na mijn zwangerschapsverlof" count;
@@ -77,14 +77,14 @@ def own_pregnancy(text: str | None) -> bool:
     if not text:
         return False
     lowered = text.lower()
-    for match in _PREGNANCY.finditer(lowered):
+    for match in _ZWANGERSCHAP.finditer(lowered):
         before = lowered[max(0, match.start() - 60) : match.start()]
         if not _SOMEONE_ELSE.search(before):
             return True
     return False
 
 
-def pregnancy_cause_from_text(text: str | None) -> bool | None:
+def zwangerschap_cause_from_text(text: str | None) -> bool | None:
     """True when the message says the sickness comes from the pregnancy or birth, False when it
     says it does not, None when it does not say (the guide then asks)."""
     if not text:
@@ -96,7 +96,7 @@ def pregnancy_cause_from_text(text: str | None) -> bool | None:
     return not _NEGATION.search(lowered[max(0, match.start() - 30) : match.start()])
 
 
-def situation_from_text(text: str | None) -> str | None:
+def situatie_from_text(text: str | None) -> str | None:
     """The situation a message describes, or None when it says nothing about it."""
     if not text:
         return None
@@ -107,7 +107,7 @@ def situation_from_text(text: str | None) -> str | None:
     for code, pattern in _PATTERNS[:1]:
         if re.search(pattern, lowered):
             return code
-    if own_pregnancy(lowered):
+    if own_zwangerschap(lowered):
         return ZWANGER
     for code, pattern in _PATTERNS[1:]:
         if re.search(pattern, lowered):
@@ -120,7 +120,9 @@ def mentions_partner_birth(text: str | None) -> bool:
     if not text:
         return False
     lowered = text.lower()
-    return bool(_PARTNER_LEAVE.search(lowered)) or (bool(_PREGNANCY.search(lowered)) and not own_pregnancy(lowered))
+    return bool(_PARTNER_VERLOF.search(lowered)) or (
+        bool(_ZWANGERSCHAP.search(lowered)) and not own_zwangerschap(lowered)
+    )
 
 
 _EIGENRISICODRAGER = re.compile(

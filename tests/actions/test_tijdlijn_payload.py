@@ -8,16 +8,16 @@ from helpers import make_tracker
 from icalendar import Calendar
 
 from actions.guide import ActionAnswerGuide
-from actions.timeline_payload import timeline_payload
-from poortwachter import Periode, compute_timeline
+from actions.tijdlijn_payload import tijdlijn_payload
+from poortwachter import Periode, compute_tijdlijn
 
 
-def _timeline():
-    return compute_timeline(date(2025, 3, 4), date(2025, 5, 12), "onbekend")
+def _tijdlijn():
+    return compute_tijdlijn(date(2025, 3, 4), date(2025, 5, 12), "onbekend")
 
 
 def test_payload_has_every_dated_termijn_with_week_and_status():
-    payload = timeline_payload(_timeline())
+    payload = tijdlijn_payload(_tijdlijn())
     by_key = {m["key"]: m for m in payload["mijlpalen"]}
     assert payload["type"] == "spoorwijzer_tijdlijn" and payload["ziekteweek"] == 10
     assert by_key["probleemanalyse"] == {
@@ -36,8 +36,8 @@ def test_payload_has_every_dated_termijn_with_week_and_status():
 
 
 def test_ics_parses_with_one_all_day_event_per_termijn():
-    t = _timeline()
-    calendar = Calendar.from_ical(timeline_payload(t)["ics"])
+    t = _tijdlijn()
+    calendar = Calendar.from_ical(tijdlijn_payload(t)["ics"])
     events = calendar.walk("VEVENT")
     assert len(events) == sum(1 for d in t.termijnen.values() if d.datum)
     wia = next(e for e in events if "WIA-aanvraag" in str(e["SUMMARY"]))
@@ -50,8 +50,8 @@ def test_open_termijnen_have_a_reminder_a_week_before_read_by_a_second_parser():
     # vobject is an independent iCalendar implementation: what it reads, calendar apps read too.
     import vobject
 
-    t = _timeline()  # peildatum 12 May 2025: the probleemanalyse (14 April) is past, the WIA-aanvraag open
-    calendar = vobject.readOne(timeline_payload(t)["ics"])
+    t = _tijdlijn()  # peildatum 12 May 2025: the probleemanalyse (14 April) is past, the WIA-aanvraag open
+    calendar = vobject.readOne(tijdlijn_payload(t)["ics"])
     by_summary = {e.summary.value: e for e in calendar.vevent_list}
     wia = by_summary["Poortwachter: WIA-aanvraag bij UWV"]
     alarm = wia.valarm
@@ -80,10 +80,10 @@ def test_merged_periods_show_the_weeks_of_the_case_not_of_the_calendar():
     # Sick 6 January – 20 February 2025 (46 days), again from 4 March: 12 days apart, so one case
     # (WIA art. 23 lid 3). The days in between are no sick days, so counting calendar days from
     # 6 January would put every deadline 2 weeks late (plan van aanpak in week 10, WIA in week 95).
-    t = compute_timeline(
+    t = compute_tijdlijn(
         date(2025, 3, 4), date(2025, 5, 12), "onbekend", eerdere_perioden=[Periode(date(2025, 1, 6), date(2025, 2, 20))]
     )
-    payload = timeline_payload(t)
+    payload = tijdlijn_payload(t)
     weeks = {m["key"]: m["week"] for m in payload["mijlpalen"]}
     assert weeks["plan_van_aanpak"] == 8
     assert weeks["eerstejaarsevaluatie_uiterlijk"] == 52
@@ -94,16 +94,16 @@ def test_merged_periods_show_the_weeks_of_the_case_not_of_the_calendar():
 
 
 def test_the_timeline_length_follows_a_voluntary_extension():
-    t = compute_timeline(date(2025, 3, 4), date(2025, 5, 12), "onbekend", verlenging_weken=13)
-    payload = timeline_payload(t)
+    t = compute_tijdlijn(date(2025, 3, 4), date(2025, 5, 12), "onbekend", verlenging_weken=13)
+    payload = tijdlijn_payload(t)
     weeks = {m["key"]: m["week"] for m in payload["mijlpalen"]}
     assert payload["wachttijd_weken"] == 117
     assert weeks["laatste_dag_wachttijd"] == 117 and weeks["wia_aanvraag"] == 106
 
 
 def test_a_situation_is_in_the_payload_with_the_termijnen_that_lapse():
-    t = compute_timeline(date(2026, 3, 2), date(2026, 11, 23), "eigen_werk", einde_dienstverband=date(2026, 6, 30))
-    payload = timeline_payload(t)
+    t = compute_tijdlijn(date(2026, 3, 2), date(2026, 11, 23), "eigen_werk", einde_dienstverband=date(2026, 6, 30))
+    payload = tijdlijn_payload(t)
     assert payload["situatie"] == {
         "code": "ziek_uit_dienst",
         "naam": "ziek uit dienst (het contract eindigt tijdens de ziekte)",
@@ -116,7 +116,7 @@ def test_a_situation_is_in_the_payload_with_the_termijnen_that_lapse():
 
 
 def test_the_standard_payload_does_not_repeat_the_end_of_the_wachttijd():
-    payload = timeline_payload(_timeline())
+    payload = tijdlijn_payload(_tijdlijn())
     keys = [m["key"] for m in payload["mijlpalen"]]
     assert "einde_loondoorbetaling" not in keys and payload["vervallen"] == []
     assert payload["situatie"]["code"] == "standaard"

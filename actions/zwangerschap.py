@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from poortwachter import CountStartsAfterLeaveError, Periode, Tijdlijn, Verlofgevolg, compute_timeline
+from poortwachter import TellingBegintNaVerlofError, Periode, Tijdlijn, Verlofgevolg, compute_tijdlijn
 
 JA, NEE, ONBEKEND = "ja", "nee", "onbekend"  # answers to "ben je direct na het verlof nog ziek?"
 _DOORLOPEND = {JA: True, NEE: False}  # "onbekend" and no answer: the package assumes it and says so
 
 # Sick before a leave that is over and not right after it: the sickness before the leave does not count,
 # and the guide asks the first sick day after the leave (the package's error, under the guide's name).
-CountStartsAgain = CountStartsAfterLeaveError
+CountStartsAgain = TellingBegintNaVerlofError
 
 
 @dataclass(frozen=True)
@@ -71,20 +71,20 @@ class Verlofbeeld:
 
 
 def compute(inputs: dict[str, Any], zwangerschap: Zwangerschap | None) -> tuple[Tijdlijn, Verlofbeeld | None]:
-    """The timeline for `inputs` (compute_timeline's arguments, `peildatum` = today) and the pregnancy.
+    """The timeline for `inputs` (compute_tijdlijn's arguments, `peildatum` = today) and the pregnancy.
 
     Raises PoortwachterError for input the rules reject, CountStartsAgain when the first sick day after
     the leave has to be asked.
     """
     if zwangerschap is None:
-        return compute_timeline(**inputs), None
-    timeline = compute_timeline(
+        return compute_tijdlijn(**inputs), None
+    tijdlijn = compute_tijdlijn(
         **inputs,
         ziekte_door_zwangerschap=zwangerschap.door_zwangerschap,
         zwangerschapsverlof=zwangerschap.verlof,
         ziek_na_verlof=_DOORLOPEND.get(zwangerschap.doorlopend or ""),
     )
-    return timeline, Verlofbeeld(zwangerschap, timeline.verlof)
+    return tijdlijn, Verlofbeeld(zwangerschap, tijdlijn.verlof)
 
 
 def shifted(beeld: Verlofbeeld | None, termijn) -> bool:

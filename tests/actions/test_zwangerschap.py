@@ -24,23 +24,23 @@ from helpers import make_tracker, slot_events, texts
 from icalendar import Calendar
 from pypdf import PdfReader
 
-from actions import phrasing, situation_text
+from actions import phrasing, situatie_text
 from actions.dossier import ActionDownloadPdf
 from actions.guide import ActionAnswerGuide, ActionExplainWhy, ActionPrefillGuide
 from actions.guide_form import ValidateGuideForm
 from actions.guide_questions import ActionAskZiekDoorZwangerschap, ActionAskZiekNaVerlof, ActionAskZwangerschapsverlof
-from actions.pregnancy import Zwangerschap, compute
-from poortwachter import Periode, compute_timeline
+from actions.zwangerschap import Zwangerschap, compute
+from poortwachter import Periode, compute_tijdlijn
 
 FORM = "guide_form"
-REVIEW_LEAVE = {"begin": "2026-12-15", "einde": "2027-04-05", "einde_aangenomen": False}
+REVIEW_VERLOF = {"begin": "2026-12-15", "einde": "2027-04-05", "einde_aangenomen": False}
 REVIEW = {
     "vraag": "tijdlijn",
     "eerste_ziektedag": "2026-09-01",
     "advies": "onbekend",
     "situatie": "zwanger",
     "ziek_door_zwangerschap": False,
-    "zwangerschapsverlof": REVIEW_LEAVE,
+    "zwangerschapsverlof": REVIEW_VERLOF,
 }
 
 
@@ -192,8 +192,8 @@ async def test_the_planned_view_agrees_with_the_rules_package_on_both_sides_of_t
         for advies in ("onbekend", "eigen_werk", "geen_perspectief_eigen_werkgever"):
             inputs = dict(eerste_ziektedag=date(2026, 9, 1), peildatum=today, advies=advies)
             t, beeld = compute(inputs, Zwangerschap(False, verlof, doorlopend="ja"))
-            now = compute_timeline(**dict(inputs, peildatum=min(today, date(2026, 12, 14))))
-            after = compute_timeline(
+            now = compute_tijdlijn(**dict(inputs, peildatum=min(today, date(2026, 12, 14))))
+            after = compute_tijdlijn(
                 date(2027, 4, 6),
                 date(2027, 4, 6),
                 advies,
@@ -269,11 +269,11 @@ async def test_payload_says_which_dates_moved_and_why(dispatcher, domain):
     assert "16 weken later" in reason and "15 december 2026 tot en met 5 april 2027" in reason
     assert "verschuift deze datum mee" in reason  # the leave still lies ahead
     assert by_key["wia_aanvraag"]["week"] == 93  # the week of the case: the leave's weeks do not count
-    leave = payload["verlof"]
-    assert leave["begin"] == "2026-12-15" and leave["einde"] == "2027-04-05"
-    assert leave["verwacht"] is True and leave["termijnen_verschoven"] is True
-    assert any("tellen niet mee voor de 104 weken" in line for line in leave["uitleg"])
-    assert all("**" not in line for line in leave["uitleg"])
+    verlof = payload["verlof"]
+    assert verlof["begin"] == "2026-12-15" and verlof["einde"] == "2027-04-05"
+    assert verlof["verwacht"] is True and verlof["termijnen_verschoven"] is True
+    assert any("tellen niet mee voor de 104 weken" in line for line in verlof["uitleg"])
+    assert all("**" not in line for line in verlof["uitleg"])
 
 
 async def test_payload_without_a_pregnancy_has_no_leave(dispatcher, domain):
@@ -356,7 +356,7 @@ async def test_the_cause_answer_then_the_leave_question(dispatcher, domain, answ
     assert [b["title"] for b in question["buttons"]] == ["Nog niet bekend"]
 
 
-ASKED_LEAVE = dict(BASE, situatie="zwanger", ziek_door_zwangerschap=False)
+ASKED_VERLOF = dict(BASE, situatie="zwanger", ziek_door_zwangerschap=False)
 
 
 @pytest.mark.parametrize(
@@ -368,15 +368,17 @@ ASKED_LEAVE = dict(BASE, situatie="zwanger", ziek_door_zwangerschap=False)
 )
 async def test_leave_dates_are_kept_and_then_the_continuation_is_asked(dispatcher, domain, answer, intent):
     tracker = make_tracker(
-        answer, intent, on="2026-12-06 10:00", requested_slot="zwangerschapsverlof", form=FORM, slots=ASKED_LEAVE
+        answer, intent, on="2026-12-06 10:00", requested_slot="zwangerschapsverlof", form=FORM, slots=ASKED_VERLOF
     )
     slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
-    assert slots["zwangerschapsverlof"] == REVIEW_LEAVE
+    assert slots["zwangerschapsverlof"] == REVIEW_VERLOF
     assert slots.get("eerste_ziektedag", "2026-09-01") == "2026-09-01"  # the leave is no new first sick day
     assert slots["requested_slot"] == "ziek_na_verlof"  # sick before the leave: does it go on after it?
     await ActionAskZiekNaVerlof().run(
         dispatcher,
-        make_tracker(answer, intent, on="2026-12-06 10:00", slots=dict(ASKED_LEAVE, zwangerschapsverlof=REVIEW_LEAVE)),
+        make_tracker(
+            answer, intent, on="2026-12-06 10:00", slots=dict(ASKED_VERLOF, zwangerschapsverlof=REVIEW_VERLOF)
+        ),
         domain,
     )
     question = dispatcher.messages[-1]
@@ -391,10 +393,10 @@ async def test_a_single_date_is_the_first_day_of_a_usual_leave(dispatcher, domai
         on="2026-12-06 10:00",
         requested_slot="zwangerschapsverlof",
         form=FORM,
-        slots=ASKED_LEAVE,
+        slots=ASKED_VERLOF,
     )
     slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
-    assert slots["zwangerschapsverlof"] == dict(REVIEW_LEAVE, einde_aangenomen=True)  # 16 weeks: to 5 April
+    assert slots["zwangerschapsverlof"] == dict(REVIEW_VERLOF, einde_aangenomen=True)  # 16 weeks: to 5 April
 
 
 async def test_no_continuation_question_when_the_sickness_began_after_the_leave(dispatcher, domain):
@@ -404,14 +406,14 @@ async def test_no_continuation_question_when_the_sickness_began_after_the_leave(
         on="2026-11-23 10:00",
         requested_slot="zwangerschapsverlof",
         form=FORM,
-        slots=dict(ASKED_LEAVE, eerste_ziektedag="2026-05-14"),
+        slots=dict(ASKED_VERLOF, eerste_ziektedag="2026-05-14"),
     )
     slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
     assert slots["zwangerschapsverlof"]["begin"] == "2026-01-01" and slots["requested_slot"] is None
 
 
 async def test_leave_not_known_yet_is_an_answer(dispatcher, domain):
-    tracker = make_tracker("/deny", "deny", requested_slot="zwangerschapsverlof", form=FORM, slots=ASKED_LEAVE)
+    tracker = make_tracker("/deny", "deny", requested_slot="zwangerschapsverlof", form=FORM, slots=ASKED_VERLOF)
     slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
     assert slots["zwangerschapsverlof"] == "onbekend" and slots["requested_slot"] is None
 
@@ -427,7 +429,7 @@ async def test_leave_not_known_yet_is_an_answer(dispatcher, domain):
     ],
 )
 async def test_bad_leave_dates_are_explained_and_asked_again(dispatcher, domain, answer, fragment):
-    slots = dict(ASKED_LEAVE, eerste_ziektedag="2026-07-01")
+    slots = dict(ASKED_VERLOF, eerste_ziektedag="2026-07-01")
     slots["eerdere_perioden"] = [{"begin": "2026-06-01", "einde": "2026-06-10"}] if "augustus" in answer else None
     if "augustus" in answer:  # sick again from 1 December, after a period inside the leave
         slots["eerste_ziektedag"] = "2026-11-21"
@@ -451,7 +453,7 @@ async def test_the_continuation_answer_completes_the_form(dispatcher, domain, an
         on="2026-12-06 10:00",
         requested_slot="ziek_na_verlof",
         form=FORM,
-        slots=dict(ASKED_LEAVE, zwangerschapsverlof=REVIEW_LEAVE),
+        slots=dict(ASKED_VERLOF, zwangerschapsverlof=REVIEW_VERLOF),
     )
     slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
     assert slots["ziek_na_verlof"] == value and slots["requested_slot"] is None
@@ -465,7 +467,7 @@ async def test_not_sick_after_a_past_leave_asks_the_first_sick_day_after_it(disp
         on="2027-05-01 10:00",
         requested_slot="ziek_na_verlof",
         form=FORM,
-        slots=dict(ASKED_LEAVE, zwangerschapsverlof=REVIEW_LEAVE),
+        slots=dict(ASKED_VERLOF, zwangerschapsverlof=REVIEW_VERLOF),
     )
     slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
     assert slots["eerste_ziektedag"] is None and slots["requested_slot"] == "eerste_ziektedag"
@@ -475,12 +477,12 @@ async def test_not_sick_after_a_past_leave_asks_the_first_sick_day_after_it(disp
 async def test_old_stored_pregnancy_code_is_asked_the_cause_not_assumed(dispatcher, domain):
     # "zwangerschap" was stored by the old guide without asking: read as "zwanger", so the cause is asked now.
     tracker = make_tracker(
-        "/inform_advice",
-        "inform_advice",
+        "/inform_advies",
+        "inform_advies",
         requested_slot="advies",
         form=FORM,
         slots=dict(BASE, situatie="zwangerschap"),
-        entities=[{"entity": "advice", "value": "onbekend"}],
+        entities=[{"entity": "advies", "value": "onbekend"}],
     )
     slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
     assert slots["requested_slot"] == "ziek_door_zwangerschap"
@@ -504,8 +506,8 @@ TEXTS = [
 
 @pytest.mark.parametrize("text, code, cause, reden", TEXTS, ids=[t[3] for t in TEXTS])
 def test_whose_pregnancy_and_which_cause(text, code, cause, reden):
-    assert situation_text.situation_from_text(text) == code
-    assert (situation_text.pregnancy_cause_from_text(text) if code else None) is cause
+    assert situatie_text.situatie_from_text(text) == code
+    assert (situatie_text.zwangerschap_cause_from_text(text) if code else None) is cause
 
 
 @pytest.mark.parametrize(
@@ -572,7 +574,7 @@ async def test_the_situation_answer_with_medical_words_is_taken_and_the_details_
 
 
 async def test_the_situation_button_says_zwanger_not_ziek_door_zwangerschap():
-    buttons = {b["title"]: b["payload"] for b in phrasing.situation_buttons("werkgever", False)}
+    buttons = {b["title"]: b["payload"] for b in phrasing.situatie_buttons("werkgever", False)}
     assert buttons["Mijn werknemer is zwanger, of net bevallen"] == '/inform_situation{"situation": "zwanger"}'
     assert not any("Ziek door zwangerschap" in title for title in buttons)
 
@@ -586,7 +588,7 @@ async def test_a_crisis_message_is_no_answer_to_a_pregnancy_question(dispatcher,
         on="2026-12-06 10:00",
         requested_slot=requested,
         form=FORM,
-        slots=dict(ASKED_LEAVE, zwangerschapsverlof=REVIEW_LEAVE),
+        slots=dict(ASKED_VERLOF, zwangerschapsverlof=REVIEW_VERLOF),
     )
     filled = {
         k: v
@@ -598,7 +600,7 @@ async def test_a_crisis_message_is_no_answer_to_a_pregnancy_question(dispatcher,
 
 async def test_a_termijn_question_gets_the_moved_date_and_why(dispatcher, domain):
     # "Wanneer moet de WIA-aanvraag?": end of week 93 of the case, 16 weeks later because of the leave.
-    slots = dict(REVIEW, vraag="termijn", milestone="wia_aanvraag", ziek_na_verlof="ja")
+    slots = dict(REVIEW, vraag="termijn", termijn="wia_aanvraag", ziek_na_verlof="ja")
     text, _payload, _ = await _answer(dispatcher, domain, slots, "2026-12-06")
     assert "Voor jou is dat **maandag 2 oktober 2028**" in text
     assert "Daarom liggen alle termijnen na het verlof 16 weken later" in text
@@ -628,10 +630,10 @@ def test_the_guide_asks_the_rules_once_and_computes_nothing_itself(monkeypatch):
     import ast
     import inspect
 
-    from actions import pregnancy
+    from actions import zwangerschap
 
     calls = []
-    monkeypatch.setattr(pregnancy, "compute_timeline", lambda **kw: calls.append(kw) or compute_timeline(**kw))
+    monkeypatch.setattr(zwangerschap, "compute_tijdlijn", lambda **kw: calls.append(kw) or compute_tijdlijn(**kw))
     verlof = Periode(date(2026, 12, 15), date(2027, 4, 5))
     for doorlopend in ("ja", "nee", "onbekend", None):
         calls.clear()
@@ -640,7 +642,7 @@ def test_the_guide_asks_the_rules_once_and_computes_nothing_itself(monkeypatch):
             Zwangerschap(False, verlof, doorlopend=doorlopend),
         )
         assert len(calls) == 1 and beeld.gepland and t.peildatum == date(2026, 12, 6), doorlopend
-    tree = ast.parse(inspect.getsource(pregnancy))
+    tree = ast.parse(inspect.getsource(zwangerschap))
     imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
     assert not {m for m in imported if m and m.startswith("poortwachter.")}, imported  # public names only
-    assert "timedelta" not in inspect.getsource(pregnancy)  # no date arithmetic: the package counts
+    assert "timedelta" not in inspect.getsource(zwangerschap)  # no date arithmetic: the package counts

@@ -1,6 +1,6 @@
 """Where a sick employee stands under the Wet verbetering Poortwachter.
 
-`compute_timeline` is pure: it reads no clock and does no I/O. It is a short
+`compute_tijdlijn` is pure: it reads no clock and does no I/O. It is a short
 pipeline — validate, build the case, apply the rules, derive steps and
 warnings — and every figure it returns carries the rule that produced it and
 the legal source, so a channel can always answer "waarom?".
@@ -14,7 +14,7 @@ from functools import cache
 from typing import Sequence
 
 from . import bronnen
-from .advice import Advies, parse_advies
+from .advies import Advies, parse_advies
 from .case import Casus
 from .counting import Periode, Ziektegeval, ziektegeval_from_perioden
 from .termijnen import REGELS
@@ -23,7 +23,7 @@ from .parameters import SAMENTELLEN_ONDERBREKING, WACHTTIJD, WIA_IN_WERKING, ein
 from .invoer import Invoer
 from .results import Termijn, Tijdlijn, Uitkomst
 from .rule import Regeltekst
-from .situation import Situatie, determine
+from .situatie import Situatie, determine
 from .spoor import perspectief_relevant, spoor
 from .steps import steps, warnings
 from .validation import (
@@ -32,14 +32,14 @@ from .validation import (
     check_done_dates,
     check_extension,
     check_in_window,
-    check_leave,
+    check_verlof,
     check_periods,
 )
-from .verlof import apply_leave, arrange
-from .verlof import notes as leave_notes
+from .verlof import apply_verlof, arrange
+from .verlof import notes as verlof_notes
 
 
-def compute_timeline(
+def compute_tijdlijn(
     eerste_ziektedag: date,
     peildatum: date,
     advies: "str | Advies" = Advies.ONBEKEND,
@@ -60,11 +60,11 @@ def compute_timeline(
     `eerdere_perioden` are earlier closed sickness periods; those separated by fewer than 4 weeks are
     merged into the case. `verlenging_weken` is a voluntary extension of the wachttijd (WIA art. 24).
     `einde_dienstverband` (last day of the contract), `eigenrisicodrager_zw` and `geboortedatum` (for the
-    AOW-leeftijd) decide the regime (situation.py). A `zwangerschapsverlof`, actual or expected, may lie
+    AOW-leeftijd) decide the regime (situatie.py). A `zwangerschapsverlof`, actual or expected, may lie
     after the first sick day: sickness right before and right after it is one case and its weeks do not
     count; `ziek_na_verlof` says whether the sickness goes on right after it (None: assumed); see verlof.py.
     """
-    return compute_timeline_for(
+    return compute_tijdlijn_for(
         Invoer(
             eerste_ziektedag=eerste_ziektedag,
             peildatum=peildatum,
@@ -84,13 +84,13 @@ def compute_timeline(
     )
 
 
-def compute_timeline_for(invoer: Invoer) -> Tijdlijn:
-    """The timeline of one input record (see `compute_timeline`); the result carries the record."""
+def compute_tijdlijn_for(invoer: Invoer) -> Tijdlijn:
+    """The timeline of one input record (see `compute_tijdlijn`); the result carries the record."""
     invoer = replace(invoer, advies=parse_advies(invoer.advies), eerdere_perioden=tuple(invoer.eerdere_perioden))
     case = _build(invoer)
     termijnen = _apply_rules(case)
     if case.verlofgevolg is not None:
-        termijnen = apply_leave(termijnen, case.verlofgevolg, _without_the_leave(case, invoer))
+        termijnen = apply_verlof(termijnen, case.verlofgevolg, _without_the_verlof(case, invoer))
     track = spoor(case)
     return Tijdlijn(
         peildatum=case.peildatum,
@@ -118,14 +118,14 @@ def _build(invoer: Invoer) -> Casus:
         check_in_window(value, name)
     check_extension(invoer.verlenging_weken)
     ordered = check_periods(invoer.eerdere_perioden, eerste_ziektedag)
-    check_leave(verlof, ordered)
+    check_verlof(verlof, ordered)
     indeling = arrange(eerste_ziektedag, peildatum, ordered, verlof, invoer.ziek_na_verlof)
     geval = ziektegeval_from_perioden(indeling.huidige_start, indeling.eerdere, verlof)
     check_in_window(geval.eerste_ziektedag, "eerste ziektedag van het samengetelde ziektegeval")
     check_done_dates(geval.eerste_ziektedag, peildatum, invoer.probleemanalyse_datum, invoer.eerstejaarsevaluatie_datum)
     check_contract_end(invoer.einde_dienstverband, eerste_ziektedag)
     check_birth_date(invoer.geboortedatum, geval.eerste_ziektedag)
-    vangnet = invoer.ziekte_door_zwangerschap and not _later_than_the_leave(eerste_ziektedag, verlof)
+    vangnet = invoer.ziekte_door_zwangerschap and not _later_than_the_verlof(eerste_ziektedag, verlof)
     return Casus(
         geval,
         indeling.peildatum,
@@ -134,7 +134,7 @@ def _build(invoer: Invoer) -> Casus:
         invoer.perspectief_binnen_3_maanden,
         invoer.probleemanalyse_datum,
         invoer.eerstejaarsevaluatie_datum,
-        situatie=_situation(geval, invoer, vangnet),
+        situatie=_situatie(geval, invoer, vangnet),
         verlof=verlof,
         ziekte_door_zwangerschap=vangnet,
         zwangerschap_na_verlof=invoer.ziekte_door_zwangerschap and not vangnet,
@@ -143,7 +143,7 @@ def _build(invoer: Invoer) -> Casus:
     )
 
 
-def _situation(geval: Ziektegeval, invoer: Invoer, vangnet: bool) -> Situatie:
+def _situatie(geval: Ziektegeval, invoer: Invoer, vangnet: bool) -> Situatie:
     weken = WACHTTIJD.waarde + (invoer.verlenging_weken or 0)
     return determine(
         geval,
@@ -155,7 +155,7 @@ def _situation(geval: Ziektegeval, invoer: Invoer, vangnet: bool) -> Situatie:
     )
 
 
-def _without_the_leave(case: Casus, invoer: Invoer) -> dict[str, Termijn] | None:
+def _without_the_verlof(case: Casus, invoer: Invoer) -> dict[str, Termijn] | None:
     """The deadlines of the same case as if the sickness had gone on through the leave (its days counted):
     what every deadline would be without the leave, to tell which ones it moved. None without a merge."""
     voor = case.ziek_voor_verlof
@@ -163,11 +163,11 @@ def _without_the_leave(case: Casus, invoer: Invoer) -> dict[str, Termijn] | None
         return None
     earlier = tuple(p for p in case.geval.eerdere if p.einde < voor.begin)
     geval = Ziektegeval(huidige_start=voor.begin, eerdere=earlier, losse=case.geval.losse)
-    situatie = _situation(geval, invoer, case.ziekte_door_zwangerschap)
+    situatie = _situatie(geval, invoer, case.ziekte_door_zwangerschap)
     return _apply_rules(replace(case, geval=geval, situatie=situatie, verlof=None, verlofgevolg=None))
 
 
-def _later_than_the_leave(eerste_ziektedag, verlof) -> bool:
+def _later_than_the_verlof(eerste_ziektedag, verlof) -> bool:
     """Sickness that begins after the leave, not directly on its next day.
 
     Ziektewet art. 29a lid 4 pays sickness from the pregnancy or birth after the leave only when it
@@ -249,7 +249,7 @@ def _notes(case: Casus, termijnen: dict[str, Termijn]) -> list[str]:
         )
     if case.verlofgevolg is not None:
         voor = case.ziek_voor_verlof
-        notes += leave_notes(case.verlofgevolg, case.geval.day_number_of(voor.einde) if voor else None)
+        notes += verlof_notes(case.verlofgevolg, case.geval.day_number_of(voor.einde) if voor else None)
     einde_wachttijd = termijnen["laatste_dag_wachttijd"].datum
     if einde_wachttijd is not None and case.peildatum > einde_wachttijd:
         notes.append(

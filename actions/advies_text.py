@@ -46,7 +46,7 @@ _PATTERNS: list[tuple[Advies, str]] = [
 ]
 
 
-def advice_from_text(text: str | None) -> Advies | None:
+def advies_from_text(text: str | None) -> Advies | None:
     """The advice code a free-text description points to, or None when it is unclear."""
     if not text:
         return None

@@ -27,7 +27,7 @@ from . import bronnen
 from .aow import aow_datum, earliest_aow_datum, leeftijd_tekst
 from .bronnen import Bron
 from .counting import Ziektegeval
-from .errors import InvalidSituationError
+from .errors import OngeldigeSituatieError
 from .formatting import datum_nl
 from .parameters import (
     LOONDOORBETALING_NA_AOW,
@@ -189,7 +189,7 @@ def _uit_dienst(einde: date, eigenrisicodrager_zw: bool) -> Situatie:
 def _aow(geval: Ziektegeval, einde_wachttijd: date, aow: date, geboortedatum: date) -> Situatie:
     d1 = geval.eerste_ziektedag
     if d1 < WET_WERKEN_NA_AOW:
-        raise InvalidSituationError(
+        raise OngeldigeSituatieError(
             f"Voor ziekte die vóór {datum_nl(WET_WERKEN_NA_AOW)} begon bij iemand rond de AOW-leeftijd, reken ik "
             "niet: toen golden andere regels. Vraag het de werkgever of UWV."
         )

@@ -14,8 +14,8 @@ from icalendar import Alarm, Calendar, Event  # maintained iCalendar (RFC 5545) 
 
 from poortwachter import REGIME_LABELS, TermijnStatus, Tijdlijn, datum_nl
 
-from .phrasing import lapsed_termijnen, leave_notes, shift_reason, shown_termijnen
-from .pregnancy import Verlofbeeld
+from .phrasing import lapsed_termijnen, verlof_notes, shift_reason, shown_termijnen
+from .zwangerschap import Verlofbeeld
 
 PAYLOAD_TYPE = "spoorwijzer_tijdlijn"
 ICS_FILENAME = "spoorwijzer-termijnen.ics"
@@ -63,7 +63,7 @@ def calendar_ics(t: Tijdlijn, beeld: Verlofbeeld | None = None) -> str:
     return calendar.to_ical().decode("utf-8")
 
 
-def timeline_payload(t: Tijdlijn, beeld: Verlofbeeld | None = None, role: str | None = None) -> dict:
+def tijdlijn_payload(t: Tijdlijn, beeld: Verlofbeeld | None = None, role: str | None = None) -> dict:
     overdue = {w.termijn for w in t.waarschuwingen}
     termijnen = []
     for termijn in shown_termijnen(t):
@@ -95,13 +95,13 @@ def timeline_payload(t: Tijdlijn, beeld: Verlofbeeld | None = None, role: str | 
         "vervallen": [{"key": d.key, "titel": d.titel, "reden": d.uitleg} for d in lapsed_termijnen(t)],
         # A zwangerschaps- en bevallingsverlof: its dates, whether they are expected (planning) and what it
         # changes, in sentences the widget shows under the timeline. Null without a pregnancy.
-        "verlof": _leave(t, beeld, role),
+        "verlof": _verlof(t, beeld, role),
         "ics": calendar_ics(t, beeld),
         "ics_bestandsnaam": ICS_FILENAME,
     }
 
 
-def _leave(t: Tijdlijn, beeld: Verlofbeeld | None, role: str | None) -> dict | None:
+def _verlof(t: Tijdlijn, beeld: Verlofbeeld | None, role: str | None) -> dict | None:
     if beeld is None:
         return None
     verlof = beeld.verlof
@@ -110,5 +110,5 @@ def _leave(t: Tijdlijn, beeld: Verlofbeeld | None, role: str | None) -> dict | N
         "einde": verlof.einde.isoformat() if verlof else None,
         "verwacht": beeld.gepland,  # dates that lie ahead: they move if the leave moves
         "termijnen_verschoven": beeld.telt_samen,
-        "uitleg": leave_notes(t, beeld, role),
+        "uitleg": verlof_notes(t, beeld, role),
     }
