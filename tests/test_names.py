@@ -1,9 +1,10 @@
-"""One word per concept (README, "Namen"): a legal deadline is a `termijn` in every name of the code.
+"""One word per concept (README, "Namen"): legal and domain nouns are Dutch in every name, code mechanics English.
 
-It had four words (Deadline, termijn, milestone, mijlpaal). Names are read with `ast`, so a name inside
-an f-string counts, and a string (an NLU name such as the entity "milestone", a JSON field such as
-"mijlpalen") does not: those are contracts and keep their spelling. The spoor and the status of a termijn
-are enums inside the code and plain strings in the JSON.
+A legal deadline had four words (Deadline, termijn, milestone, mijlpaal); it is a `termijn` in every name of
+the code, and since #28 step 5 also in the names of the NLU (intent `ask_termijn`, entity and slot `termijn`;
+`inform_advies` with entity `advies`). Names are read with `ast`, so a name inside an f-string counts, and a
+string does not. The JSON fields of the HR API and the widget (such as "mijlpalen") are contracts and keep their
+spelling. The spoor and the status of a termijn are enums inside the code and plain strings in the JSON.
 """
 
 from __future__ import annotations
@@ -14,10 +15,11 @@ import re
 from datetime import date
 from pathlib import Path
 
-from poortwachter import Spoor, TermijnStatus, compute_timeline
+from poortwachter import Spoor, TermijnStatus, compute_tijdlijn
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ("poortwachter", "poortwachter_faces", "actions")
+CODE = (*PACKAGES, "components", "benchmarks", "loadgen", "spoorwijzer_rasa", "privacy", "tests")
 OTHER_WORDS = re.compile(r"deadline|milestone|mijlpa", re.IGNORECASE)
 # Code mechanics, not the law: the HR API's time limit for reading one request.
 REQUEST_TIME_LIMIT = {("poortwachter_faces/api.py", "deadline"), ("poortwachter_faces/api.py", "_ReadBeforeDeadline")}
@@ -63,7 +65,7 @@ def test_a_termijn_has_one_name_in_the_code():
 
 
 def test_spoor_and_status_are_enums_inside_and_strings_in_the_json():
-    t = compute_timeline(eerste_ziektedag=date(2025, 3, 4), peildatum=date(2025, 5, 12))
+    t = compute_tijdlijn(eerste_ziektedag=date(2025, 3, 4), peildatum=date(2025, 5, 12))
     assert t.spoor.waarde is Spoor.SPOOR_1
     assert {d.status for d in t.termijnen.values()} <= set(TermijnStatus) | {None}
     assert t.termijnen["probleemanalyse"].status is TermijnStatus.VERSTREKEN
@@ -72,3 +74,104 @@ def test_spoor_and_status_are_enums_inside_and_strings_in_the_json():
     assert type(data["uitleg"]["spoor"]["waarde"]) is str
     assert type(data["termijn_details"]["probleemanalyse"]["status"]) is str
     assert json.loads(json.dumps(data))["termijn_details"]["melding_42e_week"]["status"] == "komend"
+
+
+# English domain nouns that were renamed to Dutch (#28 step 5), old -> new, so they cannot come back.
+# A name counts when it is the old name or contains it as a whole word (`parse_leave`, `_situation_date`).
+RENAMED = {
+    "advice": "advies",  # advies_from_text, advies_text.py, advies_slot, ...
+    "situation": "situatie",  # situatie_text.py, situatie_from_text, ...
+    "pregnancy": "zwangerschap",  # actions/zwangerschap.py, zwangerschap_cause_from_text, ...
+    "leave": "verlof",  # verlof_from_slot, parse_verlof, Verlofdatums, ...
+    "timeline": "tijdlijn",  # compute_tijdlijn, compute_tijdlijn_for, tijdlijn_payload.py, tijdlijn_from_slots
+    "answer_track": "answer_spoor",
+    "check_first_sick_day": "check_eerste_ziektedag",
+    "parse_sick_dates": "parse_ziektedatums",
+    "SickDateReport": "Ziektedatums",
+    "LeaveDates": "Verlofdatums",
+    "CountStartsAfterLeaveError": "TellingBegintNaVerlofError",
+    "UnknownAdviceError": "OnbekendAdviesError",
+    "InvalidSituationError": "OngeldigeSituatieError",
+}
+# The same pairs in the NLU: intents, entities and slots, and the payloads that name them.
+NLU_RENAMED = {
+    "ask_milestone_date": "ask_termijn",
+    "milestone": "termijn",
+    "inform_advice": "inform_advies",
+    "advice": "advies",
+}
+
+
+def _words(name: str) -> set[str]:
+    """The words of a name: snake_case parts and CamelCase parts, lower case."""
+    return {w.lower() for part in name.split("_") for w in re.findall(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])", part)}
+
+
+def _renamed_in(name: str) -> str | None:
+    if name in RENAMED:
+        return name
+    words = _words(name)
+    return next((old for old in RENAMED if "_" not in old and old[0].islower() and old in words), None)
+
+
+def test_the_word_reader_splits_snake_and_camel_case():
+    assert _renamed_in("parse_leave") == "leave" and _renamed_in("LeaveDates") == "LeaveDates"
+    assert _renamed_in("UnknownAdviceError") == "UnknownAdviceError" and _renamed_in("_situation_date") == "situation"
+    assert _renamed_in("verlof_from_slot") is None and _renamed_in("Verlofdatums") is None
+
+
+def test_renamed_domain_nouns_stay_dutch_in_the_code():
+    """Test names (`test_...`) are sentences in English and may use the words; everything else may not."""
+    wrong = sorted(
+        (path.relative_to(ROOT).as_posix(), name, RENAMED[old])
+        for package in CODE
+        for path in (ROOT / package).rglob("*.py")
+        for name in names_in(path)
+        if not name.startswith("test_") and (old := _renamed_in(name))
+    )
+    assert wrong == []
+
+
+def _nlu_names(domain: dict) -> set[str]:
+    names = set(domain.get("intents") or []) | set(domain.get("entities") or []) | set(domain.get("slots") or {})
+    for slot in (domain.get("slots") or {}).values():
+        for mapping in slot.get("mappings") or []:
+            names |= {mapping.get("entity"), mapping.get("intent")} - {None}
+    return names
+
+
+def test_the_nlu_names_are_dutch():
+    import yaml
+
+    domain: dict = {}
+    for path in sorted((ROOT / "domain").glob("*.yml")):
+        part = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for key in ("intents", "entities"):
+            domain[key] = [*domain.get(key, []), *(part.get(key) or [])]
+        domain["slots"] = {**domain.get("slots", {}), **(part.get("slots") or {})}
+    assert {"ask_termijn", "inform_advies", "termijn", "advies"} <= _nlu_names(domain)
+    assert _nlu_names(domain) & set(NLU_RENAMED) == set()
+
+
+def test_no_file_sends_or_trains_an_old_nlu_name():
+    """Training data, stories, rules, payloads in the code, the widget and the REST checks: a payload
+    `/inform_advice{"advice": ...}` would reach a model that no longer knows the intent."""
+    pattern = re.compile(
+        r"/(ask_milestone_date|inform_advice)\b|\((advice|milestone)\)|\"entity\": \"(advice|milestone)\""
+        r"|\{\{?\"(advice|milestone)\":|\bintent: (ask_milestone_date|inform_advice)\b|label: ask_milestone_date\b"
+        r"|entity\(tracker, \"(advice|milestone)\"\)|get_slot\(\"milestone\"\)"
+        r"|^\s*- (ask_milestone_date|inform_advice|milestone|advice)$"
+        r"|^\s*- (advice|milestone): ",
+        re.MULTILINE,
+    )
+    places = ("data", "domain", "tests", "actions", "components", "benchmarks", "loadgen", "web", "teams", "slack")
+    wrong = sorted(
+        path.relative_to(ROOT).as_posix()
+        for place in places
+        for path in (ROOT / place).rglob("*")
+        if path.suffix in {".yml", ".yaml", ".py", ".js"}
+        and path.resolve() != Path(__file__).resolve()
+        and "node_modules" not in path.parts
+        and pattern.search(path.read_text(encoding="utf-8"))
+    )
+    assert wrong == []
