@@ -79,7 +79,10 @@ def message_context(tracker: Tracker, text: str, today: date) -> tuple[Dict[Text
     (the slots then hold no date). Used when the guide starts and beside a fixed answer.
     """
     slots: Dict[Text, Any] = {}
-    role = ROLE_CODES.get(entity(tracker, "role") or "") or role_from_text(text)
+    # The words first: in "mijn werknemer is sinds 3 maart ziek" the classifier may tag "werknemer" as the
+    # role entity, while the sentence says the writer is the employer. Buttons ("/inform_role{...}") and
+    # short answers without such words fall back on the entity.
+    role = role_from_text(text) or ROLE_CODES.get(entity(tracker, "role") or "")
     if role and role != tracker.get_slot("rol"):
         slots["rol"] = role
     problem = None

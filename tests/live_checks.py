@@ -31,3 +31,13 @@ def report(results: list[tuple[str, bool, str]]) -> int:
     failed = sum(not ok for _, ok, _ in results)
     print(f"{len(results) - failed} passed, {failed} failed")
     return 1 if failed else 0
+
+
+def run(parts, results: list[tuple[str, bool, str]]) -> int:
+    """Run each part of a checks script; a crash or timeout is a failed check, not a traceback."""
+    for part in parts:
+        try:
+            part()
+        except Exception as error:
+            results.append((part.__name__, False, repr(error)))
+    return report(results)

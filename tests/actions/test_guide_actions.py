@@ -41,6 +41,23 @@ async def test_prefill_recognises_hr_wording(dispatcher, domain):
     assert "vraag" not in slots  # the question type was already set by the intent
 
 
+async def test_hr_wording_wins_over_a_role_entity_on_the_word_werknemer(dispatcher, domain):
+    # A training draw tagged "werknemer" in "mijn werknemer" as the role entity: the answer came in "je".
+    tracker = make_tracker(
+        "mijn werknemer is sinds 2 november ziek en de bedrijfsarts zegt aangepast werk, in welk spoor zit hij?",
+        "ask_track",
+        entities=[{"entity": "role", "value": "werknemer"}],
+    )
+    slots = slot_events(await ActionPrefillGuide().run(dispatcher, tracker, domain))
+    assert slots["rol"] == "werkgever"
+
+
+async def test_a_role_button_still_sets_the_role(dispatcher, domain):
+    tracker = make_tracker('/inform_role{"role": "hr"}', "inform_role", entities=[{"entity": "role", "value": "hr"}])
+    slots = slot_events(await ActionPrefillGuide().run(dispatcher, tracker, domain))
+    assert slots.get("rol") == "werkgever"
+
+
 async def test_prefill_takes_the_advice_from_the_same_message(dispatcher, domain):
     tracker = make_tracker("ik ben sinds 1 oktober 2025 ziek en de bedrijfsarts zegt aangepast werk", "ask_track")
     slots = slot_events(await ActionPrefillGuide().run(dispatcher, tracker, domain))

@@ -25,7 +25,7 @@ from poortwachter import Periode, compute_tijdlijn, datum_nl
 # Run as a script (scripts/test.sh), so Python puts only this folder on the path; the project's
 # packages (`tests.live_checks`) live in the root, which is not installed.
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from tests.live_checks import report, status_of  # noqa: E402
+from tests.live_checks import run, status_of  # noqa: E402
 
 BASE = sys.argv[1] if len(sys.argv) > 1 else "http://localhost:5005"
 TIMEOUT = 60
@@ -567,7 +567,7 @@ def bad_input() -> None:
 
 
 def main() -> int:
-    for part in (
+    parts = (
         employee_conversation,
         dates_inside_the_guide,
         situaties,
@@ -579,12 +579,8 @@ def main() -> int:
         safe_retry,
         protected_api,
         slack_webhook,
-    ):
-        try:
-            part()
-        except Exception as error:  # a crash or timeout is a failed check, not a traceback
-            results.append((part.__name__, False, repr(error)))
-    return report(results)
+    )
+    return run(parts, results)
 
 
 if __name__ == "__main__":

@@ -30,7 +30,7 @@ from poortwachter import datum_nl
 # Run as a script (scripts/test.sh), so Python puts only this folder on the path; the project's
 # packages (`tests.live_checks`) live in the root, which is not installed.
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from tests.live_checks import report  # noqa: E402
+from tests.live_checks import run  # noqa: E402
 
 BASE = sys.argv[1] if len(sys.argv) > 1 else "http://localhost:5005"
 TIMEOUT = 60
@@ -298,18 +298,14 @@ def stored_slots(sender: str) -> dict | None:
 
 
 def main() -> int:
-    for part in (
+    parts = (
         hr_everything_in_one_message,
         hr_forgot_the_42nd_week_report,
         from_the_guide_to_the_check,
         employee,
         no_medical_questions,
-    ):
-        try:
-            part()
-        except Exception as error:  # a crash or timeout is a failed check, not a traceback
-            results.append((part.__name__, False, repr(error)))
-    return report(results)
+    )
+    return run(parts, results)
 
 
 if __name__ == "__main__":
