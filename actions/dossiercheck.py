@@ -195,7 +195,7 @@ class ActionPrefillDossiercheck(Action):
         if problem is not None:
             dispatcher.utter_message(text=str(problem))
         slots.update(context)
-        role = context.get("rol") or ROLE_CODES.get(entity(tracker, "role") or "") or role_hint(text)
+        role = context.get("rol") or ROLE_CODES.get(entity(tracker, "rol") or "") or role_hint(text)
         if role and role != tracker.get_slot("rol"):
             slots["rol"] = role
         if "bedrijfsarts" in rest.lower() or entity(tracker, "advies"):
@@ -238,7 +238,7 @@ class ValidateDossiercheckForm(ValidateGuideForm):
     ) -> Dict[Text, Any]:
         if tracker.get_slot("requested_slot") != "rol" or latest_intent(tracker) == CRISIS:
             return {}
-        role = ROLE_CODES.get(entity(tracker, "role") or "") or role_hint(latest_text(tracker))
+        role = ROLE_CODES.get(entity(tracker, "rol") or "") or role_hint(latest_text(tracker))
         if role:
             return {"rol": role}
         if latest_intent(tracker) in DIGRESSIONS:

@@ -224,7 +224,7 @@ class ValidateGuideForm(FormValidationAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
         asked = tracker.get_slot("requested_slot") == "situatie"
-        correcting = latest_intent(tracker) == "inform_situation"
+        correcting = latest_intent(tracker) == "inform_situatie"
         text = latest_text(tracker)
         slots = situatie_slots(tracker, text, message_date(tracker)) if (asked or correcting) else {}
         if slots.get("situatie") and asked and mentions_medical_details(text):

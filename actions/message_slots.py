@@ -51,7 +51,7 @@ def situatie_slots(tracker: Tracker, text: str, today: date) -> Dict[Text, Any]:
     # A button gives the code as the entity; in free text the words decide. DIET's entity spans are
     # often only a piece ("pensioen"), and its synonym for "bevallen" does not know whose birth it was
     # ("mijn vrouw is bevallen" is no situation of the employee).
-    value = situatie_text.normalise_code(entity(tracker, "situation")) if text.startswith("/") else None
+    value = situatie_text.normalise_code(entity(tracker, "situatie")) if text.startswith("/") else None
     code = value or situatie_text.situatie_from_text(text)
     if code:
         slots["situatie"] = code
@@ -80,9 +80,9 @@ def message_context(tracker: Tracker, text: str, today: date) -> tuple[Dict[Text
     """
     slots: Dict[Text, Any] = {}
     # The words first: in "mijn werknemer is sinds 3 maart ziek" the classifier may tag "werknemer" as the
-    # role entity, while the sentence says the writer is the employer. Buttons ("/inform_role{...}") and
+    # `rol` entity, while the sentence says the writer is the employer. Buttons ("/inform_rol{...}") and
     # short answers without such words fall back on the entity.
-    role = role_from_text(text) or ROLE_CODES.get(entity(tracker, "role") or "")
+    role = role_from_text(text) or ROLE_CODES.get(entity(tracker, "rol") or "")
     if role and role != tracker.get_slot("rol"):
         slots["rol"] = role
     problem = None

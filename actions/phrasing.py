@@ -389,7 +389,7 @@ def situatie_buttons(role: str | None, ordinary: bool = True) -> list[dict]:
     """A button per situation; `ordinary=False` leaves out "Gewoon in dienst" (the answer already is)."""
     hr = voice_for(role).hr
     return [
-        {"title": labels[1] if hr else labels[0], "payload": f'/inform_situation{{"situation": "{code}"}}'}
+        {"title": labels[1] if hr else labels[0], "payload": f'/inform_situatie{{"situatie": "{code}"}}'}
         for code, labels in _SITUATIE_BUTTONS.items()
         if ordinary or code != "standaard"
     ]

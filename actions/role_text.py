@@ -1,6 +1,6 @@
 """Who is writing: HR (or another employer role) or the employee, from the words of a message.
 
-The NLU entity `role` catches the buttons and short answers; these patterns catch the role in a
+The NLU entity `rol` catches the buttons and short answers; these patterns catch the role in a
 longer message ("mijn medewerker is sinds 3 maart ziek"). The codes are the slot's (`rol`).
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-ROLE_CODES = {"hr": "werkgever", "werkgever": "werkgever", "werknemer": "werknemer"}  # role entity -> slot
+ROLE_CODES = {"hr": "werkgever", "werkgever": "werkgever", "werknemer": "werknemer"}  # rol entity -> rol slot
 
 _HR_HINTS = re.compile(
     r"\b(mijn|onze|een) (werknemer|medewerker|medewerkster|collega van ons|personeelslid)\b|"

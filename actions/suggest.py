@@ -53,7 +53,7 @@ GUIDE_QUESTIONS = {
     "ask_timeline": "ask_timeline",
     "ask_termijn": "ask_termijn",
     "inform_sick_date": "ask_timeline",
-    "inform_situation": "ask_timeline",
+    "inform_situatie": "ask_timeline",
     "ask_dossiercheck": "ask_dossiercheck",
 }
 # With one of these on top the message is not about an answer we have: no buttons.

@@ -28,7 +28,7 @@ from rasa.shared.nlu.training_data.message import Message
 from components.intent_override import IntentCorrection
 
 QUESTIONS = ("ask_track", "ask_timeline", "ask_termijn")
-STATEMENTS = ("inform_sick_date", "inform_situation")
+STATEMENTS = ("inform_sick_date", "inform_situatie")
 GUIDE_INTENTS = QUESTIONS + STATEMENTS
 _QUESTION = re.compile(
     r"\?"

@@ -2,9 +2,10 @@
 
 A legal deadline had four words (Deadline, termijn, milestone, mijlpaal); it is a `termijn` in every name of
 the code, and since #28 step 5 also in the names of the NLU (intent `ask_termijn`, entity and slot `termijn`;
-`inform_advies` with entity `advies`). Names are read with `ast`, so a name inside an f-string counts, and a
-string does not. The JSON fields of the HR API and the widget (such as "mijlpalen") are contracts and keep their
-spelling. The spoor and the status of a termijn are enums inside the code and plain strings in the JSON.
+`inform_advies` with entity `advies`; `inform_situatie` with `situatie`; `inform_rol` with `rol`). Names are
+read with `ast`, so a name inside an f-string counts, and a string does not. The JSON fields of the HR API and
+the widget (such as "mijlpalen") are contracts and keep their spelling. The spoor and the status of a termijn
+are enums inside the code and plain strings in the JSON.
 """
 
 from __future__ import annotations
@@ -99,7 +100,23 @@ NLU_RENAMED = {
     "milestone": "termijn",
     "inform_advice": "inform_advies",
     "advice": "advies",
+    "inform_situation": "inform_situatie",
+    "situation": "situatie",
+    "inform_role": "inform_rol",
+    "role": "rol",
 }
+OLD_INTENTS = "|".join(old for old in NLU_RENAMED if old.startswith(("ask_", "inform_")))
+OLD_ENTITIES = "|".join(old for old in NLU_RENAMED if not old.startswith(("ask_", "inform_")))
+# An old NLU name where the NLU reads it: payloads, annotations, domain lists and mappings, intent
+# names as strings in the code. Not the English word in prose or a Python argument (`voice_for(role)`).
+OLD_NLU_NAME = re.compile(
+    rf"/({OLD_INTENTS})\b|\]\(({OLD_ENTITIES})\)|\"entity\": \"({OLD_ENTITIES})\""
+    rf"|\{{\{{?\"({OLD_ENTITIES})\":|\b(intent|label): ({OLD_INTENTS})\b|\bentity: ({OLD_ENTITIES})$"
+    rf"|\"({OLD_INTENTS})\"|entity\(tracker, \"({OLD_ENTITIES})\"\)|get_slot\(\"milestone\"\)"
+    rf"|^\s*- ({OLD_INTENTS}|{OLD_ENTITIES})$"
+    rf"|^\s*- ({OLD_ENTITIES}): ",
+    re.MULTILINE,
+)
 
 
 def _words(name: str) -> set[str]:
@@ -149,21 +166,37 @@ def test_the_nlu_names_are_dutch():
         for key in ("intents", "entities"):
             domain[key] = [*domain.get(key, []), *(part.get(key) or [])]
         domain["slots"] = {**domain.get("slots", {}), **(part.get("slots") or {})}
-    assert {"ask_termijn", "inform_advies", "termijn", "advies"} <= _nlu_names(domain)
+    assert set(NLU_RENAMED.values()) <= _nlu_names(domain)
     assert _nlu_names(domain) & set(NLU_RENAMED) == set()
+
+
+def test_the_old_nlu_name_pattern_finds_payloads_annotations_and_domain_lists():
+    found = [
+        '/inform_situation{"situation": "zwanger"}',
+        '/ask_timeline{"role": "werkgever"}',
+        "- ik ben [werknemer](role)",
+        '- ik werk bij [hr]{"entity": "role", "value": "werkgever"}',
+        "  - intent: inform_role",
+        "        entity: role",
+        "entities:\n  - situation\n",
+        'latest_intent(tracker) == "inform_situation"',
+        'entity(tracker, "role")',
+    ]
+    assert [text for text in found if not OLD_NLU_NAME.search(text)] == []
+    kept = [
+        "voice_for(role)",
+        "the role and the situation",
+        '/inform_situatie{"situatie": "zwanger"}',
+        "- ik ben [werknemer](rol)",
+        'el("div", { role: "log" })',
+    ]
+    assert [text for text in kept if OLD_NLU_NAME.search(text)] == []
 
 
 def test_no_file_sends_or_trains_an_old_nlu_name():
     """Training data, stories, rules, payloads in the code, the widget and the REST checks: a payload
     `/inform_advice{"advice": ...}` would reach a model that no longer knows the intent."""
-    pattern = re.compile(
-        r"/(ask_milestone_date|inform_advice)\b|\((advice|milestone)\)|\"entity\": \"(advice|milestone)\""
-        r"|\{\{?\"(advice|milestone)\":|\bintent: (ask_milestone_date|inform_advice)\b|label: ask_milestone_date\b"
-        r"|entity\(tracker, \"(advice|milestone)\"\)|get_slot\(\"milestone\"\)"
-        r"|^\s*- (ask_milestone_date|inform_advice|milestone|advice)$"
-        r"|^\s*- (advice|milestone): ",
-        re.MULTILINE,
-    )
+    pattern = OLD_NLU_NAME
     places = ("data", "domain", "tests", "actions", "components", "benchmarks", "loadgen", "web", "teams", "slack")
     wrong = sorted(
         path.relative_to(ROOT).as_posix()

@@ -442,9 +442,7 @@ async def test_without_any_hint_the_role_is_asked_first(domain):
     assert talk.asked == "rol" and said == "utter_ask_dossiercheck_form_rol"
     said = await talk.say("nee", "deny")
     assert talk.asked == "rol" and words.ROLE_NOT_UNDERSTOOD in said and not talk.rejected
-    said = await talk.say(
-        '/inform_role{"role": "werkgever"}', "inform_role", [{"entity": "role", "value": "werkgever"}]
-    )
+    said = await talk.say('/inform_rol{"rol": "werkgever"}', "inform_rol", [{"entity": "rol", "value": "werkgever"}])
     assert talk.slots["rol"] == "werkgever" and "eerste ziektedag van uw werknemer" in said
 
 

@@ -42,18 +42,18 @@ async def test_prefill_recognises_hr_wording(dispatcher, domain):
 
 
 async def test_hr_wording_wins_over_a_role_entity_on_the_word_werknemer(dispatcher, domain):
-    # A training draw tagged "werknemer" in "mijn werknemer" as the role entity: the answer came in "je".
+    # A training draw tagged "werknemer" in "mijn werknemer" as the `rol` entity: the answer came in "je".
     tracker = make_tracker(
         "mijn werknemer is sinds 2 november ziek en de bedrijfsarts zegt aangepast werk, in welk spoor zit hij?",
         "ask_track",
-        entities=[{"entity": "role", "value": "werknemer"}],
+        entities=[{"entity": "rol", "value": "werknemer"}],
     )
     slots = slot_events(await ActionPrefillGuide().run(dispatcher, tracker, domain))
     assert slots["rol"] == "werkgever"
 
 
 async def test_a_role_button_still_sets_the_role(dispatcher, domain):
-    tracker = make_tracker('/inform_role{"role": "hr"}', "inform_role", entities=[{"entity": "role", "value": "hr"}])
+    tracker = make_tracker('/inform_rol{"rol": "hr"}', "inform_rol", entities=[{"entity": "rol", "value": "hr"}])
     slots = slot_events(await ActionPrefillGuide().run(dispatcher, tracker, domain))
     assert slots.get("rol") == "werkgever"
 
@@ -177,7 +177,7 @@ async def test_the_answer_for_the_ordinary_case_offers_the_situations(dispatcher
         "Ik ben zwanger, of net bevallen",
         "Ik heb (bijna) de AOW-leeftijd",
     ]
-    assert all(b["payload"].startswith("/inform_situation{") for b in offer["buttons"])
+    assert all(b["payload"].startswith("/inform_situatie{") for b in offer["buttons"])
 
 
 async def test_a_named_situation_gets_no_offer_under_the_answer(dispatcher, domain):
@@ -190,8 +190,8 @@ async def test_a_named_situation_gets_no_offer_under_the_answer(dispatcher, doma
     "answer, entities, situatie, next_slot",
     [
         (
-            '/inform_situation{"situation": "standaard"}',
-            [{"entity": "situation", "value": "standaard"}],
+            '/inform_situatie{"situatie": "standaard"}',
+            [{"entity": "situatie", "value": "standaard"}],
             "standaard",
             None,
         ),
@@ -205,7 +205,7 @@ async def test_the_situation_answer_leads_to_at_most_one_date(
 ):
     tracker = make_tracker(
         answer,
-        "inform_situation",
+        "inform_situatie",
         requested_slot="situatie",
         form=FORM,
         entities=entities,
@@ -651,7 +651,7 @@ async def test_a_piece_of_a_phrase_as_entity_does_not_hide_the_situation(dispatc
     tracker = make_tracker(
         "ik werk na mijn pensioen en ben sinds 2 maart 2026 ziek",
         "ask_track",
-        entities=[{"entity": "situation", "value": "na"}],
+        entities=[{"entity": "situatie", "value": "na"}],
     )
     slots = slot_events(await ActionPrefillGuide().run(dispatcher, tracker, domain))
     assert slots["situatie"] == "aow"
@@ -733,8 +733,8 @@ async def test_form_an_overview_needs_no_advice(dispatcher, domain):
 
 async def test_overview_without_advice_says_what_the_advice_would_add(dispatcher, domain):
     tracker = make_tracker(
-        "/inform_situation",
-        "inform_situation",
+        "/inform_situatie",
+        "inform_situatie",
         slots={"vraag": "tijdlijn", "eerste_ziektedag": "2026-10-01", "situatie": "standaard"},
     )
     await ActionAnswerGuide().run(dispatcher, tracker, domain)
@@ -746,8 +746,8 @@ async def test_overview_without_advice_says_what_the_advice_would_add(dispatcher
 
 async def test_overview_with_advice_does_not_mention_it(dispatcher, domain):
     tracker = make_tracker(
-        "/inform_situation",
-        "inform_situation",
+        "/inform_situatie",
+        "inform_situatie",
         slots={"vraag": "tijdlijn", "eerste_ziektedag": "2026-10-01", "situatie": "standaard", "advies": "eigen_werk"},
     )
     await ActionAnswerGuide().run(dispatcher, tracker, domain)

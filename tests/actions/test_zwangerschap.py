@@ -320,12 +320,12 @@ BASE = {"vraag": "tijdlijn", "eerste_ziektedag": "2026-09-01", "advies": "onbeke
 
 async def test_pregnancy_asks_the_cause_with_two_buttons(dispatcher, domain):
     tracker = make_tracker(
-        '/inform_situation{"situation": "zwanger"}',
-        "inform_situation",
+        '/inform_situatie{"situatie": "zwanger"}',
+        "inform_situatie",
         requested_slot="situatie",
         form=FORM,
         slots=BASE,
-        entities=[{"entity": "situation", "value": "zwanger"}],
+        entities=[{"entity": "situatie", "value": "zwanger"}],
     )
     slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
     assert slots["situatie"] == "zwanger" and slots["requested_slot"] == "ziek_door_zwangerschap"
@@ -341,7 +341,7 @@ async def test_pregnancy_asks_the_cause_with_two_buttons(dispatcher, domain):
         ("/deny", "deny", False),
         ("/affirm", "affirm", True),
         ("nee, door griep", "share_medical_details", False),
-        ("het komt door de zwangerschap", "inform_situation", True),
+        ("het komt door de zwangerschap", "inform_situatie", True),
     ],
 )
 async def test_the_cause_answer_then_the_leave_question(dispatcher, domain, answer, intent, value):
@@ -537,7 +537,7 @@ async def test_a_partners_birth_is_no_situation_even_if_the_classifier_tags_it(d
     tracker = make_tracker(
         "mijn vrouw is bevallen en ik ben sinds 2 november ziek, in welk spoor zit ik?",
         "ask_track",
-        entities=[{"entity": "situation", "value": "zwangerschap"}],
+        entities=[{"entity": "situatie", "value": "zwangerschap"}],
     )
     slots = slot_events(await ActionPrefillGuide().run(dispatcher, tracker, domain))
     assert "situatie" not in slots and slots["eerste_ziektedag"] == "2026-11-02"
@@ -575,7 +575,7 @@ async def test_the_situation_answer_with_medical_words_is_taken_and_the_details_
 
 async def test_the_situation_button_says_zwanger_not_ziek_door_zwangerschap():
     buttons = {b["title"]: b["payload"] for b in phrasing.situatie_buttons("werkgever", False)}
-    assert buttons["Mijn werknemer is zwanger, of net bevallen"] == '/inform_situation{"situation": "zwanger"}'
+    assert buttons["Mijn werknemer is zwanger, of net bevallen"] == '/inform_situatie{"situatie": "zwanger"}'
     assert not any("Ziek door zwangerschap" in title for title in buttons)
 
 

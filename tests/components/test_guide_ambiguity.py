@@ -34,7 +34,7 @@ def _fallback(text: str, ranking: list[tuple[str, float]]) -> Message:
         ),
         (
             "ik ben sinds 3 maart ziek en zwanger",
-            [("inform_sick_date", 0.44), ("inform_situation", 0.41)],
+            [("inform_sick_date", 0.44), ("inform_situatie", 0.41)],
             "inform_sick_date",
             "no question: the better scored guide intent",
         ),

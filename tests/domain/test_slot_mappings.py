@@ -20,4 +20,4 @@ def test_the_role_comes_from_the_entity_only_on_an_answer_about_the_role():
     (rol,) = [slot for slot in DOMAIN.slots if slot.name == "rol"]
     entity_mappings = [m for m in rol.mappings if m.get("type") == "from_entity"]
     assert entity_mappings, "a role button must still set the role"
-    assert all(m.get("intent") in ("inform_role", ["inform_role"]) for m in entity_mappings)
+    assert all(m.get("intent") in ("inform_rol", ["inform_rol"]) for m in entity_mappings)

@@ -55,7 +55,7 @@ def nlu_examples():
                 continue
             for line in block["examples"].splitlines():
                 example = line.strip()[2:].strip() if line.strip().startswith("- ") else ""
-                if example:  # entity annotations out: "[werknemer](role)" → "werknemer"
+                if example:  # entity annotations out: "[werknemer](rol)" → "werknemer"
                     yield block["intent"], re.sub(r"\[([^\]]*)\](\([^)]*\)|\{[^}]*\})", r"\1", example)
 
 

@@ -31,7 +31,7 @@ DAY = 86_400
         ("ik heb een knieoperatie gehad en ben sinds 3 maart ziek", "inform_sick_date", "compound"),
         ("ik heb suïcidale gedachten", "out_of_scope", "diacritics"),
         ("mijn man is alcoholist, moet hij zich ziek melden?", "faq", "derived word"),
-        ("ik heb bekkeninstabiliteit en ben zwanger", "inform_situation", "compound with a body part"),
+        ("ik heb bekkeninstabiliteit en ben zwanger", "inform_situatie", "compound with a body part"),
         ("ik heb ME/CVS", "out_of_scope", "abbreviation"),
     ],
 )

@@ -200,7 +200,7 @@ def dates_inside_the_guide() -> None:
     )
 
 
-STANDAARD = '/inform_situation{"situation": "standaard"}'
+STANDAARD = '/inform_situatie{"situatie": "standaard"}'
 # Under an answer for the ordinary case: the situations that change the dates, as buttons (#27 item 5).
 OFFER = "Dan veranderen de termijnen"
 
@@ -233,7 +233,7 @@ def situaties() -> None:
     send(hr, days_ago(30))  # an overview asks no advice: the answer, with the situations as buttons
     check(
         "AOW stap voor stap: de geboortedatum wordt gevraagd",
-        send(hr, '/inform_situation{"situation": "aow"}'),
+        send(hr, '/inform_situatie{"situatie": "aow"}'),
         lambda t, r: "geboortedatum van uw werknemer" in t,
     )
     check(
@@ -246,7 +246,7 @@ def situaties() -> None:
     send(hr_contract, '/inform_advies{"advies": "eigen_werk"}')
     check(
         "ziek uit dienst stap voor stap, werkgever: de einddatum wordt gevraagd",
-        send(hr_contract, '/inform_situation{"situation": "ziek_uit_dienst"}'),
+        send(hr_contract, '/inform_situatie{"situatie": "ziek_uit_dienst"}'),
         lambda t, r: "contract van uw werknemer" in t,
     )
     check(
@@ -275,7 +275,7 @@ def situaties() -> None:
 
 
 CAUSE_QUESTION = "door de zwangerschap of de bevalling?"
-ZWANGER = '/inform_situation{"situation": "zwanger"}'
+ZWANGER = '/inform_situatie{"situatie": "zwanger"}'
 
 
 def custom_of(replies: list[dict], kind: str) -> dict | None:
@@ -399,7 +399,7 @@ def zwangerschap() -> None:
     hr = str(uuid.uuid4())
     hr_first, hr_begin = today - timedelta(days=260), today - timedelta(days=180)
     hr_end = hr_begin + timedelta(days=111)  # the leave is over: the sickness after it counts on
-    send(hr, '/ask_timeline{"role": "werkgever"}')
+    send(hr, '/ask_timeline{"rol": "werkgever"}')
     send(hr, datum_nl(hr_first))
     check(
         "werkgever: de oorzaakvraag met u", send(hr, ZWANGER), lambda t, r: CAUSE_QUESTION in t and "uw werknemer" in t

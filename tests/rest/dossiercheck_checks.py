@@ -42,7 +42,7 @@ FIRST = TODAY - timedelta(days=301)
 PA = FIRST + timedelta(days=15)
 PVA = PA + timedelta(days=14 + 6)
 ADVIES = '/inform_advies{"advies": "aangepast_werk"}'
-STANDAARD = '/inform_situation{"situation": "standaard"}'
+STANDAARD = '/inform_situatie{"situatie": "standaard"}'
 # A question about health that the check must never ask (it asks dates only).
 MEDICAL_QUESTION = re.compile(r"(diagnose|welke ziekte|klachten|medische gegevens van)[^.?!]*\?", re.IGNORECASE)
 results: list[tuple[str, bool, str]] = []

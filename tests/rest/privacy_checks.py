@@ -130,7 +130,7 @@ def a_long_conversation_keeps_its_history_and_its_data() -> None:
     sender = str(uuid.uuid4())
     since = (date.today() - timedelta(days=90)).strftime("%d-%m-%Y")
     send(sender, f"ik ben sinds {since} ziek, welke termijnen komen eraan?")
-    send(sender, '/inform_situation{"situation": "standaard"}')
+    send(sender, '/inform_situatie{"situatie": "standaard"}')
     questions = [
         "wat is een probleemanalyse?",
         "wat is spoor 2?",
