@@ -17,6 +17,7 @@ from datetime import date
 from poortwachter import REGIME_LABELS, Advies, Tijdlijn, bronnen, datum_nl
 from poortwachter.dossiercheck import (
     DOCUMENTEN,
+    OORDEEL_LABELS,
     NIET_GEDAAN,
     ONBEKEND,
     Documentcheck,
@@ -244,12 +245,7 @@ GROUP_TITLES = {
     DocumentStatus.ONTBREEKT: "Ontbreekt",
     DocumentStatus.NOG_NIET_NODIG: "Nog niet nodig",
 }
-OORDEEL_TITLES = {
-    Oordeel.OP_ORDE.value: "Op orde",
-    Oordeel.AANDACHT_NODIG.value: "Aandacht nodig",
-    Oordeel.RISICO_LOONSANCTIE.value: "Risico op een loonsanctie",
-    Oordeel.NOG_NIET_TE_BEOORDELEN.value: "Nog niets nodig",
-}
+OORDEEL_TITLES = {oordeel.value: label for oordeel, label in OORDEEL_LABELS.items()}
 _OPEN = (DocumentStatus.TE_LAAT, DocumentStatus.ONTBREEKT)
 DISCLAIMER = (
     "Dit is algemene informatie op basis van de wet en UWV, geen juridisch advies. De check ziet alleen datums."

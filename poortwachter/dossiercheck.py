@@ -114,6 +114,20 @@ class Oordeel(str, Enum):
     NOG_NIET_TE_BEOORDELEN = "nog_niet_te_beoordelen"  # nothing was due yet
 
 
+# The words for a status and a verdict, one set for every face (CLI, PDF, chat), as ADVIES_LABELS is.
+STATUS_LABELS = {
+    DocumentStatus.OP_TIJD: "op tijd",
+    DocumentStatus.TE_LAAT: "te laat",
+    DocumentStatus.ONTBREEKT: "ontbreekt",
+    DocumentStatus.NOG_NIET_NODIG: "nog niet nodig",
+}
+OORDEEL_LABELS = {
+    Oordeel.OP_ORDE: "Op orde",
+    Oordeel.AANDACHT_NODIG: "Aandacht nodig",
+    Oordeel.RISICO_LOONSANCTIE: "Risico op een loonsanctie",
+    Oordeel.NOG_NIET_TE_BEOORDELEN: "Nog niets nodig",
+}
+
 # How the caller answered for a document.
 OPGEGEVEN_DATUM, OPGEGEVEN_NIET = "datum", "niet_opgegeven"
 

@@ -13,31 +13,19 @@ from datetime import datetime
 
 from fpdf.enums import XPos, YPos
 
-from poortwachter.dossiercheck import DocumentStatus, Dossiercheck, Oordeel
+from poortwachter.dossiercheck import OORDEEL_LABELS, STATUS_LABELS, DocumentStatus, Dossiercheck, Oordeel
 from poortwachter.formatting import datum_nl
 from poortwachter.situatie import REGIME_LABELS
 
 from .pdf import DISCLAIMER, _Document, _plain
 
 FILENAME = "spoorwijzer-dossiercheck.pdf"
-STATUS = {
-    DocumentStatus.OP_TIJD: "op tijd",
-    DocumentStatus.TE_LAAT: "te laat",
-    DocumentStatus.ONTBREEKT: "ontbreekt",
-    DocumentStatus.NOG_NIET_NODIG: "nog niet nodig",
-}
-OORDEEL = {
-    Oordeel.OP_ORDE.value: "Op orde",
-    Oordeel.AANDACHT_NODIG.value: "Aandacht nodig",
-    Oordeel.RISICO_LOONSANCTIE.value: "Risico op een loonsanctie",
-    Oordeel.NOG_NIET_TE_BEOORDELEN.value: "Nog niet te beoordelen",
-}
 
 
 def _status(check) -> str:
     if check.vervalt:
         return "vervalt"
-    text = STATUS[check.status]
+    text = STATUS_LABELS[check.status]
     if check.dagen_te_laat:
         text += f" ({check.dagen_te_laat} d)"
     return text
@@ -72,7 +60,7 @@ def checklist_pdf(check: Dossiercheck, made_at: datetime) -> bytes:
             f"situatie: {REGIME_LABELS[t.situatie.regime]}."
         )
 
-    heading(f"Oordeel: {OORDEEL[check.oordeel]}")
+    heading(f"Oordeel: {OORDEEL_LABELS[Oordeel(check.oordeel)]}")
     line(check.oordeel_uitleg)
 
     heading("Stukken")

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from poortwachter.advies import ADVIES_LABELS, SPOOR_LABELS, Advies
 from poortwachter.dossiercheck import (
     DOCUMENTEN,
+    STATUS_LABELS,
     NIET_GEDAAN,
     ONBEKEND,
     DocumentStatus,
@@ -163,11 +164,10 @@ def documents_from_args(values: Sequence[str]) -> dict[str, str]:
     return documenten
 
 
+# Late and missing shout in a terminal; the words are the rules package's.
 _STATUS_TEKST = {
-    DocumentStatus.OP_TIJD: "op tijd",
-    DocumentStatus.TE_LAAT: "TE LAAT",
-    DocumentStatus.ONTBREEKT: "ONTBREEKT",
-    DocumentStatus.NOG_NIET_NODIG: "nog niet nodig",
+    status: label.upper() if status in (DocumentStatus.TE_LAAT, DocumentStatus.ONTBREEKT) else label
+    for status, label in STATUS_LABELS.items()
 }
 
 
