@@ -59,6 +59,33 @@ def test_the_index_finds_an_answer_by_its_word_pieces(index, text, expected):
     assert max(similarities, key=similarities.get) == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "krijg ik een ziektewet uitkering?",
+        "deskundigen deskundigen deskundigen oordeel",  # repeated n-grams: the sublinear tf
+        "Slapend dienstverband én transitievergoeding, wat nu?",
+        "qqq xyz",  # no n-gram in the vocabulary
+        "",
+        "a" * 5000,
+    ],
+)
+def test_the_similarities_are_scikit_learns_cosine(index, text):
+    """The similarities are computed from the message's own n-grams (for speed); they must be what
+    scikit-learn's own transform and the document matrix give."""
+    expected = (index.matrix @ index.vectorizer.transform([text]).T).toarray().ravel()
+    assert list(index.similarities(text).values()) == pytest.approx(list(expected), abs=1e-12)
+
+
+def test_a_pickled_index_keeps_only_what_it_is_built_from(index):
+    import pickle
+
+    index.similarities("hallo")  # builds the lookup
+    copy = pickle.loads(pickle.dumps(index))
+    assert "_lookup" not in copy.__dict__
+    assert copy.similarities("deskundigenoordeel") == index.similarities("deskundigenoordeel")
+
+
 def test_accents_do_not_matter():
     index = LexicalIndex(["a", "b"], ["beëindiging van het contract", "vakantie opnemen"])
     assert index.similarities("beeindiging")["a"] == pytest.approx(index.similarities("beëindiging")["a"])
