@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import platform
 import sys
 import time
@@ -65,6 +66,13 @@ def default_config(directory: str) -> None:
     write_default_config(Path(directory))
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far, from /proc. Per turn it is a steadier figure than
+    turns/s on a shared machine, where a neighbour's load moves the wall clock by tens of percents."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def record_training(setup: str, seconds: str, model: str) -> None:
     append("training", {"key": setup, "seconds": int(seconds), "model_mb": Path(model).stat().st_size / 2**20})
 
@@ -73,7 +81,9 @@ def measure(label: str, url: str, pids: list[int], script: list[str] | None = No
     require_loopback(url)
     run(url, 2, WARM_UP_CONVERSATIONS, script=script)
     for concurrency, conversations in LEVELS:
+        cpu_before = [cpu_seconds(pid) for pid in pids]
         summary, _ = run(url, concurrency, conversations, script=script)
+        cpu_ms = [round(1000 * (cpu_seconds(pid) - before) / summary.turns, 1) for pid, before in zip(pids, cpu_before)]
         record = {
             "key": f"{label}|{concurrency}",
             "label": label,
@@ -84,6 +94,7 @@ def measure(label: str, url: str, pids: list[int], script: list[str] | None = No
             "p50_ms": round(summary.ms(0.50)),
             "p95_ms": round(summary.ms(0.95)),
             "p99_ms": round(summary.ms(0.99)),
+            "cpu_ms_per_turn": cpu_ms,
         }
         append("turns", record)
         print(json.dumps(record))
@@ -219,12 +230,13 @@ def half_of_max(label: str) -> None:
 
 def table() -> None:
     print(f"Machine: {platform.machine()}, {_cpus()} cores, {_memory_gib()} GiB, Python {platform.python_version()}\n")
-    print("| set-up | concurrent | turns | errors | turns/s | p50 ms | p95 ms | p99 ms |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    print("| set-up | concurrent | turns | errors | turns/s | p50 ms | p95 ms | p99 ms | CPU ms per turn |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
     for r in load("turns"):
+        cpu = " + ".join(str(ms) for ms in r.get("cpu_ms_per_turn", [])) or "–"
         print(
             f"| {r['label']} | {r['concurrency']} | {r['turns']} | {r['errors']} | {r['throughput']} "
-            f"| {r['p50_ms']} | {r['p95_ms']} | {r['p99_ms']} |"
+            f"| {r['p50_ms']} | {r['p95_ms']} | {r['p99_ms']} | {cpu} |"
         )
     print("\n| set-up | peak memory per process (MB) |\n|---|---|")
     for r in load("memory"):
@@ -246,8 +258,6 @@ def table() -> None:
 
 
 def _cpus() -> int:
-    import os
-
     return len(os.sched_getaffinity(0))
 
 

@@ -13,29 +13,18 @@ temporary folder); nothing is written to models/.
 from __future__ import annotations
 
 import uuid
-from pathlib import Path
 
 import pytest
 import yaml
 from rasa.core.agent import Agent
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.lock_store import InMemoryLockStore
-from rasa.model_training import train
 
 from connectors.guarded_rest import GuardedRestInput
 from privacy.erasure import ERASE_FAILED_TEXT, ERASED_TEXT
 from stores import ROOT, rows, sqlite_store
+from tests.server.toy_nlu import train_toy_rules_model
 
-CONFIG = """
-recipe: default.v1
-language: nl
-pipeline:
-  - name: WhitespaceTokenizer
-  - name: KeywordIntentClassifier
-policies:
-  - name: RulePolicy
-assistant_id: spoorwijzer-wistest
-"""
 NLU = """
 version: "3.1"
 nlu:
@@ -59,7 +48,7 @@ nlu:
 GREET_RULE = {"rule": "groet", "steps": [{"intent": "greet"}, {"action": "utter_greet"}]}
 
 
-def toy_project(folder: Path) -> dict:
+def toy_project() -> dict:
     """The project's erase rules (those outside the guide's form) and responses, and a greeting."""
     privacy_domain = yaml.safe_load((ROOT / "domain" / "privacy.yml").read_text())
     responses = dict(privacy_domain["responses"], utter_greet=[{"text": "Hallo!"}])
@@ -72,31 +61,16 @@ def toy_project(folder: Path) -> dict:
     rules = yaml.safe_load((ROOT / "data" / "rules" / "privacy.yml").read_text())["rules"]
     outside_the_form = [rule for rule in rules if "condition" not in rule]
     assert len(outside_the_form) >= 4  # asked, confirmed by button, confirmed with "ja", cancelled
-    files = {
-        "config.yml": CONFIG,
-        "domain.yml": yaml.safe_dump(domain, allow_unicode=True),
-        "nlu.yml": NLU,
-        "rules.yml": yaml.safe_dump({"version": "3.1", "rules": [GREET_RULE, *outside_the_form]}, allow_unicode=True),
+    return {
+        "domain": yaml.safe_dump(domain, allow_unicode=True),
+        "nlu": NLU,
+        "rules": yaml.safe_dump({"version": "3.1", "rules": [GREET_RULE, *outside_the_form]}, allow_unicode=True),
     }
-    for name, text in files.items():
-        (folder / name).write_text(text)
-    return {name: str(folder / name) for name in files}
 
 
 @pytest.fixture(scope="module")
 def model(tmp_path_factory) -> str:
-    folder = tmp_path_factory.mktemp("wisproject")
-    paths = toy_project(folder)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("RASA_CACHE_DIRECTORY", str(folder / "cache"))  # not the project's .rasa/cache
-        result = train(
-            paths["domain.yml"],
-            paths["config.yml"],
-            [paths["nlu.yml"], paths["rules.yml"]],
-            output=str(folder / "out"),
-        )
-    assert result.code == 0 and result.model
-    return result.model
+    return train_toy_rules_model(tmp_path_factory.mktemp("wisproject"), **toy_project())
 
 
 @pytest.fixture

@@ -23,26 +23,16 @@ from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.lock_store import InMemoryLockStore
 from rasa.core.nlg import NaturalLanguageGenerator
 from rasa.core.tracker_store import InMemoryTrackerStore
-from rasa.model_training import train
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
 from spoorwijzer_rasa.response_texts import ResponseTextsFromDisk
+from tests.server.toy_nlu import train_toy_rules_model
 
 ROOT = Path(__file__).resolve().parents[2]
 CLASS = "spoorwijzer_rasa.response_texts.ResponseTextsFromDisk"
 
-CONFIG = """
-recipe: default.v1
-language: nl
-pipeline:
-  - name: WhitespaceTokenizer
-  - name: KeywordIntentClassifier
-policies:
-  - name: RulePolicy
-assistant_id: spoorwijzer-teksttest
-"""
 NLU = """
 version: "3.1"
 nlu:
@@ -78,24 +68,7 @@ def domain_text(greet: str, goodbye: str | None = "Tot ziens!") -> str:
 
 @pytest.fixture(scope="module")
 def model(tmp_path_factory) -> str:
-    folder = tmp_path_factory.mktemp("tekstproject")
-    for name, text in {
-        "config.yml": CONFIG,
-        "domain.yml": domain_text("Hallo!"),
-        "nlu.yml": NLU,
-        "rules.yml": RULES,
-    }.items():
-        (folder / name).write_text(text)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("RASA_CACHE_DIRECTORY", str(folder / "cache"))  # not the project's .rasa/cache
-        result = train(
-            str(folder / "domain.yml"),
-            str(folder / "config.yml"),
-            [str(folder / "nlu.yml"), str(folder / "rules.yml")],
-            output=str(folder / "out"),
-        )
-    assert result.code == 0 and result.model
-    return result.model
+    return train_toy_rules_model(tmp_path_factory.mktemp("tekstproject"), domain_text("Hallo!"), NLU, RULES)
 
 
 def on_disk(folder: Path, text: str) -> Path:

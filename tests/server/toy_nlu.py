@@ -1,11 +1,13 @@
-"""A small Rasa project for the server tests that train a model (well under a minute)."""
+"""Small Rasa projects for the tests that train a model (well under a minute): an NLU one, and a
+dialogue one with keyword intents and rules only (seconds)."""
 
 from __future__ import annotations
 
 import textwrap
 from pathlib import Path
 
-from rasa.model_training import train_nlu
+import pytest
+from rasa.model_training import train, train_nlu
 
 NLU = """
 version: "3.1"
@@ -50,3 +52,33 @@ def train_toy_model(folder: Path, config: str, nlu: str = NLU, domain: str = DOM
     )
     assert model and Path(model).exists()
     return model
+
+
+RULES_CONFIG = """
+recipe: default.v1
+language: nl
+pipeline:
+  - name: WhitespaceTokenizer
+  - name: KeywordIntentClassifier
+policies:
+  - name: RulePolicy
+assistant_id: spoorwijzer-toy
+"""
+
+
+def train_toy_rules_model(folder: Path, domain: str, nlu: str, rules: str) -> str:
+    """A dialogue model in seconds (keyword intents, RulePolicy) in `folder`; returns the model's path.
+    Rasa's cache goes into `folder` too, not into the project's .rasa/cache."""
+    files = {"config.yml": RULES_CONFIG, "domain.yml": domain, "nlu.yml": nlu, "rules.yml": rules}
+    for name, text in files.items():
+        (folder / name).write_text(textwrap.dedent(text))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("RASA_CACHE_DIRECTORY", str(folder / "cache"))
+        result = train(
+            str(folder / "domain.yml"),
+            str(folder / "config.yml"),
+            [str(folder / "nlu.yml"), str(folder / "rules.yml")],
+            output=str(folder / "out"),
+        )
+    assert result.code == 0 and result.model
+    return result.model
