@@ -69,7 +69,10 @@ def default_config(directory: str) -> None:
 def cpu_seconds(pid: int) -> float:
     """User + system CPU time of a process so far, from /proc. Per turn it is a steadier figure than
     turns/s on a shared machine, where a neighbour's load moves the wall clock by tens of percents."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:  # the process stopped: its figure is missing (nan), the run still counts
+        return float("nan")
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
@@ -83,7 +86,11 @@ def measure(label: str, url: str, pids: list[int], script: list[str] | None = No
     for concurrency, conversations in LEVELS:
         cpu_before = [cpu_seconds(pid) for pid in pids]
         summary, _ = run(url, concurrency, conversations, script=script)
-        cpu_ms = [round(1000 * (cpu_seconds(pid) - before) / summary.turns, 1) for pid, before in zip(pids, cpu_before)]
+        answered = summary.turns - summary.errors
+        cpu_ms = [
+            round(1000 * (cpu_seconds(pid) - before) / answered, 1) if answered else None
+            for pid, before in zip(pids, cpu_before)
+        ]
         record = {
             "key": f"{label}|{concurrency}",
             "label": label,

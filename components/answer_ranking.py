@@ -101,7 +101,11 @@ class LexicalIndex:
 
     @cached_property
     def _lookup(self) -> tuple[Callable[[str], List[str]], Dict[str, int], Any, Any]:
-        # Built on first use, so indexes pickled in models trained before this also get it.
+        # Built on first use, so indexes pickled in models trained before this also get it. The sum in
+        # similarities() is TfidfVectorizer's for these settings only: another setting must fail here.
+        vectorizer = self.vectorizer
+        if not (vectorizer.sublinear_tf and vectorizer.use_idf and vectorizer.norm == "l2" and not vectorizer.binary):
+            raise ValueError("LexicalIndex.similarities rekent alleen met sublinear_tf, idf en l2-normering")
         columns = self.matrix.T.tocsr()  # one row per n-gram: its weight in each answer's document
         return self.vectorizer.build_analyzer(), self.vectorizer.vocabulary_, self.vectorizer.idf_, columns
 

@@ -1,18 +1,21 @@
-"""Reply texts from the domain files as they are now (spoorwijzer_rasa/response_texts.py, issue #27:
-"changing an answer's text costs seconds, not a full retraining").
+"""The words of a fixed answer from the domain files as they are now (spoorwijzer_rasa/response_texts.py,
+issue #27: "changing an answer's text costs seconds, not a full retraining").
 
 - Through Rasa itself: a real Agent with a trained (toy) model and its real MessageProcessor,
-  RulePolicy and response action, the generator chosen as endpoints.yml chooses it. An edited text
-  is the next reply, without training; a name the files no longer have keeps the model's text.
-- A domain that does not load while someone edits it keeps the last texts that did, and the log
-  says so without the text.
-- Rasa's own features of a response (a {slot} fill-in, buttons) work as before.
-- Both endpoint files choose it, for a folder the image has.
+  RulePolicy and response action. An edited text is the next reply, without training; a name the
+  files no longer have keeps the model's text.
+- With the project's own domain and endpoints.yml: a fixed answer (`utter_faq/…`) gets the words on
+  disk; every other response (the crisis reply) and everything but the words (buttons, custom data)
+  stay the model's.
+- A file that does not load while someone edits it (a YAML typo, no domain key, an empty file) keeps
+  the last texts that did, and the log names the file without its content.
+- Files are read again only after a change.
 """
 
 from __future__ import annotations
 
 import logging
+import shutil
 import uuid
 from pathlib import Path
 
@@ -79,7 +82,8 @@ def on_disk(folder: Path, text: str) -> Path:
 
 
 def agent_for(model: str, domain: Path) -> Agent:
-    generator = EndpointConfig(type=CLASS, domain=str(domain), check_every_seconds=0)
+    # The toy has no retrieval intent; its plain responses stand in for the fixed answers here.
+    generator = EndpointConfig(type=CLASS, domain=str(domain), check_every_seconds=0, responses_starting_with="utter_")
     return Agent.load(
         model, generator=generator, tracker_store=InMemoryTrackerStore(None), lock_store=InMemoryLockStore()
     )
@@ -108,62 +112,130 @@ async def test_a_name_the_files_no_longer_have_keeps_the_models_text(model, tmp_
     assert await reply(agent, "doei", str(uuid.uuid4())) == ["Tot ziens!"]
 
 
-async def test_a_domain_that_does_not_load_keeps_the_last_texts_and_logs_no_text(model, tmp_path, caplog):
+@pytest.mark.parametrize(
+    "broken",
+    [
+        "responses:\n  utter_greet:\n    - text: 'Geheime halve zin\n",  # a YAML typo
+        "respones:\n  utter_greet:\n    - text: Geheime tekst\n",  # no domain key: Rasa skips it silently
+        "",  # an empty file
+        "- Geheime lijst\n",  # not a mapping
+    ],
+)
+async def test_a_domain_that_does_not_load_keeps_the_last_texts_and_logs_no_text(model, tmp_path, caplog, broken):
     domain = on_disk(tmp_path / "domain", domain_text("Hallo!"))
     agent = agent_for(model, domain)
     sender = str(uuid.uuid4())
     on_disk(domain, domain_text("Welkom terug"))
     assert await reply(agent, "hallo", sender) == ["Welkom terug"]
 
-    (domain / "general.yml").write_text("responses:\n  utter_greet:\n    - text: 'Geheime halve zin\n")  # a typo
+    (domain / "general.yml").write_text(broken)
     with caplog.at_level(logging.DEBUG, logger="spoorwijzer_rasa.response_texts"):
         assert await reply(agent, "hallo", sender) == ["Welkom terug"]
     logged = " ".join(record.getMessage() for record in caplog.records)
-    assert "laadt niet" in logged and "Geheime" not in logged
+    assert "general.yml laadt niet" in logged and "Geheime" not in logged
 
     on_disk(domain, domain_text("Weer goed"))
     assert await reply(agent, "hallo", sender) == ["Weer goed"]
 
 
-async def test_rasas_fill_ins_and_buttons_work_as_before(tmp_path):
+@pytest.fixture
+def project_copy(tmp_path, monkeypatch) -> tuple[Path, ResponseTextsFromDisk]:
+    """A copy of the project's domain, read as endpoints.yml says, over the project's domain as the model's."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(ROOT / "domain", tmp_path / "domain")
+    nlg = dict(yaml.safe_load((ROOT / "endpoints.yml").read_text())["nlg"], check_every_seconds=0)
+    generator = NaturalLanguageGenerator.create(EndpointConfig.from_dict(nlg), None)
+    generator.responses = Domain.load(str(ROOT / "domain")).responses  # as Rasa's Agent does with a model
+    return tmp_path / "domain", generator
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new))
+
+
+def test_a_fixed_answer_gets_the_words_on_disk_and_nothing_else_changes(project_copy):
+    domain, generator = project_copy
+    assert isinstance(generator, ResponseTextsFromDisk)
+    model_crisis = generator.responses["utter_crisis"]
+    edit(domain / "faq.yml", "**Spoor 1** betekent", "**Spoor 1** wil zeggen")
+    edit(domain / "crisis.yml", "113", "999")
+    assert generator.responses["utter_faq/spoor_1"][0]["text"].startswith("**Spoor 1** wil zeggen")
+    assert generator.responses["utter_crisis"] == model_crisis  # not a fixed answer: the model's
+
+
+def test_only_the_words_come_from_disk_not_buttons_or_custom_data(tmp_path):
+    model = {"utter_faq/x": [{"text": "Oud", "buttons": [{"title": "Ja", "payload": "/affirm"}], "custom": {"a": 1}}]}
+    on_disk(tmp_path / "d", yaml.safe_dump({"responses": {"utter_faq/x": [{"text": "Nieuw"}]}}))
+    generator = ResponseTextsFromDisk(EndpointConfig(type=CLASS, domain=str(tmp_path / "d")))
+    generator.responses = model
+    assert generator.responses["utter_faq/x"] == [
+        {"text": "Nieuw", "buttons": [{"title": "Ja", "payload": "/affirm"}], "custom": {"a": 1}}
+    ]
+
+
+def test_variants_that_no_longer_match_one_to_one_keep_the_models_text(tmp_path):
+    model = {"utter_faq/x": [{"text": "Een"}, {"text": "Twee"}]}
+    on_disk(tmp_path / "d", yaml.safe_dump({"responses": {"utter_faq/x": [{"text": "Alleen nog één"}]}}))
+    generator = ResponseTextsFromDisk(EndpointConfig(type=CLASS, domain=str(tmp_path / "d")))
+    generator.responses = model
+    assert generator.responses["utter_faq/x"] == model["utter_faq/x"]
+
+
+async def test_rasas_fill_ins_work_with_the_words_on_disk(tmp_path):
     text = yaml.safe_dump(
         {
             "version": "3.1",
             "slots": {"rol": {"type": "text", "mappings": [{"type": "custom"}]}},
-            "responses": {
-                "utter_rol": [{"text": "Je rol: {rol}", "buttons": [{"title": "Klopt", "payload": "/affirm"}]}]
-            },
+            "responses": {"utter_faq/rol": [{"text": "Je rol: {rol}"}]},
         }
     )
     generator = ResponseTextsFromDisk(EndpointConfig(type=CLASS, domain=str(on_disk(tmp_path / "d", text))))
+    generator.responses = {"utter_faq/rol": [{"text": "Rol: {rol}"}]}
     domain = Domain.from_yaml(text)
     tracker = DialogueStateTracker.from_events("s", [], domain.slots)
     tracker.slots["rol"].value = "hr"
-    message = await generator.generate("utter_rol", tracker, "rest")
+    message = await generator.generate("utter_faq/rol", tracker, "rest")
     assert message["text"] == "Je rol: hr"
-    assert message["buttons"] == [{"title": "Klopt", "payload": "/affirm"}]
 
 
-def test_only_a_change_makes_it_load_the_files_again(tmp_path, monkeypatch):
+def test_only_a_change_makes_it_read_the_files_again(tmp_path, monkeypatch):
+    from spoorwijzer_rasa import response_texts
+
     domain = on_disk(tmp_path / "domain", domain_text("Hallo!"))
-    generator = ResponseTextsFromDisk(EndpointConfig(type=CLASS, domain=str(domain), check_every_seconds=0))
-    loads = []
-    real_load = Domain.load
-    monkeypatch.setattr(Domain, "load", staticmethod(lambda path: loads.append(path) or real_load(path)))
+    generator = ResponseTextsFromDisk(
+        EndpointConfig(type=CLASS, domain=str(domain), check_every_seconds=0, responses_starting_with="utter_")
+    )
+    generator.responses = {"utter_greet": [{"text": "Model"}]}
+    reads = []
+    real_texts_in = response_texts._texts_in
+    monkeypatch.setattr(response_texts, "_texts_in", lambda path: reads.append(path) or real_texts_in(path))
     for _ in range(5):
         assert generator.responses["utter_greet"] == [{"text": "Hallo!"}]
-    assert loads == []
+    assert reads == []
     on_disk(domain, domain_text("Hoi"))
     assert generator.responses["utter_greet"] == [{"text": "Hoi"}]
-    assert len(loads) == 1
+    assert len(reads) == 1
 
 
-@pytest.mark.parametrize("endpoints", ["endpoints.yml", "deploy/endpoints.yml"])
-def test_both_set_ups_choose_it_for_the_domain_folder(endpoints):
-    nlg = yaml.safe_load((ROOT / endpoints).read_text())["nlg"]
-    assert nlg["type"] == CLASS
-    assert (ROOT / nlg["domain"]).is_dir()  # the image copies domain/ (deploy/Dockerfile), not the link
-    assert "COPY domain/ domain/" in (ROOT / "deploy" / "Dockerfile").read_text()
-    generator = NaturalLanguageGenerator.create(EndpointConfig.from_dict(nlg), None)
-    assert isinstance(generator, ResponseTextsFromDisk)
-    assert generator.responses["utter_faq/spoor_1"][0]["text"]  # the project's own answers, from the files
+def test_within_a_second_it_does_not_even_look(tmp_path, monkeypatch):
+    from spoorwijzer_rasa import response_texts
+
+    clock = [1000.0]
+    monkeypatch.setattr(response_texts.time, "monotonic", lambda: clock[0])
+    domain = on_disk(tmp_path / "domain", domain_text("Hallo!"))
+    generator = ResponseTextsFromDisk(EndpointConfig(type=CLASS, domain=str(domain), responses_starting_with="utter_"))
+    generator.responses = {"utter_greet": [{"text": "Model"}]}
+    on_disk(domain, domain_text("Hoi"))
+    clock[0] += 0.9
+    assert generator.responses["utter_greet"] == [{"text": "Hallo!"}]  # the default: once a second
+    clock[0] += 0.2
+    assert generator.responses["utter_greet"] == [{"text": "Hoi"}]
+
+
+def test_make_run_chooses_it_and_the_image_does_not():
+    """The image's files are those its model was trained on; there the model's texts stay (and a model
+    loaded later over Rasa's API keeps its own)."""
+    assert yaml.safe_load((ROOT / "endpoints.yml").read_text())["nlg"]["type"] == CLASS
+    assert "nlg" not in yaml.safe_load((ROOT / "deploy" / "endpoints.yml").read_text())
