@@ -75,7 +75,10 @@ def ranking(parse_data: Dict[str, Any]) -> List[tuple[str, float]]:
     intents = {r["name"]: float(r.get("confidence") or 0.0) for r in parse_data.get("intent_ranking") or []}
     intents.pop(FALLBACK_INTENT, None)
     p_faq = intents.pop(RETRIEVAL_INTENT, 0.0)
-    answers = ((parse_data.get("response_selector") or {}).get(RETRIEVAL_INTENT) or {}).get("ranking") or []
+    # A ResponseSelector without `retrieval_intent` (Rasa's default configuration) answers under
+    # "default"; Rasa's own response action looks there too.
+    selectors = parse_data.get("response_selector") or {}
+    answers = (selectors.get(RETRIEVAL_INTENT) or selectors.get("default") or {}).get("ranking") or []
     for a in answers:
         if a.get("intent_response_key"):
             intents[a["intent_response_key"]] = p_faq * float(a.get("confidence") or 0.0)

@@ -185,6 +185,9 @@ def test_without_the_ranking_component_the_classifier_ranks_alone():
     }
     assert suggest.ranking(parse) == [("faq/spoor_1", 0.4), ("ask_track", 0.3)]
     assert candidates(parse) == ["faq/spoor_1", "ask_track"]
+    # Rasa's default configuration: the ResponseSelector without retrieval_intent answers under "default".
+    parse["response_selector"] = {"default": parse["response_selector"]["faq"]}
+    assert suggest.ranking(parse) == [("faq/spoor_1", 0.4), ("ask_track", 0.3)]
 
 
 # --- the payloads, read by Rasa ------------------------------------------------------------------
