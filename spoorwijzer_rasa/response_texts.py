@@ -15,7 +15,7 @@ the fixed answers only, the `text` of each variant from the files:
   answer is only given once a trained model chooses it;
 - a file that does not load (a YAML typo while editing, or no domain key at all) keeps the last texts
   that did, and the log names the file, never its content.
-Reading the files blocks the server for ±0.1 s, once per saved change: meant for a server whose files
+Reading the files blocks the server for ±20 ms, once per saved change: meant for a server whose files
 someone edits (`make run`), not for the image, whose files are those of its model (deploy/endpoints.yml
 does not choose it). Chosen in endpoints.yml (`nlg: type: spoorwijzer_rasa.response_texts.ResponseTextsFromDisk`);
 `domain` there says where the files are (default: the folder domain, from the project root).
@@ -39,7 +39,7 @@ logger = logging.getLogger(__name__)
 Responses = Dict[Text, List[Dict[Text, Any]]]
 DEFAULT_DOMAIN = "domain"
 FIXED_ANSWERS = "utter_faq/"  # the responses of the retrieval intent `faq`
-# Looking at the files' stamps costs microseconds, reading them ±0.1 s: look at most once a second,
+# Looking at the files' stamps costs ±0.1 ms, reading them ±20 ms: look at most once a second,
 # read only when something changed.
 DEFAULT_CHECK_EVERY_SECONDS = 1.0
 
