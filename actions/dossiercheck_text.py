@@ -18,6 +18,7 @@ from poortwachter import REGIME_LABELS, Advies, Tijdlijn, bronnen, datum_nl
 from poortwachter.dossiercheck import (
     DOCUMENTEN,
     OORDEEL_LABELS,
+    STATUS_LABELS,
     NIET_GEDAAN,
     ONBEKEND,
     Documentcheck,
@@ -233,12 +234,6 @@ STATUS_ICON = {
     DocumentStatus.ONTBREEKT: "❌",
     DocumentStatus.NOG_NIET_NODIG: "🕓",
 }
-STATUS_WORDS = {
-    DocumentStatus.OP_TIJD: "Op tijd",
-    DocumentStatus.TE_LAAT: "Te laat",
-    DocumentStatus.ONTBREEKT: "Ontbreekt",
-    DocumentStatus.NOG_NIET_NODIG: "Nog niet nodig",
-}
 GROUP_TITLES = {
     DocumentStatus.OP_TIJD: "In orde",
     DocumentStatus.TE_LAAT: "Te laat",
@@ -262,7 +257,8 @@ def _days(n: int) -> str:
 
 def status_text(document: Documentcheck) -> str:
     """The status in words, with how late: "Te laat (5 dagen)"."""
-    words = STATUS_WORDS[document.status]
+    label = STATUS_LABELS[document.status]
+    words = label[:1].upper() + label[1:]  # at the head of a line
     if document.status is DocumentStatus.TE_LAAT and document.dagen_te_laat is not None:
         return f"{words} ({_days(document.dagen_te_laat)})"
     if document.status is DocumentStatus.NOG_NIET_NODIG and (document.vervalt or not document.verplicht):

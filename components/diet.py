@@ -196,31 +196,29 @@ class LeanDIET2DIET(LeanLoading, DIET2DIET):
     """The ResponseSelector's model with `use_text_as_label`."""
 
 
-def _training_data(model_data: RasaModelData) -> RasaModelData:
-    return SimilarLengthBatches.of(model_data) if fast_training() else model_data
+class _TrainedInSimilarLengthBatches:
+    """What the project's DIET and ResponseSelector add to Rasa's, the same for both: the training data in
+    batches of similar length (when the training fixes are on), and that choice in the cache key."""
 
+    def preprocess_train_data(self, training_data: TrainingData) -> RasaModelData:
+        model_data = super().preprocess_train_data(training_data)  # type: ignore[misc]
+        return SimilarLengthBatches.of(model_data) if fast_training() else model_data
 
-def _cache_key_part() -> str:
-    return "similar-length-batches;one-trace" if fast_training() else "rasa-order"
+    @classmethod
+    def fingerprint_addon(cls, config: Dict[Text, Any]) -> Optional[str]:
+        return "similar-length-batches;one-trace" if fast_training() else "rasa-order"
 
 
 @DefaultV1Recipe.register(
     [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR],
     is_trainable=True,
 )
-class SpoorwijzerDIETClassifier(DIETClassifier):
+class SpoorwijzerDIETClassifier(_TrainedInSimilarLengthBatches, DIETClassifier):
     """Rasa's DIETClassifier, loaded without a training step and trained in batches of similar length."""
 
     @staticmethod
     def model_class() -> Type[RasaModel]:
         return LeanDIET
-
-    def preprocess_train_data(self, training_data: TrainingData) -> RasaModelData:
-        return _training_data(super().preprocess_train_data(training_data))
-
-    @classmethod
-    def fingerprint_addon(cls, config: Dict[Text, Any]) -> Optional[str]:
-        return _cache_key_part()
 
     @property
     def name(self) -> Text:
@@ -229,19 +227,12 @@ class SpoorwijzerDIETClassifier(DIETClassifier):
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
-class SpoorwijzerResponseSelector(ResponseSelector):
+class SpoorwijzerResponseSelector(_TrainedInSimilarLengthBatches, ResponseSelector):
     """Rasa's ResponseSelector, loaded without a training step and trained in batches of similar length."""
 
     @staticmethod
     def model_class(use_text_as_label: bool) -> Type[RasaModel]:  # type: ignore[override]
         return LeanDIET2DIET if use_text_as_label else LeanDIET2BOW
-
-    def preprocess_train_data(self, training_data: TrainingData) -> RasaModelData:
-        return _training_data(super().preprocess_train_data(training_data))
-
-    @classmethod
-    def fingerprint_addon(cls, config: Dict[Text, Any]) -> Optional[str]:
-        return _cache_key_part()
 
     @property
     def name(self) -> Text:
