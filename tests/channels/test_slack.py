@@ -11,7 +11,6 @@ What the bot posts goes to a local stand-in of Slack's Web API (chat.postMessage
 from __future__ import annotations
 
 import asyncio
-import copy
 import hashlib
 import hmac
 import json
@@ -24,13 +23,11 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
-from pathlib import Path
 from types import SimpleNamespace
 from unittest import mock
 
 import pytest
 from aiohttp import web
-from rasa.core.actions.action import create_bot_utterance
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import UserUttered
 
@@ -39,8 +36,14 @@ from connectors.limits import RATE_LIMITED_TEXT
 from connectors.slack import SpoorwijzerSlackBot, SpoorwijzerSlackInput, is_direct_message, to_slack_mrkdwn
 from privacy.erasure import ERASE_FAILED_TEXT, ERASED_TEXT
 from privacy.notices import NO_REPLY_TEXT, STORE_FAILED, STORE_FAILED_TEXT
-from privacy.store import PrivateInMemoryTrackerStore, PrivateSQLTrackerStore
+from privacy.store import PrivateSQLTrackerStore
 from tests.channels.registry import CHANNELS
+from tests.channels.stand_ins import (
+    Limits,
+    ReadOnlyStore,
+    give_the_erase_reply,
+    wait_for,
+)
 
 SECRET = "test-signing-secret"
 ID_SECRET = "slack-test-id-secret-" + "x" * 32
@@ -93,47 +96,6 @@ class SlackWebAPI:
 ANSWER = "Antwoord van de assistent."  # what the stand-in for Rasa says to an ordinary message
 
 SLACK_API = SlackWebAPI()
-
-
-class KeepsEverything(dict):
-    """Conversations in a storage that keeps what it has but cannot delete (a read-only database)."""
-
-    def pop(self, *args):
-        raise OSError("attempt to write a readonly database")
-
-
-class ReadOnlyStore(PrivateInMemoryTrackerStore):
-    """Spoorwijzer's store on a storage that cannot delete: asked to erase, it must say it failed."""
-
-    def __init__(self) -> None:
-        super().__init__(Domain.empty())
-        self.store = KeepsEverything()
-
-    @property
-    def trackers(self) -> dict:
-        return self.store
-
-
-ERASE_REPLY = Domain.load(Path(__file__).resolve().parents[2] / "domain").responses["utter_conversation_erased"][0]
-
-
-async def give_the_erase_reply(message, tracker) -> None:
-    """What Rasa does with the confirmation reply (domain/privacy.yml): its response action makes a
-    BotUttered of it, the processor adds that to the tracker and sends it through the channel."""
-    event = create_bot_utterance(copy.deepcopy(ERASE_REPLY))
-    tracker.update(event)
-    await message.output_channel.send_response(message.sender_id, event.message())
-
-
-class Limits:
-    """A stand-in for connectors.limits.RateLimits: records the calls, answers `allowed`."""
-
-    def __init__(self, allowed: bool) -> None:
-        self.allowed, self.calls = allowed, []
-
-    async def allow(self, conversation, client=None) -> bool:
-        self.calls.append((conversation, client))
-        return self.allowed
 
 
 class SlackUnderTest(SpoorwijzerSlackInput):
@@ -342,12 +304,6 @@ def post(url: str, body: bytes, headers: dict) -> tuple[int, dict, bytes]:
             return reply.status, dict(reply.headers), reply.read()
     except urllib.error.HTTPError as error:
         return error.code, dict(error.headers), error.read()
-
-
-def wait_for(items, count: int, seconds: float = 5) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline and len(items) < count:
-        time.sleep(0.05)
 
 
 def wait_for_text(api: SlackWebAPI, text: str, seconds: float = 5) -> None:

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import copy
 import datetime
 import hashlib
 import json
@@ -37,7 +36,6 @@ import time
 import urllib.error
 import urllib.request
 import uuid
-from pathlib import Path
 from types import SimpleNamespace
 from unittest import mock
 
@@ -49,7 +47,6 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
 from jwt.algorithms import RSAAlgorithm
-from rasa.core.actions.action import create_bot_utterance
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import UserUttered
 
@@ -60,8 +57,14 @@ from connectors.teams import TeamsInput, conversation_id, message_text, platform
 from connectors.teams_auth import BOT_FRAMEWORK_ISSUER
 from privacy.erasure import ERASE_FAILED_TEXT, ERASED_TEXT
 from privacy.notices import NO_REPLY_TEXT, STORE_FAILED, STORE_FAILED_TEXT
-from privacy.store import PrivateInMemoryTrackerStore, PrivateSQLTrackerStore
+from privacy.store import PrivateSQLTrackerStore
 from tests.channels.registry import CHANNELS
+from tests.channels.stand_ins import (
+    Limits,
+    ReadOnlyStore,
+    give_the_erase_reply,
+    wait_for,
+)
 
 APP_ID = "11111111-2222-3333-4444-555555555555"
 TENANT = "99999999-8888-7777-6666-555555555555"
@@ -218,47 +221,6 @@ class Microsoft:
 MICROSOFT = Microsoft()
 
 
-class KeepsEverything(dict):
-    """Conversations in a storage that keeps what it has but cannot delete (a read-only database)."""
-
-    def pop(self, *args):
-        raise OSError("attempt to write a readonly database")
-
-
-class ReadOnlyStore(PrivateInMemoryTrackerStore):
-    """Spoorwijzer's store on a storage that cannot delete: asked to erase, it must say it failed."""
-
-    def __init__(self) -> None:
-        super().__init__(Domain.empty())
-        self.store = KeepsEverything()
-
-    @property
-    def trackers(self) -> dict:
-        return self.store
-
-
-ERASE_REPLY = Domain.load(Path(__file__).resolve().parents[2] / "domain").responses["utter_conversation_erased"][0]
-
-
-async def give_the_erase_reply(message, tracker) -> None:
-    """What Rasa does with the confirmation reply (domain/privacy.yml): its response action makes a
-    BotUttered of it, the processor adds that to the tracker and sends it through the channel."""
-    event = create_bot_utterance(copy.deepcopy(ERASE_REPLY))
-    tracker.update(event)
-    await message.output_channel.send_response(message.sender_id, event.message())
-
-
-class Limits:
-    """A stand-in for connectors.limits.RateLimits: records the calls, answers `allowed`."""
-
-    def __init__(self, allowed: bool) -> None:
-        self.allowed, self.calls = allowed, []
-
-    async def allow(self, conversation, client=None) -> bool:
-        self.calls.append((conversation, client))
-        return self.allowed
-
-
 class TeamsUnderTest(TeamsInput):
     """The real connector; per test its agent can be swapped."""
 
@@ -351,12 +313,6 @@ def post(url: str, body: dict, token: str | None) -> int:
             return reply.status
     except urllib.error.HTTPError as error:
         return error.code
-
-
-def wait_for(items, count: int, seconds: float = 5) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline and len(items) < count:
-        time.sleep(0.05)
 
 
 def wait_for_text(microsoft: Microsoft, text: str, seconds: float = 5) -> None:
