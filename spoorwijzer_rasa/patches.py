@@ -19,6 +19,13 @@ listed in PATCHES, each with why no extension point reaches it; `install()` sets
    Rasa's `session_config`, with its reason): a new session also starts once the session has that
    many user messages and nothing is pending (no form running, no yes/no question open). Rasa's own
    check knows only `session_expiration_time`; a domain without the key keeps Rasa's behaviour.
+4. While training, Rasa fingerprints the output of every step of the pipeline to key its cache: the whole
+   training data, each token and each feature matrix. A sparse matrix was first written out as one line
+   of text per value and each token hashed field by field: ±20 s of a ±230 s training (py-spy, #27). The
+   fingerprints here hash the same content directly (the matrix's shape, type, positions and values; the
+   token's text, place, lemma and data). They only name cache entries, so the trained model is the same
+   bit for bit (docs/benchmarks.md); equal content still gives an equal fingerprint, and any difference
+   a different one. Token data that is not plain text or numbers goes to Rasa's own fingerprint.
 
 `install()` refuses any Rasa but the version these were written and tested for.
 """
@@ -26,24 +33,30 @@ listed in PATCHES, each with why no extension point reaches it; `install()` sets
 from __future__ import annotations
 
 import functools
+import hashlib
 import logging
 from dataclasses import dataclass
 from typing import Any, Dict, Optional
 
+import numpy as np
 import rasa
 from jsonschema.exceptions import best_match
 from jsonschema.validators import validator_for
 from rasa.core.actions.action import RemoteAction
 from rasa.core.processor import MessageProcessor
+from rasa.nlu.tokenizers.tokenizer import Token
 from rasa.shared.constants import DOCS_BASE_URL
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import BotUttered, Event, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.nlu.training_data.features import Features
+from rasa.shared.utils.io import deep_container_fingerprint, get_text_hash
 
 logger = logging.getLogger(__name__)
 RASA_VERSION = "3.6.21"  # the version these were written and tested for
 STOCK_RESOLVE_EVENT_TYPE = Event.resolve_by_type
 STOCK_HAS_SESSION_EXPIRED = MessageProcessor._has_session_expired
+STOCK_TOKEN_FINGERPRINT = Token.fingerprint
 # The domain's session rule (domain/core.yml, session_config): user messages per session.
 SESSION_RULE_KEY = "new_session_after_user_messages"
 # Payloads of buttons that answer the previous bot message; while one is offered, no new session.
@@ -128,6 +141,34 @@ def _has_session_expired(self: MessageProcessor, tracker: DialogueStateTracker) 
     return turns is not None and long_session_at_a_safe_point(tracker, turns)
 
 
+def _features_fingerprint(self: Features) -> str:
+    if self._cached_fingerprint is None:
+        content = hashlib.md5()  # noqa: S324 - names a cache entry, as in Rasa; not a security check
+        matrix = self.features
+        if self.is_dense():
+            arrays = (np.ascontiguousarray(matrix),)
+        else:
+            coo = matrix.tocoo()  # Rasa's own fingerprint reads the same coordinate form
+            arrays = (coo.row, coo.col, coo.data)
+        content.update(f"{'dense' if self.is_dense() else 'sparse'} {matrix.shape} {matrix.dtype}".encode())
+        for array in arrays:
+            content.update(np.ascontiguousarray(array).tobytes())
+        self._cached_fingerprint = deep_container_fingerprint(
+            [self.type, self.origin, self.attribute, content.hexdigest()]
+        )
+    return self._cached_fingerprint
+
+
+_PLAIN = (str, int, float, bool, type(None))
+
+
+def _token_fingerprint(self: Token) -> str:
+    data = self.data or {}
+    if not all(isinstance(key, str) and isinstance(value, _PLAIN) for key, value in data.items()):
+        return STOCK_TOKEN_FINGERPRINT(self)
+    return get_text_hash(repr((self.text, self.start, self.end, self.lemma, sorted(data.items()))))
+
+
 @dataclass(frozen=True)
 class Patch:
     owner: type
@@ -157,6 +198,20 @@ PATCHES = (
         _has_session_expired,
         "The domain's session_config offers only an expiration time; whether a session has ended is decided "
         "by this private method of the MessageProcessor, which Agent creates itself (no processor setting).",
+    ),
+    Patch(
+        Features,
+        "fingerprint",
+        _features_fingerprint,
+        "Rasa's TrainingHook fingerprints every node's output to key its cache; it is not configurable, and the "
+        "Features objects are made inside Rasa's own featurizers (RegexFeaturizer, CountVectorsFeaturizer, …).",
+    ),
+    Patch(
+        Token,
+        "fingerprint",
+        _token_fingerprint,
+        "The same TrainingHook fingerprints every token of every message after every pipeline step; the "
+        "tokens' fingerprint is a method of Rasa's Token class, which tokenizers and featurizers share.",
     ),
 )
 

@@ -217,3 +217,151 @@ def test_install_also_replaces_the_session_check(monkeypatch):
     monkeypatch.setattr(MessageProcessor, "_has_session_expired", patches.STOCK_HAS_SESSION_EXPIRED)
     patches.install()
     assert MessageProcessor._has_session_expired is patches._has_session_expired
+
+
+# --- 4: fingerprints for Rasa's training cache ------------------------------------------------------
+
+import logging  # noqa: E402
+
+import numpy as np  # noqa: E402
+import scipy.sparse  # noqa: E402
+from rasa.nlu.tokenizers.tokenizer import Token  # noqa: E402
+from rasa.shared.nlu.training_data.features import Features  # noqa: E402
+
+STOCK_FEATURES_FINGERPRINT = Features.fingerprint
+
+
+def sparse(values, shape=(2, 5), dtype=np.float64):
+    rows, cols, data = zip(*values)
+    return scipy.sparse.coo_matrix((np.array(data, dtype=dtype), (rows, cols)), shape=shape)
+
+
+FEATURES = {
+    "sparse": Features(sparse([(0, 1, 1.0), (1, 3, 2.0)]), "sequence", "text", "CountVectorsFeaturizer"),
+    "same matrix, built as csr": Features(
+        sparse([(0, 1, 1.0), (1, 3, 2.0)]).tocsr(), "sequence", "text", "CountVectorsFeaturizer"
+    ),
+    "other value": Features(sparse([(0, 1, 1.0), (1, 3, 3.0)]), "sequence", "text", "CountVectorsFeaturizer"),
+    "other position": Features(sparse([(0, 1, 1.0), (1, 4, 2.0)]), "sequence", "text", "CountVectorsFeaturizer"),
+    "other attribute": Features(sparse([(0, 1, 1.0), (1, 3, 2.0)]), "sequence", "response", "CountVectorsFeaturizer"),
+    "other type": Features(sparse([(0, 1, 1.0), (1, 3, 2.0)]), "sentence", "text", "CountVectorsFeaturizer"),
+    "other origin": Features(sparse([(0, 1, 1.0), (1, 3, 2.0)]), "sequence", "text", "RegexFeaturizer"),
+    "dense": Features(np.array([[1.0, 0.0], [0.5, 2.0]]), "sentence", "text", "LexicalSyntacticFeaturizer"),
+    "dense, other value": Features(
+        np.array([[1.0, 0.0], [0.5, 2.5]]), "sentence", "text", "LexicalSyntacticFeaturizer"
+    ),
+}
+
+
+def fresh(features: Features) -> Features:
+    return Features(features.features, features.type, features.attribute, features.origin)
+
+
+def test_features_fingerprints_tell_apart_what_rasas_own_tell_apart():
+    """Equal content, equal fingerprint; any difference, a different one — as with Rasa's fingerprint, so the
+    training cache restores exactly what it restored before (only the names of its entries change)."""
+    ours, stock = patches._features_fingerprint, STOCK_FEATURES_FINGERPRINT
+    names = sorted(FEATURES)
+    for a in names:
+        for b in names:
+            same_for_us = ours(fresh(FEATURES[a])) == ours(fresh(FEATURES[b]))
+            assert same_for_us == (stock(fresh(FEATURES[a])) == stock(fresh(FEATURES[b]))), (a, b)
+    assert patches._features_fingerprint(fresh(FEATURES["sparse"])) == patches._features_fingerprint(
+        fresh(FEATURES["same matrix, built as csr"])
+    )
+
+
+def test_a_matrix_of_another_shape_is_another_matrix_also_where_rasas_own_fingerprint_sees_none():
+    """Rasa writes out only the values of a sparse matrix and only the bytes of a dense one: the same
+    values in a wider vocabulary, or the same bytes in another shape, got the same fingerprint."""
+    wider = Features(sparse([(0, 1, 1.0), (1, 3, 2.0)], shape=(2, 6)), "sequence", "text", "CountVectorsFeaturizer")
+    flat = Features(np.array([[1.0, 0.0, 0.5, 2.0]]), "sentence", "text", "LexicalSyntacticFeaturizer")
+    for other, same_bytes in ((wider, FEATURES["sparse"]), (flat, FEATURES["dense"])):
+        assert STOCK_FEATURES_FINGERPRINT(fresh(other)) == STOCK_FEATURES_FINGERPRINT(fresh(same_bytes))
+        assert patches._features_fingerprint(fresh(other)) != patches._features_fingerprint(fresh(same_bytes))
+
+
+TOKENS = {
+    "token": Token("ziek", 4, lemma="ziek", data={"pos": "ADJ"}),
+    "other text": Token("zieke", 4, lemma="ziek", data={"pos": "ADJ"}),
+    "other place": Token("ziek", 5, lemma="ziek", data={"pos": "ADJ"}),
+    "other end": Token("ziek", 4, end=9, lemma="ziek", data={"pos": "ADJ"}),
+    "other lemma": Token("ziek", 4, lemma="zieken", data={"pos": "ADJ"}),
+    "other data": Token("ziek", 4, lemma="ziek", data={"pos": "NOUN"}),
+    "more data": Token("ziek", 4, lemma="ziek", data={"pos": "ADJ", "n": 1}),
+    "no data": Token("ziek", 4, lemma="ziek"),
+}
+
+
+def test_token_fingerprints_tell_apart_what_rasas_own_tell_apart():
+    names = sorted(TOKENS)
+    for a in names:
+        for b in names:
+            ours = patches._token_fingerprint(TOKENS[a]) == patches._token_fingerprint(TOKENS[b])
+            stock = patches.STOCK_TOKEN_FINGERPRINT(TOKENS[a]) == patches.STOCK_TOKEN_FINGERPRINT(TOKENS[b])
+            assert ours == stock, (a, b)
+    same = Token("ziek", 4, lemma="ziek", data={"pos": "ADJ"})
+    assert patches._token_fingerprint(same) == patches._token_fingerprint(TOKENS["token"])
+
+
+def test_a_number_is_not_its_text_also_where_rasas_own_fingerprint_sees_no_difference():
+    number = Token("ziek", 4, data={"n": 1})
+    text = Token("ziek", 4, data={"n": "1"})
+    assert patches.STOCK_TOKEN_FINGERPRINT(number) == patches.STOCK_TOKEN_FINGERPRINT(text)
+    assert patches._token_fingerprint(number) != patches._token_fingerprint(text)
+
+
+def test_token_data_that_is_not_plain_gets_rasas_own_fingerprint():
+    token = Token("ziek", 4, data={"vector": [0.1, 0.2]})
+    assert patches._token_fingerprint(token) == patches.STOCK_TOKEN_FINGERPRINT(token)
+
+
+CACHE_CONFIG = """
+recipe: default.v1
+language: nl
+assistant_id: spoorwijzer-cache
+pipeline:
+  - name: WhitespaceTokenizer
+  - name: LexicalSyntacticFeaturizer
+  - name: CountVectorsFeaturizer
+    analyzer: char_wb
+    min_ngram: 2
+    max_ngram: 4
+  - name: LogisticRegressionClassifier
+"""
+
+
+def restored(caplog) -> set:
+    return {r.getMessage().split("'")[1] for r in caplog.records if r.getMessage().startswith("Restored component")}
+
+
+def test_with_the_patches_rasas_training_cache_restores_unchanged_steps_and_retrains_changed_ones(
+    tmp_path, monkeypatch, caplog
+):
+    from tests.server.toy_nlu import NLU, train_toy_model
+
+    patches.install()
+    monkeypatch.setenv("RASA_CACHE_DIRECTORY", str(tmp_path / "cache"))
+    caplog.set_level(logging.INFO, logger="rasa.engine.training.hooks")
+    for run in ("first", "same data"):
+        (tmp_path / run).mkdir()
+        caplog.clear()
+        train_toy_model(tmp_path / run, CACHE_CONFIG)
+        if run == "first":
+            assert restored(caplog) == set()
+    assert {"CountVectorsFeaturizer", "LogisticRegressionClassifier"} <= restored(caplog)
+
+    (tmp_path / "changed").mkdir()
+    caplog.clear()
+    train_toy_model(tmp_path / "changed", CACHE_CONFIG, nlu=NLU.replace("hoi daar", "hoi allemaal"))
+    # The vocabulary is learnt again from the changed data, and so is everything after it.
+    assert "LogisticRegressionClassifier" not in restored(caplog)
+    assert "CountVectorsFeaturizer" not in restored(caplog)
+
+
+def test_install_also_replaces_the_fingerprints(monkeypatch):
+    monkeypatch.setattr(Features, "fingerprint", STOCK_FEATURES_FINGERPRINT)
+    monkeypatch.setattr(Token, "fingerprint", patches.STOCK_TOKEN_FINGERPRINT)
+    patches.install()
+    assert Features.fingerprint is patches._features_fingerprint
+    assert Token.fingerprint is patches._token_fingerprint

@@ -203,6 +203,8 @@ EXPECTED_PATCHES = {
     ("RemoteAction", "_validate_action_result"),
     ("Event", "resolve_by_type"),
     ("MessageProcessor", "_has_session_expired"),
+    ("Features", "fingerprint"),
+    ("Token", "fingerprint"),
 }
 
 
