@@ -12,7 +12,8 @@ Per kind (forum, qa, column, faq-heading, hr) and for long messages (40+ words).
 
 Usage: python benchmarks/bench_answers.py [model] --set NAME [--set NAME ...] [--misses]
 NAME: own (tests/nlu/heldout.yml), dev (tests/nlu/real_questions/dev.yml), heldout
-(tests/nlu/real_questions/heldout.yml), heldout-2026-12 (tests/nlu/real_questions_2026_12/heldout.yml).
+(tests/nlu/real_questions/heldout.yml), heldout-2026-12 (tests/nlu/real_questions_2026_12/heldout.yml),
+heldout-2026-12b (tests/nlu/real_questions_2026_12b/questions.yml).
 The held-out sets are for a final measurement only: record in docs/benchmarks.md when one was used.
 """
 
@@ -43,6 +44,9 @@ SETS = {
     "dev": ROOT / "tests" / "nlu" / "real_questions" / "dev.yml",
     "heldout": ROOT / "tests" / "nlu" / "real_questions" / "heldout.yml",
     "heldout-2026-12": ROOT / "tests" / "nlu" / "real_questions_2026_12" / "heldout.yml",
+    # Collected on 6 December 2026 (evening) to measure honesty on unknown questions once more; 44 of 72
+    # have no answer (tests/nlu/real_questions_2026_12b/README.md).
+    "heldout-2026-12b": ROOT / "tests" / "nlu" / "real_questions_2026_12b" / "questions.yml",
 }
 
 

@@ -19,6 +19,10 @@ response. Otherwise the intent becomes `nlu_fallback`, and action_suggest offers
 as "Bedoel je …?" buttons from the ranking this component leaves in `antwoord_ranking`. It
 replaces Rasa's FallbackClassifier and the old FaqSelectionFallback, so one place decides
 "sure or not"; docs/benchmarks.md has the measurements that chose the weights.
+One more check before a fixed answer is given: a message that names neither illness nor any term of
+re-integration (components/onderwerp.py) is most likely about something we have no answer for. Its fixed
+answer must then be at least `sure_without_onderwerp`; below that the message gets out_of_scope, the honest
+"daar kan ik je niet mee helpen", instead of the nearest answer about something else (item 4).
 Placed after the ResponseSelector (config.yml); the corrections after it (guide ambiguity, a
 date only, no words, English, crisis) still have the last word.
 """
@@ -28,7 +32,6 @@ from __future__ import annotations
 import logging
 import math
 import pickle
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
@@ -45,7 +48,9 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, PREDICTED_CONF
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from components.onderwerp import mentions_onderwerp
 from components.question_focus import is_long, questions
+from components.text import normalise  # also where an index pickled before 6 December 2026 finds it
 
 logger = logging.getLogger(__name__)
 
@@ -59,12 +64,7 @@ INDEX_FILE = "lexical_index.pkl"
 # Intents that are never an answer of their own: the fallback itself, and the retrieval intent
 # (its answers are ranked one by one as faq/<key>).
 NOT_AN_ANSWER = {DEFAULT_NLU_FALLBACK_INTENT_NAME}
-
-
-def normalise(text: str) -> str:
-    """Lower case without accents: "beëindiging" and "beeindiging" are the same word pieces."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+OUT_OF_SCOPE = "out_of_scope"
 
 
 class LexicalIndex:
@@ -176,7 +176,14 @@ class AnswerRanking(GraphComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         # Chosen on the real-question development set and our own held-out set (docs/benchmarks.md).
-        return {"retrieval_intent": "faq", "lexical": 0.3, "temperature": 0.03, "sure": 0.35, "margin": 0.1}
+        return {
+            "retrieval_intent": "faq",
+            "lexical": 0.3,
+            "temperature": 0.03,
+            "sure": 0.35,
+            "margin": 0.1,
+            "sure_without_onderwerp": 0.0,  # 0: every sure fixed answer is given, as before this check
+        }
 
     def __init__(
         self,
@@ -272,11 +279,18 @@ class AnswerRanking(GraphComponent):
         if not is_sure(ranking, self.weights):
             self._set_intent(message, DEFAULT_NLU_FALLBACK_INTENT_NAME, 1.0 - score, ranking)
             return
+        if best.startswith(f"{retrieval}/") and self._off_subject(message.get(TEXT), score):
+            self._set_intent(message, OUT_OF_SCOPE, 1.0 - score, ranking)
+            return
         if best.startswith(f"{retrieval}/"):
             self._select_answer(message, best, score, ranking)
             self._set_intent(message, retrieval, score, ranking)
         else:
             self._set_intent(message, best, score, ranking)
+
+    def _off_subject(self, text: str, score: float) -> bool:
+        """A fixed answer that is not sure enough for a message that does not name our subject."""
+        return score < float(self.config["sure_without_onderwerp"]) and not mentions_onderwerp(text)
 
     def _second_question(self, text: str, given: str) -> Optional[str]:
         """For a long message with two or more questions: the answer another question points to, when

@@ -281,3 +281,60 @@ def test_one_question_or_a_short_message_names_no_other(trained):
     for text in (short, LONG_TWO_QUESTIONS.replace("? En krijg ik", " en krijg ik")):
         (message,) = trained.process([_classified(text, [("faq", 0.95)], [("faq/deskundigenoordeel", 0.9)])])
         assert message.get("tweede_vraag") is None, text
+
+
+# --- a message that does not name our subject (components/onderwerp.py; #27 item 4) -----------------
+
+
+# The weights of config.yml, with and without the check.
+PROJECT_WEIGHTS = {"sure": 0.1, "margin": 0.02}
+
+
+def _component(tmp_path, **config) -> AnswerRanking:
+    storage = LocalModelStorage(tmp_path)
+    resource = Resource("answer_ranking")
+    context = ExecutionContext(graph_schema=None, model_id="test")
+    config = {**AnswerRanking.get_default_config(), **PROJECT_WEIGHTS, **config}
+    AnswerRanking.create(config, storage, resource, context).train(_training_data())
+    return AnswerRanking.load(config, storage, resource, context)
+
+
+@pytest.fixture
+def with_subject_check(tmp_path):
+    return _component(tmp_path, sure_without_onderwerp=0.3)
+
+
+WEAK_FAQ = ([("faq", 0.6), ("greet", 0.1)], [("faq/deskundigenoordeel", 0.45), ("faq/ziektewet_vangnet", 0.1)])
+STRONG_FAQ = ([("faq", 0.99)], [("faq/deskundigenoordeel", 0.95), ("faq/ziektewet_vangnet", 0.04)])
+
+
+def test_a_weak_fixed_answer_to_a_message_off_our_subject_makes_way_for_out_of_scope(with_subject_check):
+    (message,) = with_subject_check.process([_classified("reorganisatie?", *WEAK_FAQ)])
+    assert message.get(RANKING_KEY)[0]["score"] < 0.3
+    assert message.get("intent")["name"] == "out_of_scope"
+    assert message.get("intent_ranking")[0]["name"] == "out_of_scope"
+    # The ranking stays, for analytics; the reply (utter_out_of_scope) offers no guesses.
+    assert message.get(RANKING_KEY)[0]["antwoord"] == "faq/deskundigenoordeel"
+
+
+def test_the_same_weak_answer_is_given_when_the_message_names_the_subject(with_subject_check):
+    (message,) = with_subject_check.process([_classified("reorganisatie? burn-out", *WEAK_FAQ)])
+    assert message.get(RANKING_KEY)[0]["score"] < 0.3
+    assert message.get("intent")["name"] == "faq"
+    assert message.get("response_selector")["faq"]["response"]["intent_response_key"] == "faq/deskundigenoordeel"
+
+
+def test_a_strong_fixed_answer_is_given_without_the_subject_words(with_subject_check):
+    (message,) = with_subject_check.process([_classified("reorganisatie?", *STRONG_FAQ)])
+    assert message.get(RANKING_KEY)[0]["score"] >= 0.3
+    assert message.get("intent")["name"] == "faq"
+
+
+def test_other_intents_are_not_asked_for_the_subject(with_subject_check):
+    (message,) = with_subject_check.process([_classified("goedemorgen", [("greet", 0.9), ("faq", 0.05)], [])])
+    assert message.get("intent")["name"] == "greet"
+
+
+def test_without_the_setting_a_weak_answer_is_given_as_before(tmp_path):
+    (message,) = _component(tmp_path).process([_classified("reorganisatie?", *WEAK_FAQ)])
+    assert message.get("intent")["name"] == "faq"
