@@ -1,8 +1,8 @@
 """Suggest when unsure: "Bedoel je …?" with the likely answers as buttons (issue #27 item 1).
 
-A message the model is unsure about gets the intent nlu_fallback (Rasa's FallbackClassifier,
-components/faq_fallback.py). It used to get the honest fallback at once, also when the right
-answer was the model's second guess. action_suggest reads what the model did find for the
+A message the model is unsure about gets the intent nlu_fallback (components/answer_ranking.py
+decides). It used to get the honest fallback at once, also when the right answer was the model's
+second guess. action_suggest reads what the model did find for the
 message (the intent ranking, and the ResponseSelector's ranking of the fixed answers) and offers
 up to three plausible answers as buttons, plus "Iets anders", which leads to the honest fallback.
 With no plausible answer (or out_of_scope on top) it gives the honest fallback directly.
@@ -10,14 +10,18 @@ With no plausible answer (or out_of_scope on top) it gives the honest fallback d
 Each button's payload names the answer it leads to, the same in the web chat, Slack and Teams:
 /choose_answer{"antwoord": "faq/<key>"} for a fixed answer (answered by action_choose_answer),
 /ask_track, /ask_timeline or /ask_termijn for the guide. The titles are data in
-domain/suggest.yml. No message text is logged or kept here.
+domain/suggest.yml, read again when the file changes (looked at at most once a second), so that a
+better title is in the next reply without restarting the action server. A file that does not load
+(a YAML typo, a half-saved file, a missing list) keeps the last titles; the log names the file, never
+its content. No message text is logged or kept here.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import re
-from functools import lru_cache
+import time
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Text
 
@@ -29,7 +33,11 @@ from rasa_sdk.types import DomainDict
 
 from .termijn_namen import RULE_KEYS
 
+logger = logging.getLogger(__name__)
+
 SUGGEST_FILE = Path(__file__).resolve().parents[1] / "domain" / "suggest.yml"
+# Looking at a file's stamp costs microseconds, reading and checking it a few milliseconds.
+CHECK_EVERY_SECONDS = 1.0
 CHOOSE_INTENT = "choose_answer"
 ANSWER_ENTITY = "antwoord"
 NO_ANSWER = "geen_antwoord"  # the "Iets anders" button; the same label as the real-question sets
@@ -135,10 +143,65 @@ def alternative_buttons(tracker: Tracker) -> List[Dict[str, str]]:
     return [*buttons, something_else_button()] if buttons else []
 
 
-@lru_cache(maxsize=1)
+class TitlesOnDisk:
+    """The titles of a suggest file as it is on disk now: read again when its stamp changed."""
+
+    def __init__(self, path: Path, check_every: float = CHECK_EVERY_SECONDS) -> None:
+        self._path = path
+        self._check_every = check_every
+        self._checked = float("-inf")
+        self._stamp: Optional[tuple] = None
+        self._data: Optional[Dict[str, Any]] = None
+
+    def data(self) -> Dict[str, Any]:
+        now = time.monotonic()
+        if self._data is None or now - self._checked >= self._check_every:
+            self._checked = now
+            self._refresh()
+        assert self._data is not None  # _refresh raised otherwise
+        return self._data
+
+    def _refresh(self) -> None:
+        try:
+            info = self._path.stat()
+            stamp: Optional[tuple] = (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+        except OSError:
+            stamp = None
+        if self._data is not None and stamp == self._stamp:
+            return
+        try:
+            data = _checked_titles(yaml.safe_load(self._path.read_text(encoding="utf-8")))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError):
+            if self._data is None:
+                raise  # no titles at all: the action cannot offer a single button
+            logger.warning("%s laadt niet; de vorige knoptitels blijven staan.", self._path.name)
+            self._stamp = stamp  # tried once; tried again when the file changes again
+            return
+        self._data, self._stamp = data, stamp
+
+
+def _checked_titles(data: Any) -> Dict[str, Any]:
+    """The file's content when it has every list the buttons need, with text titles; else ValueError."""
+    if not isinstance(data, dict):
+        raise ValueError("geen YAML-mapping")
+    answers, guide, other = data.get("antwoordtitels"), data.get("gidstitels"), data.get("iets_anders")
+    if not isinstance(answers, dict) or not all(isinstance(t, str) and t.strip() for t in answers.values()):
+        raise ValueError("antwoordtitels")
+    for intent in GUIDE_QUESTIONS.values():
+        titles = (guide or {}).get(intent) if isinstance(guide, dict) else None
+        if not isinstance(titles, dict) or not all(isinstance(titles.get(r), str) for r in ("werknemer", "werkgever")):
+            raise ValueError("gidstitels")
+    if not isinstance(other, str) or not other.strip():
+        raise ValueError("iets_anders")
+    return data
+
+
+TITLES = TitlesOnDisk(SUGGEST_FILE)
+
+
 def suggest_data() -> Dict[str, Any]:
-    """The titles in domain/suggest.yml (read once per process)."""
-    return yaml.safe_load(SUGGEST_FILE.read_text(encoding="utf-8"))
+    """The titles in domain/suggest.yml as the file is now (see TitlesOnDisk)."""
+    return TITLES.data()
 
 
 def choice_payload(answer: str) -> str:

@@ -282,6 +282,86 @@ def test_every_fixed_answer_has_a_short_title_and_every_title_an_answer(rasa_dom
     assert len(set(titles.values())) == len(titles), "two answers with the same title"
 
 
+# --- a title changed on disk is in the next reply, without a restart ------------------------------
+
+
+@pytest.fixture
+def titles_file(tmp_path, monkeypatch):
+    """A copy of domain/suggest.yml that the action reads, looked at on every call."""
+    path = tmp_path / "suggest.yml"
+    path.write_text(suggest.SUGGEST_FILE.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setattr(suggest, "TITLES", suggest.TitlesOnDisk(path, check_every=0))
+    return path
+
+
+def _rewrite(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def _title_of(answer: str) -> str:
+    return suggest.button(answer, None)["title"]
+
+
+def test_a_changed_title_is_in_the_next_button(titles_file):
+    assert _title_of("faq/spoor_2") == "Wat is spoor 2?"
+    _rewrite(titles_file, '"Wat is spoor 2?"', '"Spoor 2: werk bij een andere werkgever"')
+    assert _title_of("faq/spoor_2") == "Spoor 2: werk bij een andere werkgever"
+    _rewrite(titles_file, '"Iets anders"', '"Iets anders vragen"')
+    assert suggest.something_else_button()["title"] == "Iets anders vragen"
+
+
+@pytest.mark.parametrize(
+    "breakage",
+    [
+        "antwoordtitels: [niet: afgesloten",  # a YAML typo
+        "",  # an empty (half-saved) file
+        "iets_anders: Iets anders\n",  # the answers' titles are gone
+        "antwoordtitels: {faq/spoor_2: 12}\ngidstitels: {}\niets_anders: x\n",  # no text, no guide titles
+    ],
+)
+def test_a_file_that_does_not_load_keeps_the_last_titles_and_the_log_names_only_the_file(titles_file, breakage, caplog):
+    assert _title_of("faq/spoor_2") == "Wat is spoor 2?"
+    titles_file.write_text(breakage + "# geheim-woord", encoding="utf-8")
+    with caplog.at_level("WARNING", logger="actions.suggest"):
+        assert _title_of("faq/spoor_2") == "Wat is spoor 2?"
+        assert _title_of("ask_track") == "In welk spoor zit ik?"
+    assert [r.getMessage() for r in caplog.records] == ["suggest.yml laadt niet; de vorige knoptitels blijven staan."]
+    # Tried once per change: the next calls do not read or warn again until the file changes.
+    caplog.clear()
+    _title_of("faq/spoor_2")
+    assert caplog.records == []
+
+
+def test_the_file_is_read_again_only_when_it_changed(titles_file, monkeypatch):
+    reads = []
+    real_load = suggest.yaml.safe_load
+    monkeypatch.setattr(suggest.yaml, "safe_load", lambda text: reads.append(1) or real_load(text))
+    for _ in range(5):
+        _title_of("faq/spoor_2")
+    assert len(reads) == 1
+    _rewrite(titles_file, '"Wat is spoor 2?"', '"Spoor 2"')
+    _title_of("faq/spoor_2")
+    assert len(reads) == 2
+
+
+def test_within_the_second_the_file_is_not_even_looked_at(tmp_path):
+    path = tmp_path / "suggest.yml"
+    path.write_text(suggest.SUGGEST_FILE.read_text(encoding="utf-8"), encoding="utf-8")
+    titles = suggest.TitlesOnDisk(path, check_every=3600)
+    first = titles.data()["antwoordtitels"]["faq/spoor_2"]
+    _rewrite(path, '"Wat is spoor 2?"', '"Spoor 2"')
+    assert titles.data()["antwoordtitels"]["faq/spoor_2"] == first
+
+
+def test_without_any_titles_the_action_server_says_so_at_once(tmp_path):
+    path = tmp_path / "suggest.yml"
+    path.write_text("antwoordtitels: [kapot", encoding="utf-8")
+    with pytest.raises(yaml.YAMLError):
+        suggest.TitlesOnDisk(path).data()
+
+
 def test_the_domain_declares_what_the_buttons_use(rasa_domain):
     assert "choose_answer" in rasa_domain.intents and "antwoord" in rasa_domain.entities
     assert {"action_suggest", "action_choose_answer"} <= set(rasa_domain.user_actions)
