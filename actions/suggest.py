@@ -52,6 +52,7 @@ FALLBACK_INTENT = "nlu_fallback"
 # MIN_SCORE: below it the candidates were wrong far more often than right.
 RANKING_KEY = "antwoord_ranking"
 SECOND_QUESTION_KEY = "tweede_vraag"
+SUBJECT_MISSING_KEY = "onderwerp_ontbreekt"  # components/answer_ranking.py: refused for want of our subject
 MIN_SCORE = 0.05
 MAX_CANDIDATES = 3
 # The guide's intents, and the question a button asks for them. A sick date or a situation on
@@ -238,6 +239,44 @@ class ActionSuggest(Action):
             dispatcher.utter_message(response="utter_default")
             return []
         dispatcher.utter_message(response="utter_suggest", buttons=[*buttons, something_else_button()])
+        return []
+
+
+def conversation_was_about_illness(tracker: Tracker) -> bool:
+    """Whether this session already had a fixed answer or the guide, or knows the first sick day: then a
+    follow-up without any word of our subject ("en hoe lang duurt dat?") is most likely still about it."""
+    if tracker.get_slot("eerste_ziektedag"):
+        return True
+    session: List[Dict[str, Any]] = []
+    for event in tracker.events or []:
+        if event.get("event") == "session_started":
+            session = []
+        elif event.get("event") == "user":
+            session.append(event)
+    for event in session[:-1]:  # the messages before this one
+        intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name")
+        if intent == RETRIEVAL_INTENT or intent in GUIDE_QUESTIONS:
+            return True
+    return False
+
+
+class ActionOutOfScope(Action):
+    """Out of scope: "daar kan ik je niet mee helpen". Except when the message only lacked the words of our
+    subject (a weak fixed answer made way for this) in a conversation that was about illness: then the
+    answers it might mean are offered, as "Bedoel je …?" with "Iets anders"."""
+
+    def name(self) -> Text:
+        return "action_out_of_scope"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        parse_data = tracker.latest_message or {}
+        if parse_data.get(SUBJECT_MISSING_KEY) is True and conversation_was_about_illness(tracker):
+            role = tracker.get_slot("rol")
+            buttons = [b for b in (button(a, role) for a in candidates(parse_data)) if b]
+            if buttons:
+                dispatcher.utter_message(response="utter_suggest", buttons=[*buttons, something_else_button()])
+                return []
+        dispatcher.utter_message(response="utter_out_of_scope")
         return []
 
 

@@ -56,6 +56,9 @@ logger = logging.getLogger(__name__)
 
 RANKING_KEY = "antwoord_ranking"  # [{"antwoord": "faq/<key>" or an intent, "score": float}], best first
 SECOND_QUESTION_KEY = "tweede_vraag"  # a long message's other question: the answer it points to
+# Set (True) when a weak fixed answer made way for out_of_scope because the message did not name our
+# subject: action_out_of_scope can then still offer the answers when the conversation was about illness.
+SUBJECT_MISSING_KEY = "onderwerp_ontbreekt"
 # A question sentence must share at least this much (cosine of the TF-IDF vectors) with an answer's
 # document before that answer is offered for it: below it, a sentence like "Wat nu?" points nowhere.
 SECOND_QUESTION_MIN_SIMILARITY = 0.2
@@ -281,6 +284,7 @@ class AnswerRanking(GraphComponent):
             return
         if best.startswith(f"{retrieval}/") and self._off_subject(message.get(TEXT), score):
             self._set_intent(message, OUT_OF_SCOPE, 1.0 - score, ranking)
+            message.set(SUBJECT_MISSING_KEY, True, add_to_output=True)
             return
         if best.startswith(f"{retrieval}/"):
             self._select_answer(message, best, score, ranking)

@@ -25,7 +25,14 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import suggest
-from actions.suggest import ActionChooseAnswer, ActionSuggest, alternative_buttons, alternatives, candidates
+from actions.suggest import (
+    ActionChooseAnswer,
+    ActionOutOfScope,
+    ActionSuggest,
+    alternative_buttons,
+    alternatives,
+    candidates,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 IETS_ANDERS = '/choose_answer{"antwoord": "geen_antwoord"}'
@@ -267,6 +274,75 @@ async def test_alternative_buttons_offer_the_close_answers_and_iets_anders():
         '/choose_answer{"antwoord": "faq/vakantie"}',
         IETS_ANDERS,
     ]
+
+
+# --- action_out_of_scope: a follow-up without our subject's words --------------------------------
+
+
+def _refused_for_want_of_subject(text: str, *, slots=None):
+    """A message whose weak fixed answer made way for out_of_scope (components/answer_ranking.py)."""
+    tracker = make_tracker(text, "out_of_scope", slots=slots)
+    _set_parse(tracker, "out_of_scope", [("out_of_scope", 0.8), ("faq", 0.15)], [("faq/duur_spoor_2", 0.6)])
+    _ranked(tracker, ("faq/duur_spoor_2", 0.2), ("faq/spoor_2", 0.12), ("greet", 0.02))
+    tracker.latest_message["onderwerp_ontbreekt"] = True
+    return tracker
+
+
+def _earlier(tracker, intent: str, *, new_session_after: bool = False) -> None:
+    """Puts an earlier user message with `intent` before the latest one."""
+    earlier = [{"event": "user", "text": "eerder", "parse_data": {"intent": {"name": intent, "confidence": 0.9}}}]
+    if new_session_after:
+        earlier.append({"event": "session_started"})
+    tracker.events[:0] = earlier
+
+
+async def test_a_follow_up_without_the_subjects_words_gets_the_answers_it_may_mean(domain):
+    tracker = _refused_for_want_of_subject("en hoe lang duurt dat?")
+    _earlier(tracker, "faq")
+    (message,) = await _run(ActionOutOfScope(), tracker, domain)
+    assert message["response"] == "utter_suggest"
+    assert [b["payload"] for b in message["buttons"]] == [
+        '/choose_answer{"antwoord": "faq/duur_spoor_2"}',
+        '/choose_answer{"antwoord": "faq/spoor_2"}',
+        IETS_ANDERS,
+    ]
+
+
+@pytest.mark.parametrize("intent", ["ask_track", "ask_timeline", "inform_sick_date"])
+async def test_after_the_guide_too(domain, intent):
+    tracker = _refused_for_want_of_subject("en hoe lang duurt dat?")
+    _earlier(tracker, intent)
+    (message,) = await _run(ActionOutOfScope(), tracker, domain)
+    assert message["response"] == "utter_suggest"
+
+
+async def test_a_known_first_sick_day_is_a_conversation_about_illness(domain):
+    tracker = _refused_for_want_of_subject("en hoe lang duurt dat?", slots={"eerste_ziektedag": "2026-03-02"})
+    (message,) = await _run(ActionOutOfScope(), tracker, domain)
+    assert message["response"] == "utter_suggest"
+
+
+async def test_as_a_first_question_it_is_out_of_scope(domain):
+    tracker = _refused_for_want_of_subject("Wat zijn mijn rechten bij een reorganisatie?")
+    (message,) = await _run(ActionOutOfScope(), tracker, domain)
+    assert message == {**message, "response": "utter_out_of_scope"}
+    assert not message.get("buttons")
+
+
+async def test_a_conversation_about_something_else_or_an_earlier_session_does_not_count(domain):
+    tracker = _refused_for_want_of_subject("en hoe lang duurt dat?")
+    _earlier(tracker, "greet")
+    _earlier(tracker, "faq", new_session_after=True)
+    (message,) = await _run(ActionOutOfScope(), tracker, domain)
+    assert message["response"] == "utter_out_of_scope"
+
+
+async def test_out_of_scope_from_the_classifier_itself_stays_out_of_scope(domain):
+    tracker = _refused_for_want_of_subject("wat voor weer wordt het morgen")
+    del tracker.latest_message["onderwerp_ontbreekt"]
+    _earlier(tracker, "faq")
+    (message,) = await _run(ActionOutOfScope(), tracker, domain)
+    assert message["response"] == "utter_out_of_scope"
 
 
 # --- the titles (domain/suggest.yml) ------------------------------------------------------------

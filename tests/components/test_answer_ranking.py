@@ -313,8 +313,10 @@ def test_a_weak_fixed_answer_to_a_message_off_our_subject_makes_way_for_out_of_s
     assert message.get(RANKING_KEY)[0]["score"] < 0.3
     assert message.get("intent")["name"] == "out_of_scope"
     assert message.get("intent_ranking")[0]["name"] == "out_of_scope"
-    # The ranking stays, for analytics; the reply (utter_out_of_scope) offers no guesses.
+    # The ranking stays, and the parse says why: action_out_of_scope offers the answers only in a
+    # conversation that was about illness (actions/suggest.py).
     assert message.get(RANKING_KEY)[0]["antwoord"] == "faq/deskundigenoordeel"
+    assert message.get("onderwerp_ontbreekt") is True
 
 
 def test_the_same_weak_answer_is_given_when_the_message_names_the_subject(with_subject_check):
@@ -322,6 +324,7 @@ def test_the_same_weak_answer_is_given_when_the_message_names_the_subject(with_s
     assert message.get(RANKING_KEY)[0]["score"] < 0.3
     assert message.get("intent")["name"] == "faq"
     assert message.get("response_selector")["faq"]["response"]["intent_response_key"] == "faq/deskundigenoordeel"
+    assert message.get("onderwerp_ontbreekt") is None
 
 
 def test_a_strong_fixed_answer_is_given_without_the_subject_words(with_subject_check):
