@@ -536,3 +536,14 @@ def test_a_long_message_s_other_question_comes_first_among_the_alternatives():
     }
     assert alternatives(parse) == ["faq/ziektewet_vangnet", "faq/wia"]
     assert alternatives({**parse, "tweede_vraag": "faq/deskundigenoordeel"}) == ["faq/wia"]  # not the answer given
+
+
+def test_the_actions_read_the_keys_the_ranking_writes():
+    """actions/ does not import components/ (they run in different servers); the names must agree."""
+    from components import answer_ranking
+
+    assert (suggest.RANKING_KEY, suggest.SECOND_QUESTION_KEY, suggest.SUBJECT_MISSING_KEY) == (
+        answer_ranking.RANKING_KEY,
+        answer_ranking.SECOND_QUESTION_KEY,
+        answer_ranking.SUBJECT_MISSING_KEY,
+    )
