@@ -8,6 +8,8 @@ lacks is the subject itself: every fixed answer is about illness or about a step
 question about it names one of the two. AnswerRanking therefore asks a weak fixed answer for a message that
 names neither to make way for the honest "daar kan ik je niet mee helpen" (out_of_scope). UWV counts as
 a term of re-integration, so a weak answer to a question about WW via UWV is still given, as before.
+In a conversation that was already about illness, action_out_of_scope offers the answers instead
+("Bedoel je …?"): there such a message is most likely a follow-up question (actions/suggest.py).
 
 The words: being ill, absent or recovering (ZIEKTE), and the terms of the law, its steps and the people in
 it as they stand in the titles of our answers (RE_INTEGRATIE), matched anywhere in a word without accents
