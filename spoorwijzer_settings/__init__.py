@@ -694,8 +694,10 @@ class Topology(Section):
     title = "make topology"
     about = "De gerepliceerde opstelling op loopback (PostgreSQL, Redis, nginx, Rasa-replica's); ook make test en make bench."
 
-    topo_pg_port: Port = setting(55432, "TOPO_PG_PORT", "Poort van PostgreSQL.", readers=(TOPOLOGY,))
-    topo_redis_port: Port = setting(56379, "TOPO_REDIS_PORT", "Poort van Redis.", readers=(TOPOLOGY,))
+    # Below 32768: Linux gives outgoing connections a local port from 32768–60999, and one that holds
+    # 127.0.0.1:55432 (a test's connection, a moment before) kept PostgreSQL from starting on it.
+    topo_pg_port: Port = setting(15432, "TOPO_PG_PORT", "Poort van PostgreSQL.", readers=(TOPOLOGY,))
+    topo_redis_port: Port = setting(16379, "TOPO_REDIS_PORT", "Poort van Redis.", readers=(TOPOLOGY,))
     topo_nginx_port: Port = setting(
         8090, "TOPO_NGINX_PORT", "Poort van nginx voor de replica's.", readers=(TOPOLOGY, TESTS)
     )

@@ -327,6 +327,17 @@ def test_every_setting_has_a_description_readers_and_a_section_title():
         assert section.title and field.field_info.description and field.field_info.extra["readers"], name
 
 
+def test_no_default_port_lies_where_linux_picks_the_local_ports_of_outgoing_connections():
+    """Linux takes the local port of an outgoing connection from 32768–60999
+    (/proc/sys/net/ipv4/ip_local_port_range): a server on a port there fails to start now and then,
+    when a connection happens to hold it (it did, for the replicated set-up's PostgreSQL on 55432)."""
+    ports = {name: field.default for name, (_section, field) in DECLARED.items() if name.endswith(("_PORT", "_PORTS"))}
+    assert "TOPO_PG_PORT" in ports and "TOPO_REPLICA_PORTS" in ports
+    for name, default in ports.items():
+        for port in default if isinstance(default, tuple) else (default,):
+            assert port is None or port < 32768, (name, port)  # None: no default (DB_PORT is the driver's)
+
+
 # --- validation -------------------------------------------------------------------------------------------
 
 
