@@ -122,19 +122,23 @@ def build_channel(agent, **credentials):
     async def on_new_message(message):
         # Stands in for Rasa: loads the conversation, answers ("wis" with the reply that carries the
         # erase marker), and saves at the end of the turn, as Rasa does.
-        store = (channel.agent_override or agent).tracker_store
-        if message.text == "kapot":
-            raise OSError(f"disk I/O error while saving '{message.text}' for {message.sender_id}")
-        tracker = await store.get_or_create_tracker(message.sender_id)
-        tracker.update(UserUttered(message.text))
-        received.append(message)
-        if getattr(channel, "silent", False):  # Rasa after it swallowed a failure: no reply at all
-            return
-        if message.text == "wis":
-            await give_the_erase_reply(message, tracker)
-        else:
-            await message.output_channel.send_text_message(message.sender_id, ANSWER)  # Rasa always answers
-        await store.save(tracker)
+        current = channel.agent_override or agent
+        # Under the conversation's lock, as Rasa's Agent.handle_message: a second message waits for
+        # the first turn to be saved (without it, "wis" could erase before that save).
+        async with current.lock_store.lock(message.sender_id):
+            store = current.tracker_store
+            if message.text == "kapot":
+                raise OSError(f"disk I/O error while saving '{message.text}' for {message.sender_id}")
+            tracker = await store.get_or_create_tracker(message.sender_id)
+            tracker.update(UserUttered(message.text))
+            received.append(message)
+            if getattr(channel, "silent", False):  # Rasa after it swallowed a failure: no reply at all
+                return
+            if message.text == "wis":
+                await give_the_erase_reply(message, tracker)
+            else:
+                await message.output_channel.send_text_message(message.sender_id, ANSWER)  # Rasa always answers
+            await store.save(tracker)
 
     return channel.blueprint(on_new_message), SimpleNamespace(received=received, channel=channel)
 
@@ -324,12 +328,13 @@ def test_correctly_signed_message_reaches_the_assistant_under_a_derived_id(slack
 
 
 def test_the_same_person_keeps_one_conversation_and_another_gets_another(slack):
-    for text, user in (("hoi", "U1"), ("nog een vraag", "U1"), ("hoi", "U2")):
+    for text, user in (("hoi", "U1"), ("nog een vraag", "U1"), ("goedemiddag", "U2")):
         body = dm_event(text, user=user)
         post(slack.url, body, signed_headers(body))
     wait_for(slack.received, 3)
-    first, again, other = (m.sender_id for m in slack.received)
-    assert first == again and first != other
+    # By text, not by order: U1's second message waits for the lock on U1's conversation, U2's does not.
+    conversation = {m.text: m.sender_id for m in slack.received}
+    assert conversation["hoi"] == conversation["nog een vraag"] != conversation["goedemiddag"]
 
 
 def test_wrong_signature_is_rejected(slack):

@@ -246,18 +246,22 @@ def _teams_channel(agent):
 
     async def on_new_message(message):
         # Stands in for Rasa: loads, answers ("wis" with the reply that carries the erase marker), saves.
-        store = (channel.agent_override or agent).tracker_store
-        if message.text == "kapot":
-            raise OSError(f"disk I/O error while saving '{message.text}' for {message.sender_id}")
-        tracker = await store.get_or_create_tracker(message.sender_id)
-        tracker.update(UserUttered(message.text))
-        received.append(message)
-        await message.output_channel.send_text_with_buttons(
-            message.sender_id, "Waar kan ik mee helpen?", [{"title": "Waarom?", "payload": "/ask_why"}]
-        )
-        if message.text == "wis":
-            await give_the_erase_reply(message, tracker)
-        await store.save(tracker)  # at the end of the turn, as Rasa does
+        current = channel.agent_override or agent
+        # Under the conversation's lock, as Rasa's Agent.handle_message: a second message waits for
+        # the first turn to be saved (without it, "wis" could erase before that save).
+        async with current.lock_store.lock(message.sender_id):
+            store = current.tracker_store
+            if message.text == "kapot":
+                raise OSError(f"disk I/O error while saving '{message.text}' for {message.sender_id}")
+            tracker = await store.get_or_create_tracker(message.sender_id)
+            tracker.update(UserUttered(message.text))
+            received.append(message)
+            await message.output_channel.send_text_with_buttons(
+                message.sender_id, "Waar kan ik mee helpen?", [{"title": "Waarom?", "payload": "/ask_why"}]
+            )
+            if message.text == "wis":
+                await give_the_erase_reply(message, tracker)
+            await store.save(tracker)  # at the end of the turn, as Rasa does
 
     return channel.blueprint(on_new_message), SimpleNamespace(received=received, channel=channel)
 
@@ -344,11 +348,13 @@ def test_a_token_as_microsoft_issues_it_is_accepted_and_answered_with_our_tenant
 
 
 def test_the_conversation_id_is_derived_and_not_the_entra_id(teams):
-    for user in ("aad-user-1", "aad-user-1", "aad-user-2"):
-        body = activity(teams.microsoft, user=user)
+    for text, user in (("hoi", "aad-user-1"), ("nog een vraag", "aad-user-1"), ("goedemiddag", "aad-user-2")):
+        body = activity(teams.microsoft, text=text, user=user)
         assert post(teams.url, body, teams.microsoft.token_for(body)) == 200
     wait_for(teams.received, 3)
-    first, again, other = (m.sender_id for m in teams.received)
+    # By text, not by order: the second message of aad-user-1 waits for the lock on that conversation.
+    conversation = {m.text: m.sender_id for m in teams.received}
+    first, again, other = conversation["hoi"], conversation["nog een vraag"], conversation["goedemiddag"]
     assert DERIVED.match(first) and "aad-user-1" not in first
     assert first == again and first != other
     assert not is_secret_id(first)  # the REST channel would refuse it as a sender
