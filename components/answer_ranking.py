@@ -22,7 +22,12 @@ replaces Rasa's FallbackClassifier and the old FaqSelectionFallback, so one plac
 One more check before a fixed answer is given: a message that names neither illness nor any term of
 re-integration (components/onderwerp.py) is most likely about something we have no answer for. Its fixed
 answer must then be at least `sure_without_onderwerp`; below that the message gets out_of_scope, the honest
-"daar kan ik je niet mee helpen", instead of the nearest answer about something else (item 4).
+"daar kan ik je niet mee helpen", instead of the nearest answer about something else (item 4). The same
+holds for a guide question (`guide_intents`, at least `sure_guide_without_onderwerp`): "Wanneer mag mijn
+werkgever camera's ophangen?" is no question about sick-leave deadlines. And a message that asks a
+question outright is not telling the guide something (`statement_intents`: the advice, the situation,
+the role; none of their examples is a question): without our subject it gets out_of_scope, with it
+"Bedoel je …?".
 Placed after the ResponseSelector (config.yml); the corrections after it (guide ambiguity, a
 date only, no words, English, crisis) still have the last word.
 """
@@ -49,7 +54,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from components.onderwerp import mentions_onderwerp
-from components.question_focus import is_long, questions
+from components.question_focus import asks_outright, is_long, questions
 from components.text import normalise  # also where an index pickled before 6 December 2026 finds it
 
 logger = logging.getLogger(__name__)
@@ -186,6 +191,9 @@ class AnswerRanking(GraphComponent):
             "sure": 0.35,
             "margin": 0.1,
             "sure_without_onderwerp": 0.0,  # 0: every sure fixed answer is given, as before this check
+            "guide_intents": [],
+            "sure_guide_without_onderwerp": 0.0,  # 0: every sure guide question is given
+            "statement_intents": [],  # []: a question may get any intent, as before this check
         }
 
     def __init__(
@@ -282,9 +290,15 @@ class AnswerRanking(GraphComponent):
         if not is_sure(ranking, self.weights):
             self._set_intent(message, DEFAULT_NLU_FALLBACK_INTENT_NAME, 1.0 - score, ranking)
             return
-        if best.startswith(f"{retrieval}/") and self._off_subject(message.get(TEXT), score):
-            self._set_intent(message, OUT_OF_SCOPE, 1.0 - score, ranking)
-            message.set(SUBJECT_MISSING_KEY, True, add_to_output=True)
+        text = message.get(TEXT)
+        if best in self.config["statement_intents"] and asks_outright(text):
+            if mentions_onderwerp(text):  # a question on our subject read as a statement: offer the answers
+                self._set_intent(message, DEFAULT_NLU_FALLBACK_INTENT_NAME, 1.0 - score, ranking)
+            else:
+                self._say_off_subject(message, score, ranking)
+            return
+        if self._off_subject(best, text, score):
+            self._say_off_subject(message, score, ranking)
             return
         if best.startswith(f"{retrieval}/"):
             self._select_answer(message, best, score, ranking)
@@ -292,9 +306,19 @@ class AnswerRanking(GraphComponent):
         else:
             self._set_intent(message, best, score, ranking)
 
-    def _off_subject(self, text: str, score: float) -> bool:
-        """A fixed answer that is not sure enough for a message that does not name our subject."""
-        return score < float(self.config["sure_without_onderwerp"]) and not mentions_onderwerp(text)
+    def _off_subject(self, best: str, text: str, score: float) -> bool:
+        """A fixed answer or guide question that is not sure enough for a message that does not name our subject."""
+        if best.startswith(f"{self.config['retrieval_intent']}/"):
+            sure = float(self.config["sure_without_onderwerp"])
+        elif best in self.config["guide_intents"]:
+            sure = float(self.config["sure_guide_without_onderwerp"])
+        else:
+            return False
+        return score < sure and not mentions_onderwerp(text)
+
+    def _say_off_subject(self, message: Message, score: float, ranking: List[tuple[str, float]]) -> None:
+        self._set_intent(message, OUT_OF_SCOPE, 1.0 - score, ranking)
+        message.set(SUBJECT_MISSING_KEY, True, add_to_output=True)
 
     def _second_question(self, text: str, given: str) -> Optional[str]:
         """For a long message with two or more questions: the answer another question points to, when

@@ -126,6 +126,8 @@ ZINNEN = (
     r"\bthuis\s+(?:zit|zitten)\b",
     r"\bniet\s+meer\s+(?:kan\s+|kunnen\s+)?werken\b",
     r"\bweer\s+aan\s+het\s+werk\b",
+    r"\b(?:gedeeltelijk|deels|halve\s+dagen)\s+(?:aan\s+het\s+)?werk(?:en|t)?\b",  # not "deels werkloos"
+    r"\baangepast\s+werk\b",
     r"ongeluk(?!kig)",  # bedrijfsongeluk, not ongelukkig
 )
 # Abbreviations count only as a word of their own: "wia" in "WIA-uitkering", not "iva" in "motivatie".

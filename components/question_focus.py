@@ -32,6 +32,20 @@ def asks(sentence: str) -> bool:
     return sentence.endswith("?") or bool(_QUESTION_START.match(sentence))
 
 
+_CLAUSE_END = re.compile(r"[,;:]")
+
+
+def asks_outright(text: str | None) -> bool:
+    """Whether a message asks a question in so many words: a sentence that ends with "?" and starts,
+    or has a clause that starts, with a question word ("Mag ik minder uren werken?", "Mijn baas wil
+    dat ik minder ga werken, kan dat zomaar?"). A hesitant answer to one of the guide's questions
+    ("eigen werk?") does not, nor does an advice that starts like a question ("kan halve dagen werken")."""
+    return any(
+        sentence.endswith("?") and any(_QUESTION_START.match(clause.strip()) for clause in _CLAUSE_END.split(sentence))
+        for sentence in sentences(text or "")
+    )
+
+
 def is_long(text: str | None) -> bool:
     return len((text or "").split()) >= LONG_MESSAGE_WORDS
 

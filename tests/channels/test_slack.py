@@ -124,8 +124,9 @@ def build_channel(agent, **credentials):
         # erase marker), and saves at the end of the turn, as Rasa does.
         current = channel.agent_override or agent
         # Under the conversation's lock, as Rasa's Agent.handle_message: a second message waits for
-        # the first turn to be saved (without it, "wis" could erase before that save).
-        async with current.lock_store.lock(message.sender_id):
+        # the first turn to be saved (without it, "wis" could erase before that save). Rasa's agent
+        # looks again every second; here every 10 ms, so a waiting message never outlives its test.
+        async with current.lock_store.lock(message.sender_id, wait_time_in_seconds=0.01):
             store = current.tracker_store
             if message.text == "kapot":
                 raise OSError(f"disk I/O error while saving '{message.text}' for {message.sender_id}")

@@ -248,8 +248,9 @@ def _teams_channel(agent):
         # Stands in for Rasa: loads, answers ("wis" with the reply that carries the erase marker), saves.
         current = channel.agent_override or agent
         # Under the conversation's lock, as Rasa's Agent.handle_message: a second message waits for
-        # the first turn to be saved (without it, "wis" could erase before that save).
-        async with current.lock_store.lock(message.sender_id):
+        # the first turn to be saved (without it, "wis" could erase before that save). Rasa's agent
+        # looks again every second; here every 10 ms, so a waiting message never outlives its test.
+        async with current.lock_store.lock(message.sender_id, wait_time_in_seconds=0.01):
             store = current.tracker_store
             if message.text == "kapot":
                 raise OSError(f"disk I/O error while saving '{message.text}' for {message.sender_id}")

@@ -10,7 +10,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+import yaml
 from rasa.engine.graph import ExecutionContext
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
@@ -29,6 +32,7 @@ from components.answer_ranking import (
     softmax,
 )
 
+ROOT = Path(__file__).resolve().parents[2]
 WEIGHTS = Weights(lexical=0.3, temperature=0.03, sure=0.1, margin=0.02)
 
 DOCUMENTS = {
@@ -341,3 +345,70 @@ def test_other_intents_are_not_asked_for_the_subject(with_subject_check):
 def test_without_the_setting_a_weak_answer_is_given_as_before(tmp_path):
     (message,) = _component(tmp_path).process([_classified("reorganisatie?", *WEAK_FAQ)])
     assert message.get("intent")["name"] == "faq"
+
+
+# --- guide questions and statements off our subject (#27 item 4, second step) -----------------------
+
+
+def _project_settings() -> dict:
+    """The AnswerRanking settings of config.yml: the checks below are the project's, not made up here."""
+    pipeline = yaml.safe_load((ROOT / "config.yml").read_text(encoding="utf-8"))["pipeline"]
+    (settings,) = [c for c in pipeline if c["name"] == "components.answer_ranking.AnswerRanking"]
+    return {k: v for k, v in settings.items() if k != "name"}
+
+
+@pytest.fixture
+def as_configured(tmp_path):
+    return _component(tmp_path, **_project_settings())
+
+
+def _decided(component, text, intents) -> Message:
+    (message,) = component.process([_classified(text, intents, [("faq/deskundigenoordeel", 0.5)])])
+    return message
+
+
+WEAK_GUIDE = [("ask_termijn", 0.5), ("faq", 0.02), ("greet", 0.02)]
+SURE_GUIDE = [("ask_timeline", 0.9), ("faq", 0.05)]
+
+
+@pytest.mark.parametrize(
+    "text, intents, expected, why",
+    [
+        ("Wanneer mag mijn werkgever camera's ophangen?", WEAK_GUIDE, "out_of_scope", "weak, not our subject"),
+        ("Wanneer moet ik de WIA aanvragen?", WEAK_GUIDE, "ask_termijn", "weak, but WIA is our subject"),
+        ("Wanneer moet ik dat doen?", SURE_GUIDE, "ask_timeline", "a sure follow-up in the guide"),
+    ],
+)
+def test_a_weak_guide_question_off_our_subject_makes_way_for_out_of_scope(as_configured, text, intents, expected, why):
+    message = _decided(as_configured, text, intents)
+    assert (message.get(RANKING_KEY)[0]["score"] < 0.4) is (intents is WEAK_GUIDE)
+    assert message.get("intent")["name"] == expected, why
+    assert message.get("onderwerp_ontbreekt") is (True if expected == "out_of_scope" else None)
+
+
+@pytest.mark.parametrize(
+    "text, intent, expected, why",
+    [
+        ("Mag ik zomaar minder uren werken?", "inform_advies", "out_of_scope", "asks; not our subject"),
+        ("Ben ik gebonden aan het concurrentiebeding?", "inform_situatie", "out_of_scope", "asks; not our subject"),
+        ("Mijn baas wil dat ik minder ga werken, kan dat zomaar?", "inform_advies", "out_of_scope", "a clause asks"),
+        ("Moet ik als zwangere werknemer iets melden?", "inform_situatie", "nlu_fallback", "asks about our subject"),
+        ("halve dagen werken", "inform_advies", "inform_advies", "the advice, told"),
+        ("eigen werk?", "inform_advies", "inform_advies", "a hesitant answer to the guide, no question"),
+        ("kan halve dagen werken", "inform_advies", "inform_advies", "an advice that starts like a question"),
+        ("ik ben HR-medewerker", "inform_rol", "inform_rol", "the role, told"),
+    ],
+)
+def test_a_message_that_asks_is_not_something_told_to_the_guide(as_configured, text, intent, expected, why):
+    message = _decided(as_configured, text, [(intent, 0.9), ("faq", 0.05)])
+    assert message.get("intent")["name"] == expected, why
+
+
+def test_without_the_settings_guide_questions_and_statements_stay_as_before(tmp_path):
+    component = _component(tmp_path, sure_without_onderwerp=0.3)
+    assert _decided(component, "Wanneer mag mijn werkgever camera's ophangen?", WEAK_GUIDE).get("intent")["name"] == (
+        "ask_termijn"
+    )
+    assert _decided(component, "Mag ik minder uren werken?", [("inform_advies", 0.9)]).get("intent")["name"] == (
+        "inform_advies"
+    )

@@ -39,6 +39,10 @@ NAMES_IT = [
     ("Kan ik een second opinion vragen?", "second opinion"),
     ("ZIEK", "case does not matter"),
     ("ik heb een blessure opgelopen bij het voetballen", "an injury"),
+    ("telt deels werken als beter", "working part of the hours while recovering"),
+    ("Mag ik gedeeltelijk aan het werk?", "the same, as the answer's title says it"),
+    ("kan ik halve dagen werken", "the same in hours"),
+    ("biedt mijn werkgever aangepast werk aan", "adjusted work, a step of re-integration"),
 ]
 DOES_NOT = [
     ("Wat zijn mijn rechten bij ontslag als gevolg van reorganisatie?", "dismissal without illness"),
@@ -56,6 +60,7 @@ DOES_NOT = [
     ("we starten morgen met het startsein", "arts inside startsein"),
     ("ik werd gisteren gebeld", "erd inside werd"),
     ("wat is de drive van mijn collega", "riv inside drive"),
+    ("ik ben deels werkloos", "partly unemployed is not partly working"),
     ("", "empty"),
 ]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from components.question_focus import asks, focus, is_long, questions, sentences
+from components.question_focus import asks, asks_outright, focus, is_long, questions, sentences
 
 CONTEXT = (
     "Ik werk al twaalf jaar bij hetzelfde bedrijf in de logistiek en heb het altijd naar mijn zin gehad. "
@@ -51,3 +51,19 @@ def test_a_long_message_keeps_its_questions_and_the_sentence_before():
 def test_a_long_message_without_a_question_keeps_its_last_two_sentences():
     text = CONTEXT + "Ik twijfel of dat verstandig is."
     assert focus(text).startswith("Mijn werkgever wil nu") and focus(text).endswith("verstandig is.")
+
+
+@pytest.mark.parametrize(
+    "text, asking",
+    [
+        ("Mag ik zomaar meer of minder uren werken?", True),
+        ("Mijn baas vraagt me minder te werken, kan dat zomaar?", True),  # the clause after the comma asks
+        ("Ik ben zwanger. Welke regels gelden er voor mij?", True),
+        ("eigen werk?", False),  # a hesitant answer to the guide's question
+        ("kan halve dagen werken", False),  # an advice that starts like a question, no question mark
+        ("Moet ik daaraan meewerken", False),  # no question mark: asks(), but not outright
+        ("", False),
+    ],
+)
+def test_a_message_asks_outright_with_a_question_word_and_a_question_mark(text, asking):
+    assert asks_outright(text) is asking

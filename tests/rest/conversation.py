@@ -507,6 +507,15 @@ def how_people_write() -> None:
     )
 
 
+def questions_off_our_subject() -> None:
+    """A question about work that names no illness is not something told to the guide (#27 item 4)."""
+    check(
+        "'Mag ik zomaar minder uren werken?' als eerste bericht: eerlijk geen antwoord, geen datumvraag",
+        send(str(uuid.uuid4()), "Mag ik zomaar minder uren werken?"),
+        lambda t, r: "niet mee helpen" in t and "ziektedag" not in t,
+    )
+
+
 def raw_post(body: bytes) -> tuple[int, dict | list | None]:
     request = urllib.request.Request(
         f"{BASE}/webhooks/rest/webhook", data=body, headers={"Content-Type": "application/json"}
@@ -574,6 +583,7 @@ def main() -> int:
         zwangerschap,
         hr_conversation,
         how_people_write,
+        questions_off_our_subject,
         conversation_ids,
         bad_input,
         safe_retry,
