@@ -5,8 +5,8 @@ from the same parse the actions read:
 - at once: the answer given directly is right; for a question we have no answer for (label
   `geen_antwoord` or `out_of_scope`) only the honest fallback without guesses counts;
 - within one click: right at once, or the right answer is one of the buttons ("Bedoel je …?"
-  when unsure, "Of bedoel je …?" under a direct answer); for a question without an answer, the
-  honest fallback or "Iets anders" under the buttons;
+  when unsure, "Of bedoel je …?" under a fixed answer given directly); for a question without an
+  answer, the honest fallback or "Iets anders", which is under every row of buttons;
 - honest on unknown: the share of questions without an answer that get the honest fallback at once.
 Per kind (forum, qa, column, faq-heading, hr) and for long messages (40+ words).
 
@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # the project's packages (`actions`, `components`, `benchmarks`) live in the root, which is not installed.
 sys.path.insert(0, str(ROOT))
 
-from actions.suggest import alternatives, candidates  # noqa: E402
+from actions.suggest import RETRIEVAL_INTENT, alternatives, candidates  # noqa: E402
 from benchmarks.bench_nlu import answer_given, full_intent, heldout_examples  # noqa: E402
 from components.question_focus import is_long  # noqa: E402
 
@@ -82,7 +82,9 @@ def reply(parsed: dict, by_intent: bool = False) -> tuple[str, list[str]]:
     if intent == FALLBACK:
         return FALLBACK, candidates(parsed)
     given = full_intent(parsed) if by_intent else answer_given(parsed)
-    if intent == "out_of_scope":
+    if intent != RETRIEVAL_INTENT:
+        # Only a fixed answer has "Of bedoel je …?" under it (action_answer_faq); the guide, small talk
+        # and out_of_scope show no alternatives. (Before 7 December 2026 this counted them for every intent.)
         return given, []
     return given, alternatives(parsed)
 
@@ -95,7 +97,9 @@ def at_once(question: Question, given: str, buttons: list[str]) -> bool:
 
 def within_one_click(question: Question, given: str, buttons: list[str]) -> bool:
     if question.label in NO_ANSWER:
-        return given in (FALLBACK, "out_of_scope")  # honest at once, or "Iets anders" under the guesses
+        # Honest at once, or "Iets anders" under the guesses ("Bedoel je …?") or under a fixed answer
+        # ("Of bedoel je …?"): both lead to the honest fallback.
+        return given in (FALLBACK, "out_of_scope") or bool(buttons)
     return given == question.label or question.label in buttons
 
 
