@@ -468,6 +468,14 @@ def how_people_write() -> None:
         send(unsure, "de bedrijfsarts weet het nog niet"),
         lambda t, r: "niet goed plaatsen" not in t and "Je zit in **week" in t,
     )
+    hesitant = str(uuid.uuid4())
+    send(hesitant, "in welk spoor zit ik?")
+    send(hesitant, days_ago(60))
+    check(
+        "'halve dagen?' op de adviesvraag is een advies, geen vraag buiten het onderwerp",
+        send(hesitant, "halve dagen?"),
+        lambda t, r: "niet mee helpen" not in t and "Je zit in **week" in t,
+    )
     overview = str(uuid.uuid4())
     check(
         "datum en overzichtsvraag: geen adviesvraag, meteen het overzicht, dat zegt wat het advies zou toevoegen",
