@@ -9,6 +9,7 @@ from pathlib import Path
 
 from rasa.core.actions.action import create_bot_utterance
 from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import UserUttered
 
 from privacy.store import PrivateInMemoryTrackerStore
 
@@ -41,6 +42,26 @@ async def give_the_erase_reply(message, tracker) -> None:
     event = create_bot_utterance(copy.deepcopy(ERASE_REPLY))
     tracker.update(event)
     await message.output_channel.send_response(message.sender_id, event.message())
+
+
+async def turn_as_rasa(agent, message, received: list, answer) -> None:
+    """One message as Rasa's Agent.handle_message handles it, for the channel tests: under the
+    conversation's lock, load the conversation, add the message, answer, save at the end of the turn.
+    `answer(message, tracker)` sends the replies; it returns False for a turn after which Rasa swallowed
+    a failure (no reply, nothing saved). "kapot" fails the turn, with the text in the error as an SQL
+    error would have it.
+
+    The lock matters: without it a second message ("wis") could be handled before the first turn was
+    saved, and that save would bring an erased conversation back. Rasa's agent looks again every
+    second for a waiting message; here every 10 ms, so a waiting message never outlives its test."""
+    async with agent.lock_store.lock(message.sender_id, wait_time_in_seconds=0.01):
+        if message.text == "kapot":
+            raise OSError(f"disk I/O error while saving '{message.text}' for {message.sender_id}")
+        tracker = await agent.tracker_store.get_or_create_tracker(message.sender_id)
+        tracker.update(UserUttered(message.text))
+        received.append(message)
+        if await answer(message, tracker) is not False:
+            await agent.tracker_store.save(tracker)
 
 
 class Limits:

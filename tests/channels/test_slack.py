@@ -29,7 +29,6 @@ from unittest import mock
 import pytest
 from aiohttp import web
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import UserUttered
 
 from connectors.conversation_id import is_secret_id
 from connectors.limits import RATE_LIMITED_TEXT
@@ -42,6 +41,7 @@ from tests.channels.stand_ins import (
     Limits,
     ReadOnlyStore,
     give_the_erase_reply,
+    turn_as_rasa,
     wait_for,
 )
 
@@ -119,27 +119,17 @@ def build_channel(agent, **credentials):
             {"slack_token": "xoxb-test", "slack_signing_secret": SECRET, **credentials}
         )
 
+    async def answer(message, tracker):
+        # What the stand-in for Rasa says: "wis" gives the reply that carries the erase marker.
+        if getattr(channel, "silent", False):  # Rasa after it swallowed a failure: no reply at all
+            return False
+        if message.text == "wis":
+            await give_the_erase_reply(message, tracker)
+        else:
+            await message.output_channel.send_text_message(message.sender_id, ANSWER)  # Rasa always answers
+
     async def on_new_message(message):
-        # Stands in for Rasa: loads the conversation, answers ("wis" with the reply that carries the
-        # erase marker), and saves at the end of the turn, as Rasa does.
-        current = channel.agent_override or agent
-        # Under the conversation's lock, as Rasa's Agent.handle_message: a second message waits for
-        # the first turn to be saved (without it, "wis" could erase before that save). Rasa's agent
-        # looks again every second; here every 10 ms, so a waiting message never outlives its test.
-        async with current.lock_store.lock(message.sender_id, wait_time_in_seconds=0.01):
-            store = current.tracker_store
-            if message.text == "kapot":
-                raise OSError(f"disk I/O error while saving '{message.text}' for {message.sender_id}")
-            tracker = await store.get_or_create_tracker(message.sender_id)
-            tracker.update(UserUttered(message.text))
-            received.append(message)
-            if getattr(channel, "silent", False):  # Rasa after it swallowed a failure: no reply at all
-                return
-            if message.text == "wis":
-                await give_the_erase_reply(message, tracker)
-            else:
-                await message.output_channel.send_text_message(message.sender_id, ANSWER)  # Rasa always answers
-            await store.save(tracker)
+        await turn_as_rasa(channel.agent_override or agent, message, received, answer)
 
     return channel.blueprint(on_new_message), SimpleNamespace(received=received, channel=channel)
 

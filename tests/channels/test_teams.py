@@ -48,7 +48,6 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
 from jwt.algorithms import RSAAlgorithm
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import UserUttered
 
 from connectors.channel_ids import ConversationIds
 from connectors.conversation_id import is_secret_id
@@ -63,6 +62,7 @@ from tests.channels.stand_ins import (
     Limits,
     ReadOnlyStore,
     give_the_erase_reply,
+    turn_as_rasa,
     wait_for,
 )
 
@@ -244,25 +244,16 @@ def _teams_channel(agent):
             }
         )
 
+    async def answer(message, tracker):
+        # Buttons on every turn; "wis" also gives the reply that carries the erase marker.
+        await message.output_channel.send_text_with_buttons(
+            message.sender_id, "Waar kan ik mee helpen?", [{"title": "Waarom?", "payload": "/ask_why"}]
+        )
+        if message.text == "wis":
+            await give_the_erase_reply(message, tracker)
+
     async def on_new_message(message):
-        # Stands in for Rasa: loads, answers ("wis" with the reply that carries the erase marker), saves.
-        current = channel.agent_override or agent
-        # Under the conversation's lock, as Rasa's Agent.handle_message: a second message waits for
-        # the first turn to be saved (without it, "wis" could erase before that save). Rasa's agent
-        # looks again every second; here every 10 ms, so a waiting message never outlives its test.
-        async with current.lock_store.lock(message.sender_id, wait_time_in_seconds=0.01):
-            store = current.tracker_store
-            if message.text == "kapot":
-                raise OSError(f"disk I/O error while saving '{message.text}' for {message.sender_id}")
-            tracker = await store.get_or_create_tracker(message.sender_id)
-            tracker.update(UserUttered(message.text))
-            received.append(message)
-            await message.output_channel.send_text_with_buttons(
-                message.sender_id, "Waar kan ik mee helpen?", [{"title": "Waarom?", "payload": "/ask_why"}]
-            )
-            if message.text == "wis":
-                await give_the_erase_reply(message, tracker)
-            await store.save(tracker)  # at the end of the turn, as Rasa does
+        await turn_as_rasa(channel.agent_override or agent, message, received, answer)
 
     return channel.blueprint(on_new_message), SimpleNamespace(received=received, channel=channel)
 
