@@ -29,7 +29,7 @@ _PATTERNS: list[tuple[Advies, str]] = [
     (
         Advies.AANGEPAST_WERK,
         r"aangepast|minder uren|halve dagen|opbouw|opbouwen|deels|gedeeltelijk|lichter werk|andere taken|"
-        r"therapeutisch|paar uur|uren uitbreiden",
+        r"therapeutisch|paar uur|uren uitbreiden|\buur per (dag|week)|\bdagen per week",
     ),
     (
         Advies.EIGEN_WERK,

@@ -25,6 +25,7 @@ from .advies_text import advies_from_text
 from .calculation import VERLOF_UNKNOWN, calculate, verlof_from_slot, verlof_slot, situatie_code, tijdlijn_from_slots
 from .dates import DateProblem, parse_verlof, parse_other_date, parse_ziektedatums
 from .message_slots import advies_slot, report_slots, situatie_slots
+from .suggest import answers_the_open_question
 from .zwangerschap import CountStartsAgain
 from .termijn_namen import termijn_needs_advies
 from .tracker_helpers import in_shared_channel, latest_intent, latest_text, message_date, yes_no
@@ -212,7 +213,7 @@ class ValidateGuideForm(FormValidationAction):
         )
         if unknown and not latest_text(tracker).startswith("/"):
             return {"advies": Advies.ONBEKEND.value}
-        if not (self._is_answer(tracker, "advies") or correcting):
+        if not (self._is_answer(tracker, "advies") or correcting or answers_the_open_question(tracker)):
             return {}
         advies = advies_slot(tracker, latest_text(tracker))
         if advies is None:

@@ -231,6 +231,8 @@ class ActionSuggest(Action):
         return "action_suggest"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        if answers_the_open_question(tracker):
+            return []  # the guide's form takes it as the answer, next in the rule
         parse_data = tracker.latest_message or {}
         role = tracker.get_slot("rol")
         termijn = next((e.get("value") for e in parse_data.get("entities") or [] if e.get("entity") == "termijn"), None)
@@ -240,6 +242,24 @@ class ActionSuggest(Action):
             return []
         dispatcher.utter_message(response="utter_suggest", buttons=[*buttons, something_else_button()])
         return []
+
+
+# The guide's questions a message can answer while it also asks something ("halve dagen, kan dat?"): the slot
+# the guide asks for → the intent of an answer to it (data/nlu/guide.yml).
+GUIDE_ANSWERS = {"advies": "inform_advies", "situatie": "inform_situatie"}
+
+
+def answers_the_open_question(tracker: Tracker) -> bool:
+    """Whether the latest message is the answer to the question the guide just asked, after all: the NLU
+    made it out_of_scope or the fallback because it also asks something (components/answer_ranking.py,
+    `statement_intents`), while its best reading is exactly that answer. The form then takes it
+    (actions/guide_form.py), and the actions that would treat it as a question stay quiet."""
+    wanted = GUIDE_ANSWERS.get(tracker.get_slot("requested_slot") or "")
+    parse_data = tracker.latest_message or {}
+    if not wanted or (parse_data.get("intent") or {}).get("name") not in (*NO_SUGGESTION_ON_TOP, FALLBACK_INTENT):
+        return False
+    ranked = ranking(parse_data)
+    return bool(ranked) and ranked[0][0] == wanted
 
 
 def conversation_was_about_illness(tracker: Tracker) -> bool:
@@ -269,6 +289,8 @@ class ActionOutOfScope(Action):
         return "action_out_of_scope"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        if answers_the_open_question(tracker):
+            return []  # the guide's form takes it as the answer, next in the rule
         parse_data = tracker.latest_message or {}
         if parse_data.get(SUBJECT_MISSING_KEY) is True and conversation_was_about_illness(tracker):
             role = tracker.get_slot("rol")

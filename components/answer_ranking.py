@@ -317,6 +317,9 @@ class AnswerRanking(GraphComponent):
         return score < sure and not mentions_onderwerp(text)
 
     def _say_off_subject(self, message: Message, score: float, ranking: List[tuple[str, float]]) -> None:
+        """out_of_scope, marked as refused for want of our subject: action_out_of_scope can still offer the
+        answers in a conversation about illness, and the guide's form can still take an answer to its open
+        question (actions/suggest.py, answers_the_open_question)."""
         self._set_intent(message, OUT_OF_SCOPE, 1.0 - score, ranking)
         message.set(SUBJECT_MISSING_KEY, True, add_to_output=True)
 

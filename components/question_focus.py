@@ -33,6 +33,8 @@ def asks(sentence: str) -> bool:
 
 
 _CLAUSE_END = re.compile(r"[,;:]")
+_AFTER_A_QUESTION_MARK = "!)\"'\u201d\u2019\u00bb "
+_AROUND_A_CLAUSE = " ()\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
 
 
 def asks_outright(text: str | None) -> bool:
@@ -41,7 +43,8 @@ def asks_outright(text: str | None) -> bool:
     dat ik minder ga werken, kan dat zomaar?"). A hesitant answer to one of the guide's questions
     ("eigen werk?") does not, nor does an advice that starts like a question ("kan halve dagen werken")."""
     return any(
-        sentence.endswith("?") and any(_QUESTION_START.match(clause.strip()) for clause in _CLAUSE_END.split(sentence))
+        sentence.rstrip(_AFTER_A_QUESTION_MARK).endswith(("?", "\uff1f"))  # also "?!", "?)" and a full-width "？"
+        and any(_QUESTION_START.match(clause.strip(_AROUND_A_CLAUSE)) for clause in _CLAUSE_END.split(sentence))
         for sentence in sentences(text or "")
     )
 

@@ -345,6 +345,40 @@ async def test_out_of_scope_from_the_classifier_itself_stays_out_of_scope(domain
     assert message["response"] == "utter_out_of_scope"
 
 
+# --- a message that answers the guide's open question while it also asks something ------------------
+
+
+def _answer_that_asks(text: str, intent: str, requested_slot: str, best: str):
+    """A message the NLU made `intent` because it asks something (components/answer_ranking.py,
+    statement_intents), whose best reading was `best`, while the guide's form asks `requested_slot`."""
+    tracker = make_tracker(text, intent, requested_slot=requested_slot, form="guide_form")
+    _ranked(tracker, (best, 0.7), ("faq/gedeeltelijk_werken", 0.1), ("greet", 0.02))
+    if intent == "out_of_scope":
+        tracker.latest_message["onderwerp_ontbreekt"] = True
+    return tracker
+
+
+@pytest.mark.parametrize(
+    "text, intent, requested_slot, best, quiet, why",
+    [
+        ("halve dagen, kan dat?", "out_of_scope", "advies", "inform_advies", True, "the advice, with a question"),
+        ("ik ben zwanger, telt dat?", "nlu_fallback", "situatie", "inform_situatie", True, "the situation, asked"),
+        ("halve dagen, kan dat?", "out_of_scope", "eerste_ziektedag", "inform_advies", False, "another question open"),
+        ("halve dagen, kan dat?", "out_of_scope", None, "inform_advies", False, "no question open"),
+        ("mag ik minder werken?", "out_of_scope", "advies", "faq/gedeeltelijk_werken", False, "read as a question"),
+    ],
+)
+async def test_an_answer_to_the_open_question_is_left_to_the_form(
+    domain, text, intent, requested_slot, best, quiet, why
+):
+    tracker = _answer_that_asks(text, intent, requested_slot, best)
+    if best.startswith("faq/"):
+        _ranked(tracker, (best, 0.7), ("inform_advies", 0.1))
+    for action in (ActionOutOfScope(), ActionSuggest()):
+        said = await _run(action, tracker, domain)
+        assert (said == []) is quiet, (why, action.name())
+
+
 # --- the titles (domain/suggest.yml) ------------------------------------------------------------
 
 

@@ -59,6 +59,9 @@ def test_a_long_message_without_a_question_keeps_its_last_two_sentences():
         ("Mag ik zomaar meer of minder uren werken?", True),
         ("Mijn baas vraagt me minder te werken, kan dat zomaar?", True),  # the clause after the comma asks
         ("Ik ben zwanger. Welke regels gelden er voor mij?", True),
+        ("mag ik dat?!", True),
+        ("(mag ik dat?)", True),
+        ("Mag ik dat？", True),  # a full-width question mark
         ("eigen werk?", False),  # a hesitant answer to the guide's question
         ("kan halve dagen werken", False),  # an advice that starts like a question, no question mark
         ("Moet ik daaraan meewerken", False),  # no question mark: asks(), but not outright

@@ -476,6 +476,14 @@ def how_people_write() -> None:
         send(hesitant, "halve dagen?"),
         lambda t, r: "niet mee helpen" not in t and "Je zit in **week" in t,
     )
+    asking = str(uuid.uuid4())
+    send(asking, "in welk spoor zit ik?")
+    send(asking, days_ago(60))
+    check(
+        "'halve dagen, kan dat?' op de adviesvraag: het advies telt, ook al vraagt het bericht iets",
+        send(asking, "halve dagen, kan dat?"),
+        lambda t, r: "niet mee helpen" not in t and "Bedoel je" not in t and "Je zit in **week" in t,
+    )
     overview = str(uuid.uuid4())
     check(
         "datum en overzichtsvraag: geen adviesvraag, meteen het overzicht, dat zegt wat het advies zou toevoegen",
