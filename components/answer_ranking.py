@@ -23,11 +23,13 @@ One more check before a fixed answer is given: a message that names neither illn
 re-integration (components/onderwerp.py) is most likely about something we have no answer for. Its fixed
 answer must then be at least `sure_without_onderwerp`; below that the message gets out_of_scope, the honest
 "daar kan ik je niet mee helpen", instead of the nearest answer about something else (item 4). The same
-holds for a guide question (`guide_intents`, at least `sure_guide_without_onderwerp`): "Wanneer mag mijn
-werkgever camera's ophangen?" is no question about sick-leave deadlines. And a message that asks a
-question outright is not telling the guide something (`statement_intents`: the advice, the situation,
-the role; none of their examples is a question): without our subject it gets out_of_scope, with it
-"Bedoel je …?".
+holds for a weak guide question (`guide_intents`, at least `sure_guide_without_onderwerp`): "Hoeveel pauze
+mag je opnemen?" is no question about sick-leave deadlines. (A sure one is not caught: "Wanneer mag mijn
+werkgever camera's ophangen?" reads as a deadline question at 0.7, as the guide's own follow-ups do.) And a
+message that asks a question outright is not telling the guide something (`statement_intents`: the advice,
+the situation, the role; none of their examples is a question): without our subject it gets out_of_scope,
+with it "Bedoel je …?". Unless the guide just asked for exactly that answer ("halve dagen, kan dat?"): the
+actions see that (actions/suggest.py, answers_the_open_question).
 Placed after the ResponseSelector (config.yml); the corrections after it (guide ambiguity, a
 date only, no words, English, crisis) still have the last word.
 """

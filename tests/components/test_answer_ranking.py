@@ -374,7 +374,7 @@ SURE_GUIDE = [("ask_timeline", 0.9), ("faq", 0.05)]
 @pytest.mark.parametrize(
     "text, intents, expected, why",
     [
-        ("Wanneer mag mijn werkgever camera's ophangen?", WEAK_GUIDE, "out_of_scope", "weak, not our subject"),
+        ("Hoeveel pauze mag je opnemen?", WEAK_GUIDE, "out_of_scope", "weak, not our subject"),
         ("Wanneer moet ik de WIA aanvragen?", WEAK_GUIDE, "ask_termijn", "weak, but WIA is our subject"),
         ("Wanneer moet ik dat doen?", SURE_GUIDE, "ask_timeline", "a sure follow-up in the guide"),
     ],
@@ -407,7 +407,7 @@ def test_a_message_that_asks_is_not_something_told_to_the_guide(as_configured, t
 
 def test_without_the_settings_guide_questions_and_statements_stay_as_before(tmp_path):
     component = _component(tmp_path, sure_without_onderwerp=0.3)  # the settings before guide and statements
-    assert _decided(component, "Wanneer mag mijn werkgever camera's ophangen?", WEAK_GUIDE).get("intent")["name"] == (
+    assert _decided(component, "Hoeveel pauze mag je opnemen?", WEAK_GUIDE).get("intent")["name"] == (
         "ask_termijn"
     )
     assert _decided(component, "Mag ik minder uren werken?", [("inform_advies", 0.9)]).get("intent")["name"] == (
