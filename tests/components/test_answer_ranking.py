@@ -407,9 +407,7 @@ def test_a_message_that_asks_is_not_something_told_to_the_guide(as_configured, t
 
 def test_without_the_settings_guide_questions_and_statements_stay_as_before(tmp_path):
     component = _component(tmp_path, sure_without_onderwerp=0.3)  # the settings before guide and statements
-    assert _decided(component, "Hoeveel pauze mag je opnemen?", WEAK_GUIDE).get("intent")["name"] == (
-        "ask_termijn"
-    )
+    assert _decided(component, "Hoeveel pauze mag je opnemen?", WEAK_GUIDE).get("intent")["name"] == ("ask_termijn")
     assert _decided(component, "Mag ik minder uren werken?", [("inform_advies", 0.9)]).get("intent")["name"] == (
         "inform_advies"
     )
