@@ -232,7 +232,7 @@ class ValidateGuideForm(FormValidationAction):
             # "ik ben zwanger en heb mijn been gebroken": the situation counts, the details are not needed.
             dispatcher.utter_message(response="utter_privacy_no_medical")
         if not slots.get("situatie"):
-            if asked and latest_intent(tracker) not in DIGRESSIONS:
+            if asked and (latest_intent(tracker) not in DIGRESSIONS or answers_the_open_question(tracker)):
                 dispatcher.utter_message(text=phrasing.SITUATIE_NOT_UNDERSTOOD)
                 return {"situatie": None}
             return {}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from helpers import make_tracker, slot_events, texts
 
+from actions import phrasing
 from actions.guide import ActionAnswerGuide, ActionExplainWhy, ActionPrefillGuide
 from actions.guide_form import ValidateGuideForm
 from actions.guide_questions import (
@@ -834,3 +835,25 @@ async def test_form_takes_an_advice_in_peoples_words(dispatcher, domain, answer,
     )
     slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
     assert slots["advies"] == advies
+
+
+@pytest.mark.parametrize(
+    "text, taken",
+    [
+        ("ik ben zwanger, telt dat?", "zwanger"),
+        ("geldt er iets bijzonders, kan dat?", None),  # read as the situation, but the words do not say which
+    ],
+)
+async def test_form_takes_a_situation_that_also_asks_or_says_it_did_not_understand(dispatcher, domain, text, taken):
+    tracker = make_tracker(
+        text,
+        "nlu_fallback",
+        requested_slot="situatie",
+        form=FORM,
+        slots={"vraag": "spoor", "eerste_ziektedag": "2026-09-01", "advies": "eigen_werk"},
+    )
+    tracker.latest_message["antwoord_ranking"] = [{"antwoord": "inform_situatie", "score": 0.6}]
+    slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
+    assert slots.get("situatie") == taken
+    if taken is None:  # never silent: no action answered it before the form
+        assert phrasing.SITUATIE_NOT_UNDERSTOOD in texts(dispatcher)
