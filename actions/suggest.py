@@ -140,7 +140,15 @@ def alternatives(parse_data: Dict[str, Any]) -> List[str]:
 def alternative_buttons(tracker: Tracker) -> List[Dict[str, str]]:
     """Buttons for alternatives() of the latest message, with "Iets anders" (for action_answer_faq,
     as utter_suggest_alternatives); [] when the answer was clearly ahead."""
-    buttons = [b for b in (button(a, tracker.get_slot("rol")) for a in alternatives(tracker.latest_message or {})) if b]
+    return buttons_for(alternatives(tracker.latest_message or {}), tracker)
+
+
+def buttons_for(answers: List[str], tracker: Tracker) -> List[Dict[str, str]]:
+    """A button per answer that has a title, in the person's role, then "Iets anders"; [] when none has one.
+    A deadline the message names goes into the guide's deadline button."""
+    parse_data = tracker.latest_message or {}
+    termijn = next((e.get("value") for e in parse_data.get("entities") or [] if e.get("entity") == "termijn"), None)
+    buttons = [b for b in (button(a, tracker.get_slot("rol"), termijn) for a in answers) if b]
     return [*buttons, something_else_button()] if buttons else []
 
 
@@ -233,14 +241,11 @@ class ActionSuggest(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         if answers_the_open_question(tracker):
             return []  # the guide's form takes it as the answer, next in the rule
-        parse_data = tracker.latest_message or {}
-        role = tracker.get_slot("rol")
-        termijn = next((e.get("value") for e in parse_data.get("entities") or [] if e.get("entity") == "termijn"), None)
-        buttons = [b for b in (button(a, role, termijn) for a in candidates(parse_data)) if b]
-        if not buttons:
+        buttons = buttons_for(candidates(tracker.latest_message or {}), tracker)
+        if buttons:
+            dispatcher.utter_message(response="utter_suggest", buttons=buttons)
+        else:
             dispatcher.utter_message(response="utter_default")
-            return []
-        dispatcher.utter_message(response="utter_suggest", buttons=[*buttons, something_else_button()])
         return []
 
 
@@ -292,13 +297,12 @@ class ActionOutOfScope(Action):
         if answers_the_open_question(tracker):
             return []  # the guide's form takes it as the answer, next in the rule
         parse_data = tracker.latest_message or {}
-        if parse_data.get(SUBJECT_MISSING_KEY) is True and conversation_was_about_illness(tracker):
-            role = tracker.get_slot("rol")
-            buttons = [b for b in (button(a, role) for a in candidates(parse_data)) if b]
-            if buttons:
-                dispatcher.utter_message(response="utter_suggest", buttons=[*buttons, something_else_button()])
-                return []
-        dispatcher.utter_message(response="utter_out_of_scope")
+        refused_for_want_of_subject = parse_data.get(SUBJECT_MISSING_KEY) is True
+        buttons = buttons_for(candidates(parse_data), tracker) if refused_for_want_of_subject else []
+        if buttons and conversation_was_about_illness(tracker):
+            dispatcher.utter_message(response="utter_suggest", buttons=buttons)
+        else:
+            dispatcher.utter_message(response="utter_out_of_scope")
         return []
 
 
