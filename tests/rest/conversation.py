@@ -205,11 +205,17 @@ STANDAARD = '/inform_situatie{"situatie": "standaard"}'
 OFFER = "Dan veranderen de termijnen"
 
 
-def up_to_the_situatie_question(question: str, days: int, advies: str) -> str:
-    """A new conversation that has answered the date and advice questions; returns its sender id."""
+def up_to_the_advies_question(question: str = "in welk spoor zit ik?", days: int = 60) -> str:
+    """A new conversation in which the guide has just asked for the advice; returns its sender id."""
     user = str(uuid.uuid4())
     send(user, question)
     send(user, days_ago(days))
+    return user
+
+
+def up_to_the_situatie_question(question: str, days: int, advies: str) -> str:
+    """A new conversation that has answered the date and advice questions; returns its sender id."""
+    user = up_to_the_advies_question(question, days)
     send(user, f'/inform_advies{{"advies": "{advies}"}}')
     return user
 
@@ -460,30 +466,28 @@ def how_people_write() -> None:
         ),
         lambda t, r: "42e-weeksmelding" in t and "Voor uw werknemer" in t and OFFER in t,
     )
-    unsure = str(uuid.uuid4())
-    send(unsure, "in welk spoor zit ik?")
-    send(unsure, days_ago(60))
-    check(
-        "'de bedrijfsarts weet het nog niet' is een antwoord op de adviesvraag",
-        send(unsure, "de bedrijfsarts weet het nog niet"),
-        lambda t, r: "niet goed plaatsen" not in t and "Je zit in **week" in t,
-    )
-    hesitant = str(uuid.uuid4())
-    send(hesitant, "in welk spoor zit ik?")
-    send(hesitant, days_ago(60))
-    check(
-        "'halve dagen?' op de adviesvraag is een advies, geen vraag buiten het onderwerp",
-        send(hesitant, "halve dagen?"),
-        lambda t, r: "niet mee helpen" not in t and "Je zit in **week" in t,
-    )
-    asking = str(uuid.uuid4())
-    send(asking, "in welk spoor zit ik?")
-    send(asking, days_ago(60))
-    check(
-        "'halve dagen, kan dat?' op de adviesvraag: het advies telt, ook al vraagt het bericht iets",
-        send(asking, "halve dagen, kan dat?"),
-        lambda t, r: "niet mee helpen" not in t and "Bedoel je" not in t and "Je zit in **week" in t,
-    )
+    for name, answer, refusals in (
+        (
+            "'de bedrijfsarts weet het nog niet' is een antwoord op de adviesvraag",
+            "de bedrijfsarts weet het nog niet",
+            ("niet goed plaatsen",),
+        ),
+        (
+            "'halve dagen?' op de adviesvraag is een advies, geen vraag buiten het onderwerp",
+            "halve dagen?",
+            ("niet mee helpen",),
+        ),
+        (
+            "'halve dagen, kan dat?' op de adviesvraag: het advies telt, ook al vraagt het bericht iets",
+            "halve dagen, kan dat?",
+            ("niet mee helpen", "Bedoel je"),
+        ),
+    ):
+        check(
+            name,
+            send(up_to_the_advies_question(), answer),
+            lambda t, r, refusals=refusals: not any(x in t for x in refusals) and "Je zit in **week" in t,
+        )
     overview = str(uuid.uuid4())
     check(
         "datum en overzichtsvraag: geen adviesvraag, meteen het overzicht, dat zegt wat het advies zou toevoegen",
