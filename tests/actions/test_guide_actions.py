@@ -19,6 +19,13 @@ from actions.tracker_helpers import message_date
 FORM = "guide_form"
 
 
+def asked_for_the_advice(answer: str, intent: str = "inform_advies"):
+    """A tracker in which the guide has just asked for the advice (first sick day known) and `answer` came."""
+    return make_tracker(
+        answer, intent, requested_slot="advies", form=FORM, slots={"vraag": "spoor", "eerste_ziektedag": "2026-09-01"}
+    )
+
+
 # --- action_prefill_guide ---------------------------------------------------------
 
 
@@ -163,13 +170,7 @@ async def test_form_takes_the_advice_button(dispatcher, domain):
 async def test_form_takes_an_advice_that_also_asks_something(dispatcher, domain, best, taken, why):
     # "halve dagen, kan dat?" asks outright without our subject's words: the NLU makes it out_of_scope
     # (components/answer_ranking.py), while the guide asked exactly for the advice.
-    tracker = make_tracker(
-        "halve dagen, kan dat?",
-        "out_of_scope",
-        requested_slot="advies",
-        form=FORM,
-        slots={"vraag": "spoor", "eerste_ziektedag": "2026-09-01"},
-    )
+    tracker = asked_for_the_advice("halve dagen, kan dat?", "out_of_scope")
     tracker.latest_message["antwoord_ranking"] = [{"antwoord": best, "score": 0.7}, {"antwoord": "greet", "score": 0.1}]
     slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
     assert slots.get("advies") == taken, why
@@ -721,24 +722,22 @@ async def test_prefill_a_bare_date_still_asks_for_the_track(dispatcher, domain):
 
 
 @pytest.mark.parametrize(
-    "answer",
+    "answer, advies",
     [
-        "de bedrijfsarts weet het nog niet",
-        "ik moet nog naar de bedrijfsarts",
-        "nog geen uitspraak gedaan",
-        "dat is nog niet duidelijk",
+        ("de bedrijfsarts weet het nog niet", "onbekend"),  # an advice nobody knows yet is an answer too
+        ("ik moet nog naar de bedrijfsarts", "onbekend"),
+        ("nog geen uitspraak gedaan", "onbekend"),
+        ("dat is nog niet duidelijk", "onbekend"),
+        ("halve dagen", "aangepast_werk"),
+        ("3 uur per dag", "aangepast_werk"),  # hours per day: working fewer hours while recovering
+        ("eerst 2 dagen per week", "aangepast_werk"),
+        ("terug naar mijn eigen werk", "eigen_werk"),
+        ("bij een andere werkgever", "geen_perspectief_eigen_werkgever"),
     ],
 )
-async def test_form_an_advice_nobody_knows_yet_is_an_answer(dispatcher, domain, answer):
-    tracker = make_tracker(
-        answer,
-        "inform_advies",
-        requested_slot="advies",
-        form=FORM,
-        slots={"vraag": "spoor", "eerste_ziektedag": "2026-09-01"},
-    )
-    slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
-    assert slots["advies"] == "onbekend"
+async def test_form_takes_an_advice_in_peoples_words(dispatcher, domain, answer, advies):
+    slots = slot_events(await ValidateGuideForm().run(dispatcher, asked_for_the_advice(answer), domain))
+    assert slots["advies"] == advies
     assert dispatcher.messages == []
 
 
@@ -813,28 +812,6 @@ async def test_not_knowing_is_no_answer_to_another_question(dispatcher, domain):
     tracker = make_tracker("geen idee", "deny", requested_slot="eerste_ziektedag", form=FORM, slots={"vraag": "spoor"})
     slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
     assert "advies" not in slots
-
-
-@pytest.mark.parametrize(
-    "answer, advies",
-    [
-        ("halve dagen", "aangepast_werk"),
-        ("3 uur per dag", "aangepast_werk"),  # hours per day: working fewer hours while recovering
-        ("eerst 2 dagen per week", "aangepast_werk"),
-        ("terug naar mijn eigen werk", "eigen_werk"),
-        ("bij een andere werkgever", "geen_perspectief_eigen_werkgever"),
-    ],
-)
-async def test_form_takes_an_advice_in_peoples_words(dispatcher, domain, answer, advies):
-    tracker = make_tracker(
-        answer,
-        "inform_advies",
-        requested_slot="advies",
-        form=FORM,
-        slots={"vraag": "spoor", "eerste_ziektedag": "2026-09-01"},
-    )
-    slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
-    assert slots["advies"] == advies
 
 
 @pytest.mark.parametrize(
