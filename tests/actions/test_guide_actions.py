@@ -19,7 +19,7 @@ from actions.tracker_helpers import message_date
 FORM = "guide_form"
 
 
-def asked_for_the_advice(answer: str, intent: str = "inform_advies"):
+def asked_for_the_advies(answer: str, intent: str = "inform_advies"):
     """A tracker in which the guide has just asked for the advice (first sick day known) and `answer` came."""
     return make_tracker(
         answer, intent, requested_slot="advies", form=FORM, slots={"vraag": "spoor", "eerste_ziektedag": "2026-09-01"}
@@ -170,7 +170,7 @@ async def test_form_takes_the_advice_button(dispatcher, domain):
 async def test_form_takes_an_advice_that_also_asks_something(dispatcher, domain, best, taken, why):
     # "halve dagen, kan dat?" asks outright without our subject's words: the NLU makes it out_of_scope
     # (components/answer_ranking.py), while the guide asked exactly for the advice.
-    tracker = asked_for_the_advice("halve dagen, kan dat?", "out_of_scope")
+    tracker = asked_for_the_advies("halve dagen, kan dat?", "out_of_scope")
     tracker.latest_message["antwoord_ranking"] = [{"antwoord": best, "score": 0.7}, {"antwoord": "greet", "score": 0.1}]
     slots = slot_events(await ValidateGuideForm().run(dispatcher, tracker, domain))
     assert slots.get("advies") == taken, why
@@ -736,7 +736,7 @@ async def test_prefill_a_bare_date_still_asks_for_the_track(dispatcher, domain):
     ],
 )
 async def test_form_takes_an_advice_in_peoples_words(dispatcher, domain, answer, advies):
-    slots = slot_events(await ValidateGuideForm().run(dispatcher, asked_for_the_advice(answer), domain))
+    slots = slot_events(await ValidateGuideForm().run(dispatcher, asked_for_the_advies(answer), domain))
     assert slots["advies"] == advies
     assert dispatcher.messages == []
 
