@@ -66,6 +66,10 @@ SECOND_QUESTION_KEY = "tweede_vraag"  # a long message's other question: the ans
 # Set (True) when a weak fixed answer made way for out_of_scope because the message did not name our
 # subject: action_out_of_scope can then still offer the answers when the conversation was about illness.
 SUBJECT_MISSING_KEY = "onderwerp_ontbreekt"
+# Set (True) when a statement intent (the advice, the situation, the role) made way for nlu_fallback because the
+# message asks a question outright: components/guide_ambiguity.py may then still take a guide question, never
+# the statement again.
+QUESTION_NOT_STATEMENT_KEY = "vraag_geen_mededeling"
 # A question sentence must share at least this much (cosine of the TF-IDF vectors) with an answer's
 # document before that answer is offered for it: below it, a sentence like "Wat nu?" points nowhere.
 SECOND_QUESTION_MIN_SIMILARITY = 0.2
@@ -296,6 +300,7 @@ class AnswerRanking(GraphComponent):
         if best in self.config["statement_intents"] and asks_outright(text):
             if mentions_onderwerp(text):  # a question on our subject read as a statement: offer the answers
                 self._set_intent(message, DEFAULT_NLU_FALLBACK_INTENT_NAME, 1.0 - score, ranking)
+                message.set(QUESTION_NOT_STATEMENT_KEY, True, add_to_output=True)
             else:
                 self._say_off_subject(message, score, ranking)
             return

@@ -12,7 +12,9 @@ are sure enough, this component takes the guide intent instead:
   of the two: the date or situation in it is context, the question is what to answer;
 - otherwise the better scored of the two.
 Placed after components.answer_ranking (config.yml). Real doubt, with a non-guide intent among the
-two best, still falls back.
+two best, still falls back. So does a question that the answer ranking refused to read as a statement
+(`vraag_geen_mededeling`, "ik ben zwanger en sinds maart ziek, telt dat?") when neither of the two is a
+guide question: taking the statement back would undo that decision.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from components.answer_ranking import QUESTION_NOT_STATEMENT_KEY
 from components.intent_override import IntentCorrection
 
 QUESTIONS = ("ask_track", "ask_timeline", "ask_termijn")
@@ -66,4 +69,6 @@ class GuideAmbiguity(IntentCorrection):
         chosen = first
         if asks_something(message.get(TEXT)):
             chosen = next((r for r in (first, second) if r["name"] in QUESTIONS), first)
+        if message.get(QUESTION_NOT_STATEMENT_KEY) and chosen["name"] not in QUESTIONS:
+            return None
         return chosen["name"], chosen[PREDICTED_CONFIDENCE_KEY]

@@ -21,6 +21,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from components.answer_ranking import (
+    QUESTION_NOT_STATEMENT_KEY,
     RANKING_KEY,
     AnswerRanking,
     LexicalIndex,
@@ -31,6 +32,7 @@ from components.answer_ranking import (
     rank,
     softmax,
 )
+from components.guide_ambiguity import GuideAmbiguity
 
 ROOT = Path(__file__).resolve().parents[2]
 WEIGHTS = Weights(lexical=0.3, temperature=0.03, sure=0.1, margin=0.02)
@@ -402,6 +404,38 @@ def test_a_weak_guide_question_off_our_subject_makes_way_for_out_of_scope(as_con
 )
 def test_a_message_that_asks_is_not_something_told_to_the_guide(as_configured, text, intent, expected, why):
     message = _decided(as_configured, text, [(intent, 0.9), ("faq", 0.05)])
+    assert message.get("intent")["name"] == expected, why
+
+
+@pytest.mark.parametrize(
+    "text, intents, expected, why",
+    [
+        (
+            "ik ben zwanger en sinds maart ziek, telt dat?",
+            [("inform_situatie", 0.52), ("inform_sick_date", 0.48)],
+            "nlu_fallback",
+            "a question refused as a statement is not taken back as one by the guide ambiguity",
+        ),
+        (
+            "ik ben zwanger en sinds maart ziek, welke termijnen gelden er?",
+            [("inform_situatie", 0.52), ("ask_timeline", 0.48)],
+            "ask_timeline",
+            "with a guide question among the two best, the guide still answers it",
+        ),
+        (
+            "ik ben zwanger en sinds maart ziek",
+            [("inform_situatie", 0.52), ("inform_sick_date", 0.48)],
+            "inform_situatie",
+            "no question: the situation, told",
+        ),
+    ],
+)
+def test_a_question_refused_as_statement_stays_refused_after_the_guide_ambiguity(
+    as_configured, text, intents, expected, why
+):
+    message = _decided(as_configured, text, intents)
+    assert message.get(QUESTION_NOT_STATEMENT_KEY) is (True if text.endswith("?") else None)
+    (message,) = GuideAmbiguity().process([message])
     assert message.get("intent")["name"] == expected, why
 
 
