@@ -167,8 +167,10 @@ LOON_EINDE_DIENSTVERBAND = Bron(
     "",
     "https://www.uwv.nl/particulieren/ziek/ziek-met-werkgever/ik-ben-net-ziek/detail/ik-ben-in-loondienst-en-ben-ziek",
 )
+# ZW art. 38 lid 2 (text of 1-7-2026): "op de laatste dag van de dienstbetrekking"; older UWV pages say
+# "laatste werkdag", the wording of an earlier text of the law.
 ZIEKMELDING_UIT_DIENST = Bron(
-    "UWV: Ziek melden bij UWV (ziek uit dienst); Ziektewet art. 38",
+    "Ziektewet art. 38 lid 2; UWV: Ziek melden bij UWV (ziek uit dienst)",
     "",
     f"{_UWV_WG}/werknemer-is-ziek/loondoorbetaling/werknemer-is-langdurig-ziek/detail/ziek-melden-bij-uwv",
 )
@@ -207,6 +209,16 @@ ZIEK_DOOR_ZWANGERSCHAP = Bron(
     "zwangerschap/ziek-door-zwangerschap-of-bevalling/ziek-voor-de-verlofperiode",
 )
 ZIEKMELDING_VIERDE_DAG = Bron("Ziektewet", "art. 38a lid 2", _ZW)
+# Sick from the pregnancy before the leave (ZW art. 29a lid 1): UWV pays, also when the employer is an
+# eigenrisicodrager (art. 63a names only art. 29 lid 2 onder a, b and c; 29a is onder f), and the notice follows
+# art. 38a lid 3. Art. 38 itself (the 42e-weeksmelding, the notice at the end of the contract) does not apply, except
+# the re-integratieverslag (art. 38 lid 4).
+MELDING_ZIEKTE_DOOR_ZWANGERSCHAP = Bron(
+    "Ziektewet", "art. 29a lid 1 en art. 38a lid 3", "https://wetten.overheid.nl/BWBR0001888/2026-07-01#Artikel38a"
+)
+ZIEK_UIT_DIENST_BIJ_ZWANGERSCHAP = Bron(
+    "Ziektewet", "art. 38 lid 4 en art. 38a lid 3", "https://wetten.overheid.nl/BWBR0001888/2026-07-01#Artikel38"
+)
 ZIEK_ROND_VERLOF_MELDEN = Bron(
     "UWV: Doorlopende ziekte voor en na het zwangerschapsverlof melden",
     "",
@@ -227,7 +239,12 @@ RECHTSVERMOEDEN_ARBEIDSOMVANG = Bron("Burgerlijk Wetboek Boek 7", "art. 7:610b",
 WACHTDAGEN = Bron("Burgerlijk Wetboek Boek 7", "art. 7:629 lid 9", _BW7)
 LOON_HUISHOUDEN = Bron("Burgerlijk Wetboek Boek 7", "art. 7:629 lid 2 onder a", _BW7)
 WW_EN_ZIEK = Bron("Werkloosheidswet", "art. 19 lid 2", "https://wetten.overheid.nl/BWBR0004045")
-MELDING_VANGNET_MET_WERKGEVER = Bron("Ziektewet", "art. 38a lid 3", _ZW)
+# Checked against the consolidated text of 1-7-2026: "uiterlijk op de eerste dag na zes weken gerekend vanaf die
+# eerste werkdag" (lid 3, first sentence), and "op de laatste dag van de dienstbetrekking" when the contract ends
+# within those six weeks (second sentence).
+MELDING_VANGNET_MET_WERKGEVER = Bron(
+    "Ziektewet", "art. 38a lid 3", "https://wetten.overheid.nl/BWBR0001888/2026-07-01#Artikel38a"
+)
 NO_RISKPOLIS = Bron("Ziektewet", "art. 29b", _ZW)
 ZIEKTEWET_DUUR = Bron("Ziektewet", "art. 29", _ZW)
 OPZEGVERBOD_ZWANGERSCHAP = Bron("Burgerlijk Wetboek Boek 7", "art. 7:670 lid 2", _BW7)

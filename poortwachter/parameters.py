@@ -96,9 +96,10 @@ WIA_VANAF = date(2004, 1, 1)
 # term that was still running on 1 July 2013 follows the new law, a term that
 # had expired before it the old (Casus.geldend).
 VERZAMELWET_2013 = date(2013, 7, 1)
-# The articles of the WIA on the re-integratieverslag and the WIA-aanvraag took
-# effect only in December 2005 (Stb. 2005, 619); the first cases' terms fell before.
-WIA_IN_WERKING = date(2005, 12, 29)
+# The articles of the WIA on the re-integratieverslag and the WIA-aanvraag (art. 25 lid 3 and 64) took
+# effect on 9 December 2005, the day after the Staatsblad with the decree (Stb. 2005, 619, art. 1 lid 2; the
+# rest of the law on 29 December 2005, lid 1); the first cases' terms fell before.
+WIA_IN_WERKING = date(2005, 12, 9)
 
 
 def _vast(beschrijving: str, waarde: int, eenheid: str, bron: Bron, *termen: str) -> Parameter:
@@ -336,11 +337,12 @@ ERD_ZW_MELDING_BINNEN = _vast(
     bronnen.ERD_ZW_ZIEK_UIT_DIENST,
     "eigenrisicodrager",
 )
-ZWANGERSCHAPSZIEKTE_MELDING_BINNEN = _vast(
-    "Ziek door zwangerschap vóór het verlof: melden bij UWV binnen zoveel weken",
+ZWANGERSCHAPSZIEKTE_MELDING_NA = _vast(
+    "Ziek door zwangerschap vóór het verlof: melden bij UWV uiterlijk op de eerste dag na zoveel weken, gerekend "
+    "vanaf de eerste ziektedag",
     6,
     "weken",
-    bronnen.ZIEK_DOOR_ZWANGERSCHAP,
+    bronnen.MELDING_ZIEKTE_DOOR_ZWANGERSCHAP,
     "zwanger",
 )
 ZIEKTEWET_BEOORDELING_NA = _vast(

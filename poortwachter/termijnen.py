@@ -33,7 +33,7 @@ from .parameters import (
     WACHTTIJD,
     WIA_AANVRAAG_VOOR_EINDE,
     ZIEKMELDING_UITERLIJK_DAG,
-    ZWANGERSCHAPSZIEKTE_MELDING_BINNEN,
+    ZWANGERSCHAPSZIEKTE_MELDING_NA,
     Parameter,
     einde_week,
 )
@@ -45,12 +45,6 @@ from .workdays import (
     non_workday_reason,
     workday_calendar_note,
 )
-
-
-def _last_weekday_on_or_before(day: date) -> date:
-    while day.weekday() >= 5:
-        day -= timedelta(days=1)
-    return day
 
 
 def _einde_wachttijd(case: Casus) -> date:
@@ -545,16 +539,31 @@ class ZiekmeldingUitDienst(Termijnregel):
     voorwaarde = "als het dienstverband tijdens de ziekte eindigt"
     te_laat = "Meld de werknemer nu alsnog ziek uit dienst bij UWV; te laat melden kan een boete geven."
     standaard_week = None  # depends on the end of the contract
-    regel = "op de laatste werkdag van het dienstverband"
-    # ZW art. 38 speaks of the employee's own last working day, not of ATW workdays: we take the
-    # last Monday-to-Friday on or before the end of the contract and say that the own schedule counts.
+    # ZW art. 38 lid 2 (text of 1-7-2026): "op de laatste dag van de dienstbetrekking", also on a Saturday or
+    # Sunday (a day, not a period: the Algemene termijnenwet does not move it).
+    regel = "op de laatste dag van het dienstverband"
     uitleg = (
         "Eindigt het dienstverband tijdens de ziekte, dan meldt de werkgever de werknemer ziek uit dienst "
-        "bij UWV op de laatste werkdag, ook als de 42e-weeksmelding al gedaan is. Werkt de werknemer op andere "
-        "dagen dan maandag tot en met vrijdag, dan geldt zijn eigen laatste werkdag. UWV beoordeelt dan de "
-        "Ziektewet-uitkering. Te laat melden kan een boete geven."
+        "bij UWV op de laatste dag van het dienstverband, ook als de 42e-weeksmelding al gedaan is en ook als "
+        "die dag in het weekend valt (melden kan online). UWV beoordeelt dan de Ziektewet-uitkering. Te laat "
+        "melden kan een boete geven."
     )
     uitzonderingen = (
+        # First: the eigenrisicodrager's term below is only for the sickness it pays itself (ZW art. 38aa lid 1
+        # names art. 29 lid 2 onder a and c), never for sickness from the pregnancy.
+        Uitzondering(
+            label="de werkneemster is ziek door de zwangerschap",
+            geldt=lambda case: case.ziekte_door_zwangerschap,
+            bron=bronnen.ZIEK_UIT_DIENST_BIJ_ZWANGERSCHAP,
+            vervalt=True,
+            uitleg=(
+                "Vervalt: bij ziekte door de zwangerschap geldt deze melding niet (Ziektewet art. 38 lid 4). "
+                "De werkgever meldt de ziekte dan zoals bij 'Ziekmelding bij UWV: ziek door zwangerschap of "
+                "bevalling'; eindigt het dienstverband binnen de eerste zes weken van de ziekte, dan op de "
+                "laatste dag van het dienstverband. UWV betaalt de Ziektewet-uitkering, ook als de werkgever "
+                "eigenrisicodrager is."
+            ),
+        ),
         Uitzondering(
             label="de werkgever is eigenrisicodrager Ziektewet",
             geldt=lambda case: case.situatie.eigenrisicodrager_zw,
@@ -576,7 +585,7 @@ class ZiekmeldingUitDienst(Termijnregel):
         return case.situatie.regime is Regime.ZIEK_UIT_DIENST
 
     def datum(self, case: Casus) -> date:
-        return _last_weekday_on_or_before(case.situatie.einde_dienstverband)
+        return case.situatie.einde_dienstverband
 
 
 def _dagen_ziek_bij_einde(case: Casus) -> int:
@@ -669,6 +678,18 @@ _NA_VERLOF_UITLEG = (
 )
 
 
+def _zes_weken_ziek_door_zwangerschap(case: Casus) -> date:
+    """The last day of the six weeks of ZW art. 38a lid 3, counted from the first day of sickness before the leave."""
+    voor = case.ziek_voor_verlof
+    start = voor.begin if voor is not None else case.geval.huidige_start
+    return start + timedelta(weeks=ZWANGERSCHAPSZIEKTE_MELDING_NA.waarde, days=-1)
+
+
+def _einde_binnen_zes_weken(case: Casus) -> bool:
+    einde = case.situatie.einde_dienstverband
+    return einde is not None and einde <= _zes_weken_ziek_door_zwangerschap(case)
+
+
 class MeldingZiekteDoorZwangerschap(Termijnregel):
     """The notice to UWV of sickness from the pregnancy or birth: before the leave within 6 weeks
     (Ziektewet art. 29a lid 1, art. 38a lid 3), or, for sickness that begins right after it, as any
@@ -678,19 +699,36 @@ class MeldingZiekteDoorZwangerschap(Termijnregel):
     key = "melding_ziekte_zwangerschap"
     titel = "Ziekmelding bij UWV: ziek door zwangerschap of bevalling"
     wie = "werkgever"
-    bron = bronnen.ZIEK_DOOR_ZWANGERSCHAP
+    bron = bronnen.MELDING_ZIEKTE_DOOR_ZWANGERSCHAP
     termen = ("zwangerschap", "bevalling")
     voorwaarde = "als de werkneemster ziek is door de zwangerschap of de bevalling"
     te_laat = "Meld de ziekte nu alsnog bij UWV."
-    standaard_week = ZWANGERSCHAPSZIEKTE_MELDING_BINNEN.waarde
-    regel = f"binnen {ZWANGERSCHAPSZIEKTE_MELDING_BINNEN.tekst()} na de eerste ziektedag (vóór het verlof)"
+    standaard_week = ZWANGERSCHAPSZIEKTE_MELDING_NA.waarde + 1
+    # ZW art. 38a lid 3: "uiterlijk op de eerste dag na zes weken gerekend vanaf die eerste werkdag", so day 43.
+    # UWV's pages say "binnen 6 weken"; the answer gives the law's day and says that.
+    regel = (
+        f"uiterlijk op de eerste dag na {ZWANGERSCHAPSZIEKTE_MELDING_NA.tekst()}, gerekend vanaf de eerste ziektedag "
+        "(vóór het verlof)"
+    )
     uitleg = (
         "Is de werkneemster vóór het verlof ziek door de zwangerschap, dan meldt de werkgever dat bij UWV, "
-        f"uiterlijk binnen {ZWANGERSCHAPSZIEKTE_MELDING_BINNEN.tekst()}. UWV betaalt de werkgever dan een "
-        "Ziektewet-uitkering van 100% van het dagloon. De ziekte telt mee voor de wachttijd; de gewone "
-        "termijnen blijven gelden."
+        f"uiterlijk op de eerste dag na {ZWANGERSCHAPSZIEKTE_MELDING_NA.tekst()} ziekte. UWV zelf schrijft "
+        f"'binnen {ZWANGERSCHAPSZIEKTE_MELDING_NA.tekst()}': wie de dag ervoor meldt, zit altijd goed. UWV "
+        "betaalt de werkgever dan een Ziektewet-uitkering van 100% van het dagloon, ook als de werkgever "
+        "eigenrisicodrager is. De ziekte telt mee voor de wachttijd; de gewone termijnen blijven gelden."
     )
     uitzonderingen = (
+        Uitzondering(
+            label="het dienstverband eindigt binnen die zes weken",
+            geldt=lambda case: _einde_binnen_zes_weken(case),
+            datum=lambda case: case.situatie.einde_dienstverband,
+            regel="op de laatste dag van het dienstverband (die valt binnen de eerste zes weken van de ziekte)",
+            uitleg=(
+                "Eindigt het dienstverband binnen de eerste zes weken van de ziekte, dan meldt de werkgever de "
+                "ziekte door de zwangerschap bij UWV op de laatste dag van het dienstverband (Ziektewet art. 38a "
+                "lid 3). UWV betaalt de Ziektewet-uitkering, ook als de werkgever eigenrisicodrager is."
+            ),
+        ),
         Uitzondering(
             label="de ziekte begon pas na het verlof",
             geldt=_alleen_na_verlof,
@@ -705,9 +743,7 @@ class MeldingZiekteDoorZwangerschap(Termijnregel):
         return case.ziekte_door_zwangerschap
 
     def datum(self, case: Casus) -> date:
-        voor = case.ziek_voor_verlof
-        start = voor.begin if voor is not None else case.geval.huidige_start
-        return start + timedelta(weeks=ZWANGERSCHAPSZIEKTE_MELDING_BINNEN.waarde, days=-1)
+        return _zes_weken_ziek_door_zwangerschap(case) + timedelta(days=1)
 
 
 class MeldingZiekteNaVerlof(Termijnregel):

@@ -233,8 +233,9 @@ def _notes(case: Casus, termijnen: dict[str, Termijn]) -> list[str]:
     riv = termijnen["reintegratieverslag"].datum
     if riv is not None and riv < WIA_IN_WERKING:
         notes.append(
-            f"De Wet WIA trad pas op {datum_nl(WIA_IN_WERKING)} in werking. Termijnen van dit geval die "
-            "daarvoor vielen, liepen onder overgangsregels; de data hier zijn die van de Wet WIA."
+            "De regels van de Wet WIA over het re-integratieverslag en de WIA-aanvraag gingen pas op "
+            f"{datum_nl(WIA_IN_WERKING)} in. Termijnen van dit geval die daarvoor vielen, liepen onder "
+            "overgangsregels; de data hier zijn die van de Wet WIA."
         )
     if case.zwangerschap_na_verlof:
         notes.append(

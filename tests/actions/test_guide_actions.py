@@ -618,7 +618,8 @@ async def test_answer_for_aow_says_six_weeks_and_no_spoor_2(dispatcher, domain):
 
 
 async def test_pregnancy_related_sickness_adds_the_uwv_melding(dispatcher, domain):
-    # Ziektewet art. 29a lid 1: sick from the pregnancy before the leave; the employer reports within 6 weeks.
+    # Ziektewet art. 29a lid 1 with art. 38a lid 3: sick from the pregnancy before the leave; the employer reports by the
+    # first day after six weeks (ma 2-11-2026 + 42 days = ma 14-12-2026).
     slots = {
         "vraag": "spoor",
         "eerste_ziektedag": "2026-11-02",
@@ -630,7 +631,7 @@ async def test_pregnancy_related_sickness_adds_the_uwv_melding(dispatcher, domai
     await ActionAnswerGuide().run(dispatcher, make_tracker("ok", "affirm", on="2026-11-23 10:00", slots=slots), domain)
     answer = dispatcher.messages[0]["text"]
     assert "Ziek door de zwangerschap of de bevalling" in answer and "Ziektewet-uitkering" in answer
-    assert "Ziekmelding bij UWV: ziek door zwangerschap of bevalling: uiterlijk zondag 13 december 2026" in answer
+    assert "Ziekmelding bij UWV: ziek door zwangerschap of bevalling: uiterlijk maandag 14 december 2026" in answer
 
 
 async def test_gewoon_in_dienst_gives_exactly_the_standard_answer(dispatcher, domain):

@@ -217,12 +217,13 @@ async def test_the_planned_view_agrees_with_the_rules_package_on_both_sides_of_t
 
 
 async def test_sick_from_the_pregnancy_before_and_after_a_planned_leave_has_both_notices(dispatcher, domain):
-    # ZW 29a lid 1: before the leave, report within 6 weeks (12-10-2026); lid 4 with ZW 38a lid 2: after the
+    # ZW 29a lid 1 with 38a lid 3: before the leave, report by the first day after six weeks (1-9 + 42 = 13-10-2026);
+    # lid 4 with ZW 38a lid 2: after the
     # leave, sick from the birth right away, report by the 4th sick day (6-4-2027 + 3 = 9-4-2027).
     slots = dict(REVIEW, ziek_door_zwangerschap=True, ziek_na_verlof="ja")
     text, payload, _ = await _answer(dispatcher, domain, slots, "2026-12-06")
     dates = _dates(payload)
-    assert dates["melding_ziekte_zwangerschap"] == "2026-10-12"
+    assert dates["melding_ziekte_zwangerschap"] == "2026-10-13"
     assert dates["melding_ziekte_zwangerschap_na_verlof"] == "2027-04-09"
     assert dates["laatste_dag_wachttijd"] == "2028-12-18"
     assert "Ziek door de zwangerschap of de bevalling" in text and "Ziektewet-uitkering" in text
