@@ -1,14 +1,15 @@
 """One answer from two signals: the classifier's ranking and the words of each answer (issue #27 item 3).
 
-DIET names an intent and the ResponseSelector names a fixed answer; both learn only from our own
-examples, and on questions people wrote themselves they were right first 0.65 of the time. A
+DIET names an intent and the ResponseSelector names a fixed answer (or DIET names both, with its option
+`answers_as_labels`: components/diet.py); both learn only from our own examples, and on questions people
+wrote themselves they were right first 0.65 of the time. A
 second, simpler signal is often right where they are not: which answer shares the most word
 pieces with the message, over that answer's own text and its examples ("slapend dienstverband",
 "deskundigenoordeel", "Ziektewet-uitkering", also with typos and in compounds). This component
 ranks every possible answer — each fixed answer `faq/<key>` and every other intent — by a
 weighted sum of
 - the model's probability: the intent's confidence, for a fixed answer the confidence of `faq`
-  times the ResponseSelector's confidence in that answer, and
+  times the ResponseSelector's confidence in that answer (or DIET's own confidence in `faq/<key>`), and
 - the lexical probability: cosine similarity of character n-gram TF-IDF vectors (scikit-learn),
   turned into a distribution by a softmax with a low temperature, so that a clear lexical winner
   counts and a flat lexical picture (a "ja", a date) leaves the model's choice alone.
@@ -147,7 +148,8 @@ def softmax(scores: Dict[str, float], temperature: float) -> Dict[str, float]:
 def model_probabilities(
     intent_ranking: Sequence[Dict[str, Any]], answer_ranking: Sequence[Dict[str, Any]], retrieval_intent: str
 ) -> Dict[str, float]:
-    """The classifier's view per answer: an intent's confidence; for a fixed answer P(faq) × P(answer)."""
+    """The classifier's view per answer: the confidence of an intent or of a fixed answer that DIET names
+    (`faq/<key>`); for an answer a ResponseSelector chose, P(faq) × P(answer)."""
     intents = {
         r["name"]: float(r.get(PREDICTED_CONFIDENCE_KEY) or 0.0)
         for r in intent_ranking
@@ -282,11 +284,17 @@ class AnswerRanking(GraphComponent):
 
     def _decide(self, message: Message) -> None:
         intent = message.get(INTENT) or {}
-        if not intent.get("name") or self.index is None or not message.get(TEXT):
+        if not intent.get("name"):
             return
         retrieval = self.config["retrieval_intent"]
         selector = (message.get(RESPONSE_SELECTOR) or {}).get(retrieval) or {}
         model = model_probabilities(message.get(INTENT_RANKING_KEY) or [], selector.get("ranking") or [], retrieval)
+        if self.index is None or not message.get(TEXT):
+            if intent["name"].startswith(f"{retrieval}/"):  # a classifier that names answers: never pass that on
+                ranking = sorted(model.items(), key=lambda item: (-item[1], item[0]))
+                self._select_answer(message, intent["name"], model.get(intent["name"], 0.0), ranking)
+                self._set_intent(message, retrieval, model.get(intent["name"], 0.0), ranking)
+            return
         ranking = rank(model, self.index.similarities(message.get(TEXT)), self.weights)
         message.set(RANKING_KEY, [{"antwoord": k, "score": round(s, 4)} for k, s in ranking[:10]], add_to_output=True)
         best, score = ranking[0]
@@ -365,7 +373,8 @@ class AnswerRanking(GraphComponent):
         message.set(INTENT_RANKING_KEY, [head, *rest], add_to_output=True)
 
     def _select_answer(self, message: Message, answer: str, score: float, ranking: List[tuple[str, float]]) -> None:
-        """Makes `answer` the ResponseSelector's choice, with the combined ranking of the fixed answers."""
+        """Makes `answer` the chosen response, where Rasa's ResponseSelector leaves it (what utter_faq and the
+        actions read), with the combined ranking of the fixed answers."""
         retrieval = self.config["retrieval_intent"]
         selectors = dict(message.get(RESPONSE_SELECTOR) or {})
         selected = dict(selectors.get(retrieval) or {})
@@ -379,4 +388,6 @@ class AnswerRanking(GraphComponent):
             {PREDICTED_CONFIDENCE_KEY: s, "intent_response_key": k} for k, s in ranking if k.startswith(f"{retrieval}/")
         ][:10]
         selectors[retrieval] = selected
+        # Rasa's ResponseSelector names its retrieval intents here; without one (DIET's `answers_as_labels`) we do.
+        selectors["all_retrieval_intents"] = sorted({*selectors.get("all_retrieval_intents", []), retrieval})
         message.set(RESPONSE_SELECTOR, selectors, add_to_output=True)

@@ -26,6 +26,15 @@ Each was measured in docs/benchmarks.md (issue #18; moved here from runtime patc
    when the first call creates variables: once to create them and once without. For DIET that
    second trace costs ~7 s of every training. The model's and the optimizer's variables are created
    before `fit`, with one forward pass on the first batch, so Keras traces the step once.
+4. Fixed answers as DIET's labels (`answers_as_labels`, off in config.yml). Rasa gives every fixed answer
+   the label `faq` and leaves the choice among them to the ResponseSelector: a second neural model of the
+   same messages. With this option each fixed answer is a label of its own (`faq/<key>`), so DIET names
+   intent and answer at once and no ResponseSelector is needed (components/answer_ranking.py turns a
+   `faq/<key>` into what the dialogue reads). The labels are then one-hot: Rasa's features of an intent's
+   name would give every `faq/<key>` the vector of "faq". Measured (docs/benchmarks.md, #27 step 4): as
+   many right answers over three seeds, ±40 s less training, a quarter less NLU time per message; not on
+   yet, because a situation told to the guide ("ik ben zwanger en heb mijn been gebroken") can now lose
+   to the fixed answer about that situation.
 
 SPOORWIJZER_FAST_TRAINING=0 (spoorwijzer_settings) switches 2 and 3 off, to train as Rasa's own
 components do for a comparison; it is part of the components' cache key, so Rasa's cache never hands
@@ -38,14 +47,15 @@ from __future__ import annotations
 import logging
 import re
 import warnings
-from typing import Any, Dict, Optional, Text, Tuple, Type
+from contextlib import contextmanager, nullcontext
+from typing import Any, Dict, Iterator, Optional, Text, Tuple, Type
 
 import numpy as np
 import tensorflow as tf
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.nlu.classifiers.diet_classifier import DIET, DIETClassifier
 from rasa.nlu.selectors.response_selector import DIET2BOW, DIET2DIET, ResponseSelector
-from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from rasa.utils.tensorflow.constants import RUN_EAGERLY, SEQUENCE_LENGTH
 from rasa.utils.tensorflow.data_generator import RasaBatchDataGenerator
@@ -74,6 +84,8 @@ def drop_rasas_false_alarms() -> None:
 
 
 drop_rasas_false_alarms()  # Rasa imports this module when it reads config.yml, before its check runs
+
+ANSWERS_AS_LABELS = "answers_as_labels"  # SpoorwijzerDIETClassifier: one label per fixed answer (4)
 
 # Batches sorted by length together (2). Larger windows leave less padding but make batches less
 # mixed; 4 trained as accurately as Rasa's order on the real questions (docs/benchmarks.md).
@@ -134,6 +146,24 @@ class SimilarLengthBatches(RasaModelData):
         # With evaluate_on_number_of_examples, Rasa trains on one part: that part keeps the order.
         train, test = super().split(number_of_test_examples, random_seed)
         return SimilarLengthBatches.of(train), SimilarLengthBatches.of(test)
+
+
+@contextmanager
+def answers_as_labels(training_data: TrainingData) -> Iterator[None]:
+    """While DIET reads its labels (4): each fixed answer's full name (`faq/<key>`) as its intent, and no
+    features of the intent's name, so that every label is one-hot. Afterwards the training data is as it came:
+    the components after DIET read the intent `faq` and its features as Rasa made them."""
+    examples = training_data.intent_examples
+    saved = [(m, m.get(INTENT), m.features) for m in examples]
+    try:
+        for message in examples:
+            message.set(INTENT, message.get_full_intent())
+            message.features = [f for f in message.features if f.attribute != INTENT]
+        yield
+    finally:
+        for message, intent, features in saved:
+            message.set(INTENT, intent)
+            message.features = features
 
 
 class LeanLoading:
@@ -214,11 +244,20 @@ class _TrainedInSimilarLengthBatches:
     is_trainable=True,
 )
 class SpoorwijzerDIETClassifier(_TrainedInSimilarLengthBatches, DIETClassifier):
-    """Rasa's DIETClassifier, loaded without a training step and trained in batches of similar length."""
+    """Rasa's DIETClassifier, loaded without a training step and trained in batches of similar length;
+    optionally with the fixed answers as its labels (4)."""
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {**DIETClassifier.get_default_config(), ANSWERS_AS_LABELS: False}
 
     @staticmethod
     def model_class() -> Type[RasaModel]:
         return LeanDIET
+
+    def preprocess_train_data(self, training_data: TrainingData) -> RasaModelData:
+        with answers_as_labels(training_data) if self.component_config[ANSWERS_AS_LABELS] else nullcontext():
+            return super().preprocess_train_data(training_data)
 
     @property
     def name(self) -> Text:

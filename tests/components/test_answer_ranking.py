@@ -262,6 +262,24 @@ def test_a_model_without_the_index_leaves_the_classifier_choice(tmp_path):
     assert message.get("intent")["name"] == "faq"
 
 
+def test_without_the_index_a_fixed_answer_that_diet_named_still_reaches_the_dialogue_as_faq(tmp_path):
+    # DIET with `answers_as_labels` (components/diet.py) names `faq/<key>`; Rasa's dialogue knows only `faq`.
+    storage = LocalModelStorage(tmp_path)
+    context = ExecutionContext(graph_schema=None, model_id="test")
+    component = AnswerRanking.load(AnswerRanking.get_default_config(), storage, Resource("leeg"), context)
+    (message,) = component.process(
+        [_classified("wat is een deskundigenoordeel", [("faq/wia", 0.6), ("greet", 0.1)], [])]
+    )
+    assert message.get("intent")["name"] == "faq"
+    assert message.get("response_selector")["faq"]["response"]["intent_response_key"] == "faq/wia"
+    assert "faq" in message.get("response_selector")["all_retrieval_intents"]
+
+
+def test_a_fixed_answer_that_diet_named_counts_with_its_own_confidence():
+    ranking = [{"name": "faq/wia", "confidence": 0.6}, {"name": "greet", "confidence": 0.1}]
+    assert model_probabilities(ranking, [], "faq") == {"faq/wia": 0.6, "greet": 0.1}
+
+
 LONG_TWO_QUESTIONS = (
     "Ik werk al jaren bij een groot bedrijf en ben sinds vorig jaar ziek. De bedrijfsarts en mijn werkgever "
     "zijn het niet eens over wat ik nog kan, en ik weet niet goed wat ik daarmee moet. Ik wil graag weten "
