@@ -691,10 +691,10 @@ def _einde_binnen_zes_weken(case: Casus) -> bool:
 
 
 class MeldingZiekteDoorZwangerschap(Termijnregel):
-    """The notice to UWV of sickness from the pregnancy or birth: before the leave within 6 weeks
-    (Ziektewet art. 29a lid 1, art. 38a lid 3), or, for sickness that begins right after it, as any
-    notice (art. 29a lid 4, art. 38a lid 2). Sickness before and after the leave gets both: this one
-    for the part before it, `MeldingZiekteNaVerlof` for the part after it."""
+    """The notice to UWV of sickness from the pregnancy or birth: before the leave by the first day after six
+    weeks, or on the last day of a contract that ends within them (Ziektewet art. 29a lid 1, art. 38a lid 3), or,
+    for sickness that begins right after it, as any notice (art. 29a lid 4, art. 38a lid 2). Sickness before
+    and after the leave gets both: this one for the part before it, `MeldingZiekteNaVerlof` for the part after it."""
 
     key = "melding_ziekte_zwangerschap"
     titel = "Ziekmelding bij UWV: ziek door zwangerschap of bevalling"
@@ -719,8 +719,18 @@ class MeldingZiekteDoorZwangerschap(Termijnregel):
     )
     uitzonderingen = (
         Uitzondering(
+            label="de ziekte begon pas na het verlof",
+            geldt=_alleen_na_verlof,
+            bron=bronnen.ZIEKMELDING_VIERDE_DAG,
+            datum=_ziekmelding_na_verlof,
+            regel=_NA_VERLOF_REGEL,
+            uitleg=_NA_VERLOF_UITLEG,
+        ),
+        # After the exception above: sickness that began only after the leave has the fourth day of art. 38a
+        # lid 2, and the second sentence of lid 3 (the last day of the contract) belongs to lid 3's six weeks.
+        Uitzondering(
             label="het dienstverband eindigt binnen die zes weken",
-            geldt=lambda case: _einde_binnen_zes_weken(case),
+            geldt=_einde_binnen_zes_weken,
             datum=lambda case: case.situatie.einde_dienstverband,
             regel="op de laatste dag van het dienstverband (die valt binnen de eerste zes weken van de ziekte)",
             uitleg=(
@@ -728,14 +738,6 @@ class MeldingZiekteDoorZwangerschap(Termijnregel):
                 "ziekte door de zwangerschap bij UWV op de laatste dag van het dienstverband (Ziektewet art. 38a "
                 "lid 3). UWV betaalt de Ziektewet-uitkering, ook als de werkgever eigenrisicodrager is."
             ),
-        ),
-        Uitzondering(
-            label="de ziekte begon pas na het verlof",
-            geldt=_alleen_na_verlof,
-            bron=bronnen.ZIEKMELDING_VIERDE_DAG,
-            datum=_ziekmelding_na_verlof,
-            regel=_NA_VERLOF_REGEL,
-            uitleg=_NA_VERLOF_UITLEG,
         ),
     )
 
