@@ -155,7 +155,9 @@ def model_probabilities(
         for r in intent_ranking
         if r.get("name") and r["name"] not in NOT_AN_ANSWER
     }
-    p_retrieval = intents.pop(retrieval_intent, 0.0)
+    if retrieval_intent not in intents:  # DIET named the answers itself, or `faq` is not among its best
+        return intents
+    p_retrieval = intents.pop(retrieval_intent)
     for answer in answer_ranking:
         key = answer.get("intent_response_key")
         if key:
@@ -290,10 +292,14 @@ class AnswerRanking(GraphComponent):
         selector = (message.get(RESPONSE_SELECTOR) or {}).get(retrieval) or {}
         model = model_probabilities(message.get(INTENT_RANKING_KEY) or [], selector.get("ranking") or [], retrieval)
         if self.index is None or not message.get(TEXT):
-            if intent["name"].startswith(f"{retrieval}/"):  # a classifier that names answers: never pass that on
-                ranking = sorted(model.items(), key=lambda item: (-item[1], item[0]))
-                self._select_answer(message, intent["name"], model.get(intent["name"], 0.0), ranking)
-                self._set_intent(message, retrieval, model.get(intent["name"], 0.0), ranking)
+            # A classifier that names answers (`faq/<key>`): never pass such a name on to the dialogue.
+            ranking = sorted(model.items(), key=lambda item: (-item[1], item[0]))
+            confidence = float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0)
+            if intent["name"].startswith(f"{retrieval}/"):
+                self._select_answer(message, intent["name"], confidence, ranking)
+                self._set_intent(message, retrieval, confidence, ranking)
+            elif any(key.startswith(f"{retrieval}/") for key, _ in ranking):
+                self._set_intent(message, intent["name"], confidence, ranking)
             return
         ranking = rank(model, self.index.similarities(message.get(TEXT)), self.weights)
         message.set(RANKING_KEY, [{"antwoord": k, "score": round(s, 4)} for k, s in ranking[:10]], add_to_output=True)

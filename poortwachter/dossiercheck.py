@@ -796,7 +796,7 @@ def _stand(invoer: Invoer) -> _Stand:
     met = compute_tijdlijn_for(invoer)
     zonder = compute_tijdlijn_for(replace(invoer, probleemanalyse_datum=None, eerstejaarsevaluatie_datum=None))
     erd_met = erd_zonder = None
-    if met.situatie.regime is Regime.ZIEK_UIT_DIENST and met.situatie.eigenrisicodrager_zw:
+    if met.situatie.regime is Regime.ZIEK_UIT_DIENST and met.situatie.eigenrisicodrager_betaalt:
         door = replace(invoer, einde_dienstverband=None)
         erd_met = compute_tijdlijn_for(door)
         erd_zonder = compute_tijdlijn_for(replace(door, probleemanalyse_datum=None, eerstejaarsevaluatie_datum=None))

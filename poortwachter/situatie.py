@@ -70,8 +70,14 @@ class Situatie:
     eigenrisicodrager_zw: bool = False
     bijzonderheden: tuple[str, ...] = ()
 
+    @property
+    def eigenrisicodrager_betaalt(self) -> bool:
+        """An eigenrisicodrager Ziektewet pays and guides after the contract, except for sickness from the
+        pregnancy: UWV pays that one (ZW art. 29a; art. 63a names only art. 29 lid 2 onder a, b and c)."""
+        return self.eigenrisicodrager_zw and ZIEK_DOOR_ZWANGERSCHAP not in self.bijzonderheden
+
     def _begeleider(self) -> str:
-        if self.eigenrisicodrager_zw:
+        if self.eigenrisicodrager_betaalt:
             return "begeleidt de ex-werkgever als eigenrisicodrager Ziektewet"
         return "begeleidt UWV"
 
@@ -134,7 +140,7 @@ def determine(
     if aow is not None and aow <= einde_wachttijd:
         options.append(_aow(geval, einde_wachttijd, aow, geboortedatum))
     if einde_dienstverband is not None and einde_dienstverband < einde_wachttijd:
-        options.append(_uit_dienst(einde_dienstverband, eigenrisicodrager_zw))
+        options.append(_uit_dienst(einde_dienstverband, eigenrisicodrager_zw and not ziekte_door_zwangerschap))
     chosen = min(options, key=lambda s: s.einde_loondoorbetaling)
     tekst = chosen.tekst
     if einde_dienstverband is not None and chosen.regime is not Regime.ZIEK_UIT_DIENST:
@@ -168,11 +174,11 @@ def _standard(einde_wachttijd: date, aow: date | None, geboortedatum: date | Non
     return Situatie(Regime.STANDAARD, einde_wachttijd, tekst, bronnen.WIA_WACHTTIJD, "werkgever")
 
 
-def _uit_dienst(einde: date, eigenrisicodrager_zw: bool) -> Situatie:
+def _uit_dienst(einde: date, eigenrisicodrager_betaalt: bool) -> Situatie:
     after = (
         "betaalt de ex-werkgever als eigenrisicodrager Ziektewet de Ziektewet-uitkering en begeleidt hij de "
         "re-integratie"
-        if eigenrisicodrager_zw
+        if eigenrisicodrager_betaalt
         else "betaalt UWV een Ziektewet-uitkering en begeleidt UWV de re-integratie"
     )
     tekst = (
@@ -181,8 +187,8 @@ def _uit_dienst(einde: date, eigenrisicodrager_zw: bool) -> Situatie:
         f"blijft, die doet de werknemer zelf. Na {ZIEKTEWET_BEOORDELING_NA.tekst()} ziekte kan UWV een "
         "Ziektewet-beoordeling doen."
     )
-    bron = bronnen.ERD_ZW_ZIEK_UIT_DIENST if eigenrisicodrager_zw else bronnen.LOON_EINDE_DIENSTVERBAND
-    verantwoordelijke = "ex-werkgever (eigenrisicodrager Ziektewet)" if eigenrisicodrager_zw else "UWV"
+    bron = bronnen.ERD_ZW_ZIEK_UIT_DIENST if eigenrisicodrager_betaalt else bronnen.LOON_EINDE_DIENSTVERBAND
+    verantwoordelijke = "ex-werkgever (eigenrisicodrager Ziektewet)" if eigenrisicodrager_betaalt else "UWV"
     return Situatie(Regime.ZIEK_UIT_DIENST, einde, tekst, bron, verantwoordelijke)
 
 

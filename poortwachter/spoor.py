@@ -147,7 +147,7 @@ STANDAARD = Spoortak(
 
 
 def _zonder_werkgever(case: Casus) -> str:
-    wie = "de ex-werkgever als eigenrisicodrager Ziektewet" if case.situatie.eigenrisicodrager_zw else "UWV"
+    wie = "de ex-werkgever als eigenrisicodrager Ziektewet" if case.situatie.eigenrisicodrager_betaalt else "UWV"
     return (
         f"Het dienstverband is geëindigd op {datum_nl(case.situatie.einde_dienstverband)}. Er is geen eigen "
         f"werkgever meer om naar terug te keren: {wie} begeleidt de re-integratie naar passend werk."

@@ -559,8 +559,7 @@ class ZiekmeldingUitDienst(Termijnregel):
             uitleg=(
                 "Vervalt: bij ziekte door de zwangerschap geldt deze melding niet (Ziektewet art. 38 lid 4). "
                 "De werkgever meldt de ziekte dan zoals bij 'Ziekmelding bij UWV: ziek door zwangerschap of "
-                "bevalling'; eindigt het dienstverband binnen de eerste zes weken van de ziekte, dan op de "
-                "laatste dag van het dienstverband. UWV betaalt de Ziektewet-uitkering, ook als de werkgever "
+                "bevalling'; daar staat de datum. UWV betaalt de Ziektewet-uitkering, ook als de werkgever "
                 "eigenrisicodrager is."
             ),
         ),
@@ -715,7 +714,8 @@ class MeldingZiekteDoorZwangerschap(Termijnregel):
         f"uiterlijk op de eerste dag na {ZWANGERSCHAPSZIEKTE_MELDING_NA.tekst()} ziekte. UWV zelf schrijft "
         f"'binnen {ZWANGERSCHAPSZIEKTE_MELDING_NA.tekst()}': wie de dag ervoor meldt, zit altijd goed. UWV "
         "betaalt de werkgever dan een Ziektewet-uitkering van 100% van het dagloon, ook als de werkgever "
-        "eigenrisicodrager is. De ziekte telt mee voor de wachttijd; de gewone termijnen blijven gelden."
+        "eigenrisicodrager is. De ziekte telt mee voor de wachttijd; de termijnen van de re-integratie blijven "
+        "gelden."
     )
     uitzonderingen = (
         Uitzondering(
@@ -729,14 +729,18 @@ class MeldingZiekteDoorZwangerschap(Termijnregel):
         # After the exception above: sickness that began only after the leave has the fourth day of art. 38a
         # lid 2, and the second sentence of lid 3 (the last day of the contract) belongs to lid 3's six weeks.
         Uitzondering(
-            label="het dienstverband eindigt binnen die zes weken",
+            label=f"het dienstverband eindigt binnen die {ZWANGERSCHAPSZIEKTE_MELDING_NA.tekst()}",
             geldt=_einde_binnen_zes_weken,
             datum=lambda case: case.situatie.einde_dienstverband,
-            regel="op de laatste dag van het dienstverband (die valt binnen de eerste zes weken van de ziekte)",
+            regel=(
+                "op de laatste dag van het dienstverband (die valt binnen de eerste "
+                f"{ZWANGERSCHAPSZIEKTE_MELDING_NA.tekst()} van de ziekte)"
+            ),
             uitleg=(
-                "Eindigt het dienstverband binnen de eerste zes weken van de ziekte, dan meldt de werkgever de "
-                "ziekte door de zwangerschap bij UWV op de laatste dag van het dienstverband (Ziektewet art. 38a "
-                "lid 3). UWV betaalt de Ziektewet-uitkering, ook als de werkgever eigenrisicodrager is."
+                f"Eindigt het dienstverband binnen de eerste {ZWANGERSCHAPSZIEKTE_MELDING_NA.tekst()} van de ziekte, "
+                "dan meldt de werkgever de ziekte door de zwangerschap bij UWV op de laatste dag van het "
+                "dienstverband (Ziektewet art. 38a lid 3). UWV betaalt de Ziektewet-uitkering, ook als de werkgever "
+                "eigenrisicodrager is."
             ),
         ),
     )

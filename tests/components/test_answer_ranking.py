@@ -278,6 +278,18 @@ def test_without_the_index_a_fixed_answer_that_diet_named_still_reaches_the_dial
 def test_a_fixed_answer_that_diet_named_counts_with_its_own_confidence():
     ranking = [{"name": "faq/wia", "confidence": 0.6}, {"name": "greet", "confidence": 0.1}]
     assert model_probabilities(ranking, [], "faq") == {"faq/wia": 0.6, "greet": 0.1}
+    # Also beside a ResponseSelector: without `faq` among DIET's labels, its answers do not overwrite DIET's own.
+    selector = [{"intent_response_key": "faq/wia", "confidence": 0.9}]
+    assert model_probabilities(ranking, selector, "faq") == {"faq/wia": 0.6, "greet": 0.1}
+
+
+def test_without_the_index_no_fixed_answer_name_reaches_the_dialogue_when_another_intent_leads(tmp_path):
+    storage = LocalModelStorage(tmp_path)
+    context = ExecutionContext(graph_schema=None, model_id="test")
+    component = AnswerRanking.load(AnswerRanking.get_default_config(), storage, Resource("leeg"), context)
+    (message,) = component.process([_classified("hallo", [("greet", 0.7), ("faq/wia", 0.2)], [])])
+    assert message.get("intent")["name"] == "greet"
+    assert [r["name"] for r in message.get("intent_ranking")] == ["greet", "faq"]
 
 
 LONG_TWO_QUESTIONS = (
