@@ -292,14 +292,11 @@ class AnswerRanking(GraphComponent):
         selector = (message.get(RESPONSE_SELECTOR) or {}).get(retrieval) or {}
         model = model_probabilities(message.get(INTENT_RANKING_KEY) or [], selector.get("ranking") or [], retrieval)
         if self.index is None or not message.get(TEXT):
-            # A classifier that names answers (`faq/<key>`): never pass such a name on to the dialogue.
-            ranking = sorted(model.items(), key=lambda item: (-item[1], item[0]))
-            confidence = float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0)
-            if intent["name"].startswith(f"{retrieval}/"):
-                self._select_answer(message, intent["name"], confidence, ranking)
-                self._set_intent(message, retrieval, confidence, ranking)
-            elif any(key.startswith(f"{retrieval}/") for key, _ in ranking):
-                self._set_intent(message, intent["name"], confidence, ranking)
+            # The classifier's choice stands; but a classifier that names answers (`faq/<key>`) never passes
+            # such a name on to the dialogue.
+            if any(key.startswith(f"{retrieval}/") for key in model):
+                ranking = sorted(model.items(), key=lambda item: (-item[1], item[0]))
+                self._give(message, intent["name"], float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0), ranking)
             return
         ranking = rank(model, self.index.similarities(message.get(TEXT)), self.weights)
         message.set(RANKING_KEY, [{"antwoord": k, "score": round(s, 4)} for k, s in ranking[:10]], add_to_output=True)
@@ -321,11 +318,16 @@ class AnswerRanking(GraphComponent):
         if self._off_subject(best, text, score):
             self._say_off_subject(message, score, ranking)
             return
-        if best.startswith(f"{retrieval}/"):
-            self._select_answer(message, best, score, ranking)
+        self._give(message, best, score, ranking)
+
+    def _give(self, message: Message, answer: str, score: float, ranking: List[tuple[str, float]]) -> None:
+        """`answer` as the message's intent; a fixed answer as the intent `faq` with that answer selected."""
+        retrieval = self.config["retrieval_intent"]
+        if answer.startswith(f"{retrieval}/"):
+            self._select_answer(message, answer, score, ranking)
             self._set_intent(message, retrieval, score, ranking)
         else:
-            self._set_intent(message, best, score, ranking)
+            self._set_intent(message, answer, score, ranking)
 
     def _off_subject(self, best: str, text: str, score: float) -> bool:
         """A fixed answer or guide question that is not sure enough for a message that does not name our subject."""

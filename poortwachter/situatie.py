@@ -72,9 +72,7 @@ class Situatie:
 
     @property
     def eigenrisicodrager_betaalt(self) -> bool:
-        """An eigenrisicodrager Ziektewet pays and guides after the contract, except for sickness from the
-        pregnancy: UWV pays that one (ZW art. 29a; art. 63a names only art. 29 lid 2 onder a, b and c)."""
-        return self.eigenrisicodrager_zw and ZIEK_DOOR_ZWANGERSCHAP not in self.bijzonderheden
+        return _eigenrisicodrager_betaalt(self.eigenrisicodrager_zw, ZIEK_DOOR_ZWANGERSCHAP in self.bijzonderheden)
 
     def _begeleider(self) -> str:
         if self.eigenrisicodrager_betaalt:
@@ -140,7 +138,9 @@ def determine(
     if aow is not None and aow <= einde_wachttijd:
         options.append(_aow(geval, einde_wachttijd, aow, geboortedatum))
     if einde_dienstverband is not None and einde_dienstverband < einde_wachttijd:
-        options.append(_uit_dienst(einde_dienstverband, eigenrisicodrager_zw and not ziekte_door_zwangerschap))
+        options.append(
+            _uit_dienst(einde_dienstverband, _eigenrisicodrager_betaalt(eigenrisicodrager_zw, ziekte_door_zwangerschap))
+        )
     chosen = min(options, key=lambda s: s.einde_loondoorbetaling)
     tekst = chosen.tekst
     if einde_dienstverband is not None and chosen.regime is not Regime.ZIEK_UIT_DIENST:
@@ -172,6 +172,12 @@ def _standard(einde_wachttijd: date, aow: date | None, geboortedatum: date | Non
             f"{datum_nl(earliest_aow_datum(geboortedatum))}. Kijk voor de actuele AOW-leeftijd op svb.nl."
         )
     return Situatie(Regime.STANDAARD, einde_wachttijd, tekst, bronnen.WIA_WACHTTIJD, "werkgever")
+
+
+def _eigenrisicodrager_betaalt(eigenrisicodrager_zw: bool, ziekte_door_zwangerschap: bool) -> bool:
+    """An eigenrisicodrager Ziektewet pays and guides after the contract, except for sickness from the
+    pregnancy: UWV pays that one (ZW art. 29a; art. 63a names only art. 29 lid 2 onder a, b and c)."""
+    return eigenrisicodrager_zw and not ziekte_door_zwangerschap
 
 
 def _uit_dienst(einde: date, eigenrisicodrager_betaalt: bool) -> Situatie:

@@ -549,8 +549,6 @@ class ZiekmeldingUitDienst(Termijnregel):
         "melden kan een boete geven."
     )
     uitzonderingen = (
-        # First: the eigenrisicodrager's term below is only for the sickness it pays itself (ZW art. 38aa lid 1
-        # names art. 29 lid 2 onder a and c), never for sickness from the pregnancy.
         Uitzondering(
             label="de werkneemster is ziek door de zwangerschap",
             geldt=lambda case: case.ziekte_door_zwangerschap,
@@ -565,7 +563,7 @@ class ZiekmeldingUitDienst(Termijnregel):
         ),
         Uitzondering(
             label="de werkgever is eigenrisicodrager Ziektewet",
-            geldt=lambda case: case.situatie.eigenrisicodrager_zw,
+            geldt=lambda case: case.situatie.eigenrisicodrager_betaalt,  # 38aa: only for what it pays itself
             bron=bronnen.ERD_ZW_ZIEK_UIT_DIENST,
             datum=lambda case: case.situatie.einde_dienstverband + timedelta(weeks=ERD_ZW_MELDING_BINNEN.waarde),
             regel=(

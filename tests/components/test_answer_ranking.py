@@ -254,20 +254,24 @@ def test_a_message_without_text_or_intent_is_left_alone(trained):
     assert message.get("intent") is None and message.get(RANKING_KEY) is None
 
 
-def test_a_model_without_the_index_leaves_the_classifier_choice(tmp_path):
+@pytest.fixture
+def without_index(tmp_path) -> AnswerRanking:
+    """A model trained before the lexical index existed: nothing in its storage."""
     storage = LocalModelStorage(tmp_path)
     context = ExecutionContext(graph_schema=None, model_id="test")
-    component = AnswerRanking.load(AnswerRanking.get_default_config(), storage, Resource("leeg"), context)
-    (message,) = component.process([_classified("wat is een deskundigenoordeel", [("faq", 0.5)], [("faq/wia", 0.2)])])
+    return AnswerRanking.load(AnswerRanking.get_default_config(), storage, Resource("leeg"), context)
+
+
+def test_a_model_without_the_index_leaves_the_classifier_choice(without_index):
+    (message,) = without_index.process(
+        [_classified("wat is een deskundigenoordeel", [("faq", 0.5)], [("faq/wia", 0.2)])]
+    )
     assert message.get("intent")["name"] == "faq"
 
 
-def test_without_the_index_a_fixed_answer_that_diet_named_still_reaches_the_dialogue_as_faq(tmp_path):
+def test_without_the_index_a_fixed_answer_that_diet_named_still_reaches_the_dialogue_as_faq(without_index):
     # DIET with `answers_as_labels` (components/diet.py) names `faq/<key>`; Rasa's dialogue knows only `faq`.
-    storage = LocalModelStorage(tmp_path)
-    context = ExecutionContext(graph_schema=None, model_id="test")
-    component = AnswerRanking.load(AnswerRanking.get_default_config(), storage, Resource("leeg"), context)
-    (message,) = component.process(
+    (message,) = without_index.process(
         [_classified("wat is een deskundigenoordeel", [("faq/wia", 0.6), ("greet", 0.1)], [])]
     )
     assert message.get("intent")["name"] == "faq"
@@ -283,11 +287,8 @@ def test_a_fixed_answer_that_diet_named_counts_with_its_own_confidence():
     assert model_probabilities(ranking, selector, "faq") == {"faq/wia": 0.6, "greet": 0.1}
 
 
-def test_without_the_index_no_fixed_answer_name_reaches_the_dialogue_when_another_intent_leads(tmp_path):
-    storage = LocalModelStorage(tmp_path)
-    context = ExecutionContext(graph_schema=None, model_id="test")
-    component = AnswerRanking.load(AnswerRanking.get_default_config(), storage, Resource("leeg"), context)
-    (message,) = component.process([_classified("hallo", [("greet", 0.7), ("faq/wia", 0.2)], [])])
+def test_without_the_index_no_fixed_answer_name_reaches_the_dialogue_when_another_intent_leads(without_index):
+    (message,) = without_index.process([_classified("hallo", [("greet", 0.7), ("faq/wia", 0.2)], [])])
     assert message.get("intent")["name"] == "greet"
     assert [r["name"] for r in message.get("intent_ranking")] == ["greet", "faq"]
 
