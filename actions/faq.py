@@ -2,7 +2,8 @@
 
 People write context before their question: "ik ben uitzendkracht en sinds 3 maart ziek,
 krijg ik loon?". Rasa's own utter_faq would answer the question and drop the rest. This
-action gives the same fixed answer (the response the ResponseSelector chose) and keeps
+action gives the same fixed answer (the one chosen for the message, in the ResponseSelector's place in
+the parse: components/answer_ranking.py) and keeps
 a first sick day, a situation or a role from the message in the slots, so that a later
 personal question does not ask for them again; when it found a sick day it offers the
 personal answer.
@@ -27,7 +28,7 @@ logger = logging.getLogger(__name__)
 
 
 def selected_response(tracker: Tracker) -> str | None:
-    """The name of the fixed answer the ResponseSelector chose for the latest message."""
+    """The name of the fixed answer chosen for the latest message (where Rasa's ResponseSelector puts it)."""
     selector = (tracker.latest_message.get("response_selector") or {}).get("faq") or {}
     response = selector.get("response") or {}
     return response.get("utter_action") or (

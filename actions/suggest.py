@@ -3,7 +3,7 @@
 A message the model is unsure about gets the intent nlu_fallback (components/answer_ranking.py
 decides). It used to get the honest fallback at once, also when the right answer was the model's
 second guess. action_suggest reads what the model did find for the
-message (the intent ranking, and the ResponseSelector's ranking of the fixed answers) and offers
+message (components/answer_ranking.py's ranking of intents and fixed answers together) and offers
 up to three plausible answers as buttons, plus "Iets anders", which leads to the honest fallback.
 With no plausible answer (or out_of_scope on top) it gives the honest fallback directly.
 

@@ -1,9 +1,9 @@
 """One answer from two signals: the classifier's ranking and the words of each answer (issue #27 item 3).
 
-DIET names an intent and the ResponseSelector names a fixed answer (or DIET names both, with its option
-`answers_as_labels`: components/diet.py); both learn only from our own examples, and on questions people
-wrote themselves they were right first 0.65 of the time. A
-second, simpler signal is often right where they are not: which answer shares the most word
+DIET names the intent and the fixed answer at once (its option `answers_as_labels`, on in config.yml:
+components/diet.py; with the option off, a ResponseSelector names the fixed answer). It learns only from
+our own examples, and on questions people wrote themselves it was right first 0.65 of the time. A second,
+simpler signal is often right where they are not: which answer shares the most word
 pieces with the message, over that answer's own text and its examples ("slapend dienstverband",
 "deskundigenoordeel", "Ziektewet-uitkering", also with typos and in compounds). This component
 ranks every possible answer — each fixed answer `faq/<key>` and every other intent — by a
@@ -30,8 +30,10 @@ werkgever camera's ophangen?" reads as a deadline question at 0.7, as the guide'
 message that asks a question outright is not telling the guide something (`statement_intents`: the advice,
 the situation, the role; none of their examples is a question): without our subject it gets out_of_scope,
 with it "Bedoel je …?". Unless the guide just asked for exactly that answer ("halve dagen, kan dat?"): the
-actions see that (actions/suggest.py, answers_the_open_question).
-Placed after the ResponseSelector (config.yml); the corrections after it (guide ambiguity, a
+actions see that (actions/suggest.py, answers_the_open_question). The other way round, a message that asks
+nothing and names a situation (the classifier's `situatie` entity: "ik ben zwanger en heb mijn been gebroken")
+tells the guide that situation (`situatie_intent`) unless a fixed answer is at least `situatie_margin` ahead of it.
+Placed after DIET (and a ResponseSelector, if any: config.yml); the corrections after it (guide ambiguity, a
 date only, no words, English, crisis) still have the last word.
 """
 
@@ -52,12 +54,12 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
-from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from components.onderwerp import mentions_onderwerp
-from components.question_focus import asks_outright, is_long, questions
+from components.question_focus import asks_outright, asks_something, is_long, questions
 from components.text import normalise  # also where an index pickled before 6 December 2026 finds it
 
 logger = logging.getLogger(__name__)
@@ -204,6 +206,9 @@ class AnswerRanking(GraphComponent):
             "guide_intents": [],
             "sure_guide_without_onderwerp": 0.0,  # 0: every sure guide question is given
             "statement_intents": [],  # []: a question may get any intent, as before this check
+            "situatie_intent": None,  # None: a statement that names a situation may get any fixed answer
+            "situatie_entity": "situatie",
+            "situatie_margin": 0.0,
         }
 
     def __init__(
@@ -318,6 +323,10 @@ class AnswerRanking(GraphComponent):
         if self._off_subject(best, text, score):
             self._say_off_subject(message, score, ranking)
             return
+        situatie = self._tells_situatie(message, best, score, ranking)
+        if situatie is not None:
+            self._give(message, self.config["situatie_intent"], situatie, ranking)
+            return
         self._give(message, best, score, ranking)
 
     def _give(self, message: Message, answer: str, score: float, ranking: List[tuple[str, float]]) -> None:
@@ -328,6 +337,24 @@ class AnswerRanking(GraphComponent):
             self._set_intent(message, retrieval, score, ranking)
         else:
             self._set_intent(message, answer, score, ranking)
+
+    def _tells_situatie(
+        self, message: Message, best: str, score: float, ranking: List[tuple[str, float]]
+    ) -> Optional[float]:
+        """The situation intent's score, when a message that asks nothing and names a situation (the classifier's
+        entity) got a fixed answer that is not clearly ahead of that situation: "ik ben zwanger en heb mijn been
+        gebroken" tells the guide a situation, it does not ask about pregnancy. None otherwise."""
+        intent = self.config["situatie_intent"]
+        if (
+            not intent
+            or not best.startswith(f"{self.config['retrieval_intent']}/")
+            or asks_something(message.get(TEXT))
+        ):
+            return None
+        if not any(entity.get("entity") == self.config["situatie_entity"] for entity in message.get(ENTITIES) or []):
+            return None
+        situatie = dict(ranking).get(intent, 0.0)
+        return situatie if score - situatie < float(self.config["situatie_margin"]) else None
 
     def _off_subject(self, best: str, text: str, score: float) -> bool:
         """A fixed answer or guide question that is not sure enough for a message that does not name our subject."""

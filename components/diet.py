@@ -26,15 +26,17 @@ Each was measured in docs/benchmarks.md (issue #18; moved here from runtime patc
    when the first call creates variables: once to create them and once without. For DIET that
    second trace costs ~7 s of every training. The model's and the optimizer's variables are created
    before `fit`, with one forward pass on the first batch, so Keras traces the step once.
-4. Fixed answers as DIET's labels (`answers_as_labels`, off in config.yml). Rasa gives every fixed answer
+4. Fixed answers as DIET's labels (`answers_as_labels`, on in config.yml). Rasa gives every fixed answer
    the label `faq` and leaves the choice among them to the ResponseSelector: a second neural model of the
    same messages. With this option each fixed answer is a label of its own (`faq/<key>`), so DIET names
    intent and answer at once and no ResponseSelector is needed (components/answer_ranking.py turns a
    `faq/<key>` into what the dialogue reads). The labels are then one-hot: Rasa's features of an intent's
    name would give every `faq/<key>` the vector of "faq". Measured (docs/benchmarks.md, #27 step 4): as
-   many right answers over three seeds, ±40 s less training, a quarter less NLU time per message; not on
-   yet, because a situation told to the guide ("ik ben zwanger en heb mijn been gebroken") can now lose
-   to the fixed answer about that situation.
+   many right answers over three seeds, ±40 s less training, a quarter less NLU time per message. A
+   situation told with more words ("ik ben zwanger en heb mijn been gebroken") then competes with the one
+   fixed answer about that situation, not with `faq` as a whole, and can lose narrowly: the answer ranking
+   reads such a statement as the situation (components/answer_ranking.py, `situatie_intent`). With the
+   option off, SpoorwijzerResponseSelector chooses the answer as before.
 
 SPOORWIJZER_FAST_TRAINING=0 (spoorwijzer_settings) switches 2 and 3 off, to train as Rasa's own
 components do for a comparison; it is part of the components' cache key, so Rasa's cache never hands
@@ -68,8 +70,9 @@ logger = logging.getLogger(__name__)
 # Rasa's check of config and training data (DefaultV1RecipeValidator) knows a response selector and an
 # entity extractor by their exact class, not by subclass, so with the two classes below it warns at every
 # training that the configuration has neither. Those two warnings (only that check writes them) are dropped.
-# They would be true only for a configuration that names one of these classes but no response selector
-# or entity extractor at all; config.yml names both (tests/server/test_runtime.py).
+# They would be true only for a configuration that names one of these classes but nothing that chooses a
+# fixed answer (the ResponseSelector, or DIET with `answers_as_labels`) or extracts entities; config.yml
+# has both (tests/server/test_runtime.py).
 RASAS_FALSE_ALARMS = (
     "You have defined training data with examples for training a response selector, but your NLU "
     "configuration does not include a response selector component",

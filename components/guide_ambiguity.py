@@ -19,7 +19,6 @@ guide question: taking the statement back would undo that decision.
 
 from __future__ import annotations
 
-import re
 from typing import Any, Dict, Optional, Text
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -29,21 +28,11 @@ from rasa.shared.nlu.training_data.message import Message
 
 from components.answer_ranking import QUESTION_NOT_STATEMENT_KEY
 from components.intent_override import IntentCorrection
+from components.question_focus import asks_something
 
 QUESTIONS = ("ask_track", "ask_timeline", "ask_termijn")
 STATEMENTS = ("inform_sick_date", "inform_situatie")
 GUIDE_INTENTS = QUESTIONS + STATEMENTS
-_QUESTION = re.compile(
-    r"\?"
-    r"|\b(wat|wanneer|welk|welke|hoe|hoelang|hoeveel|waar|waarom|wie)\b[^.!]*$"  # a question word in the last sentence
-    r"|(^|[.!]\s*)(moet|moeten|kan|kun|mag|zit|ben|heb|word|wordt|krijg)\s+(ik|je|jij|u|hij|zij|ze|we|wij|mijn)\b[^.!]*$",
-    re.IGNORECASE,
-)
-
-
-def asks_something(text: Optional[str]) -> bool:
-    """A question mark, or a question word in the last sentence."""
-    return bool(text and _QUESTION.search(text))
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)

@@ -49,6 +49,21 @@ def asks_outright(text: str | None) -> bool:
     )
 
 
+# A question mark anywhere; a question word in the last sentence; or a last sentence that starts with a verb
+# and a person ("moet ik …", "kan mijn …"): looser than asks_outright, for telling a question from a statement.
+_ASKS_SOMETHING = re.compile(
+    r"\?"
+    r"|\b(wat|wanneer|welk|welke|hoe|hoelang|hoeveel|waar|waarom|wie)\b[^.!]*$"
+    r"|(^|[.!]\s*)(moet|moeten|kan|kun|mag|zit|ben|heb|word|wordt|krijg)\s+(ik|je|jij|u|hij|zij|ze|we|wij|mijn)\b[^.!]*$",
+    re.IGNORECASE,
+)
+
+
+def asks_something(text: str | None) -> bool:
+    """A question mark, or a question word or question form ("moet ik …") in the last sentence."""
+    return bool(text and _ASKS_SOMETHING.search(text))
+
+
 def is_long(text: str | None) -> bool:
     return len((text or "").split()) >= LONG_MESSAGE_WORDS
 

@@ -1,7 +1,7 @@
 """The words of a fixed answer as the domain files have them now, not as they were at training (#27).
 
 Rasa takes the text of a reply from the domain inside the model. The fixed answers' texts are also
-NLU training data (the ResponseSelector and components/answer_ranking.py learn from them), so a
+NLU training data (components/answer_ranking.py's word index is built from them), so a
 changed comma meant a new model: ±4 minutes. To choose an answer the model needs only its name
 (`utter_faq/spoor_1`); the words can come from the files. This generator is Rasa's own
 TemplatedNaturalLanguageGenerator ({slot} fill-ins, conditions, channels unchanged) that takes, for

@@ -476,3 +476,47 @@ def test_without_the_settings_guide_questions_and_statements_stay_as_before(tmp_
     assert _decided(component, "Mag ik minder uren werken?", [("inform_advies", 0.9)]).get("intent")["name"] == (
         "inform_advies"
     )
+
+
+# --- a situation told, not asked about (the other way round) ------------------------------------------
+
+TOLD = "ik ben zwanger en heb mijn been gebroken"
+CLOSE = [("faq/ziektewet_vangnet", 0.40), ("inform_situatie", 0.34), ("greet", 0.01)]
+CLEAR = [("faq/ziektewet_vangnet", 0.80), ("inform_situatie", 0.10), ("greet", 0.01)]
+SITUATIE = [{"entity": "situatie", "value": "zwanger", "start": 7, "end": 14}]
+
+
+def _told(component, text, intents, entities) -> Message:
+    # DIET with `answers_as_labels` names the fixed answer itself (no ResponseSelector's ranking).
+    message = _classified(text, intents, [])
+    message.set("entities", entities)
+    (message,) = component.process([message])
+    return message
+
+
+@pytest.mark.parametrize(
+    "text, intents, entities, expected, why",
+    [
+        (TOLD, CLOSE, SITUATIE, "inform_situatie", "a situation told; the fixed answer about it is not clearly ahead"),
+        (f"{TOLD}, telt dat?", CLOSE, SITUATIE, "faq", "it asks: the fixed answer"),
+        (TOLD, CLOSE, [], "faq", "no situation named: the fixed answer"),
+        (TOLD, CLEAR, SITUATIE, "faq", "the fixed answer is clearly ahead"),
+    ],
+)
+def test_a_statement_that_names_a_situation_tells_the_guide(as_configured, text, intents, entities, expected, why):
+    message = _told(as_configured, text, intents, entities)
+    scores = {r["antwoord"]: r["score"] for r in message.get(RANKING_KEY)}
+    ahead = scores["faq/ziektewet_vangnet"] - scores["inform_situatie"]
+    margin = _project_settings()["situatie_margin"]
+    if intents is CLEAR:
+        assert ahead >= margin  # the project's margin is what makes the difference here
+    elif expected == "inform_situatie":
+        assert ahead < margin
+    assert message.get("intent")["name"] == expected, why
+    chosen = (message.get("response_selector") or {}).get("faq", {}).get("response", {}).get("intent_response_key")
+    assert chosen == ("faq/ziektewet_vangnet" if expected == "faq" else None)
+
+
+def test_without_the_setting_a_statement_that_names_a_situation_gets_the_fixed_answer(tmp_path):
+    component = _component(tmp_path)
+    assert _told(component, TOLD, CLOSE, SITUATIE).get("intent")["name"] == "faq"

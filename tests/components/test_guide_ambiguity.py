@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from rasa.shared.nlu.training_data.message import Message
 
-from components.guide_ambiguity import GuideAmbiguity, asks_something
+from components.guide_ambiguity import GuideAmbiguity
+from components.question_focus import asks_something
 
 
 def _fallback(text: str, ranking: list[tuple[str, float]]) -> Message:
