@@ -32,7 +32,7 @@ Each was measured in docs/benchmarks.md (issue #18; moved here from runtime patc
    intent and answer at once and no ResponseSelector is needed (components/answer_ranking.py turns a
    `faq/<key>` into what the dialogue reads). The labels are then one-hot: Rasa's features of an intent's
    name would give every `faq/<key>` the vector of "faq". Measured (docs/benchmarks.md, #27 step 4): as
-   many right answers over three seeds, ±40 s less training, a quarter less NLU time per message. A
+   many right answers over three seeds, 40-100 s less training, ±7 ms less per turn (step 5). A
    situation told with more words ("ik ben zwanger en heb mijn been gebroken") then competes with the one
    fixed answer about that situation, not with `faq` as a whole, and can lose narrowly: the answer ranking
    reads such a statement as the situation (components/answer_ranking.py, `situatie_intent`). With the

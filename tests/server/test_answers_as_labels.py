@@ -1,6 +1,6 @@
 """One classifier names intent and fixed answer at once (components/diet.py, option `answers_as_labels`).
 
-With the option (off in config.yml for now; docs/benchmarks.md, #27 step 4) and without a ResponseSelector, DIET
+With the option (on in config.yml; docs/benchmarks.md, #27 steps 4 and 5) and without a ResponseSelector, DIET
 learns each fixed answer as a label of its own (`faq/<key>`), and the answer ranking (components/answer_ranking.py)
 turns that into what Rasa's dialogue and our actions read: the intent `faq` with the chosen answer in
 `response_selector`. A small model is trained here (well under a minute).
@@ -19,17 +19,10 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from components import diet
-from toy_nlu import train_toy_model
+from toy_nlu import toy_nlu_config, train_toy_model
 
-CONFIG = """
-language: nl
-pipeline:
-  - name: WhitespaceTokenizer
-  - name: CountVectorsFeaturizer
-  - name: CountVectorsFeaturizer
-    analyzer: char_wb
-    min_ngram: 2
-    max_ngram: 4
+CONFIG = toy_nlu_config(
+    """
   - name: components.diet.SpoorwijzerDIETClassifier
     epochs: 60
     random_seed: 1
@@ -37,8 +30,8 @@ pipeline:
   - name: components.answer_ranking.AnswerRanking
     sure: 0.1
     margin: 0.02
-policies: []
 """
+)
 
 
 @pytest.fixture(scope="module")

@@ -16,17 +16,10 @@ from rasa.nlu.selectors.response_selector import DIET2BOW
 from rasa.utils.tensorflow.models import RasaModel
 
 from components import diet
-from toy_nlu import train_toy_model
+from toy_nlu import toy_nlu_config, train_toy_model
 
-CONFIG = """
-language: nl
-pipeline:
-  - name: WhitespaceTokenizer
-  - name: CountVectorsFeaturizer
-  - name: CountVectorsFeaturizer
-    analyzer: char_wb
-    min_ngram: 2
-    max_ngram: 4
+CONFIG = toy_nlu_config(
+    """
   - name: components.diet.SpoorwijzerDIETClassifier
     epochs: 40
     random_seed: 1
@@ -34,8 +27,8 @@ pipeline:
     retrieval_intent: faq
     epochs: 40
     random_seed: 1
-policies: []
 """
+)
 MESSAGES = ["hallo", "ik ben sinds 3 maart ziek", "wat is spoor 2", "wia aanvragen", "iets heel anders"]
 RASAS_OWN_LOAD = RasaModel.load.__func__  # a classmethod: the function, to call with any class
 

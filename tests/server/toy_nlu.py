@@ -43,6 +43,23 @@ responses:
 """
 
 
+# The toy NLU models' tokenizer and features: words and character n-grams, as in config.yml but small.
+TOY_FEATURES = """
+  - name: WhitespaceTokenizer
+  - name: CountVectorsFeaturizer
+  - name: CountVectorsFeaturizer
+    analyzer: char_wb
+    min_ngram: 2
+    max_ngram: 4
+"""
+
+
+def toy_nlu_config(classifiers: str) -> str:
+    """An NLU config: the toy features, then `classifiers` (pipeline entries indented as in TOY_FEATURES)."""
+    entries = TOY_FEATURES.strip("\n") + "\n" + classifiers.strip("\n")
+    return f"language: nl\npipeline:\n{entries}\npolicies: []\n"
+
+
 def train_toy_model(folder: Path, config: str, nlu: str = NLU, domain: str = DOMAIN) -> str:
     """Writes the project with `config` into `folder` and trains it; returns the model's path."""
     for name, text in (("config.yml", config), ("nlu.yml", nlu), ("domain.yml", domain)):
