@@ -134,8 +134,10 @@ def _held_out_questions() -> set[str]:
     heldout = yaml.safe_load((ROOT / "tests/nlu/heldout.yml").read_text(encoding="utf-8"))
     for item in heldout.get("nlu") or []:
         questions |= {line[2:].strip() for line in (item.get("examples") or "").splitlines() if line.startswith("- ")}
-    for path in sorted((ROOT / "tests/nlu/real_questions").glob("*.yml")):
-        questions |= {q["text"] for q in yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]}
+    # The real-question development set. The other real-question sets had their final measurements and
+    # teach the model since 7 December 2026 (scripts/echte_vragen.py); the development set never does.
+    dev = ROOT / "tests/nlu/real_questions/dev.yml"
+    questions |= {q["text"] for q in yaml.safe_load(dev.read_text(encoding="utf-8"))["questions"]}
     return {q.lower().strip(" ?!.") for q in questions}
 
 
@@ -151,7 +153,7 @@ KNOWN_OVERLAP = {
 
 
 def test_held_out_questions_are_not_training_examples():
-    """The held-out sets stay unseen: none of their questions may appear in the training data."""
+    """The sets the accuracy gate measures on stay unseen: none of their questions may appear in the training data."""
     held_out = _held_out_questions()
     assert len(held_out) >= 150  # guards the test itself: the sets were read
     trained = {line.lower().strip(" ?!.") for lines in EXAMPLES.values() for line in lines}

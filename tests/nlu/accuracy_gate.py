@@ -8,7 +8,8 @@ on two sets that are never trained on:
 - tests/nlu/real_questions/dev.yml, questions people wrote on public pages;
 each scored as a person gets the reply (benchmarks/bench_answers.py): the right answer at once,
 and within one click (one of the "Bedoel je …?" / "Of bedoel je …?" buttons).
-The real-question *held-out* set is not used here: it stays unseen until a final measurement.
+The other real-question sets are not used here: since 7 December 2026 they are training examples
+(scripts/echte_vragen.py), and a model is no judge of what it was trained on.
 
 Floors sit a few points below what every training draw measured (docs/benchmarks.md): a single
 draw moves by ±3-4 points, so a floor at the measured value would fail at random. Accuracy only;
