@@ -2,7 +2,7 @@
 
 Since 7 December 2026 the real-question sets teach the model (scripts/echte_vragen.py), so today's model
 can no longer be judged on them. This trains, for each real-question set, a model whose real examples
-come from the other sets only (the same filter: fixed answers and out_of_scope, at most 30 words), and
+come from the other sets only (with the filter of scripts/echte_vragen.py), and
 scores that set with it as a person gets the reply (benchmarks/bench_answers.py), plus our own held-out
 set. The left-out set of `dev` is the production model's own data. `--baseline` also trains once
 without any real examples and scores every set with it: the figure before step 6.

@@ -12,6 +12,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 SKIPPED = {".venv", ".git", "tests", "node_modules", "var"}
+IMPORTS_ACTIONS_OUTSIDE_A_SERVER = {"scripts/echte_vragen.py"}
 
 
 def imported_top_packages(path: Path) -> set[str]:
@@ -35,8 +36,12 @@ def test_nothing_outside_actions_imports_actions():
     offenders = [
         str(path.relative_to(ROOT))
         for path in python_files(ROOT)
-        # benchmarks/ measure the reply as the actions give it; they run in no server.
-        if path.relative_to(ROOT).parts[0] not in ("actions", "benchmarks") and "actions" in imported_top_packages(path)
+        # benchmarks/ measure the reply as the actions give it; scripts/echte_vragen.py leaves out the real
+        # questions that the guide's own recogniser (actions/situatie_text.py) reads a situation in. Neither runs
+        # in a server.
+        if path.relative_to(ROOT).parts[0] not in ("actions", "benchmarks")
+        and str(path.relative_to(ROOT)) not in IMPORTS_ACTIONS_OUTSIDE_A_SERVER
+        and "actions" in imported_top_packages(path)
     ]
     assert offenders == []
 
