@@ -5,11 +5,11 @@ then prints intent accuracy and macro-F1 on tests/nlu/heldout.yml, which is neve
 used for training. FAQ questions count as their full intent (faq/<key>), so a
 right intent with the wrong explanation counts as wrong. Prints figures only.
 
-It also measures both on the real questions (tests/nlu/real_questions/): questions
-people wrote on public pages, labelled with the answer they should get. Scored by
-the answer the assistant gives, not the intent name (see `answer_given`). For the
-development set it lists the misses (for error analysis); for the held-out set only
-the figure, so that its questions stay unseen while the training data is tuned.
+It also measures both on the real-question development set (tests/nlu/real_questions/dev.yml):
+questions people wrote on public pages, labelled with the answer they should get, and never
+trained on. Scored by the answer the assistant gives, not the intent name (see `answer_given`),
+with the misses listed for error analysis. The other real-question sets are training examples
+since 7 December 2026 (scripts/echte_vragen.py); benchmarks/cross_validate.py measures them.
 
 Usage: python benchmarks/bench_nlu.py [--keep DIR]
 """
@@ -172,7 +172,7 @@ def main() -> None:
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="bench-nlu-"))
     work.mkdir(parents=True, exist_ok=True)
 
-    real = {name: real_questions(name) for name in ("dev", "heldout")}
+    real = {"dev": real_questions("dev")}
     rows, real_rows = [], []
     setups = (
         ("Spoorwijzer (config.yml)", ROOT / "config.yml", "spoorwijzer_rasa"),
@@ -204,7 +204,7 @@ def main() -> None:
                 by_kind.setdefault(q[2], [0, 0])
                 by_kind[q[2]][0] += ok
                 by_kind[q[2]][1] += 1
-            scores[name] = (sum(right), len(questions), misses if name == "dev" else [], by_kind)
+            scores[name] = (sum(right), len(questions), misses, by_kind)
         real_rows.append((label, scores))
 
     print(f"\nHeld-out set: {len(examples)} voorbeelden, {len(set(truth))} intenties (faq/<sleutel> apart geteld)\n")
