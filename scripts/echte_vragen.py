@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script: the project's packages live in the root
 
 from actions.situatie_text import situatie_from_text  # noqa: E402
+from benchmarks.bench_answers import load  # noqa: E402
 
 SOURCES = (
     ROOT / "tests" / "nlu" / "real_questions" / "heldout.yml",
@@ -38,8 +39,6 @@ SOURCES = (
     ROOT / "tests" / "nlu" / "real_questions_2026_12b" / "questions.yml",
     ROOT / "tests" / "nlu" / "real_questions_2026_12c" / "questions.yml",
 )
-DEV = ROOT / "tests" / "nlu" / "real_questions" / "dev.yml"
-OWN_HELDOUT = ROOT / "tests" / "nlu" / "heldout.yml"
 TARGET = ROOT / "data" / "nlu" / "echte_vragen.yml"
 TAUGHT = ("faq/", "out_of_scope")
 MAX_WORDS = 30
@@ -52,12 +51,9 @@ def key(text: str) -> str:
 
 
 def never_trained() -> set[str]:
-    """The texts the accuracy gate measures on: the development set and our own held-out set."""
-    dev = {key(q["text"]) for q in yaml.safe_load(DEV.read_text(encoding="utf-8"))["questions"]}
-    own = yaml.safe_load(OWN_HELDOUT.read_text(encoding="utf-8"))["nlu"]
-    for item in own:
-        dev |= {key(line.lstrip("- ")) for line in item.get("examples", "").splitlines() if line.strip()}
-    return dev
+    """The texts the accuracy gate measures on (tests/nlu/accuracy_gate.py): our own held-out set and the
+    development set, read as the gate reads them."""
+    return {key(question.text) for name in ("own", "dev") for question in load(name)}
 
 
 def examples(sources: Sequence[Path] = SOURCES, excluded: set[str] | None = None) -> dict[str, list[str]]:

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import yaml
 
+from benchmarks.bench_answers import load
+
 ROOT = Path(__file__).resolve().parents[2]
 GENERATOR = ROOT / "scripts" / "echte_vragen.py"
 TRAINING = ROOT / "data" / "nlu" / "echte_vragen.yml"
@@ -21,11 +23,7 @@ def _trained_texts() -> list[str]:
 
 def _gate_texts() -> set[str]:
     """What tests/nlu/accuracy_gate.py measures on, lower case with single spaces."""
-    dev = yaml.safe_load((ROOT / "tests/nlu/real_questions/dev.yml").read_text(encoding="utf-8"))["questions"]
-    own = yaml.safe_load((ROOT / "tests/nlu/heldout.yml").read_text(encoding="utf-8"))["nlu"]
-    texts = {q["text"] for q in dev}
-    texts |= {line[2:] for item in own for line in item["examples"].splitlines() if line.startswith("- ")}
-    return {" ".join(t.lower().split()) for t in texts}
+    return {" ".join(q.text.lower().split()) for name in ("own", "dev") for q in load(name)}
 
 
 def test_the_training_file_is_what_the_generator_writes():
