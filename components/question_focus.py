@@ -1,13 +1,11 @@
-"""The question in a long message (issue #27 item 2).
+"""The questions in a message (issue #27 item 2).
 
 People often write their situation first and ask last: "Ik ben sinds maart ziek. Mijn werkgever
-wil … Mag dat?" Every sentence of the context shares words with some answer, so over the whole
-message the words point everywhere. `focus` finds the sentences that ask something (a question
-mark, or a question word or inverted verb at the start) and returns them with the sentence right
-before the first one (the question's own subject often sits there: "… wil een mediationtraject.
-Ben ik dat verplicht?"); a long message without a recognisable question keeps its last two
-sentences. `questions` lists the separate questions, for offering a second one as a button.
-Pure text handling: no model, nothing kept.
+wil … Mag dat?" `questions` finds the sentences that ask something (a question mark, or a question
+word or inverted verb at the start), for offering a long message's second question as a button; the
+other tests tell a question from a statement. The classifier reads a long message whole: giving it, or
+the word signal, only the question part answered fewer long messages right (docs/benchmarks.md, #27
+step 7). Pure text handling: no model, nothing kept.
 """
 
 from __future__ import annotations
@@ -71,15 +69,3 @@ def is_long(text: str | None) -> bool:
 def questions(text: str) -> list[str]:
     """The sentences of a message that ask something, in order."""
     return [s for s in sentences(text) if asks(s)]
-
-
-def focus(text: str) -> str:
-    """The part of a long message that holds its question; a short message whole."""
-    if not is_long(text):
-        return text
-    parts = sentences(text)
-    asking = [i for i, s in enumerate(parts) if asks(s)]
-    if not asking:
-        return " ".join(parts[-2:])
-    first = max(asking[0] - 1, 0)
-    return " ".join([parts[first], *(parts[i] for i in asking if i != first)])

@@ -7,8 +7,9 @@ four, docs/benchmarks.md "Issue #27, stap 6"). The development set (tests/nlu/re
 out of training: `make test` holds the model to its floors on it (tests/nlu/accuracy_gate.py).
 
 Taken: a question labelled with a fixed answer (faq/<key>) or out_of_scope, of at most MAX_WORDS words.
-Left out: geen_antwoord (about illness, but no answer covers it: not something to teach as off-topic), the
-guide's questions (their examples carry entity annotations these do not have), a question that names a
+Left out: geen_antwoord (about illness, but no answer covers it; taught as out_of_scope, as many honest replies and
+five fewer right at once: docs/benchmarks.md, #27 step 7), the guide's questions (their examples carry entity
+annotations these do not have), a question that names a
 situation the guide knows (pregnancy, AOW age, the end of the contract: actions/situatie_text.py; with them,
 "ik ben zwanger en heb mijn been gebroken" became the fixed answer about pregnancy instead of a situation the
 guide asks about), long posts (they cost ±100 s more training for as many right answers: docs/benchmarks.md),
