@@ -17,7 +17,7 @@ import yaml
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "nlu"
 SITUATIE_SPAN = re.compile(r'\[[^\]]*\]\{"entity": "situatie"[^}]*\}')
-PREGNANCY_WORD = re.compile(r"\bzwanger(?:schap)?\b", re.IGNORECASE)
+ZWANGERSCHAP = re.compile(r"\bzwanger(?:schap)?\b", re.IGNORECASE)
 
 
 def examples(path: Path) -> list[str]:
@@ -36,12 +36,12 @@ def test_every_pregnancy_in_our_examples_is_annotated():
         f"{path.name}: {text}"
         for path in sorted(DATA.glob("*.yml"))
         for text in examples(path)
-        if PREGNANCY_WORD.search(SITUATIE_SPAN.sub("", text))
+        if ZWANGERSCHAP.search(SITUATIE_SPAN.sub("", text))
     ]
     assert unannotated == []
 
 
 def test_the_check_sees_an_unannotated_pregnancy():
-    assert PREGNANCY_WORD.search(SITUATIE_SPAN.sub("", "ik ben zwanger en ziek, wie betaalt mijn loon?"))
+    assert ZWANGERSCHAP.search(SITUATIE_SPAN.sub("", "ik ben zwanger en ziek, wie betaalt mijn loon?"))
     annotated = 'ik ben [zwanger]{"entity": "situatie", "value": "zwanger"} en ziek, wie betaalt mijn loon?'
-    assert not PREGNANCY_WORD.search(SITUATIE_SPAN.sub("", annotated))
+    assert not ZWANGERSCHAP.search(SITUATIE_SPAN.sub("", annotated))
