@@ -130,15 +130,12 @@ def test_no_example_is_trained_for_two_answers():
 
 
 def _held_out_questions() -> set[str]:
-    questions = set()
-    heldout = yaml.safe_load((ROOT / "tests/nlu/heldout.yml").read_text(encoding="utf-8"))
-    for item in heldout.get("nlu") or []:
-        questions |= {line[2:].strip() for line in (item.get("examples") or "").splitlines() if line.startswith("- ")}
-    # The real-question development set. The other real-question sets had their final measurements and
-    # teach the model since 7 December 2026 (scripts/echte_vragen.py); the development set never does.
-    dev = ROOT / "tests/nlu/real_questions/dev.yml"
-    questions |= {q["text"] for q in yaml.safe_load(dev.read_text(encoding="utf-8"))["questions"]}
-    return {q.lower().strip(" ?!.") for q in questions}
+    """What the accuracy gate measures on (tests/nlu/accuracy_gate.py), read as it reads them: our own held-out
+    set and the real-question development set. The other real-question sets had their final measurements and
+    teach the model since 7 December 2026 (scripts/echte_vragen.py); the development set never does."""
+    from benchmarks.bench_answers import load
+
+    return {q.text.lower().strip(" ?!.") for name in ("own", "dev") for q in load(name)}
 
 
 # Short definition questions that were in both the training data and tests/nlu/heldout.yml before
