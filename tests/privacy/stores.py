@@ -56,8 +56,11 @@ def closed_port() -> int:
 
 
 def rows(store: PrivateSQLTrackerStore, sender: str) -> list[str]:
+    # In the order they were written: without ORDER BY, PostgreSQL may return a table's rows in any order (a clean
+    # clone once read ["action", "bot", "user"] for one turn).
     with store.session_scope() as session:
-        return [data for (data,) in session.query(store.SQLEvent.data).filter(store.SQLEvent.sender_id == sender)]
+        query = session.query(store.SQLEvent.data).filter(store.SQLEvent.sender_id == sender)
+        return [data for (data,) in query.order_by(store.SQLEvent.id)]
 
 
 def user(text: str, intent: str = "greet", at: Optional[float] = None, entities: Optional[list] = None) -> UserUttered:
