@@ -65,6 +65,8 @@ def report(title: str, results: dict[str, dict[str, Score]]) -> None:
     for name, scores in results.items():
         honest = scores.get("zonder antwoord (eerlijk?)")
         extra = f"; eerlijk bij onbekend {honest.right}/{honest.total}" if honest else ""
+        long = scores.get("lang (40+ woorden)")
+        extra += f"; lang {long.right}/{long.click}/{long.total}" if long else ""
         print(f"  {name:18} {scores['alles']}{extra}")
 
 

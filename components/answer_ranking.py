@@ -1,18 +1,20 @@
-"""One answer from two signals: the classifier's ranking and the words of each answer (issue #27 item 3).
+"""One answer from three signals: the classifier's ranking, the words of each answer, and a word model of the
+examples (issue #27 item 3).
 
 DIET names the intent and the fixed answer at once (its option `answers_as_labels`, on in config.yml:
 components/diet.py; with the option off, a ResponseSelector names the fixed answer). It learns only from
-our own examples, and on questions people wrote themselves it was right first 0.65 of the time. A second,
-simpler signal is often right where they are not: which answer shares the most word
-pieces with the message, over that answer's own text and its examples ("slapend dienstverband",
-"deskundigenoordeel", "Ziektewet-uitkering", also with typos and in compounds). This component
-ranks every possible answer — each fixed answer `faq/<key>` and every other intent — by a
-weighted sum of
+our own examples, and on questions people wrote themselves it was right first 0.65 of the time. Simpler
+signals are often right where it is not. This component ranks every possible answer — each fixed answer
+`faq/<key>` and every other intent — by a weighted sum of
 - the model's probability: the intent's confidence, for a fixed answer the confidence of `faq`
-  times the ResponseSelector's confidence in that answer (or DIET's own confidence in `faq/<key>`), and
-- the lexical probability: cosine similarity of character n-gram TF-IDF vectors (scikit-learn),
-  turned into a distribution by a softmax with a low temperature, so that a clear lexical winner
-  counts and a flat lexical picture (a "ja", a date) leaves the model's choice alone.
+  times the ResponseSelector's confidence in that answer (or DIET's own confidence in `faq/<key>`);
+- the lexical probability: which answer shares the most word pieces with the message, over that answer's own
+  text and its examples ("slapend dienstverband", "deskundigenoordeel", "Ziektewet-uitkering", also with typos
+  and in compounds): cosine similarity of character n-gram TF-IDF vectors (scikit-learn), turned into a
+  distribution by a softmax with a low temperature, so that a clear lexical winner counts and a flat lexical
+  picture (a "ja", a date) leaves the model's choice alone; and
+- the example classifier's probability (`classifier`, components/example_classifier.py): a linear model of the
+  words and word pieces of every example, its decision values through a softmax.
 
 Then it decides. A sure answer (score at least `sure`, and at least `margin` ahead of the next
 one) is given: its intent becomes the message's intent and, for a fixed answer, the selected
@@ -42,12 +44,9 @@ from __future__ import annotations
 import logging
 import math
 import pickle
-from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Text
-
-import numpy as np
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -58,6 +57,8 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, PRED
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from components import tfidf
+from components.example_classifier import ExampleClassifier
 from components.onderwerp import mentions_onderwerp
 from components.question_focus import asks_outright, asks_something, is_long, questions
 from components.text import normalise  # also where an index pickled before 6 December 2026 finds it
@@ -78,6 +79,7 @@ QUESTION_NOT_STATEMENT_KEY = "vraag_geen_mededeling"
 SECOND_QUESTION_MIN_SIMILARITY = 0.2
 RESPONSE_SELECTOR = "response_selector"
 INDEX_FILE = "lexical_index.pkl"
+CLASSIFIER_FILE = "example_classifier.pkl"
 # Intents that are never an answer of their own: the fallback itself, and the retrieval intent
 # (its answers are ranked one by one as faq/<key>).
 NOT_AN_ANSWER = {DEFAULT_NLU_FALLBACK_INTENT_NAME}
@@ -99,16 +101,12 @@ class LexicalIndex:
 
     def similarities(self, text: str) -> Dict[str, float]:
         """What `self.matrix @ self.vectorizer.transform([text]).T` gives (tests/components hold it to
-        that), computed from the message's own n-grams only: scikit-learn's transform of one short text
-        costs ±0.9 ms, this ±0.2 ms, on every message (docs/benchmarks.md, throughput after #27)."""
-        analyse, vocabulary, idf, columns = self._lookup
-        counts = Counter(i for gram in analyse(text) if (i := vocabulary.get(gram)) is not None)
-        if not counts:
+        that), computed from the message's own n-grams only (components/tfidf.py)."""
+        found, columns = self._lookup
+        message = tfidf.vector(found, text)
+        if message is None:
             return dict.fromkeys(self.keys, 0.0)
-        ids = np.fromiter(counts.keys(), dtype=np.intp, count=len(counts))
-        tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
-        weights = (np.log(tf) + 1.0) * idf[ids]  # sublinear_tf=True, then the idf
-        weights /= math.sqrt(float(weights @ weights))  # l2 norm, as TfidfVectorizer's default
+        ids, weights = message
         values = columns[ids].T @ weights
         return dict(zip(self.keys, (float(v) for v in values)))
 
@@ -117,14 +115,10 @@ class LexicalIndex:
         return {key: value for key, value in self.__dict__.items() if key != "_lookup"}
 
     @cached_property
-    def _lookup(self) -> tuple[Callable[[str], List[str]], Dict[str, int], Any, Any]:
-        # Built on first use, so indexes pickled in models trained before this also get it. The sum in
-        # similarities() is TfidfVectorizer's for these settings only: another setting must fail here.
-        vectorizer = self.vectorizer
-        if not (vectorizer.sublinear_tf and vectorizer.use_idf and vectorizer.norm == "l2" and not vectorizer.binary):
-            raise ValueError("LexicalIndex.similarities rekent alleen met sublinear_tf, idf en l2-normering")
+    def _lookup(self) -> tuple[tfidf.Lookup, Any]:
+        # Built on first use, so indexes pickled in models trained before this also get it.
         columns = self.matrix.T.tocsr()  # one row per n-gram: its weight in each answer's document
-        return self.vectorizer.build_analyzer(), self.vectorizer.vocabulary_, self.vectorizer.idf_, columns
+        return tfidf.lookup(self.vectorizer), columns
 
 
 def answer_documents(examples: Iterable[tuple[str, str]], answer_texts: Dict[str, str]) -> Dict[str, str]:
@@ -173,13 +167,28 @@ class Weights:
     temperature: float  # of the softmax over the lexical similarities
     sure: float  # an answer needs at least this score to be given directly
     margin: float  # and at least this lead over the next answer
+    classifier: float = 0.0  # share of the example classifier (components/example_classifier.py)
+    classifier_temperature: float = 0.1  # of the softmax over its decision values
 
 
-def rank(model: Dict[str, float], lexical: Dict[str, float], weights: Weights) -> List[tuple[str, float]]:
-    """Every answer with its combined score, best first."""
-    lexical_p = softmax(lexical, weights.temperature)
-    keys = set(model) | set(lexical_p)
-    scored = {k: (1.0 - weights.lexical) * model.get(k, 0.0) + weights.lexical * lexical_p.get(k, 0.0) for k in keys}
+def rank(
+    model: Dict[str, float],
+    lexical: Dict[str, float],
+    weights: Weights,
+    classifier: Optional[Dict[str, float]] = None,
+) -> List[tuple[str, float]]:
+    """Every answer with its combined score, best first. The model gets what the other signals leave; without
+    the classifier's scores (a model trained before it, or the share 0) its share goes to the model too."""
+    shares = {"lexical": weights.lexical, "classifier": weights.classifier if classifier else 0.0}
+    distributions = {
+        "lexical": softmax(lexical, weights.temperature),
+        "classifier": softmax(classifier or {}, weights.classifier_temperature),
+    }
+    model_share = 1.0 - sum(shares.values())
+    scored = {k: model_share * p for k, p in model.items()}
+    for signal, distribution in distributions.items():
+        for k, p in distribution.items():
+            scored[k] = scored.get(k, 0.0) + shares[signal] * p
     return sorted(scored.items(), key=lambda item: (-item[1], item[0]))
 
 
@@ -200,6 +209,8 @@ class AnswerRanking(GraphComponent):
             "retrieval_intent": "faq",
             "lexical": 0.3,
             "temperature": 0.03,
+            "classifier": 0.0,  # 0: no example classifier, as before #27 step 8
+            "classifier_temperature": 0.1,
             "sure": 0.35,
             "margin": 0.1,
             "sure_without_onderwerp": 0.0,  # 0: every sure fixed answer is given, as before this check
@@ -218,6 +229,7 @@ class AnswerRanking(GraphComponent):
         resource: Resource,
         index: Optional[LexicalIndex] = None,
         responses: Optional[Dict[str, List[Dict[str, Any]]]] = None,
+        classifier: Optional[ExampleClassifier] = None,
     ) -> None:
         self.config = {**self.get_default_config(), **config}
         self.weights = Weights(
@@ -225,11 +237,14 @@ class AnswerRanking(GraphComponent):
             float(self.config["temperature"]),
             float(self.config["sure"]),
             float(self.config["margin"]),
+            float(self.config["classifier"]),
+            float(self.config["classifier_temperature"]),
         )
         self._model_storage = model_storage
         self._resource = resource
         self.index = index
         self.responses = responses or {}
+        self.classifier = classifier
 
     @classmethod
     def create(
@@ -250,14 +265,16 @@ class AnswerRanking(GraphComponent):
         execution_context: ExecutionContext,
         **kwargs: Any,
     ) -> "AnswerRanking":
+        index, responses, classifier = None, {}, None
         try:
             with model_storage.read_from(resource) as directory:
-                # Our own file, written by train() below into this model's storage.
+                # Our own files, written by train() below into this model's storage.
                 index, responses = pickle.loads((directory / INDEX_FILE).read_bytes())  # noqa: S301
+                if (directory / CLASSIFIER_FILE).exists():  # models trained before #27 step 8 have none
+                    classifier = pickle.loads((directory / CLASSIFIER_FILE).read_bytes())  # noqa: S301
         except (ValueError, FileNotFoundError):
             logger.warning("Het woordenindex van AnswerRanking ontbreekt; alleen het model beslist.")
-            index, responses = None, {}
-        return cls(config, model_storage, resource, index, responses)
+        return cls(config, model_storage, resource, index, responses, classifier)
 
     def train(self, training_data: TrainingData) -> Resource:
         retrieval = self.config["retrieval_intent"]
@@ -277,8 +294,13 @@ class AnswerRanking(GraphComponent):
         self.responses = {
             name: variants for name, variants in training_data.responses.items() if name.startswith(prefix)
         }
+        labels = [label for label, _ in examples]
+        if self.weights.classifier > 0 and len(set(labels)) >= 2:
+            self.classifier = ExampleClassifier(labels, [text for _, text in examples])
         with self._model_storage.write_to(self._resource) as directory:
             (directory / INDEX_FILE).write_bytes(pickle.dumps((self.index, self.responses)))
+            if self.classifier is not None:
+                (directory / CLASSIFIER_FILE).write_bytes(pickle.dumps(self.classifier))
         return self._resource
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
@@ -303,7 +325,9 @@ class AnswerRanking(GraphComponent):
                 ranking = sorted(model.items(), key=lambda item: (-item[1], item[0]))
                 self._give(message, intent["name"], float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0), ranking)
             return
-        ranking = rank(model, self.index.similarities(message.get(TEXT)), self.weights)
+        text = message.get(TEXT)
+        classifier = self.classifier.scores(text) if self.classifier is not None else None
+        ranking = rank(model, self.index.similarities(text), self.weights, classifier)
         message.set(RANKING_KEY, [{"antwoord": k, "score": round(s, 4)} for k, s in ranking[:10]], add_to_output=True)
         best, score = ranking[0]
         other = self._second_question(message.get(TEXT), best)
@@ -312,7 +336,6 @@ class AnswerRanking(GraphComponent):
         if not is_sure(ranking, self.weights):
             self._set_intent(message, DEFAULT_NLU_FALLBACK_INTENT_NAME, 1.0 - score, ranking)
             return
-        text = message.get(TEXT)
         if best in self.config["statement_intents"] and asks_outright(text):
             if mentions_onderwerp(text):  # a question on our subject read as a statement: offer the answers
                 self._set_intent(message, DEFAULT_NLU_FALLBACK_INTENT_NAME, 1.0 - score, ranking)
