@@ -330,7 +330,7 @@ class AnswerRanking(GraphComponent):
         ranking = rank(model, self.index.similarities(text), self.weights, classifier)
         message.set(RANKING_KEY, [{"antwoord": k, "score": round(s, 4)} for k, s in ranking[:10]], add_to_output=True)
         best, score = ranking[0]
-        other = self._second_question(message.get(TEXT), best)
+        other = self._second_question(text, best)
         if other:
             message.set(SECOND_QUESTION_KEY, other, add_to_output=True)
         if not is_sure(ranking, self.weights):

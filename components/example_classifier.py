@@ -1,7 +1,7 @@
 """A third signal for the answer ranking: a linear classifier over the words of every training example.
 
-DIET learns dense features over ±80 epochs and, on questions people wrote themselves, still misses what a plain
-word model gets: a question that shares a telling word or word pair with a few of an answer's examples. The
+DIET learns dense features from the same kind of n-grams and, on questions people wrote themselves, still misses
+what a plain word model gets: a question that shares a telling word or word pair with a few of an answer's examples. The
 lexical index (components/answer_ranking.py) compares a message with one document per answer, so a word in one
 example among twenty weighs little there. This classifier learns from each example: a linear support vector
 machine (scikit-learn's LinearSVC) over TF-IDF of character n-grams (2–5, inside word boundaries: compounds and
@@ -19,8 +19,9 @@ import numpy as np
 from components import tfidf
 from components.text import normalise
 
-# Chosen on the cross-validation folds (docs/benchmarks.md, #27 step 8): C 0.2 / 0.5 / 1 gave 169 / 174 / 173
-# right at once on two folds; dropping rare n-grams (min_df 2) halves the weights and gives the same.
+# Chosen on the cross-validation folds (docs/benchmarks.md, #27 step 8): C 0.2 / 0.5 / 1 gave 169 / 174 / 173 real
+# questions right at once on two folds. Dropping rare n-grams (min_df 2) halves the weights: 177, but 2 fewer of our
+# own; within the noise of two folds, so not taken.
 REGULARISATION = 0.5
 
 
