@@ -213,11 +213,14 @@ def _training_data() -> TrainingData:
     return TrainingData(training_examples=examples, responses=responses)
 
 
+def _storage(tmp_path) -> tuple[LocalModelStorage, Resource, ExecutionContext]:
+    """Rasa's own model storage in `tmp_path`, with the resource and context a component trains and loads with."""
+    return LocalModelStorage(tmp_path), Resource("answer_ranking"), ExecutionContext(graph_schema=None, model_id="test")
+
+
 @pytest.fixture
 def trained(tmp_path):
-    storage = LocalModelStorage(tmp_path)
-    resource = Resource("answer_ranking")
-    context = ExecutionContext(graph_schema=None, model_id="test")
+    storage, resource, context = _storage(tmp_path)
     component = AnswerRanking.create({**AnswerRanking.get_default_config()}, storage, resource, context)
     component.train(_training_data())
     return AnswerRanking.load({**AnswerRanking.get_default_config()}, storage, resource, context)
@@ -351,9 +354,7 @@ def test_one_question_or_a_short_message_names_no_other(trained):
 def test_the_example_classifier_is_trained_stored_and_loaded_with_the_component(tmp_path):
     from components.answer_ranking import CLASSIFIER_FILE
 
-    storage = LocalModelStorage(tmp_path)
-    resource = Resource("answer_ranking")
-    context = ExecutionContext(graph_schema=None, model_id="test")
+    storage, resource, context = _storage(tmp_path)
     config = {**AnswerRanking.get_default_config(), "classifier": 0.3}
     AnswerRanking.create(config, storage, resource, context).train(_training_data())
     with storage.read_from(resource) as directory:
@@ -367,9 +368,7 @@ def test_the_example_classifier_is_trained_stored_and_loaded_with_the_component(
 def test_without_a_classifier_share_none_is_trained(tmp_path):
     from components.answer_ranking import CLASSIFIER_FILE
 
-    storage = LocalModelStorage(tmp_path)
-    resource = Resource("answer_ranking")
-    context = ExecutionContext(graph_schema=None, model_id="test")
+    storage, resource, context = _storage(tmp_path)
     AnswerRanking.create(AnswerRanking.get_default_config(), storage, resource, context).train(_training_data())
     with storage.read_from(resource) as directory:
         assert not (directory / CLASSIFIER_FILE).exists()
@@ -379,9 +378,7 @@ def test_without_a_classifier_share_none_is_trained(tmp_path):
 def test_a_model_trained_before_the_classifier_decides_as_before(tmp_path):
     """The setting on, but a model whose storage has no classifier (trained before #27 step 8): the model and the
     words decide, with the model's share as before."""
-    storage = LocalModelStorage(tmp_path)
-    resource = Resource("answer_ranking")
-    context = ExecutionContext(graph_schema=None, model_id="test")
+    storage, resource, context = _storage(tmp_path)
     before = {**AnswerRanking.get_default_config(), **PROJECT_WEIGHTS}
     AnswerRanking.create(before, storage, resource, context).train(_training_data())
     old = AnswerRanking.load(before, storage, resource, context)
@@ -402,9 +399,7 @@ PROJECT_WEIGHTS = {"sure": 0.1, "margin": 0.02}
 
 
 def _component(tmp_path, **config) -> AnswerRanking:
-    storage = LocalModelStorage(tmp_path)
-    resource = Resource("answer_ranking")
-    context = ExecutionContext(graph_schema=None, model_id="test")
+    storage, resource, context = _storage(tmp_path)
     config = {**AnswerRanking.get_default_config(), **PROJECT_WEIGHTS, **config}
     AnswerRanking.create(config, storage, resource, context).train(_training_data())
     return AnswerRanking.load(config, storage, resource, context)
