@@ -58,7 +58,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from components import tfidf
-from components.example_classifier import ExampleClassifier
+from components.example_classifier import ExampleClassifier, only_for_word_model
 from components.onderwerp import mentions_onderwerp
 from components.question_focus import asks_outright, asks_something, is_long, questions
 from components.text import normalise  # also where an index pickled before 6 December 2026 finds it
@@ -278,11 +278,10 @@ class AnswerRanking(GraphComponent):
 
     def train(self, training_data: TrainingData) -> Resource:
         retrieval = self.config["retrieval_intent"]
-        examples = [
-            (m.get_full_intent(), m.get(TEXT))
-            for m in training_data.intent_examples
-            if m.get(TEXT) and m.get(INTENT) not in NOT_AN_ANSWER
-        ]
+        examples, for_word_model_only = [], []
+        for m in training_data.intent_examples:
+            if m.get(TEXT) and m.get(INTENT) not in NOT_AN_ANSWER:
+                (for_word_model_only if only_for_word_model(m) else examples).append((m.get_full_intent(), m.get(TEXT)))
         prefix = f"utter_{retrieval}/"
         answer_texts = {
             name[len("utter_") :]: " ".join(r.get("text") or "" for r in variants)
@@ -294,9 +293,10 @@ class AnswerRanking(GraphComponent):
         self.responses = {
             name: variants for name, variants in training_data.responses.items() if name.startswith(prefix)
         }
-        labels = [label for label, _ in examples]
+        taught = examples + for_word_model_only
+        labels = [label for label, _ in taught]
         if self.weights.classifier > 0 and len(set(labels)) >= 2:
-            self.classifier = ExampleClassifier(labels, [text for _, text in examples])
+            self.classifier = ExampleClassifier(labels, [text for _, text in taught])
         with self._model_storage.write_to(self._resource) as directory:
             (directory / INDEX_FILE).write_bytes(pickle.dumps((self.index, self.responses)))
             if self.classifier is not None:

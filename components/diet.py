@@ -37,6 +37,8 @@ Each was measured in docs/benchmarks.md (issue #18; moved here from runtime patc
    fixed answer about that situation, not with `faq` as a whole, and can lose narrowly: the answer ranking
    reads such a statement as the situation (components/answer_ranking.py, `situatie_intent`). With the
    option off, SpoorwijzerResponseSelector chooses the answer as before.
+5. Examples for the example classifier alone (`alleen_woordmodel` in an intent's metadata: real questions we have
+   no answer for, components/example_classifier.py) are left out of DIET's training data.
 
 SPOORWIJZER_FAST_TRAINING=0 (spoorwijzer_settings) switches 2 and 3 off, to train as Rasa's own
 components do for a comparison; it is part of the components' cache key, so Rasa's cache never hands
@@ -64,6 +66,7 @@ from rasa.utils.tensorflow.data_generator import RasaBatchDataGenerator
 from rasa.utils.tensorflow.model_data import Data, RasaModelData
 from rasa.utils.tensorflow.models import RasaModel
 
+from components.example_classifier import only_for_word_model
 from spoorwijzer_settings import Training
 
 logger = logging.getLogger(__name__)
@@ -259,6 +262,8 @@ class SpoorwijzerDIETClassifier(_TrainedInSimilarLengthBatches, DIETClassifier):
         return LeanDIET
 
     def preprocess_train_data(self, training_data: TrainingData) -> RasaModelData:
+        # Examples meant for the example classifier alone (5) are no examples for DIET.
+        training_data = training_data.filter_training_examples(lambda message: not only_for_word_model(message))
         with answers_as_labels(training_data) if self.component_config[ANSWERS_AS_LABELS] else nullcontext():
             return super().preprocess_train_data(training_data)
 

@@ -267,6 +267,40 @@ def test_alternatives_only_when_another_answer_is_close():
     assert alternatives(parse(("out_of_scope", 0.3), ("faq/wia", 0.3))) == []
 
 
+@pytest.mark.parametrize(
+    "ranking, offered, why",
+    [
+        (
+            [("faq/wia", 0.45), ("faq/wia_uitkomst", 0.08), ("faq/herbeoordeling", 0.075), ("faq/iva", 0.07)],
+            ["faq/wia_uitkomst", "faq/herbeoordeling", "faq/iva"],
+            "a given answer below 0.5 is a close call: three answers from 0.15 of its score",
+        ),
+        (
+            [
+                ("faq/wia", 0.45),
+                ("faq/wia_uitkomst", 0.08),
+                ("faq/herbeoordeling", 0.075),
+                ("faq/iva", 0.07),
+                ("faq/vervroegde_iva", 0.07),
+            ],
+            ["faq/wia_uitkomst", "faq/herbeoordeling", "faq/iva"],
+            "never more than three",
+        ),
+        ([("faq/wia", 0.45), ("faq/wia_uitkomst", 0.06)], [], "below 0.15 of the given answer's score: none"),
+        ([("faq/wia", 0.25), ("faq/wia_uitkomst", 0.045)], [], "and never below the floor of every suggestion"),
+        (
+            [("faq/wia", 0.55), ("faq/wia_uitkomst", 0.15)],
+            [],
+            "a given answer of 0.5 and more: a third of it, as before",
+        ),
+        ([("faq/wia", 0.55), ("faq/wia_uitkomst", 0.2)], ["faq/wia_uitkomst"], "which this one is"),
+    ],
+)
+def test_a_less_sure_answer_offers_more(ranking, offered, why):
+    parse = {"intent": {"name": "faq"}, "antwoord_ranking": [{"antwoord": k, "score": c} for k, c in ranking]}
+    assert alternatives(parse) == offered, why
+
+
 async def test_alternative_buttons_offer_the_close_answers_and_iets_anders():
     tracker = make_tracker("mag ik op vakantie", "faq")
     _ranked(tracker, ("faq/ziek_op_vakantie", 0.4), ("faq/vakantie", 0.34))

@@ -117,3 +117,24 @@ def test_a_pickled_classifier_keeps_only_what_it_is_built_from(classifier):
 def test_one_label_is_no_classifier():
     with pytest.raises(ValueError):
         ExampleClassifier(["greet", "greet"], ["hallo", "hoi"])
+
+
+@pytest.mark.parametrize(
+    "metadata, only, why",
+    [
+        ({"intent": {"alleen_woordmodel": True}}, True, "the intent's metadata, as scripts/echte_vragen.py writes it"),
+        ({"intent": {"alleen_woordmodel": False}}, False, "switched off"),
+        ({"example": {"alleen_woordmodel": True}}, False, "only a whole block of examples is marked, not one example"),
+        ({"intent": "alleen_woordmodel"}, False, "metadata of another shape"),
+        (None, False, "an ordinary example"),
+    ],
+)
+def test_which_examples_are_for_the_word_model_alone(metadata, only, why):
+    from rasa.shared.nlu.training_data.message import Message
+
+    from components.example_classifier import only_for_word_model
+
+    data = {"text": "mag ik sporten als ik ziek ben", "intent": "out_of_scope"}
+    if metadata is not None:
+        data["metadata"] = metadata
+    assert only_for_word_model(Message(data=data)) is only, why

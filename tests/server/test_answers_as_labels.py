@@ -18,8 +18,8 @@ from rasa.shared.nlu.training_data.features import Features
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from components import diet
-from toy_nlu import toy_nlu_config, train_toy_model
+from components import answer_ranking, diet
+from toy_nlu import DOMAIN, NLU, toy_nlu_config, train_toy_model
 
 CONFIG = toy_nlu_config(
     """
@@ -30,24 +30,52 @@ CONFIG = toy_nlu_config(
   - name: components.answer_ranking.AnswerRanking
     sure: 0.1
     margin: 0.02
+    classifier: 0.3
 """
 )
+# Examples for the example classifier alone (components/example_classifier.py), as scripts/echte_vragen.py writes
+# them: through Rasa's own reader, DIET must not learn them and the classifier must.
+FOR_WORD_MODEL_ONLY = """
+- intent: out_of_scope
+  metadata:
+    alleen_woordmodel: true
+  examples: |
+    - mag ik sporten als ik ziek ben
+    - worden mijn reiskosten naar de bedrijfsarts vergoed
+"""
 
 
 @pytest.fixture(scope="module")
 def agent(tmp_path_factory) -> Agent:
-    return Agent.load(train_toy_model(tmp_path_factory.mktemp("model"), CONFIG))
+    domain = DOMAIN.replace(
+        "intents: [greet, inform_sick_date, faq]", "intents: [greet, inform_sick_date, faq, out_of_scope]"
+    )
+    model = train_toy_model(tmp_path_factory.mktemp("model"), CONFIG, nlu=NLU + FOR_WORD_MODEL_ONLY, domain=domain)
+    return Agent.load(model)
 
 
 def _diet(agent: Agent) -> diet.SpoorwijzerDIETClassifier:
+    return _component(agent, diet.SpoorwijzerDIETClassifier)
+
+
+def _component(agent: Agent, kind: type) -> object:
     nodes = agent.processor.graph_runner._instantiated_nodes.values()  # noqa: SLF001 (Rasa has no public way)
-    (component,) = [n._component for n in nodes if isinstance(n._component, diet.SpoorwijzerDIETClassifier)]  # noqa: SLF001
+    (component,) = [n._component for n in nodes if isinstance(n._component, kind)]  # noqa: SLF001
     return component
 
 
 def test_each_fixed_answer_is_a_label_of_its_own(agent):
+    # Not out_of_scope: its only examples are for the example classifier alone.
     labels = set(_diet(agent).index_label_id_mapping.values())
     assert labels == {"greet", "inform_sick_date", "faq/wia", "faq/spoor_2"}
+
+
+def test_examples_for_the_word_model_alone_teach_the_example_classifier_only(agent):
+    ranking = _component(agent, answer_ranking.AnswerRanking)
+    assert set(ranking.classifier.labels) == {"greet", "inform_sick_date", "faq/wia", "faq/spoor_2", "out_of_scope"}
+    scores = ranking.classifier.scores("mag ik sporten")
+    assert max(scores, key=scores.get) == "out_of_scope"
+    assert "out_of_scope" not in ranking.index.keys  # nor the lexical index: it compares with our answers
 
 
 @pytest.mark.parametrize(
