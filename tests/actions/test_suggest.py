@@ -293,7 +293,11 @@ def test_alternatives_only_when_another_answer_is_close():
             [],
             "a given answer of 0.5 and more: a third of it, as before",
         ),
-        ([("faq/wia", 0.55), ("faq/wia_uitkomst", 0.2)], ["faq/wia_uitkomst"], "which this one is"),
+        (
+            [("faq/wia", 0.55), ("faq/wia_uitkomst", 0.2)],
+            ["faq/wia_uitkomst"],
+            "0.2 is more than a third of 0.55: offered",
+        ),
     ],
 )
 def test_a_less_sure_answer_offers_more(ranking, offered, why):
