@@ -278,6 +278,8 @@ class AnswerRanking(GraphComponent):
 
     def train(self, training_data: TrainingData) -> Resource:
         retrieval = self.config["retrieval_intent"]
+        # Examples for the example classifier alone (real questions we have no answer for) stay out of the lexical
+        # index: it compares a message with our answers (components/example_classifier.py, ONLY_FOR_WORD_MODEL).
         examples, for_word_model_only = [], []
         for m in training_data.intent_examples:
             if m.get(TEXT) and m.get(INTENT) not in NOT_AN_ANSWER:
