@@ -31,6 +31,8 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from components.onderwerp import mentions_onderwerp
+
 from .termijn_namen import RULE_KEYS
 
 logger = logging.getLogger(__name__)
@@ -295,7 +297,10 @@ def conversation_was_about_illness(tracker: Tracker) -> bool:
 class ActionOutOfScope(Action):
     """Out of scope: "daar kan ik je niet mee helpen". Except when the message only lacked the words of our
     subject (a weak fixed answer made way for this) in a conversation that was about illness: then the
-    answers it might mean are offered, as "Bedoel je …?" with "Iets anders"."""
+    answers it might mean are offered, as "Bedoel je …?" with "Iets anders". And a question that does name
+    illness or re-integration ("Mag ik sporten als ik ziek ben?", which the example classifier learned to send
+    here: #27 step 9) is not outside our subject but one we have no answer for: it gets the honest "daar heb ik
+    (nog) geen goed antwoord op" with where to go (bedrijfsarts, HR, UWV, Juridisch Loket), as "Iets anders" does."""
 
     def name(self) -> Text:
         return "action_out_of_scope"
@@ -308,6 +313,8 @@ class ActionOutOfScope(Action):
         buttons = buttons_for(candidates(parse_data), tracker) if refused_for_want_of_subject else []
         if buttons and conversation_was_about_illness(tracker):
             dispatcher.utter_message(response="utter_suggest", buttons=buttons)
+        elif mentions_onderwerp(parse_data.get("text") or ""):
+            dispatcher.utter_message(response="utter_default")
         else:
             dispatcher.utter_message(response="utter_out_of_scope")
         return []

@@ -360,6 +360,21 @@ async def test_a_known_first_sick_day_is_a_conversation_about_illness(domain):
     assert message["response"] == "utter_suggest"
 
 
+@pytest.mark.parametrize(
+    "text, response, why",
+    [
+        ("Mag ik sporten als ik ziek ben?", "utter_default", "about illness, but no answer of ours: where to go"),
+        ("Worden mijn reiskosten naar de bedrijfsarts vergoed?", "utter_default", "the bedrijfsarts is our subject"),
+        ("Hoe vraag ik zorgtoeslag aan?", "utter_out_of_scope", "not about illness: outside what we know"),
+        ("Wanneer mag mijn werkgever camera's ophangen?", "utter_out_of_scope", "werkgever alone is not our subject"),
+    ],
+)
+async def test_out_of_scope_about_illness_is_a_question_we_have_no_answer_for(domain, text, response, why):
+    tracker = make_tracker(text, "out_of_scope")
+    (message,) = await _run(ActionOutOfScope(), tracker, domain)
+    assert message["response"] == response, why
+
+
 async def test_as_a_first_question_it_is_out_of_scope(domain):
     tracker = _refused_for_want_of_subject("Wat zijn mijn rechten bij een reorganisatie?")
     (message,) = await _run(ActionOutOfScope(), tracker, domain)
