@@ -38,7 +38,7 @@ Each was measured in docs/benchmarks.md (issue #18; moved here from runtime patc
    reads such a statement as the situation (components/answer_ranking.py, `situatie_intent`). With the
    option off, SpoorwijzerResponseSelector chooses the answer as before.
 5. Examples for the example classifier alone (`alleen_woordmodel` in an intent's metadata: real questions we have
-   no answer for, components/example_classifier.py) are left out of DIET's training data.
+   no answer for, components/example_classifier.py) are left out of DIET's and the ResponseSelector's training data.
 
 SPOORWIJZER_FAST_TRAINING=0 (spoorwijzer_settings) switches 2 and 3 off, to train as Rasa's own
 components do for a comparison; it is part of the components' cache key, so Rasa's cache never hands
@@ -233,10 +233,13 @@ class LeanDIET2DIET(LeanLoading, DIET2DIET):
 
 
 class _TrainedInSimilarLengthBatches:
-    """What the project's DIET and ResponseSelector add to Rasa's, the same for both: the training data in
-    batches of similar length (when the training fixes are on), and that choice in the cache key."""
+    """What the project's DIET and ResponseSelector add to Rasa's, the same for both: no examples meant for the example
+    classifier alone (5), the training data in batches of similar length (when the training fixes are on), and that
+    choice in the cache key."""
 
     def preprocess_train_data(self, training_data: TrainingData) -> RasaModelData:
+        # Examples meant for the example classifier alone (5) are no examples for either neural model.
+        training_data = training_data.filter_training_examples(lambda message: not only_for_word_model(message))
         model_data = super().preprocess_train_data(training_data)  # type: ignore[misc]
         return SimilarLengthBatches.of(model_data) if fast_training() else model_data
 
@@ -262,8 +265,6 @@ class SpoorwijzerDIETClassifier(_TrainedInSimilarLengthBatches, DIETClassifier):
         return LeanDIET
 
     def preprocess_train_data(self, training_data: TrainingData) -> RasaModelData:
-        # Examples meant for the example classifier alone (5) are no examples for DIET.
-        training_data = training_data.filter_training_examples(lambda message: not only_for_word_model(message))
         with answers_as_labels(training_data) if self.component_config[ANSWERS_AS_LABELS] else nullcontext():
             return super().preprocess_train_data(training_data)
 

@@ -44,7 +44,7 @@ SOURCES = (
 )
 TARGET = ROOT / "data" / "nlu" / "echte_vragen.yml"
 TAUGHT = ("faq/", "out_of_scope")
-NO_ANSWER = "geen_antwoord"  # taught as out_of_scope to the example classifier alone
+GEEN_ANTWOORD = "geen_antwoord"  # taught as out_of_scope to the example classifier alone
 MAX_WORDS = 30
 RASA_SYNTAX = set("[]{}()")
 
@@ -70,7 +70,7 @@ def examples(sources: Sequence[Path] = SOURCES, excluded: set[str] | None = None
         for question in yaml.safe_load(source.read_text(encoding="utf-8"))["questions"]:
             label, text = question["label"], " ".join(str(question["text"]).split())
             if (
-                not label.startswith((*TAUGHT, NO_ANSWER))
+                not label.startswith((*TAUGHT, GEEN_ANTWOORD))
                 or len(text.split()) > MAX_WORDS
                 or situatie_from_text(text)
                 or RASA_SYNTAX & set(text)
@@ -91,7 +91,7 @@ def render(by_label: dict[str, list[str]]) -> str:
         "nlu:",
     ]
     for label, texts in by_label.items():
-        if label == NO_ANSWER:
+        if label == GEEN_ANTWOORD:
             lines += ["  # About illness, but none of our answers covers it: for the example classifier alone."]
             lines += ["  - intent: out_of_scope", "    metadata:", f"      {ONLY_FOR_WORD_MODEL}: true"]
         else:

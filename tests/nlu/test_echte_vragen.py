@@ -9,21 +9,30 @@ from pathlib import Path
 
 import yaml
 
-from benchmarks.bench_answers import load
+from benchmarks.bench_answers import SETS, load
+from scripts.echte_vragen import key
 
 ROOT = Path(__file__).resolve().parents[2]
 GENERATOR = ROOT / "scripts" / "echte_vragen.py"
 TRAINING = ROOT / "data" / "nlu" / "echte_vragen.yml"
 
 
+def _items() -> list[dict]:
+    return yaml.safe_load(TRAINING.read_text(encoding="utf-8"))["nlu"]
+
+
+def _texts(item: dict) -> list[str]:
+    """The example texts of one block of the training file."""
+    return [line[2:] for line in item["examples"].splitlines() if line.startswith("- ")]
+
+
 def _trained_texts() -> list[str]:
-    items = yaml.safe_load(TRAINING.read_text(encoding="utf-8"))["nlu"]
-    return [line[2:] for item in items for line in item["examples"].splitlines() if line.startswith("- ")]
+    return [text for item in _items() for text in _texts(item)]
 
 
 def _gate_texts() -> set[str]:
     """What tests/nlu/accuracy_gate.py measures on, lower case with single spaces."""
-    return {" ".join(q.text.lower().split()) for name in ("own", "dev") for q in load(name)}
+    return {key(q.text) for name in ("own", "dev") for q in load(name)}
 
 
 def test_the_training_file_is_what_the_generator_writes():
@@ -33,33 +42,27 @@ def test_the_training_file_is_what_the_generator_writes():
 
 
 def test_the_gate_sets_are_never_trained_on():
-    trained = {" ".join(t.lower().split()) for t in _trained_texts()}
+    trained = {key(t) for t in _trained_texts()}
     assert len(trained) > 200  # the file holds the real questions, not an empty list
     assert not trained & _gate_texts()
 
 
 def test_only_answers_and_out_of_scope_are_taught():
     # The guide's examples carry entity annotations these texts lack.
-    items = yaml.safe_load(TRAINING.read_text(encoding="utf-8"))["nlu"]
-    assert {item["intent"].split("/")[0] for item in items} == {"faq", "out_of_scope"}
+    assert {item["intent"].split("/")[0] for item in _items()} == {"faq", "out_of_scope"}
 
 
 def test_questions_without_an_answer_teach_the_word_model_alone():
     # geen_antwoord is about illness without an answer of ours: taught to DIET as out_of_scope it made nothing more
     # honest (docs/benchmarks.md, #27 step 7); to the example classifier alone it did (step 9).
-    items = yaml.safe_load(TRAINING.read_text(encoding="utf-8"))["nlu"]
+    items = _items()
     flagged = [item for item in items if item.get("metadata")]
     assert [(item["intent"], item["metadata"]) for item in flagged] == [("out_of_scope", {"alleen_woordmodel": True})]
-    taught = {" ".join(text.lower().split()) for text in _texts(flagged[0])}
-    sources = [q for name in ("heldout", "heldout-2026-12", "heldout-2026-12b", "heldout-2026-12c") for q in load(name)]
-    without_answer = {" ".join(q.text.lower().split()) for q in sources if q.label == "geen_antwoord"}
+    taught = {key(text) for text in _texts(flagged[0])}
+    without_answer = {key(q.text) for name in SETS for q in load(name) if q.label == "geen_antwoord"}
     assert len(taught) >= 30 and taught <= without_answer
-    others = {" ".join(t.lower().split()) for item in items if not item.get("metadata") for t in _texts(item)}
+    others = {key(t) for item in items if not item.get("metadata") for t in _texts(item)}
     assert not others & without_answer  # none of them reaches DIET as an ordinary example
-
-
-def _texts(item: dict) -> list[str]:
-    return [line[2:] for line in item["examples"].splitlines() if line.startswith("- ")]
 
 
 def test_no_taught_question_names_a_situation_of_the_guide():

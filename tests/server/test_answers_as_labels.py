@@ -50,6 +50,7 @@ def agent(tmp_path_factory) -> Agent:
     domain = DOMAIN.replace(
         "intents: [greet, inform_sick_date, faq]", "intents: [greet, inform_sick_date, faq, out_of_scope]"
     )
+    assert "out_of_scope" in domain  # the toy domain's intents line as this test knows it
     model = train_toy_model(tmp_path_factory.mktemp("model"), CONFIG, nlu=NLU + FOR_WORD_MODEL_ONLY, domain=domain)
     return Agent.load(model)
 
