@@ -536,6 +536,26 @@ def questions_off_our_subject() -> None:
     )
 
 
+def topics_people_ask_about() -> None:
+    """Topics that real questions asked most often without an answer got one (#27 step 10): the answer comes
+    with its source, and a look-alike question that names no illness still gets the honest 'niet mee helpen'."""
+    check(
+        "reiskosten naar de arbodienst: het nieuwe antwoord met bron",
+        send(str(uuid.uuid4()), "wie vergoedt mijn reiskosten naar de arbodienst"),
+        lambda t, r: "reis" in t and "UWV" in t and "Bron: Arbeidsomstandighedenwet art. 44" in t,
+    )
+    check(
+        "klacht over de arboarts: klachtenregeling en tuchtcollege",
+        send(str(uuid.uuid4()), "hoe kan ik een klacht indienen over de arboarts"),
+        lambda t, r: "klachtenregeling" in t and "tuchtcollege" in t and "Bron:" in t,
+    )
+    check(
+        "nevenwerkzaamhedenbeding zonder ziekte: buiten het onderwerp, niet het antwoord over ander werk bij ziekte",
+        send(str(uuid.uuid4()), "mag mijn werkgever een nevenwerkzaamhedenbeding opnemen"),
+        lambda t, r: "niet mee helpen" in t and "vrijwilligerswerk" not in t,
+    )
+
+
 def raw_post(body: bytes) -> tuple[int, dict | list | None]:
     request = urllib.request.Request(
         f"{BASE}/webhooks/rest/webhook", data=body, headers={"Content-Type": "application/json"}
@@ -604,6 +624,7 @@ def main() -> int:
         hr_conversation,
         how_people_write,
         questions_off_our_subject,
+        topics_people_ask_about,
         conversation_ids,
         bad_input,
         safe_retry,
