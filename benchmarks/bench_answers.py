@@ -43,7 +43,8 @@ from actions.suggest import RETRIEVAL_INTENT, alternatives, candidates  # noqa: 
 from benchmarks.bench_nlu import answer_given, full_intent, heldout_examples  # noqa: E402
 from components.question_focus import is_long  # noqa: E402
 
-NO_ANSWER = {"geen_antwoord", "out_of_scope"}
+GEEN_ANTWOORD = "geen_antwoord"  # a label: about illness, but none of our answers covers it
+NO_ANSWER = {GEEN_ANTWOORD, "out_of_scope"}
 FALLBACK = "nlu_fallback"
 SETS = {
     "dev": ROOT / "tests" / "nlu" / "real_questions" / "dev.yml",

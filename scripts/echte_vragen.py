@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script: the project's packages live in the root
 
 from actions.situatie_text import situatie_from_text  # noqa: E402
-from benchmarks.bench_answers import load  # noqa: E402
+from benchmarks.bench_answers import GEEN_ANTWOORD, load  # noqa: E402
 from components.example_classifier import ONLY_FOR_WORD_MODEL  # noqa: E402
 
 SOURCES = (
@@ -44,7 +44,6 @@ SOURCES = (
 )
 TARGET = ROOT / "data" / "nlu" / "echte_vragen.yml"
 TAUGHT = ("faq/", "out_of_scope")
-GEEN_ANTWOORD = "geen_antwoord"  # taught as out_of_scope to the example classifier alone
 MAX_WORDS = 30
 RASA_SYNTAX = set("[]{}()")
 
