@@ -31,7 +31,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from components.onderwerp import mentions_onderwerp
+from components.parse_keys import MENTIONS_SUBJECT_KEY, RANKING_KEY, SECOND_QUESTION_KEY, SUBJECT_MISSING_KEY
 
 from .termijn_namen import RULE_KEYS
 
@@ -52,9 +52,6 @@ FALLBACK_INTENT = "nlu_fallback"
 # Calibrated on tests/nlu/real_questions/dev.yml and tests/nlu/heldout.yml (the real-question
 # held-out sets stay unseen); docs/benchmarks.md has the figures. A button needs a score of at least
 # MIN_SCORE: below it the candidates were wrong far more often than right.
-RANKING_KEY = "antwoord_ranking"
-SECOND_QUESTION_KEY = "tweede_vraag"
-SUBJECT_MISSING_KEY = "onderwerp_ontbreekt"  # components/answer_ranking.py: refused for want of our subject
 MIN_SCORE = 0.05
 MAX_CANDIDATES = 3
 # The guide's intents, and the question a button asks for them. A sick date or a situation on
@@ -313,7 +310,7 @@ class ActionOutOfScope(Action):
         buttons = buttons_for(candidates(parse_data), tracker) if refused_for_want_of_subject else []
         if buttons and conversation_was_about_illness(tracker):
             dispatcher.utter_message(response="utter_suggest", buttons=buttons)
-        elif mentions_onderwerp(parse_data.get("text") or ""):
+        elif parse_data.get(MENTIONS_SUBJECT_KEY) is True:
             dispatcher.utter_message(response="utter_default")
         else:
             dispatcher.utter_message(response="utter_out_of_scope")

@@ -60,20 +60,18 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from components import tfidf
 from components.example_classifier import ExampleClassifier, only_for_word_model
 from components.onderwerp import mentions_onderwerp
+from components.parse_keys import (
+    MENTIONS_SUBJECT_KEY,
+    QUESTION_NOT_STATEMENT_KEY,
+    RANKING_KEY,
+    SECOND_QUESTION_KEY,
+    SUBJECT_MISSING_KEY,
+)
 from components.question_focus import asks_outright, asks_something, is_long, questions
 from components.text import normalise  # also where an index pickled before 6 December 2026 finds it
 
 logger = logging.getLogger(__name__)
 
-RANKING_KEY = "antwoord_ranking"  # [{"antwoord": "faq/<key>" or an intent, "score": float}], best first
-SECOND_QUESTION_KEY = "tweede_vraag"  # a long message's other question: the answer it points to
-# Set (True) when a weak fixed answer made way for out_of_scope because the message did not name our
-# subject: action_out_of_scope can then still offer the answers when the conversation was about illness.
-SUBJECT_MISSING_KEY = "onderwerp_ontbreekt"
-# Set (True) when a statement intent (the advice, the situation, the role) made way for nlu_fallback because the
-# message asks a question outright: components/guide_ambiguity.py may then still take a guide question, never
-# the statement again.
-QUESTION_NOT_STATEMENT_KEY = "vraag_geen_mededeling"
 # A question sentence must share at least this much (cosine of the TF-IDF vectors) with an answer's
 # document before that answer is offered for it: below it, a sentence like "Wat nu?" points nowhere.
 SECOND_QUESTION_MIN_SIMILARITY = 0.2
@@ -328,6 +326,8 @@ class AnswerRanking(GraphComponent):
                 self._give(message, intent["name"], float(intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0), ranking)
             return
         text = message.get(TEXT)
+        names_subject = mentions_onderwerp(text)
+        message.set(MENTIONS_SUBJECT_KEY, names_subject, add_to_output=True)
         classifier = self.classifier.scores(text) if self.classifier is not None else None
         ranking = rank(model, self.index.similarities(text), self.weights, classifier)
         message.set(RANKING_KEY, [{"antwoord": k, "score": round(s, 4)} for k, s in ranking[:10]], add_to_output=True)
@@ -339,13 +339,13 @@ class AnswerRanking(GraphComponent):
             self._set_intent(message, DEFAULT_NLU_FALLBACK_INTENT_NAME, 1.0 - score, ranking)
             return
         if best in self.config["statement_intents"] and asks_outright(text):
-            if mentions_onderwerp(text):  # a question on our subject read as a statement: offer the answers
+            if names_subject:  # a question on our subject read as a statement: offer the answers
                 self._set_intent(message, DEFAULT_NLU_FALLBACK_INTENT_NAME, 1.0 - score, ranking)
                 message.set(QUESTION_NOT_STATEMENT_KEY, True, add_to_output=True)
             else:
                 self._say_off_subject(message, score, ranking)
             return
-        if self._off_subject(best, text, score):
+        if self._off_subject(best, names_subject, score):
             self._say_off_subject(message, score, ranking)
             return
         situatie = self._tells_situatie(message, best, score, ranking)
@@ -381,7 +381,7 @@ class AnswerRanking(GraphComponent):
         situatie = dict(ranking).get(intent, 0.0)
         return situatie if score - situatie < float(self.config["situatie_margin"]) else None
 
-    def _off_subject(self, best: str, text: str, score: float) -> bool:
+    def _off_subject(self, best: str, names_subject: bool, score: float) -> bool:
         """A fixed answer or guide question that is not sure enough for a message that does not name our subject."""
         if best.startswith(f"{self.config['retrieval_intent']}/"):
             sure = float(self.config["sure_without_onderwerp"])
@@ -389,7 +389,7 @@ class AnswerRanking(GraphComponent):
             sure = float(self.config["sure_guide_without_onderwerp"])
         else:
             return False
-        return score < sure and not mentions_onderwerp(text)
+        return score < sure and not names_subject
 
     def _say_off_subject(self, message: Message, score: float, ranking: List[tuple[str, float]]) -> None:
         """out_of_scope, marked as refused for want of our subject: action_out_of_scope can still offer the

@@ -26,7 +26,7 @@ from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from components.answer_ranking import QUESTION_NOT_STATEMENT_KEY
+from components.parse_keys import QUESTION_NOT_STATEMENT_KEY
 from components.intent_override import IntentCorrection
 from components.question_focus import asks_something
 

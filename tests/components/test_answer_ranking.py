@@ -22,8 +22,6 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from components.answer_ranking import (
-    QUESTION_NOT_STATEMENT_KEY,
-    RANKING_KEY,
     AnswerRanking,
     LexicalIndex,
     Weights,
@@ -34,6 +32,7 @@ from components.answer_ranking import (
     softmax,
 )
 from components.guide_ambiguity import GuideAmbiguity
+from components.parse_keys import MENTIONS_SUBJECT_KEY, QUESTION_NOT_STATEMENT_KEY, RANKING_KEY
 
 ROOT = Path(__file__).resolve().parents[2]
 WEIGHTS = Weights(lexical=0.3, temperature=0.03, sure=0.1, margin=0.02)
@@ -442,6 +441,23 @@ def test_a_strong_fixed_answer_is_given_without_the_subject_words(with_subject_c
 def test_other_intents_are_not_asked_for_the_subject(with_subject_check):
     (message,) = with_subject_check.process([_classified("goedemorgen", [("greet", 0.9), ("faq", 0.05)], [])])
     assert message.get("intent")["name"] == "greet"
+
+
+@pytest.mark.parametrize(
+    "text, intents, names_subject, why",
+    [
+        ("Mag ik sporten als ik ziek ben?", WEAK_FAQ, True, "ziek"),
+        ("Worden mijn reiskosten naar de bedrijfsarts vergoed?", WEAK_FAQ, True, "the bedrijfsarts is our subject"),
+        ("Hoe vraag ik zorgtoeslag aan?", WEAK_FAQ, False, "not about illness"),
+        ("Wanneer mag mijn werkgever camera's ophangen?", WEAK_FAQ, False, "werkgever alone is not our subject"),
+        ("goedemorgen", ([("greet", 0.9), ("faq", 0.05)], []), False, "said of every message the ranking reads"),
+        ("Wanneer ben ik 104 weken ziek?", STRONG_FAQ, True, "also when the answer is given"),
+    ],
+)
+def test_the_parse_says_whether_the_message_names_our_subject(with_subject_check, text, intents, names_subject, why):
+    # action_out_of_scope reads this instead of the text: "daar heb ik geen antwoord op" or "daar kan ik niet helpen".
+    (message,) = with_subject_check.process([_classified(text, *intents)])
+    assert message.get(MENTIONS_SUBJECT_KEY) is names_subject, why
 
 
 def test_without_the_setting_a_weak_answer_is_given_as_before(tmp_path):
