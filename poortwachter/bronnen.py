@@ -216,7 +216,7 @@ ZIEKMELDING_VIERDE_DAG = Bron("Ziektewet", "art. 38a lid 2", _ZW)
 MELDING_ZIEKTE_DOOR_ZWANGERSCHAP = Bron(
     "Ziektewet", "art. 29a lid 1 en art. 38a lid 3", "https://wetten.overheid.nl/BWBR0001888/2026-07-01#Artikel38a"
 )
-ZIEK_UIT_DIENST_BIJ_ZWANGERSCHAP = Bron(
+MELDINGEN_BIJ_ZIEKTE_DOOR_ZWANGERSCHAP = Bron(
     "Ziektewet", "art. 38 lid 4 en art. 38a lid 3", "https://wetten.overheid.nl/BWBR0001888/2026-07-01#Artikel38"
 )
 ZIEK_ROND_VERLOF_MELDEN = Bron(
