@@ -156,7 +156,7 @@ def _fix_month_typo(word: str) -> str:
     return match[0] if match else word
 
 
-def normalise(text: str) -> str:
+def fold_date_words(text: str) -> str:
     """Lower-case, fold number words and month typos, and drop filler words."""
     text = text.lower().replace("’", "'").replace("`", "'")
     text = re.sub(r"\banderhalf\s+jaar\b", "18 maanden", text)
@@ -372,7 +372,7 @@ def parse_sick_date(text: str, today: date) -> ParsedDate | None:
     Returns None when the message holds no date; raises DateProblem when it holds
     a date that cannot be used (impossible, in the future, too long ago, ambiguous).
     """
-    parsed = _parse_single(normalise(text), today)
+    parsed = _parse_single(fold_date_words(text), today)
     return _check_range(parsed, today) if parsed else None
 
 
@@ -385,7 +385,7 @@ def parse_other_date(text: str, today: date, *, may_be_future: bool, needs_year:
     A day and month without a year is the nearest such day, in the past or, if allowed, in the future.
     The rules package checks whether the date fits the case.
     """
-    normalised = normalise(text)
+    normalised = fold_date_words(text)
     has_year = bool(_EXPLICIT_YEAR.search(normalised))
     try:
         parsed = _parse_single(normalised, today)
@@ -412,7 +412,7 @@ def parse_ziektedatums(text: str, today: date) -> Ziektedatums:
 
     The rules package checks each period and decides whether earlier periods merge.
     """
-    normalised = normalise(text)
+    normalised = fold_date_words(text)
     earlier: list[Periode] = []
     for m in _PERIOD.finditer(normalised):
         begin = _parse_single(m.group(1), today)
@@ -485,7 +485,7 @@ def parse_verlof(text: str, today: date, usual_weeks: int) -> Verlofdatums | Non
     the message has no written-out date; raises DateProblem for an impossible date or an end before
     the begin. Whether the leave fits the case is for the rules package to say.
     """
-    dates = _explicit_dates(normalise(text))
+    dates = _explicit_dates(fold_date_words(text))
     if not dates:
         return None
     _pos, day, month, year, words = dates[0]

@@ -11,7 +11,7 @@ from actions.dates import (
     FutureDate,
     ImpossibleDate,
     OutsideWindow,
-    normalise,
+    fold_date_words,
     parse_sick_date,
     parse_ziektedatums,
 )
@@ -188,10 +188,10 @@ def test_earlier_period_that_ends_in_the_future_is_refused():
         parse_ziektedatums("van 1 november 2026 tot 1 december 2026 ziek en sinds 3 maart weer", TODAY)
 
 
-def test_normaliser_folds_number_words_and_typos():
-    assert normalise("Drie weken geleden") == "3 weken geleden"
-    assert normalise("15 oktobre") == "15 oktober"
-    assert normalise("een auto") == "een auto"  # 'een' only becomes 1 before a unit or month
+def test_date_words_are_folded():
+    assert fold_date_words("Drie weken geleden") == "3 weken geleden"
+    assert fold_date_words("15 oktobre") == "15 oktober"
+    assert fold_date_words("een auto") == "een auto"  # 'een' only becomes 1 before a unit or month
 
 
 # --- the zwangerschaps- en bevallingsverlof: dates that may lie ahead -------------------------------
