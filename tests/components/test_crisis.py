@@ -25,7 +25,7 @@ import yaml
 from rasa.shared.nlu.training_data.loading import load_data
 from rasa.shared.nlu.training_data.message import Message
 
-from components.crisis import CrisisSignal
+from components.crisis import CrisisSignal, careful_answer
 from privacy.crisis import CRISIS_TEXT, crisis_signals, normalise, signals_crisis
 from tests.server.toy_nlu import train_toy_model
 
@@ -173,6 +173,48 @@ def test_an_ordinary_message_keeps_its_intent(text, guess):
 def test_the_classifiers_own_crisis_guess_is_kept():
     """A missed phrasing that the classifier recognises still gets the help."""
     assert _classified("alles is zwart en ik kan er niet meer tegen", "crisis", 0.88).get("intent")["name"] == "crisis"
+
+
+@pytest.mark.parametrize(
+    "text, confidence, answer",
+    # The production model of 7 December 2026 chose `crisis` for these answers to the guide's yes/no questions.
+    [
+        ("ik denk het niet", 0.35, "deny"),
+        ("ik denk van niet", 0.38, "deny"),
+        ("ik hoop het niet", 0.37, "deny"),
+        ("ik denk het wel", 0.37, "affirm"),
+        ("ik denk het", 0.44, "affirm"),
+        ("Nee, ik denk het niet.", 0.4, "deny"),
+        ("dat hoop ik wel", 0.13, "affirm"),
+    ],
+)
+def test_a_careful_yes_or_no_is_an_answer_not_a_crisis(text, confidence, answer):
+    assert not signals_crisis(text)
+    assert careful_answer(text) == answer
+    assert _classified(text, "crisis", confidence).get("intent") == {"name": answer, "confidence": confidence}
+
+
+@pytest.mark.parametrize(
+    "text, confidence",
+    [
+        ("niet meer", 0.43),  # as a reply "niet meer" can end a sentence like "ik wil niet meer"
+        ("niemand mist me", 0.33),
+        ("het hoeft niet meer", 0.76),
+        (
+            "ik denk aan de trein als ik naar mijn werk fiets",
+            0.23,
+        ),  # known_misses in tests/privacy/crisis_phrasings.yml
+        ("mijn familie heeft meer aan een dode dan aan mij", 0.29),  # known_misses as well
+    ],
+)
+def test_anything_else_the_patterns_miss_keeps_the_classifiers_crisis(text, confidence):
+    assert not signals_crisis(text)
+    assert careful_answer(text) is None
+    assert _classified(text, "crisis", confidence).get("intent")["name"] == "crisis"
+
+
+def test_a_careful_answer_that_the_classifier_read_right_is_left_alone():
+    assert _classified("ik denk het niet", "deny", 0.8).get("intent") == {"name": "deny", "confidence": 0.8}
 
 
 def test_a_message_without_text_is_left_alone():

@@ -176,6 +176,24 @@ def employee_conversation() -> None:
     )
 
 
+def careful_yes_and_no() -> None:
+    """A careful "ik denk het niet" answers the guide's yes/no question (#27 step 11): before, the classifier read it
+    as a crisis (113 in the middle of the guide)."""
+    user = str(uuid.uuid4())
+    send(user, "in welk spoor zit ik?")
+    send(user, days_ago(340))  # ziektedag 341: near the eerstejaarsevaluatie, so the guide asks about the prospect
+    check(
+        "bij de eerstejaarsevaluatie vraagt de gids naar het vooruitzicht",
+        send(user, '/inform_advies{"advies": "aangepast_werk"}'),
+        lambda t, r: "vooruitzicht" in t,
+    )
+    check(
+        "'ik denk het niet' is het antwoord: het persoonlijke antwoord, geen 113",
+        send(user, "ik denk het niet"),
+        lambda t, r: "Je zit in **week" in t and "113" not in t,
+    )
+
+
 def dates_inside_the_guide() -> None:
     """What the form hears beside the first sick day: earlier periods, or an estimate to confirm."""
     user = str(uuid.uuid4())
@@ -606,6 +624,11 @@ def bad_input() -> None:
         send(other, "What is the weather like today?"),
         lambda t, r: "only answer in Dutch" in t and "uwv.nl/en" in t,
     )
+    # A careful no that the classifier alone took for a crisis gets no 113 (components/crisis.py, careful_answer);
+    # a short crisis in so many words still does (privacy/crisis.py).
+    for reply in ("ik denk het niet", "ik hoop het niet"):
+        check(f"'{reply}' is geen crisis: geen 113", send(other, reply), lambda t, r: "113" not in t)
+    check("'ik kan niet meer' krijgt wel 113", send(str(uuid.uuid4()), "ik kan niet meer"), lambda t, r: "113" in t)
     html = "<img src=x onerror=alert(1)>"
     check(
         "html wordt niet uitgevoerd of teruggegeven",
@@ -618,6 +641,7 @@ def bad_input() -> None:
 def main() -> int:
     parts = (
         employee_conversation,
+        careful_yes_and_no,
         dates_inside_the_guide,
         situaties,
         zwangerschap,
