@@ -88,6 +88,20 @@ def _oude_termijn(parameter: Parameter, **anders) -> Uitzondering:
     )
 
 
+def _art_38_geldt_niet(uitleg: str) -> Uitzondering:
+    """ZW art. 38 lid 4: art. 38 (lid 1 the 42e-weeksmelding, lid 2 the ziekmelding uit dienst) does not apply to
+    whoever claims ziekengeld under art. 29 lid 2 onder f, which is art. 29a: sick from the pregnancy before the leave,
+    or from the birth or pregnancy right after it (`ziekte_door_zwangerschap`). Sickness from the pregnancy that begins
+    later is ordinary sickness (`zwangerschap_na_verlof`) and keeps both notices."""
+    return Uitzondering(
+        label="de werkneemster krijgt een Ziektewet-uitkering omdat ze ziek is door de zwangerschap of bevalling",
+        geldt=lambda case: case.ziekte_door_zwangerschap,
+        bron=bronnen.MELDINGEN_BIJ_ZIEKTE_DOOR_ZWANGERSCHAP,
+        vervalt=True,
+        uitleg=uitleg,
+    )
+
+
 def _voor_einde_regel(weken: int, eind_week: int) -> str:
     return f"uiterlijk {weken} weken vóór het einde van de wachttijd (eind week {eind_week})"
 
@@ -217,21 +231,11 @@ class Melding42eWeek(Termijnregel):
         "gelijkstelt zijn geen werkdag. Te laat melden kost een boete (geen loonsanctie)."
     )
     uitzonderingen = (
-        # ZW art. 38 lid 4: art. 38 (lid 1 is this notice) does not apply to whoever claims ziekengeld under art. 29
-        # lid 2 onder f, which is art. 29a (sick from the pregnancy before the leave, or from the birth right after
-        # it): `ziekte_door_zwangerschap`. Sickness from the pregnancy that begins later is ordinary sickness
-        # (`zwangerschap_na_verlof`) and keeps this notice.
-        Uitzondering(
-            label="de werkneemster krijgt een Ziektewet-uitkering omdat ze ziek is door de zwangerschap of bevalling",
-            geldt=lambda case: case.ziekte_door_zwangerschap,
-            bron=bronnen.MELDINGEN_BIJ_ZIEKTE_DOOR_ZWANGERSCHAP,
-            vervalt=True,
-            uitleg=(
-                "Vervalt: is de werkneemster ziek door de zwangerschap of de bevalling en krijgt ze daarom een "
-                "Ziektewet-uitkering, dan geldt de 42e-weeksmelding niet (Ziektewet art. 38 lid 4). De werkgever "
-                "meldt de ziekte dan zoals bij 'Ziekmelding bij UWV: ziek door zwangerschap of bevalling'; daar "
-                "staat de datum. Krijgt de ziekte later een andere oorzaak, vraag dan aan UWV welke melding nodig is."
-            ),
+        _art_38_geldt_niet(
+            "Vervalt: is de werkneemster ziek door de zwangerschap of de bevalling en krijgt ze daarom een "
+            "Ziektewet-uitkering, dan geldt de 42e-weeksmelding niet (Ziektewet art. 38 lid 4). De werkgever "
+            "meldt de ziekte dan zoals bij 'Ziekmelding bij UWV: ziek door zwangerschap of bevalling'; daar "
+            "staat de datum. Krijgt de ziekte later een andere oorzaak, vraag dan aan UWV welke melding nodig is."
         ),
         Uitzondering(
             label=f"de dag na week {MELDING_42E_WEEK.waarde} is geen werkdag",
@@ -565,17 +569,11 @@ class ZiekmeldingUitDienst(Termijnregel):
         "melden kan een boete geven."
     )
     uitzonderingen = (
-        Uitzondering(
-            label="de werkneemster is ziek door de zwangerschap",
-            geldt=lambda case: case.ziekte_door_zwangerschap,
-            bron=bronnen.MELDINGEN_BIJ_ZIEKTE_DOOR_ZWANGERSCHAP,
-            vervalt=True,
-            uitleg=(
-                "Vervalt: bij ziekte door de zwangerschap geldt deze melding niet (Ziektewet art. 38 lid 4). "
-                "De werkgever meldt de ziekte dan zoals bij 'Ziekmelding bij UWV: ziek door zwangerschap of "
-                "bevalling'; daar staat de datum. UWV betaalt de Ziektewet-uitkering, ook als de werkgever "
-                "eigenrisicodrager is."
-            ),
+        _art_38_geldt_niet(
+            "Vervalt: bij ziekte door de zwangerschap geldt deze melding niet (Ziektewet art. 38 lid 4). "
+            "De werkgever meldt de ziekte dan zoals bij 'Ziekmelding bij UWV: ziek door zwangerschap of "
+            "bevalling'; daar staat de datum. UWV betaalt de Ziektewet-uitkering, ook als de werkgever "
+            "eigenrisicodrager is."
         ),
         Uitzondering(
             label="de werkgever is eigenrisicodrager Ziektewet",
